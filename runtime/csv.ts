@@ -1,0 +1,591 @@
+// Loading the data files a policy declares into columnar tables, with Danish diagnostics.
+//
+// Runs in Node and in a browser worker alike: no Node API, functions take text, never paths.
+// Papaparse splits the text into rows (it handles quoting); everything else is one linear loop
+// over the rows writing straight into typed arrays. Cell positions are only worked out when a
+// diagnostic needs one, so the happy path never rescans a line.
+//
+// Every problem is collected (the first MAX_DIAGNOSTICS are kept, then one summary), nothing
+// throws, and a table is returned only when the file has no errors.
+
+import Papa from "papaparse";
+import { diagnostic, suggest, type Diagnostic } from "../compiler/diagnostics.js";
+import type { Span } from "../grammar/ast.js";
+import { cmp, parseDecimal, rat, type Rational } from "./rational.js";
+import "./data-messages.js";
+
+export type FieldType = "antal" | "andel" | "procent" | "tekst";
+
+export interface FieldSchema {
+  name: string;
+  type: FieldType;
+  /** Name of an `antal` field this count is part of: the value may not exceed it in a row. */
+  subsetOf?: string;
+}
+
+export interface DataSchema {
+  /** E.g. "tidlig_indsats"; the file is <name>.csv. */
+  name: string;
+  /** Key column "maaned" (YYYY-MM) or "aar" (YYYY). */
+  grain: "måned" | "år";
+  /** Name of a text group column, e.g. "ydelsesgruppe". */
+  group?: string;
+  fields: FieldSchema[];
+}
+
+export interface Table {
+  schema: DataSchema;
+  file: string;
+  length: number;
+  /** 3-digit code as written, e.g. "101". */
+  kommune: string[];
+  /** Grain måned: month index = year*12 + (month-1); grain år: the year. */
+  period: Int32Array;
+  /** When schema.group. */
+  group?: string[];
+  /** antal fields; NaN = blank cell ("not measured"). */
+  counts: Record<string, Float64Array>;
+  /** andel and procent fields, exact; procent is divided by 100 (7,7 → 77/1000); null = blank. */
+  decimals: Record<string, (Rational | null)[]>;
+  /** tekst fields. */
+  texts: Record<string, string[]>;
+  /** 1-based source line of each row. */
+  line: Int32Array;
+}
+
+export interface LoadResult {
+  table?: Table;
+  diagnostics: Diagnostic[];
+}
+
+/** Diagnostics kept per file before the rest are summarised in one (T0322). */
+export const MAX_DIAGNOSTICS = 25;
+
+// ---------------------------------------------------------------------------------------------
+// Shared reading machinery (also used by kommuner.ts)
+
+/** One non-blank CSV row with where it starts. */
+export interface CsvRow {
+  /** Cells, trimmed of surrounding white space (and the CR of a CRLF line end). */
+  cells: string[];
+  /** 0-based offset of the row's first character in the BOM-less text. */
+  start: number;
+  /** 1-based line on which the row starts. */
+  line: number;
+  /** Papaparse found unbalanced quotes in this row. */
+  quoteError: boolean;
+}
+
+export interface CsvDocument {
+  /** The text without its byte-order mark. */
+  src: string;
+  /** 1 when the text started with a UTF-8 BOM (offsets in spans are into the original text). */
+  bom: number;
+  /** Non-blank rows; the first is the header. */
+  rows: CsvRow[];
+}
+
+/** Split text into rows. Accepts a BOM and LF, CRLF or mixed line ends; skips blank lines. */
+export function readCsv(text: string): CsvDocument {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const src = bom ? text.slice(1) : text;
+  const rows: CsvRow[] = [];
+  let start = 0;
+  let line = 1;
+  try {
+    Papa.parse<string[]>(src, {
+      delimiter: ",",
+      newline: "\n",
+      quoteChar: '"',
+      skipEmptyLines: false,
+      step(result) {
+        const cells = result.data; // a fresh array per row: trimmed in place
+        const end = result.meta.cursor;
+        for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim(); // also drops a CRLF's \r
+        if (!(cells.length === 1 && cells[0] === "")) {
+          rows.push({ cells, start, line, quoteError: result.errors.length > 0 });
+        }
+        // Advance the line counter over the row (quoted cells may hold line breaks).
+        for (let p = src.indexOf("\n", start); p !== -1 && p < end; p = src.indexOf("\n", p + 1)) line++;
+        start = end;
+      },
+    });
+  } catch {
+    // Papaparse does not throw for string input; if it ever does, report what was read.
+  }
+  return { src, bom, rows };
+}
+
+/** Start and end offsets (in doc.src) of cell `index` of a row, found by rescanning the row. */
+function cellRange(doc: CsvDocument, row: CsvRow, index: number): [number, number] {
+  const src = doc.src;
+  let p = row.start;
+  for (let i = 0; ; i++) {
+    const start = p;
+    while (p < src.length && (src[p] === " " || src[p] === "\t")) p++;
+    if (src[p] === '"') {
+      p++;
+      while (p < src.length) {
+        if (src[p] === '"') {
+          if (src[p + 1] === '"') p += 2;
+          else {
+            p++;
+            break;
+          }
+        } else p++;
+      }
+    }
+    while (p < src.length && src[p] !== "," && src[p] !== "\n") p++;
+    let end = p;
+    if (end > start && src[end - 1] === "\r") end--;
+    if (i === index) {
+      // Point at the value, not at the spaces before it.
+      let s = start;
+      while (s < end && (src[s] === " " || src[s] === "\t")) s++;
+      return [s, end];
+    }
+    if (p >= src.length || src[p] === "\n") return [end, end]; // the row has no such cell
+    p++;
+  }
+}
+
+/** The span of a cell: line and character column of the cell in its line. */
+export function cellSpan(doc: CsvDocument, row: CsvRow, index: number): Span {
+  const [start, end] = cellRange(doc, row, index);
+  // Find the line the cell starts on (a quoted cell before it may span lines).
+  let line = row.line;
+  let lineStart = row.start;
+  for (let p = doc.src.indexOf("\n", row.start); p !== -1 && p < start; p = doc.src.indexOf("\n", p + 1)) {
+    line++;
+    lineStart = p + 1;
+  }
+  const column = start - lineStart + 1;
+  const length = Math.max(1, end - start);
+  return {
+    start: { offset: start + doc.bom, line, column },
+    end: { offset: start + doc.bom + length, line, column: column + length },
+  };
+}
+
+/**
+ * Collects diagnostics, keeping the first MAX_DIAGNOSTICS and counting the rest. Diagnostics are
+ * built lazily so that a badly broken 100,000-line file costs no message formatting.
+ */
+export class Reporter {
+  readonly list: Diagnostic[] = [];
+  private suppressed = 0;
+  private suppressedLines = 0;
+  private lastSuppressedLine = -1;
+  private firstSuppressed?: { line: number; offset: number };
+
+  constructor(
+    readonly file: string,
+    readonly doc: CsvDocument,
+  ) {}
+
+  get count(): number {
+    return this.list.length + this.suppressed;
+  }
+
+  /**
+   * Report a problem in cell `index` of `row` (an index past the last cell points just after
+   * the line's end). `extra` may override the hint or add related places.
+   */
+  cell(
+    row: CsvRow,
+    index: number,
+    code: string,
+    args: () => Record<string, string>,
+    extra?: () => { hint?: string; related?: Diagnostic["related"] },
+  ): void {
+    if (this.list.length < MAX_DIAGNOSTICS) {
+      this.list.push(diagnostic(code, this.file, cellSpan(this.doc, row, index), args(), extra?.() ?? {}));
+      return;
+    }
+    this.suppressed++;
+    if (row.line !== this.lastSuppressedLine) {
+      this.suppressedLines++;
+      this.lastSuppressedLine = row.line;
+    }
+    this.firstSuppressed ??= { line: row.line, offset: row.start };
+  }
+
+  /** Report a problem with a span already at hand (e.g. an empty file). */
+  at(span: Span, code: string, args: Record<string, string>): void {
+    this.list.push(diagnostic(code, this.file, span, args));
+  }
+
+  /** The diagnostics, with the summary of those left out. */
+  finish(): Diagnostic[] {
+    if (this.suppressed > 0 && this.firstSuppressed) {
+      const { line, offset } = this.firstSuppressed;
+      const span: Span = {
+        start: { offset: offset + this.doc.bom, line, column: 1 },
+        end: { offset: offset + this.doc.bom + 1, line, column: 2 },
+      };
+      this.list.push(
+        diagnostic("T0322", this.file, span, {
+          errors: String(this.suppressed),
+          lines: this.suppressedLines === 1 ? "1 linje" : `${this.suppressedLines} linjer`,
+        }),
+      );
+    }
+    return this.list;
+  }
+}
+
+/** A diagnostic for an unexpected failure, so that a bug never reaches the user as a stack trace. */
+export function internalError(file: string, error: unknown): Diagnostic {
+  const span: Span = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } };
+  return diagnostic("T0326", file, span, { reason: error instanceof Error ? error.message : String(error) });
+}
+
+/** A list of names for messages: `a`, `b` og `c`. */
+export function nameList(names: readonly string[]): string {
+  const quoted = names.map((n) => `\`${n}\``);
+  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} og ${quoted[quoted.length - 1]}`;
+}
+
+/** "`kommune` 101, `maaned` 2022-03 og `ydelsesgruppe` A" */
+function keyDescription(names: readonly string[], values: readonly string[]): string {
+  const parts = names.map((name, i) => `\`${name}\` ${shown(values[i] ?? "")}`);
+  return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} og ${parts[parts.length - 1]}`;
+}
+
+/** A cell value for a message: shortened so a runaway quoted cell does not flood the output. */
+export function shown(value: string): string {
+  const flat = value.replace(/\s+/g, " ");
+  return flat.length > 40 ? `${flat.slice(0, 37)}…` : flat;
+}
+
+export interface HeaderColumn {
+  /** Index of the expected column, or -1 for an unknown, unnamed or repeated one. */
+  expected: number;
+}
+
+/**
+ * Check a header row against the expected column names (any order). Returns for each expected
+ * name the cell index it is in, or -1 when missing, after reporting missing, unknown, unnamed
+ * and repeated columns.
+ */
+export function checkHeader(
+  report: Reporter,
+  header: CsvRow,
+  expected: readonly string[],
+  data: string,
+  unknownHint?: (name: string) => string | undefined,
+): number[] {
+  const positions = expected.map(() => -1);
+  const seen = new Map<string, number>();
+  const expectedText = nameList(expected);
+  for (let i = 0; i < header.cells.length; i++) {
+    const name = header.cells[i]!;
+    if (name === "") {
+      report.cell(header, i, "T0305", () => ({ index: String(i + 1), expected: expectedText }));
+      continue;
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      report.cell(header, i, "T0304", () => ({ column: name, first: String(first + 1) }));
+      continue;
+    }
+    seen.set(name, i);
+    const e = expected.indexOf(name);
+    if (e >= 0) {
+      positions[e] = i;
+      continue;
+    }
+    report.cell(
+      header,
+      i,
+      "T0303",
+      () => ({ column: name, data, expected: expectedText }),
+      () => {
+        const special = unknownHint?.(name);
+        if (special) return { hint: special };
+        // Suggest among the expected names not already in the header.
+        const taken = new Set(header.cells);
+        const close = suggest(name, expected.filter((n) => !taken.has(n)));
+        return close ? { hint: `mente du \`${close}\`?` } : {};
+      },
+    );
+  }
+  for (let e = 0; e < expected.length; e++) {
+    if (positions[e] !== -1) continue;
+    // Point just past the header's end: that is where the column would go.
+    report.cell(header, header.cells.length, "T0302", () => ({ column: expected[e]!, data, expected: expectedText }));
+  }
+  return positions;
+}
+
+/** Check the number of cells in a row; reports and returns false when it is wrong. */
+export function checkCellCount(report: Reporter, row: CsvRow, header: readonly string[]): boolean {
+  const actual = row.cells.length;
+  const count = header.length;
+  if (row.quoteError) {
+    report.cell(row, Math.min(actual, count) - 1, "T0308", () => ({ column: header[Math.min(actual, count) - 1] ?? "" }));
+    return false;
+  }
+  if (actual === count) return true;
+  const plural = (n: number) => (n === 1 ? "1 kolonne" : `${n} kolonner`);
+  if (actual < count) {
+    report.cell(row, actual - 1, "T0306", () => ({
+      actual: String(actual),
+      count: plural(count),
+      column: header[actual] ?? "",
+    }));
+  } else {
+    report.cell(row, count, "T0307", () => ({
+      actual: String(actual),
+      count: plural(count),
+      column: header[count - 1] ?? "",
+    }));
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data tables
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+const YEAR = /^\d{4}$/;
+const DIGITS = /^\d+$/;
+/** More than any period index (9999·12 + 11). */
+const PERIODS = 120_000;
+
+/** What each header cell holds. */
+const enum Role {
+  Ignore,
+  Kommune,
+  Period,
+  Group,
+  Count,
+  Andel,
+  Procent,
+  Text,
+}
+
+/**
+ * Load one data file into a columnar table. `kommuner` is the set of valid 3-digit codes (from
+ * data/kommuner.csv). Never throws; returns `table` only when there are no errors.
+ */
+export function loadTable(text: string, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): LoadResult {
+  try {
+    return load(text, file, schema, kommuner);
+  } catch (error) {
+    // A bug here must not become a stack trace for a user; report it against the file.
+    return { diagnostics: [internalError(file, error)] };
+  }
+}
+
+function load(text: string, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): LoadResult {
+  const doc = readCsv(String(text ?? ""));
+  const report = new Reporter(file, doc);
+  const periodColumn = schema.grain === "år" ? "aar" : "maaned";
+  const keyNames = ["kommune", periodColumn, ...(schema.group ? [schema.group] : [])];
+  const expected = [...keyNames, ...schema.fields.map((f) => f.name)];
+
+  const header = doc.rows[0];
+  if (!header) {
+    report.at(
+      { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } },
+      "T0301",
+      { expected: nameList(expected) },
+    );
+    return { diagnostics: report.finish() };
+  }
+
+  const otherPeriod = schema.grain === "år" ? "maaned" : "aar";
+  const positions = checkHeader(report, header, expected, schema.name, (name) =>
+    name === otherPeriod
+      ? `data \`${schema.name}\` er opgjort pr. ${schema.grain}, så nøglekolonnen hedder \`${periodColumn}\`.`
+      : undefined,
+  );
+
+  // Roles of the header cells, and the storage they fill.
+  const names = header.cells;
+  const n = doc.rows.length - 1;
+  const roles = new Array<Role>(names.length).fill(Role.Ignore);
+  const fieldOf = new Array<FieldSchema | undefined>(names.length);
+  const kommune = new Array<string>(n);
+  const period = new Int32Array(n);
+  const group = schema.group ? new Array<string>(n) : undefined;
+  const counts: Record<string, Float64Array> = {};
+  const decimals: Record<string, (Rational | null)[]> = {};
+  const texts: Record<string, string[]> = {};
+  const line = new Int32Array(n);
+  const countByName = new Map<string, Float64Array>();
+  for (let e = 0; e < expected.length; e++) {
+    const pos = positions[e]!;
+    if (pos >= 0 && e === 0) roles[pos] = Role.Kommune;
+    else if (pos >= 0 && e === 1) roles[pos] = Role.Period;
+    else if (pos >= 0 && e === 2 && schema.group) roles[pos] = Role.Group;
+    const field = e >= keyNames.length ? schema.fields[e - keyNames.length]! : undefined;
+    if (field) {
+      if (field.type === "antal") {
+        const column = new Float64Array(n).fill(NaN);
+        counts[field.name] = column;
+        countByName.set(field.name, column);
+      } else if (field.type === "tekst") texts[field.name] = new Array<string>(n).fill("");
+      else decimals[field.name] = new Array<Rational | null>(n).fill(null);
+      if (pos >= 0) {
+        fieldOf[pos] = field;
+        roles[pos] =
+          field.type === "antal" ? Role.Count : field.type === "andel" ? Role.Andel : field.type === "procent" ? Role.Procent : Role.Text;
+      }
+    }
+  }
+  // Subset checks whose both columns are present: [cell of the part, part, cell of the whole, whole].
+  const subsets: { index: number; part: string; whole: string; wholeIndex: number }[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const field = fieldOf[i];
+    if (field?.type !== "antal" || !field.subsetOf) continue;
+    const wholeIndex = names.indexOf(field.subsetOf);
+    if (wholeIndex >= 0 && fieldOf[wholeIndex]?.type === "antal") {
+      subsets.push({ index: i, part: field.name, whole: field.subsetOf, wholeIndex });
+    }
+  }
+  const kommuneIndex = positions[0]!;
+  const periodIndex = positions[1]!;
+  const groupIndex = schema.group ? positions[2]! : -1;
+  const keyTarget = schema.group ? groupIndex : periodIndex;
+  const seen = new Map<number, number>();
+  const kommuneIds = new Map<string, number>();
+  const groupIds = new Map<string, number>();
+  const kommuneSpan = kommuner.size + 1;
+  const keyPhrase = schema.group ? `kommune, ${schema.grain} og ${schema.group}` : `kommune og ${schema.grain}`;
+  const isMonth = schema.grain === "måned";
+
+  for (let r = 0; r < n; r++) {
+    const row = doc.rows[r + 1]!;
+    line[r] = row.line;
+    if (!checkCellCount(report, row, names)) continue;
+    const cells = row.cells;
+    let keyOk = kommuneIndex >= 0 && periodIndex >= 0 && (!schema.group || groupIndex >= 0);
+    for (let i = 0; i < cells.length; i++) {
+      const value = cells[i]!;
+      switch (roles[i]) {
+        case Role.Ignore:
+          break;
+        case Role.Kommune:
+          if (value === "") {
+            keyOk = false;
+            report.cell(row, i, "T0309", () => ({ column: "kommune" }));
+          } else if (!kommuner.has(value)) {
+            keyOk = false;
+            report.cell(row, i, "T0310", () => ({ value: shown(value) }));
+          }
+          kommune[r] = value;
+          break;
+        case Role.Period: {
+          if (value === "") {
+            keyOk = false;
+            report.cell(row, i, "T0309", () => ({ column: periodColumn }));
+            break;
+          }
+          if (isMonth) {
+            const m = MONTH.exec(value);
+            const month = m ? Number(m[2]) : 0;
+            if (!m || month < 1 || month > 12) {
+              keyOk = false;
+              report.cell(row, i, "T0311", () => ({ value: shown(value), column: periodColumn }));
+            } else period[r] = Number(m[1]) * 12 + month - 1;
+          } else if (!YEAR.test(value)) {
+            keyOk = false;
+            report.cell(row, i, "T0312", () => ({ value: shown(value), column: periodColumn }));
+          } else period[r] = Number(value);
+          break;
+        }
+        case Role.Group:
+          if (value === "") {
+            keyOk = false;
+            report.cell(row, i, "T0313", () => ({ column: names[i]! }));
+          }
+          group![r] = value;
+          break;
+        case Role.Count: {
+          if (value === "") break;
+          const name = names[i]!;
+          if (DIGITS.test(value) && value.length < 16) {
+            counts[name]![r] = Number(value);
+            break;
+          }
+          const q = parseDecimal(value);
+          if (!q) report.cell(row, i, "T0314", () => ({ value: shown(value), column: name }));
+          else if (q.n < 0n) report.cell(row, i, "T0315", () => ({ value: shown(value), column: name }));
+          else if (q.d !== 1n) report.cell(row, i, "T0316", () => ({ value: shown(value), column: name }));
+          else counts[name]![r] = Number(q.n);
+          break;
+        }
+        case Role.Andel:
+        case Role.Procent: {
+          if (value === "") break;
+          const name = names[i]!;
+          const q = parseDecimal(value);
+          if (!q) {
+            report.cell(row, i, "T0318", () => ({ value: shown(value), column: name }));
+            break;
+          }
+          const share = roles[i] === Role.Procent ? rat(q.n, q.d * 100n) : q;
+          if (share.n < 0n || share.n > share.d) {
+            report.cell(row, i, roles[i] === Role.Procent ? "T0320" : "T0319", () => ({ value: shown(value), column: name }));
+          } else decimals[name]![r] = share;
+          break;
+        }
+        case Role.Text:
+          texts[names[i]!]![r] = value;
+          break;
+      }
+    }
+    for (const s of subsets) {
+      const part = countByName.get(s.part)![r]!;
+      const whole = countByName.get(s.whole)![r]!;
+      if (part > whole) {
+        report.cell(row, s.index, "T0317", () => ({
+          column: s.part,
+          value: cells[s.index]!,
+          parent: s.whole,
+          parentValue: cells[s.wholeIndex]!,
+        }));
+      }
+    }
+    if (keyOk) {
+      // A numeric key (kommune id, period, group id) keeps the map cheap for 100,000 rows.
+      const k = cells[kommuneIndex]!;
+      let kommuneId = kommuneIds.get(k);
+      if (kommuneId === undefined) kommuneIds.set(k, (kommuneId = kommuneIds.size));
+      let groupId = 0;
+      if (schema.group) {
+        const g = cells[groupIndex]!;
+        const known = groupIds.get(g);
+        if (known === undefined) groupIds.set(g, (groupId = groupIds.size));
+        else groupId = known;
+      }
+      // Periods are below PERIODS and kommune ids below kommuneSpan: the key is exact below 2^53.
+      const key = (groupId * PERIODS + period[r]!) * kommuneSpan + kommuneId;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, r);
+      else {
+        const earlier = doc.rows[first + 1]!;
+        report.cell(
+          row,
+          keyTarget,
+          "T0321",
+          () => ({
+            key: keyDescription(keyNames, [cells[kommuneIndex]!, cells[periodIndex]!, ...(schema.group ? [cells[groupIndex]!] : [])]),
+            first: String(earlier.line),
+            per: keyPhrase,
+            keys: nameList(keyNames),
+          }),
+          () => ({ related: [{ message: "den første række med samme nøgle", span: cellSpan(doc, earlier, keyTarget) }] }),
+        );
+      }
+    }
+  }
+
+  const diagnostics = report.finish();
+  if (diagnostics.length > 0) return { diagnostics };
+  const table: Table = { schema, file, length: n, kommune, period, counts, decimals, texts, line };
+  if (group) table.group = group;
+  return { table, diagnostics };
+}
