@@ -72,8 +72,8 @@ export interface CsvRow {
   start: number;
   /** 1-based line on which the row starts. */
   line: number;
-  /** Papaparse found unbalanced quotes in this row. */
-  quoteError: boolean;
+  /** Offset of a badly quoted cell in this row (papaparse reported its quotes), if any. */
+  quoteAt?: number;
 }
 
 export interface CsvDocument {
@@ -103,7 +103,10 @@ export function readCsv(text: string): CsvDocument {
         const end = result.meta.cursor;
         for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim(); // also drops a CRLF's \r
         if (!(cells.length === 1 && cells[0] === "")) {
-          rows.push({ cells, start, line, quoteError: result.errors.length > 0 });
+          const row: CsvRow = { cells, start, line };
+          const error = result.errors[0];
+          if (error) row.quoteAt = Math.max(start, (error.index ?? start + 1) - 1); // index is just past the quote
+          rows.push(row);
         }
         // Advance the line counter over the row (quoted cells may hold line breaks).
         for (let p = src.indexOf("\n", start); p !== -1 && p < end; p = src.indexOf("\n", p + 1)) line++;
@@ -322,8 +325,11 @@ export function checkHeader(
 export function checkCellCount(report: Reporter, row: CsvRow, header: readonly string[]): boolean {
   const actual = row.cells.length;
   const count = header.length;
-  if (row.quoteError) {
-    report.cell(row, Math.min(actual, count) - 1, "T0308", () => ({ column: header[Math.min(actual, count) - 1] ?? "" }));
+  if (row.quoteAt !== undefined) {
+    const at = row.quoteAt;
+    let index = 0;
+    while (index + 1 < actual && cellRange(report.doc, row, index + 1)[0] <= at) index++;
+    report.cell(row, index, "T0308", () => ({ column: header[index] ?? header[header.length - 1] ?? "" }));
     return false;
   }
   if (actual === count) return true;
