@@ -375,6 +375,16 @@ describe("loadTable: row checks", () => {
     expect(h.hint).toBe("mente du `kommune`?");
   });
 
+  it("counts lines correctly after a quoted cell that spans lines", () => {
+    const ok = load(["kommune,maaned,andel,note", '101,2021-01,0.5,"to\nlinjer"', "101,2021-02,0.5,x"], ANDELE);
+    expect(ok.diagnostics).toEqual([]);
+    expect(Array.from(ok.table!.line)).toEqual([2, 4]);
+    expect(ok.table!.texts.note).toEqual(["to\nlinjer", "x"]);
+    const bad = only(load(["kommune,maaned,andel,note", '101,2021-01,0.5,"to\nlinjer"', "101,2021-02,2,x"], ANDELE));
+    expect(bad.code).toBe("T0319");
+    expect(at(bad)).toEqual([4, 13]);
+  });
+
   it("never throws, whatever the input", () => {
     fc.assert(
       fc.property(
