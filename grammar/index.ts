@@ -1,0 +1,188 @@
+// The public face of grammar/: `parse` for the compiler, the CLI and the playground; `tokenize`
+// and the keyword table for editors (hover, Monarch highlighting).
+
+import { EOF, tokenMatcher, type IToken } from "chevrotain";
+import type { PolicyFile, Span } from "./ast.js";
+import { diagnostic, sortDiagnostics, type Diagnostic } from "../compiler/diagnostics.js";
+import { astBuilder, endPosition, tokenSpan } from "./ast-builder.js";
+import { keywordInfo, type KeywordCategory } from "./keywords.js";
+import {
+  Comment,
+  DateLiteral,
+  Identifier,
+  MonthLiteral,
+  NumberLiteral,
+  StringLiteral,
+  WordKeyword,
+  tilsynLexer,
+} from "./lexer.js";
+import { SYNTAX } from "./messages.js";
+import { errorMessages, parser } from "./parser.js";
+
+export type * from "./ast.js";
+export {
+  KEYWORDS,
+  keywordTable,
+  keywordWords,
+  keywordInfo,
+  isKeyword,
+  MONTH_NAMES,
+  monthNumber,
+  type KeywordCategory,
+  type KeywordEntry,
+  type KeywordWord,
+} from "./keywords.js";
+export { SYNTAX } from "./messages.js";
+
+function emptyFile(text: string): PolicyFile {
+  return {
+    kind: "PolicyFile",
+    declarations: [],
+    comments: [],
+    span: { start: { offset: 0, line: 1, column: 1 }, end: endPosition(text) },
+  };
+}
+
+/** A zero-width-at-least span just after `token` (for errors at the end of the file). */
+function afterToken(token: IToken | undefined, text: string): Span {
+  if (!token || !Number.isFinite(token.startOffset) || token.tokenType === EOF) {
+    const end = endPosition(text);
+    return { start: end, end };
+  }
+  const end = tokenSpan(token).end;
+  return { start: end, end };
+}
+
+/**
+ * Parse a policy file. Never throws: syntax errors become diagnostics (T01xx) and the AST is as
+ * complete as recovery allows. Offsets in the AST refer to the NFC-normalised source.
+ */
+export function parse(source: string, file: string): { ast: PolicyFile; diagnostics: Diagnostic[] } {
+  let text = "";
+  try {
+    text = String(source ?? "").normalize("NFC");
+    const diagnostics: Diagnostic[] = [];
+
+    const lexed = tilsynLexer.tokenize(text);
+    for (const error of lexed.errors) {
+      const length = error.length || 1;
+      const line = error.line ?? 1;
+      const column = error.column ?? 1;
+      diagnostics.push(
+        diagnostic(
+          SYNTAX.unexpectedCharacter,
+          file,
+          {
+            start: { offset: error.offset, line, column },
+            end: { offset: error.offset + length, line, column: column + length },
+          },
+          { char: text.slice(error.offset, error.offset + length) },
+        ),
+      );
+    }
+
+    parser.input = lexed.tokens;
+    errorMessages.info.clear();
+    const cst = parser.file();
+    const seen = new Set<string>();
+    for (const error of parser.errors) {
+      const token = error.token;
+      const span =
+        token && token.tokenType !== EOF && Number.isFinite(token.startOffset)
+          ? tokenSpan(token)
+          : afterToken((error as { previousToken?: IToken }).previousToken ?? lexed.tokens.at(-1), text);
+      const info = errorMessages.info.get(error.message) ?? {
+        code: SYNTAX.expected,
+        args: { expected: "noget andet", found: token ? `\`${token.image}\`` : "slutningen af filen" },
+      };
+      const key = `${span.start.offset}:${info.code}:${error.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.push(diagnostic(info.code, file, span, info.args));
+    }
+
+    const comments = (lexed.groups["comments"] ?? []) as IToken[];
+    const built = astBuilder.build(cst, comments, text, file);
+    diagnostics.push(...built.diagnostics);
+    return { ast: built.ast, diagnostics: sortDiagnostics(diagnostics) };
+  } catch (error) {
+    const end = endPosition(text);
+    return {
+      ast: emptyFile(text),
+      diagnostics: [
+        diagnostic(SYNTAX.internalError, file, { start: { offset: 0, line: 1, column: 1 }, end }, {
+          detail: error instanceof Error ? error.message : String(error),
+        }),
+      ],
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens for editors
+
+export type EditorTokenKind =
+  | "keyword"
+  | "name"
+  | "number"
+  | "date"
+  | "month"
+  | "string"
+  | "comment"
+  | "operator"
+  | "punctuation"
+  | "invalid";
+
+export interface EditorToken {
+  kind: EditorTokenKind;
+  /** For keywords: the keyword's category in the keyword table. */
+  category?: KeywordCategory;
+  text: string;
+  span: Span;
+}
+
+const OPERATORS = new Set([">", ">=", "<", "<=", "=", "+", "-", "*", "/", "%"]);
+
+/**
+ * Split a source text into classified tokens, comments and unexpected characters included, in
+ * source order. Never throws. Offsets refer to the NFC-normalised text.
+ */
+export function tokenize(source: string): EditorToken[] {
+  try {
+    const text = String(source ?? "").normalize("NFC");
+    const lexed = tilsynLexer.tokenize(text);
+    const out: EditorToken[] = [];
+    for (const t of [...lexed.tokens, ...((lexed.groups["comments"] ?? []) as IToken[])]) {
+      const span = tokenSpan(t);
+      let kind: EditorTokenKind;
+      let category: KeywordCategory | undefined;
+      if (tokenMatcher(t, WordKeyword)) {
+        kind = "keyword";
+        category = keywordInfo(t.image)?.category;
+      } else if (t.tokenType === Identifier) kind = "name";
+      else if (t.tokenType === NumberLiteral) kind = "number";
+      else if (t.tokenType === DateLiteral) kind = "date";
+      else if (t.tokenType === MonthLiteral) kind = "month";
+      else if (tokenMatcher(t, StringLiteral)) kind = "string";
+      else if (t.tokenType === Comment) kind = "comment";
+      else kind = OPERATORS.has(t.image) ? "operator" : "punctuation";
+      out.push({ kind, ...(category ? { category } : {}), text: t.image, span });
+    }
+    for (const e of lexed.errors) {
+      const length = e.length || 1;
+      const line = e.line ?? 1;
+      const column = e.column ?? 1;
+      out.push({
+        kind: "invalid",
+        text: text.slice(e.offset, e.offset + length),
+        span: {
+          start: { offset: e.offset, line, column },
+          end: { offset: e.offset + length, line, column: column + length },
+        },
+      });
+    }
+    return out.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  } catch {
+    return [];
+  }
+}

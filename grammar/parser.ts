@@ -1,0 +1,831 @@
+// The tilsyn parser: one chevrotain CstParser, created once and reused for every file.
+//
+// Layout is free: every clause is introduced by a keyword, so line breaks and indentation carry no
+// meaning. Names (of declarations, fields, states, deadlines, anchors) may be identifiers or any
+// keyword; where a name starts a repeated item (a field in a data block) a gate looks one token
+// further. Errors are reported in Danish through DanishErrorMessages, which also remembers the
+// catalogue code and arguments of each message so grammar/index.ts can build Diagnostics.
+
+import {
+  CstParser,
+  EOF,
+  tokenMatcher,
+  type CstNode,
+  type IParserErrorMessageProvider,
+  type IToken,
+  type TokenType,
+} from "chevrotain";
+import { catalogue } from "../compiler/diagnostics.js";
+import {
+  allTokens,
+  Colon,
+  Comma,
+  DateLiteral,
+  Dot,
+  Equals,
+  Greater,
+  GreaterEq,
+  Identifier,
+  K,
+  Less,
+  LessEq,
+  LParen,
+  Minus,
+  MonthLiteral,
+  NumberLiteral,
+  Percent,
+  Plus,
+  RefKeyword,
+  RParen,
+  Slash,
+  Star,
+  StringLiteral,
+  WordKeyword,
+} from "./lexer.js";
+import { SYNTAX } from "./messages.js";
+
+// ---------------------------------------------------------------------------------------------
+// Danish error messages
+
+/** "a", "a eller b", "a, b eller c". */
+export function danishOr(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} eller ${items[items.length - 1]}`;
+}
+
+/** How a token type is named in a message: `` `når` ``, "et navn", "et tal", … */
+export function describeTokenType(type: TokenType): string {
+  if (type === EOF) return "slutningen af filen";
+  return type.LABEL ?? type.name;
+}
+
+/** How an actual token is named in a message. */
+export function describeToken(token: IToken): string {
+  if (token.tokenType === EOF) return "slutningen af filen";
+  if (tokenMatcher(token, StringLiteral)) {
+    const text = token.image.length > 30 ? `${token.image.slice(0, 29)}…` : token.image;
+    return `teksten ${text}`;
+  }
+  return `\`${token.image}\``;
+}
+
+const DECLARATION_WORDS = [
+  "data",
+  "opgørelse",
+  "mål",
+  "kriterie",
+  "gennemgang",
+  "undtagelse",
+  "reaktion",
+  "forløb",
+];
+
+export interface SyntaxErrorInfo {
+  code: string;
+  args: Record<string, string>;
+}
+
+export class DanishErrorMessages implements IParserErrorMessageProvider {
+  /** Message text → the catalogue code and arguments it was built from. */
+  readonly info = new Map<string, SyntaxErrorInfo>();
+
+  private build(code: string, args: Record<string, string>): string {
+    const message = catalogue[code]!.message(args);
+    this.info.set(message, { code, args });
+    return message;
+  }
+
+  private expected(types: TokenType[], actual: IToken): string {
+    if (types.length > 0 && types.every((t) => t === EOF)) {
+      return this.build(SYNTAX.expectedDeclaration, {
+        declarations: DECLARATION_WORDS.map((w) => `\`${w}\``).join(", "),
+        found: describeToken(actual),
+      });
+    }
+    const seen: string[] = [];
+    for (const type of types) {
+      const label = describeTokenType(type);
+      if (!seen.includes(label)) seen.push(label);
+    }
+    const shown = seen.length > 10 ? [...seen.slice(0, 9), "…"] : seen;
+    return this.build(SYNTAX.expected, { expected: danishOr(shown), found: describeToken(actual) });
+  }
+
+  buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
+    return this.expected([options.expected], options.actual);
+  }
+
+  buildNotAllInputParsedMessage(options: { firstRedundant: IToken }): string {
+    return this.expected([EOF], options.firstRedundant);
+  }
+
+  buildNoViableAltMessage(options: {
+    expectedPathsPerAlt: TokenType[][][];
+    actual: IToken[];
+  }): string {
+    const firsts = options.expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path[0]!));
+    return this.expected(firsts.filter(Boolean), options.actual[0]!);
+  }
+
+  buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
+    const firsts = options.expectedIterationPaths.map((path) => path[0]!);
+    return this.expected(firsts.filter(Boolean), options.actual[0]!);
+  }
+}
+
+export const errorMessages = new DanishErrorMessages();
+
+// ---------------------------------------------------------------------------------------------
+// The grammar (see docs/sprog.md, «Syntaks», for the EBNF)
+
+const WINDOW_START = [K["måneden"], K["halvåret"], K["året"], K["de"]];
+
+export class TilsynParser extends CstParser {
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: true,
+      nodeLocationTracking: "full",
+      maxLookahead: 3,
+      errorMessageProvider: errorMessages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  private la(i: number, type: TokenType): boolean {
+    return tokenMatcher(this.LA(i), type);
+  }
+
+  // File = [ PolicyHeader ] { Declaration }
+  public file = this.RULE("file", () => {
+    this.OPTION(() => this.SUBRULE(this.policyHeader));
+    this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  // Name = Identifier | any word keyword
+  public name = this.RULE("name", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Identifier) },
+      { ALT: () => this.CONSUME(WordKeyword) },
+    ]);
+  });
+
+  // "kilde" String
+  public sourceClause = this.RULE("sourceClause", () => {
+    this.CONSUME(K["kilde"]);
+    this.CONSUME(StringLiteral);
+  });
+
+  // PolicyHeader = "politik" Name [ String ] { "kilde" String | InForce }
+  public policyHeader = this.RULE("policyHeader", () => {
+    this.CONSUME(K["politik"]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+        { ALT: () => this.SUBRULE(this.inForce) },
+      ]),
+    );
+  });
+
+  // InForce = "gælder" ( "fra" Date [ "til" Date ] | "til" Date )
+  public inForce = this.RULE("inForce", () => {
+    this.CONSUME(K["gælder"]);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K["fra"]);
+          this.CONSUME(DateLiteral, { LABEL: "from" });
+          this.OPTION(() => {
+            this.CONSUME(K["til"]);
+            this.CONSUME2(DateLiteral, { LABEL: "to" });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(K["til"]);
+          this.CONSUME3(DateLiteral, { LABEL: "to" });
+        },
+      },
+    ]);
+  });
+
+  // DataPeriod = "gælder" "for" "data" ( "fra" Month [ "til" Month ] | "til" Month )
+  public dataPeriod = this.RULE("dataPeriod", () => {
+    this.CONSUME(K["gælder"]);
+    this.CONSUME(K["for"]);
+    this.CONSUME(K["data"]);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K["fra"]);
+          this.CONSUME(MonthLiteral, { LABEL: "from" });
+          this.OPTION(() => {
+            this.CONSUME(K["til"]);
+            this.CONSUME2(MonthLiteral, { LABEL: "to" });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(K["til"]);
+          this.CONSUME3(MonthLiteral, { LABEL: "to" });
+        },
+      },
+    ]);
+  });
+
+  public declaration = this.RULE("declaration", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.dataDecl) },
+      { ALT: () => this.SUBRULE(this.assessmentDecl) },
+      { ALT: () => this.SUBRULE(this.measureDecl) },
+      { ALT: () => this.SUBRULE(this.criterionDecl) },
+      { ALT: () => this.SUBRULE(this.reviewDecl) },
+      { ALT: () => this.SUBRULE(this.suspensionDecl) },
+      { ALT: () => this.SUBRULE(this.reactionDecl) },
+      { ALT: () => this.SUBRULE(this.machineDecl) },
+    ]);
+  });
+
+  // DataDecl = "data" Name "pr" "kommune" "," ( "måned" | "år" ) [ "," Name ] { FieldDecl | Publication }
+  public dataDecl = this.RULE("dataDecl", () => {
+    this.CONSUME(K["data"]);
+    this.SUBRULE(this.name);
+    this.CONSUME(K["pr"]);
+    this.CONSUME(K["kommune"]);
+    this.CONSUME(Comma);
+    this.OR([
+      { ALT: () => this.CONSUME(K["måned"], { LABEL: "grain" }) },
+      { ALT: () => this.CONSUME(K["år"], { LABEL: "grain" }) },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME2(Comma);
+      this.SUBRULE2(this.name, { LABEL: "group" });
+    });
+    this.MANY({
+      // A field is `Name ":"`; any keyword may be a field name, so look at the colon.
+      GATE: () => this.la(2, Colon) || this.la(1, K["offentliggøres"]),
+      DEF: () =>
+        this.OR2([
+          { GATE: () => this.la(2, Colon), ALT: () => this.SUBRULE(this.fieldDecl) },
+          { ALT: () => this.SUBRULE(this.publication) },
+        ]),
+    });
+  });
+
+  // FieldDecl = Name ":" ( "antal" | "andel" | "procent" | "tekst" ) [ "af" Name ] [ String ]
+  public fieldDecl = this.RULE("fieldDecl", () => {
+    this.SUBRULE(this.name);
+    this.CONSUME(Colon);
+    this.OR([
+      { ALT: () => this.CONSUME(K["antal"], { LABEL: "type" }) },
+      { ALT: () => this.CONSUME(K["andel"], { LABEL: "type" }) },
+      { ALT: () => this.CONSUME(K["procent"], { LABEL: "type" }) },
+      { ALT: () => this.CONSUME(K["tekst"], { LABEL: "type" }) },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(K["af"]);
+      this.SUBRULE2(this.name, { LABEL: "subsetOf" });
+    });
+    this.OPTION2(() => this.CONSUME(StringLiteral, { LABEL: "description" }));
+  });
+
+  // Publication = "offentliggøres" ( Int MonthUnit "efter" "måneden" | Int "." MonthName "året" "efter" )
+  public publication = this.RULE("publication", () => {
+    this.CONSUME(K["offentliggøres"]);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(NumberLiteral, { LABEL: "months" });
+          this.SUBRULE(this.monthUnit);
+          this.CONSUME(K["efter"]);
+          this.CONSUME(K["måneden"]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(NumberLiteral, { LABEL: "day" });
+          this.CONSUME(Dot);
+          this.SUBRULE(this.monthName);
+          this.CONSUME(K["året"]);
+          this.CONSUME2(K["efter"]);
+        },
+      },
+    ]);
+  });
+
+  public monthUnit = this.RULE("monthUnit", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K["måned"], { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(K["måneder"], { LABEL: "unit" }) },
+    ]);
+  });
+
+  public durationUnit = this.RULE("durationUnit", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K["måned"], { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(K["måneder"], { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(K["uge"], { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(K["uger"], { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(K["dag"], { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(K["dage"], { LABEL: "unit" }) },
+    ]);
+  });
+
+  public monthName = this.RULE("monthName", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K["januar"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["februar"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["marts"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["april"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["maj"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["juni"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["juli"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["august"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["september"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["oktober"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["november"], { LABEL: "month" }) },
+      { ALT: () => this.CONSUME(K["december"], { LABEL: "month" }) },
+    ]);
+  });
+
+  // AssessmentDecl = "opgørelse" ( "månedlig" | "halvårlig" | "årlig" ) [ Grouping ]
+  //                  { Publication | FollowUp | "kilde" String }
+  public assessmentDecl = this.RULE("assessmentDecl", () => {
+    this.CONSUME(K["opgørelse"]);
+    this.OR([
+      { ALT: () => this.CONSUME(K["månedlig"], { LABEL: "cadence" }) },
+      { ALT: () => this.CONSUME(K["halvårlig"], { LABEL: "cadence" }) },
+      { ALT: () => this.CONSUME(K["årlig"], { LABEL: "cadence" }) },
+    ]);
+    this.OPTION(() => this.SUBRULE(this.grouping));
+    this.MANY(() =>
+      this.OR2([
+        { ALT: () => this.SUBRULE(this.publication) },
+        { ALT: () => this.SUBRULE(this.followUp) },
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+      ]),
+    );
+  });
+
+  // Grouping = "pr" Name | "for" "alle" Name "under" ( "ét" | "et" )
+  public grouping = this.RULE("grouping", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K["pr"]);
+          this.SUBRULE(this.name);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K["for"]);
+          this.CONSUME(K["alle"]);
+          this.SUBRULE2(this.name);
+          this.CONSUME(K["under"]);
+          this.OR2([
+            { ALT: () => this.CONSUME(K["ét"]) },
+            { ALT: () => this.CONSUME(K["et"]) },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  // FollowUp = "følges" "op" ( Int MonthUnit "efter" "offentliggørelse" | "ved" "offentliggørelse" )
+  public followUp = this.RULE("followUp", () => {
+    this.CONSUME(K["følges"]);
+    this.CONSUME(K["op"]);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(NumberLiteral, { LABEL: "months" });
+          this.SUBRULE(this.monthUnit);
+          this.CONSUME(K["efter"]);
+          this.CONSUME(K["offentliggørelse"]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K["ved"]);
+          this.CONSUME2(K["offentliggørelse"]);
+        },
+      },
+    ]);
+  });
+
+  // MeasureDecl = "mål" Name [ String ] "=" Expr [ "kilde" String ]
+  public measureDecl = this.RULE("measureDecl", () => {
+    this.CONSUME(K["mål"]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expr);
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+  });
+
+  // CriterionDecl = "kriterie" Name [ String ] { "kilde" String | DataPeriod | "forudsat" Expr
+  //                 | "vurderes" Int MonthUnit "senere" | "når" Cond }
+  public criterionDecl = this.RULE("criterionDecl", () => {
+    this.CONSUME(K["kriterie"]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+        { ALT: () => this.SUBRULE(this.dataPeriod) },
+        { ALT: () => this.SUBRULE(this.guardClause) },
+        { ALT: () => this.SUBRULE(this.delayClause) },
+        { ALT: () => this.SUBRULE(this.whenClause) },
+      ]),
+    );
+  });
+
+  public guardClause = this.RULE("guardClause", () => {
+    this.CONSUME(K["forudsat"]);
+    this.SUBRULE(this.expr);
+  });
+
+  public delayClause = this.RULE("delayClause", () => {
+    this.CONSUME(K["vurderes"]);
+    this.CONSUME(NumberLiteral, { LABEL: "months" });
+    this.SUBRULE(this.monthUnit);
+    this.CONSUME(K["senere"]);
+  });
+
+  public whenClause = this.RULE("whenClause", () => {
+    this.CONSUME(K["når"]);
+    this.SUBRULE(this.cond);
+  });
+
+  // ReviewDecl = "gennemgang" Name [ String ] { "kilde" String } "årligt" "når" Cond [ "kilde" String ]
+  public reviewDecl = this.RULE("reviewDecl", () => {
+    this.CONSUME(K["gennemgang"]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
+    this.MANY(() => this.SUBRULE(this.sourceClause));
+    this.CONSUME(K["årligt"], { LABEL: "cadence" });
+    this.CONSUME(K["når"]);
+    this.SUBRULE(this.cond);
+    this.OPTION2(() => this.SUBRULE2(this.sourceClause));
+  });
+
+  // SuspensionDecl = "undtagelse" Name [ String ] [ "kilde" String ]
+  //                  "ingen" "henvendelser" "fra" Date "til" Date
+  public suspensionDecl = this.RULE("suspensionDecl", () => {
+    this.CONSUME(K["undtagelse"]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+    this.CONSUME(K["ingen"]);
+    this.CONSUME(K["henvendelser"]);
+    this.CONSUME(K["fra"]);
+    this.CONSUME(DateLiteral, { LABEL: "from" });
+    this.CONSUME(K["til"]);
+    this.CONSUME2(DateLiteral, { LABEL: "to" });
+  });
+
+  // ReactionDecl = "reaktion" { ReactionClause }
+  public reactionDecl = this.RULE("reactionDecl", () => {
+    this.CONSUME(K["reaktion"]);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.contactClause) },
+        { ALT: () => this.SUBRULE(this.maxPerYearClause) },
+        { ALT: () => this.SUBRULE(this.recontactClause) },
+        { ALT: () => this.SUBRULE(this.ladderClause) },
+        { ALT: () => this.SUBRULE(this.accountClause) },
+      ]),
+    );
+  });
+
+  // "henvendelse" String [ "kilde" String ]
+  public contactClause = this.RULE("contactClause", () => {
+    this.CONSUME(K["henvendelse"]);
+    this.CONSUME(StringLiteral, { LABEL: "text" });
+    this.OPTION(() => this.SUBRULE(this.sourceClause));
+  });
+
+  // "højst" Int "henvendelser" "pr" [ "." ] "år"
+  public maxPerYearClause = this.RULE("maxPerYearClause", () => {
+    this.CONSUME(K["højst"]);
+    this.CONSUME(NumberLiteral, { LABEL: "count" });
+    this.CONSUME(K["henvendelser"]);
+    this.CONSUME(K["pr"]);
+    this.OPTION(() => this.CONSUME(Dot));
+    this.CONSUME(K["år"]);
+  });
+
+  // "ny" "henvendelse" "først" "på" "data" "efter" "forrige" "henvendelse"
+  public recontactClause = this.RULE("recontactClause", () => {
+    this.CONSUME(K["ny"]);
+    this.CONSUME(K["henvendelse"]);
+    this.CONSUME(K["først"]);
+    this.CONSUME(K["på"]);
+    this.CONSUME(K["data"]);
+    this.CONSUME(K["efter"]);
+    this.CONSUME(K["forrige"]);
+    this.CONSUME2(K["henvendelse"]);
+  });
+
+  // "trappe" Name { "," Name }
+  public ladderClause = this.RULE("ladderClause", () => {
+    this.CONSUME(K["trappe"]);
+    this.SUBRULE(this.name, { LABEL: "steps" });
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE2(this.name, { LABEL: "steps" });
+    });
+  });
+
+  // "redegørelse" String "når" "ikke" "genoprettet" Int MonthUnit "efter" "henvendelsen" [ "kilde" String ]
+  public accountClause = this.RULE("accountClause", () => {
+    this.CONSUME(K["redegørelse"]);
+    this.CONSUME(StringLiteral, { LABEL: "text" });
+    this.CONSUME(K["når"]);
+    this.CONSUME(K["ikke"]);
+    this.CONSUME(K["genoprettet"]);
+    this.CONSUME(NumberLiteral, { LABEL: "months" });
+    this.SUBRULE(this.monthUnit);
+    this.CONSUME(K["efter"]);
+    this.CONSUME(K["henvendelsen"]);
+    this.OPTION(() => this.SUBRULE(this.sourceClause));
+  });
+
+  // MachineDecl = "forløb" [ Name ] "start" Name { StateDecl | TransitionDecl }
+  public machineDecl = this.RULE("machineDecl", () => {
+    this.CONSUME(K["forløb"]);
+    this.OPTION({
+      // `start` is itself a possible name: `forløb start start x` names the machine `start`.
+      GATE: () => !this.la(1, K["start"]) || this.la(2, K["start"]),
+      DEF: () => this.SUBRULE(this.name, { LABEL: "machineName" }),
+    });
+    this.CONSUME(K["start"]);
+    this.SUBRULE2(this.name, { LABEL: "start" });
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.stateDecl) },
+        { ALT: () => this.SUBRULE(this.transitionDecl) },
+      ]),
+    );
+  });
+
+  // StateDecl = "tilstand" Name [ String ] { DeadlineDecl }
+  public stateDecl = this.RULE("stateDecl", () => {
+    this.CONSUME(K["tilstand"]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
+    this.MANY(() => this.SUBRULE(this.deadlineDecl));
+  });
+
+  // DeadlineDecl = "frist" Name ":" CalendarExpr [ "kilde" String ]
+  public deadlineDecl = this.RULE("deadlineDecl", () => {
+    this.CONSUME(K["frist"]);
+    this.SUBRULE(this.name);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.calendarExpr);
+    this.OPTION(() => this.SUBRULE(this.sourceClause));
+  });
+
+  // CalendarExpr = "udgangen" "af" MonthName | Int DurationUnit ( "efter" | "fra" ) Name
+  public calendarExpr = this.RULE("calendarExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K["udgangen"]);
+          this.CONSUME(K["af"]);
+          this.SUBRULE(this.monthName);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(NumberLiteral, { LABEL: "amount" });
+          this.SUBRULE(this.durationUnit);
+          this.OR2([
+            { ALT: () => this.CONSUME(K["efter"], { LABEL: "relation" }) },
+            { ALT: () => this.CONSUME(K["fra"], { LABEL: "relation" }) },
+          ]);
+          this.SUBRULE(this.name, { LABEL: "anchor" });
+        },
+      },
+    ]);
+  });
+
+  // TransitionDecl = "overgang" Name [ String ] "fra" Name "til" Name
+  //                  { "kilde" String | "når" Cond | "ellers" | "husk" Name "=" Expr }
+  public transitionDecl = this.RULE("transitionDecl", () => {
+    this.CONSUME(K["overgang"]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
+    this.CONSUME(K["fra"]);
+    this.SUBRULE2(this.name, { LABEL: "from" });
+    this.CONSUME(K["til"]);
+    this.SUBRULE3(this.name, { LABEL: "to" });
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+        { ALT: () => this.SUBRULE(this.whenClause) },
+        { ALT: () => this.CONSUME(K["ellers"]) },
+        { ALT: () => this.SUBRULE(this.rememberDecl) },
+      ]),
+    );
+  });
+
+  // "husk" Name "=" Expr
+  public rememberDecl = this.RULE("rememberDecl", () => {
+    this.CONSUME(K["husk"]);
+    this.SUBRULE(this.name);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expr);
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Expressions
+
+  // Cond = Expr [ "i" Int "sammenhængende" MonthUnit ]
+  public cond = this.RULE("cond", () => {
+    this.SUBRULE(this.expr);
+    this.OPTION(() => {
+      this.CONSUME(K["i"]);
+      this.CONSUME(NumberLiteral, { LABEL: "months" });
+      this.CONSUME(K["sammenhængende"]);
+      this.SUBRULE(this.monthUnit);
+    });
+  });
+
+  // Expr = And { "eller" And }
+  public expr = this.RULE("expr", () => {
+    this.SUBRULE(this.andExpr, { LABEL: "operands" });
+    this.MANY(() => {
+      this.CONSUME(K["eller"], { LABEL: "ops" });
+      this.SUBRULE2(this.andExpr, { LABEL: "operands" });
+    });
+  });
+
+  // And = NotE { "og" NotE }
+  public andExpr = this.RULE("andExpr", () => {
+    this.SUBRULE(this.notExpr, { LABEL: "operands" });
+    this.MANY(() => {
+      this.CONSUME(K["og"], { LABEL: "ops" });
+      this.SUBRULE2(this.notExpr, { LABEL: "operands" });
+    });
+  });
+
+  // NotE = "ikke" NotE | Comparison
+  public notExpr = this.RULE("notExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K["ikke"]);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  // Comparison = Windowed [ CompareOp Windowed ]
+  public comparison = this.RULE("comparison", () => {
+    this.SUBRULE(this.windowed, { LABEL: "operands" });
+    this.OPTION(() => {
+      this.SUBRULE(this.compareOp);
+      this.SUBRULE2(this.windowed, { LABEL: "operands" });
+    });
+  });
+
+  public compareOp = this.RULE("compareOp", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K["over"], { LABEL: "op" }) },
+      { ALT: () => this.CONSUME(K["mindst"], { LABEL: "op" }) },
+      { ALT: () => this.CONSUME(K["under"], { LABEL: "op" }) },
+      { ALT: () => this.CONSUME(K["højst"], { LABEL: "op" }) },
+      {
+        ALT: () => {
+          this.CONSUME(K["lig"], { LABEL: "op" });
+          this.CONSUME(K["med"], { LABEL: "op" });
+        },
+      },
+      { ALT: () => this.CONSUME(Greater, { LABEL: "op" }) },
+      { ALT: () => this.CONSUME(GreaterEq, { LABEL: "op" }) },
+      { ALT: () => this.CONSUME(Less, { LABEL: "op" }) },
+      { ALT: () => this.CONSUME(LessEq, { LABEL: "op" }) },
+      { ALT: () => this.CONSUME(Equals, { LABEL: "op" }) },
+    ]);
+  });
+
+  // Windowed = Additive [ "over" Window ]; `over` + måneden/halvåret/året/de is a window (LL(2)),
+  // otherwise `over` is the comparison "greater than".
+  public windowed = this.RULE("windowed", () => {
+    this.SUBRULE(this.additive);
+    this.OPTION({
+      GATE: () => WINDOW_START.some((t) => this.la(2, t)),
+      DEF: () => {
+        this.CONSUME(K["over"]);
+        this.SUBRULE(this.window);
+      },
+    });
+  });
+
+  // Window = "måneden" | "halvåret" | "året" | "de" "seneste" Int MonthUnit
+  public window = this.RULE("window", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K["måneden"], { LABEL: "period" }) },
+      { ALT: () => this.CONSUME(K["halvåret"], { LABEL: "period" }) },
+      { ALT: () => this.CONSUME(K["året"], { LABEL: "period" }) },
+      {
+        ALT: () => {
+          this.CONSUME(K["de"]);
+          this.CONSUME(K["seneste"]);
+          this.CONSUME(NumberLiteral, { LABEL: "months" });
+          this.SUBRULE(this.monthUnit);
+        },
+      },
+    ]);
+  });
+
+  // Additive = Multiplicative { ( "+" | "-" ) Multiplicative }
+  public additive = this.RULE("additive", () => {
+    this.SUBRULE(this.multiplicative, { LABEL: "operands" });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Plus, { LABEL: "ops" }) },
+        { ALT: () => this.CONSUME(Minus, { LABEL: "ops" }) },
+      ]);
+      this.SUBRULE2(this.multiplicative, { LABEL: "operands" });
+    });
+  });
+
+  // Multiplicative = UnaryE { ( "*" | "/" ) UnaryE }
+  public multiplicative = this.RULE("multiplicative", () => {
+    this.SUBRULE(this.unary, { LABEL: "operands" });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Star, { LABEL: "ops" }) },
+        { ALT: () => this.CONSUME(Slash, { LABEL: "ops" }) },
+      ]);
+      this.SUBRULE2(this.unary, { LABEL: "operands" });
+    });
+  });
+
+  // UnaryE = "-" UnaryE | Primary
+  public unary = this.RULE("unary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Minus);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  // Primary = Number [ "%" ] | Identifier | "(" Expr ")" | ( "sum" | "middel" ) "(" Expr [ "hvor" Name "er" "målt" ] ")"
+  public primary = this.RULE("primary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(NumberLiteral);
+          this.OPTION(() => this.CONSUME(Percent));
+        },
+      },
+      { ALT: () => this.CONSUME(Identifier, { LABEL: "ref" }) },
+      { ALT: () => this.CONSUME(RefKeyword, { LABEL: "ref" }) },
+      {
+        ALT: () => {
+          this.CONSUME(LParen);
+          this.SUBRULE(this.expr);
+          this.CONSUME(RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.aggregate) },
+    ]);
+  });
+
+  public aggregate = this.RULE("aggregate", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K["sum"], { LABEL: "fn" }) },
+      { ALT: () => this.CONSUME(K["middel"], { LABEL: "fn" }) },
+    ]);
+    this.CONSUME(LParen);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => {
+      this.CONSUME(K["hvor"]);
+      this.SUBRULE(this.name, { LABEL: "measured" });
+      this.CONSUME(K["er"]);
+      this.CONSUME(K["målt"]);
+    });
+    this.CONSUME(RParen);
+  });
+}
+
+/** The one parser instance (chevrotain parsers are reusable: set `input`, call a rule). */
+export const parser = new TilsynParser();
+
+/** Parse a token vector into a CST. Errors are left in `parser.errors`. */
+export function parseTokens(tokens: IToken[]): CstNode {
+  parser.input = tokens;
+  return parser.file();
+}
