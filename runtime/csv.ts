@@ -14,44 +14,8 @@ import type { Span } from "../grammar/ast.js";
 import { cmp, parseDecimal, rat, type Rational } from "./rational.js";
 import "./data-messages.js";
 
-export type FieldType = "antal" | "andel" | "procent" | "tekst";
-
-export interface FieldSchema {
-  name: string;
-  type: FieldType;
-  /** Name of an `antal` field this count is part of: the value may not exceed it in a row. */
-  subsetOf?: string;
-}
-
-export interface DataSchema {
-  /** E.g. "tidlig_indsats"; the file is <name>.csv. */
-  name: string;
-  /** Key column "maaned" (YYYY-MM) or "aar" (YYYY). */
-  grain: "måned" | "år";
-  /** Name of a text group column, e.g. "ydelsesgruppe". */
-  group?: string;
-  fields: FieldSchema[];
-}
-
-export interface Table {
-  schema: DataSchema;
-  file: string;
-  length: number;
-  /** 3-digit code as written, e.g. "101". */
-  kommune: string[];
-  /** Grain måned: month index = year*12 + (month-1); grain år: the year. */
-  period: Int32Array;
-  /** When schema.group. */
-  group?: string[];
-  /** antal fields; NaN = blank cell ("not measured"). */
-  counts: Record<string, Float64Array>;
-  /** andel and procent fields, exact; procent is divided by 100 (7,7 → 77/1000); null = blank. */
-  decimals: Record<string, (Rational | null)[]>;
-  /** tekst fields. */
-  texts: Record<string, string[]>;
-  /** 1-based source line of each row. */
-  line: Int32Array;
-}
+export type { DataSchema, FieldSchema, FieldType, Table } from "./table.js";
+import type { DataSchema, FieldSchema, Table } from "./table.js";
 
 export interface LoadResult {
   table?: Table;

@@ -1,0 +1,94 @@
+// Catalogue of the checker's diagnostics (T02xx) and structural warnings (T05xx).
+// Messages are Danish, say what is wrong in plain words, and the hint says what to do.
+
+import { defineMessages } from "./diagnostics.js";
+
+defineMessages({
+  T0201: { message: "Navnet `{name}` findes ikke{where}.", hint: "{hint}" },
+  T0202: { message: "`{name}` er allerede erklæret som {what}.", hint: "Giv den ene et andet navn." },
+  T0203: {
+    message: "En {left} kan ikke sammenlignes med en {right}: `{text}`.",
+    hint: "Sammenlign en andel med en procentsats (fx `20 %`) og et antal med et helt tal (fx `10`).",
+  },
+  T0204: { message: "Regnestykket `{op}` passer ikke til en {left} og en {right}.", hint: "{hint}" },
+  T0205: {
+    message: "Her skal stå en betingelse (noget der er sandt eller falsk), men `{text}` er en {type}.",
+    hint: "Sammenlign med en grænse, fx `{text} over 20 %`.",
+  },
+  T0206: {
+    message: "Her skal stå et tal, men `{text}` er en betingelse.",
+    hint: "Brug betingelsen i en `når`- eller `forudsat`-linje, eller brug et mål med et tal.",
+  },
+  T0207: {
+    message: "Feltet `{name}` dækker her flere rækker ({why}), så dets værdi er ikke entydig.",
+    hint: "Skriv `sum({name})` for at lægge rækkerne sammen eller `middel(…)` for et gennemsnit af månederne.",
+  },
+  T0208: {
+    message: "Målet `{name}` kan ikke bruges her: {why}.",
+    hint: "Skriv et særskilt mål til denne sammenhæng.",
+  },
+  T0209: {
+    message: "Vinduet `over {window}` passer ikke til opgørelsen, som er {cadence}.",
+    hint: "Brug `over {expected}`, eller skriv `over de seneste N måneder`.",
+  },
+  T0210: {
+    message: "Kriteriet `{name}` mangler en `når`-linje, der siger, hvornår det er opfyldt.",
+    hint: "Tilføj fx `når andel over 20 %` under kriteriet.",
+  },
+  T0211: { message: "`i {months} sammenhængende måneder` {why}.", hint: "{hint}" },
+  T0212: {
+    message: "`{fn}(…)` kan kun lægge felter med antal sammen række for række; `{text}` er ikke et sådant udtryk.",
+    hint: "Skriv fx `sum(uden_samtaler) / sum(borgere)` i stedet for at summere en andel.",
+  },
+  T0213: { message: "Tekstfeltet `{name}` kan ikke indgå i en beregning.", hint: "Brug kun felter af typen antal, andel eller procent." },
+  T0214: {
+    message: "En andel sammenlignes her med tallet `{text}` uden procenttegn.",
+    hint: "Skriv `{text} %`, hvis du mener procent.",
+  },
+  T0215: {
+    message: "Filen mangler en `politik`-linje, der navngiver reglerne.",
+    hint: "Begynd filen med fx `politik tidlig_indsats \"Opfølgning på kommunernes tidlige indsats\"`.",
+  },
+  T0216: { message: "{what}", hint: "{hint}" },
+  T0217: { message: "{what}", hint: "{hint}" },
+  T0218: { message: "Tilstanden `{name}` er ikke erklæret.", hint: "{hint}" },
+  T0219: { message: "Fristen `{name}` kan ikke regnes ud fra `{anchor}`, som hverken er `offentliggørelse` eller en frist.", hint: "{hint}" },
+  T0220: { message: "`{name}: antal af {of}` henviser til {why}.", hint: "Skriv navnet på et felt med antal i samme data, fx `af borgere`." },
+  T0221: { message: "Perioden begynder efter, at den slutter: {from} ligger efter {to}.", hint: "Byt om på datoerne." },
+  T0222: {
+    message: "Det er ikke angivet, hvornår data `{name}` offentliggøres, så handlingsdatoen kan ikke beregnes.",
+    hint: "Tilføj fx `offentliggøres 2 måneder efter måneden` under data, eller `offentliggøres 1. april året efter` under opgørelsen.",
+  },
+  T0223: {
+    message: "Feltet `{name}` er årligt (`pr kommune, år`), men opgørelsen er {cadence}.",
+    hint: "Årlige data kan kun bruges i en årlig opgørelse eller en årlig gennemgang.",
+  },
+  T0224: { message: "{what}", hint: "{hint}" },
+  T0225: {
+    message: "Den huskede værdi `{name}` kan kun bruges i forløbets overgange.",
+    hint: "Brug den i en `når`-betingelse under en `overgang`.",
+  },
+  T0226: { message: "Målet `{name}` afhænger af sig selv ({cycle}).", hint: "Bryd kæden: et mål må kun bygge på tidligere mål og felter." },
+  T0227: {
+    message: "Overgangen `{name}` mangler en betingelse.",
+    hint: "Tilføj `når …` eller `ellers` (når ingen af de foregående overgange fra samme tilstand gælder).",
+  },
+  T0228: { message: "Der må kun være én `{what}` i en politik.", hint: "Saml linjerne i den første." },
+  T0229: {
+    message: "Kriteriet `{name}` kan ikke bruges som værdi i et udtryk.",
+    hint: "Skriv betingelsen som et `mål`, og brug målet både i kriteriet og her.",
+  },
+  T0230: { message: "Overgangen `{name}` har både `når` og `ellers`.", hint: "Vælg den ene." },
+  T0231: { message: "Kriteriet `{name}` kan ikke både vurderes senere og kræve sammenhængende måneder.", hint: "Del det op i to kriterier." },
+
+  T0501: {
+    severity: "advarsel",
+    message: "Tilstanden `{name}` kan aldrig nås: ingen overgang fører til den.",
+    hint: "Tilføj en overgang til den, eller fjern den.",
+  },
+  T0502: {
+    severity: "advarsel",
+    message: "Overgangen `{name}` kan aldrig ske: `{other}` fra samme tilstand står før den med `ellers`.",
+    hint: "Flyt `ellers`-overgangen sidst.",
+  },
+});

@@ -1,0 +1,800 @@
+// The evaluator: walks a plan over columnar tables and produces events.
+//
+// Per policy, once per evaluation unit (a kommune, or a kommune and benefit group), in time
+// order:
+//   1. criteria  — each assessment period's guard and condition; a streak counter for
+//                  "i N sammenhængende måneder" (one pass over the months);
+//   2. reaction  — the contacts that follow, with suspensions, re-contact rule, the yearly
+//                  maximum, the escalation ladder and the written account after N months;
+//   3. reviews   — the yearly review of small kommuner;
+//   4. machine   — the state machine stepped once per assessment, with remembered values and
+//                  deadlines.
+// Sums over windows come from prefix sums built once per (sum expression, unit): every window
+// kernel is linear in the rows. Decisions use exact rationals (rational.ts).
+
+import {
+  addDuration,
+  addMonths,
+  compareDates,
+  firstDayOfMonth,
+  formatDate,
+  lastDayOfMonth,
+  monthOfDate,
+  periodEnd,
+  periodOf,
+  periodsWithin,
+  yearOf,
+  type LocalDate,
+  type MonthIndex,
+  type Period,
+} from "./calendar.js";
+import type { Table } from "./table.js";
+import { canonicalEvent, compareEvents, type EvaluationResult, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
+import type { PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, RowExpr } from "./plan.js";
+import { PUBLICATION_ANCHOR } from "./plan.js";
+import { add, div, mul, neg, rat, sub, type Rational } from "./rational.js";
+import {
+  and3,
+  compare,
+  compareWords,
+  formatValue,
+  isRational,
+  jsonValue,
+  not3,
+  or3,
+  parseRationalLiteral,
+  type Value,
+} from "./values.js";
+
+export interface EvaluateOptions {
+  /** Keep only events dated in or after this month. */
+  fromMonth?: MonthIndex;
+  /** Keep only events dated in or before this month. */
+  toMonth?: MonthIndex;
+  /** Also return the measured series behind each criterion and review. */
+  series?: boolean;
+  /** Kommune code → name, for explanations. */
+  kommuneNames?: ReadonlyMap<string, string>;
+}
+
+/** A problem with the inputs that the caller should have caught (missing table). Danish message. */
+export class EvaluationError extends Error {}
+
+export function evaluate(plans: Plan[], tables: Record<string, Table>, options: EvaluateOptions = {}): EvaluationResult {
+  const events: PolicyEvent[] = [];
+  const series: SeriesPoint[] | undefined = options.series ? [] : undefined;
+  for (const plan of plans) new PolicyRun(plan, tables, options).run(events, series);
+  const kept = events.filter((e) => {
+    const month = Number(e.date.slice(0, 4)) * 12 + Number(e.date.slice(5, 7)) - 1;
+    return (options.fromMonth === undefined || month >= options.fromMonth) && (options.toMonth === undefined || month <= options.toMonth);
+  });
+  const sorted = kept.map(canonicalEvent).sort(compareEvents);
+  return series ? { events: sorted, series } : { events: sorted };
+}
+
+interface Unit {
+  kommune: string;
+  group?: string;
+}
+
+interface Ctx {
+  unit: Unit;
+  /** The window the expression is evaluated over (inclusive month indices). */
+  first: MonthIndex;
+  last: MonthIndex;
+  /** The assessment period (for `over halvåret` and `over de seneste N måneder`). */
+  period: Period;
+  memory?: ReadonlyMap<string, Value>;
+}
+
+/** Prefix sums of one sum-expression over the months, for one unit. */
+interface Kernel {
+  values: Float64Array;
+  measured: Int32Array;
+}
+
+interface Firing {
+  criterion: PlanCriterion;
+  period: Period;
+  date: LocalDate;
+  facts: string;
+  values: Record<string, EventValue>;
+}
+
+interface TimelineEntry {
+  date: LocalDate;
+  firings: Firing[];
+  /** Some criterion could be decided false here (and none held): the effort is restored. */
+  decidedFalse: boolean;
+}
+
+const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+
+export const formatDanishDate = (d: LocalDate): string => `${d.day}. ${MONTH_NAMES[d.month - 1]} ${d.year}`;
+
+class PolicyRun {
+  private readonly measures = new Map<string, PlanMeasure>();
+  private readonly tables = new Map<string, Table>();
+  private readonly schemas = new Map<string, PlanData>();
+  private readonly index = new Map<string, Map<string, Map<number, number[]>>>();
+  private readonly kernels = new Map<PExpr, Map<string, Kernel>>();
+  private readonly literals = new Map<PExpr, Rational>();
+  private readonly grouping: "pr" | "samlet" | "ingen";
+  private readonly firstMonth: MonthIndex;
+  private readonly lastMonth: MonthIndex;
+  private readonly units: Unit[];
+
+  constructor(
+    private readonly plan: Plan,
+    tables: Record<string, Table>,
+    private readonly options: EvaluateOptions,
+  ) {
+    for (const m of plan.measures) this.measures.set(m.name, m);
+    this.grouping = plan.assessment?.grouping ?? "ingen";
+    let first = Infinity;
+    let last = -Infinity;
+    const unitKeys = new Map<string, Unit>();
+    for (const schema of plan.data) {
+      const table = tables[schema.name];
+      if (!table) throw new EvaluationError(`Data «${schema.name}» mangler: angiv filen ${schema.name}.csv.`);
+      this.tables.set(schema.name, table);
+      this.schemas.set(schema.name, schema);
+      const byUnit = new Map<string, Map<number, number[]>>();
+      const grouped = this.isGroupedPerUnit(schema);
+      for (let i = 0; i < table.length; i++) {
+        const kommune = table.kommune[i]!;
+        const group = grouped ? table.group![i]! : undefined;
+        const key = group === undefined ? kommune : `${kommune}\u0000${group}`;
+        let byPeriod = byUnit.get(key);
+        if (!byPeriod) byUnit.set(key, (byPeriod = new Map()));
+        const p = table.period[i]!;
+        const rows = byPeriod.get(p);
+        if (rows) rows.push(i);
+        else byPeriod.set(p, [i]);
+        const [m0, m1] = schema.grain === "år" ? [p * 12, p * 12 + 11] : [p, p];
+        if (m0 < first) first = m0;
+        if (m1 > last) last = m1;
+        if (this.grouping !== "pr" || grouped) {
+          if (!unitKeys.has(key)) unitKeys.set(key, group === undefined ? { kommune } : { kommune, group });
+        }
+      }
+      this.index.set(schema.name, byUnit);
+    }
+    this.firstMonth = first;
+    this.lastMonth = last;
+    this.units = [...unitKeys.values()].sort(
+      (a, b) => (a.kommune < b.kommune ? -1 : a.kommune > b.kommune ? 1 : (a.group ?? "") < (b.group ?? "") ? -1 : (a.group ?? "") > (b.group ?? "") ? 1 : 0),
+    );
+  }
+
+  private isGroupedPerUnit(schema: PlanData): boolean {
+    return this.grouping === "pr" && schema.group !== undefined && schema.group === this.plan.assessment?.groupColumn;
+  }
+
+  private unitKey(schema: PlanData, unit: Unit): string {
+    return this.isGroupedPerUnit(schema) && unit.group !== undefined ? `${unit.kommune}\u0000${unit.group}` : unit.kommune;
+  }
+
+  run(events: PolicyEvent[], series: SeriesPoint[] | undefined): void {
+    if (!Number.isFinite(this.firstMonth) || !this.plan.assessment) return;
+    for (const unit of this.units) {
+      const timeline = this.runCriteria(unit, series);
+      this.runReaction(unit, timeline, events);
+      this.runReviews(unit, events, series);
+      this.runMachine(unit, events);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Dates
+
+  private publicationDate(period: Period): LocalDate {
+    const a = this.plan.assessment!;
+    const fromRule = (lag: number | undefined, fixed: { month: number; day: number } | undefined, grain: "måned" | "år"): LocalDate | undefined => {
+      if (fixed) return { year: yearOf(period.last) + 1, month: fixed.month, day: fixed.day };
+      if (lag !== undefined) return firstDayOfMonth((grain === "år" ? yearOf(period.last) * 12 + 11 : period.last) + lag);
+      return undefined;
+    };
+    const own = fromRule(a.lagMonths, a.fixedPublication, "måned");
+    if (own) return own;
+    let latest: LocalDate | undefined;
+    for (const schema of this.plan.data) {
+      const d = fromRule(schema.lagMonths, schema.fixedPublication, schema.grain);
+      if (d && (!latest || compareDates(d, latest) > 0)) latest = d;
+    }
+    return latest ?? firstDayOfMonth(period.last + 1);
+  }
+
+  private actionDate(period: Period, delayMonths = 0): LocalDate {
+    return addMonths(this.publicationDate(period), this.plan.assessment!.followUpMonths + delayMonths);
+  }
+
+  private inForce(date: LocalDate): boolean {
+    const d = formatDate(date);
+    const { from, to } = this.plan.inForce;
+    return (from === undefined || d >= from) && (to === undefined || d <= to);
+  }
+
+  private suspended(date: LocalDate): boolean {
+    const d = formatDate(date);
+    return this.plan.suspensions.some((s) => d >= s.from && d <= s.to);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions
+
+  private ctx(unit: Unit, period: Period, memory?: ReadonlyMap<string, Value>): Ctx {
+    return { unit, first: period.first, last: period.last, period, memory };
+  }
+
+  ev(e: PExpr, c: Ctx): Value {
+    switch (e.k) {
+      case "lit": {
+        let v = this.literals.get(e);
+        if (!v) this.literals.set(e, (v = parseRationalLiteral(e.value)));
+        return v;
+      }
+      case "field":
+        return this.fieldValue(e.data, e.field, c);
+      case "measure":
+        return this.ev(this.measures.get(e.name)!.expr, c);
+      case "remembered":
+        return c.memory?.get(e.name);
+      case "arith": {
+        const a = this.ev(e.left, c);
+        const b = this.ev(e.right, c);
+        if (!isRational(a) || !isRational(b)) return undefined;
+        switch (e.op) {
+          case "+":
+            return add(a, b);
+          case "-":
+            return sub(a, b);
+          case "*":
+            return mul(a, b);
+          case "/":
+            return div(a, b);
+        }
+        break;
+      }
+      case "neg": {
+        const a = this.ev(e.operand, c);
+        return isRational(a) ? neg(a) : undefined;
+      }
+      case "cmp": {
+        const a = this.ev(e.left, c);
+        const b = this.ev(e.right, c);
+        return isRational(a) && isRational(b) ? compare(e.op, a, b) : undefined;
+      }
+      case "and":
+        return and3(this.evBool(e.left, c), this.evBool(e.right, c));
+      case "or":
+        return or3(this.evBool(e.left, c), this.evBool(e.right, c));
+      case "not":
+        return not3(this.evBool(e.operand, c));
+      case "sum":
+        return this.windowSum(e, c);
+      case "mean": {
+        let total: Rational = rat(0);
+        for (let m = c.first; m <= c.last; m++) {
+          const v = this.ev(e.operand, { ...c, first: m, last: m });
+          if (!isRational(v)) return undefined;
+          total = add(total, v);
+        }
+        return div(total, rat(c.last - c.first + 1));
+      }
+      case "window":
+        return e.window.kind === "period"
+          ? this.ev(e.operand, { ...c, first: c.period.first, last: c.period.last })
+          : this.ev(e.operand, { ...c, first: c.period.last - e.window.months + 1, last: c.period.last });
+    }
+    return undefined;
+  }
+
+  private evBool(e: PExpr, c: Ctx): boolean | undefined {
+    const v = this.ev(e, c);
+    return typeof v === "boolean" ? v : undefined;
+  }
+
+  /** A non-summed field: a decimal field of the cell's single row, or an annual value. */
+  private fieldValue(data: string, field: string, c: Ctx): Value {
+    const table = this.tables.get(data)!;
+    const schema = this.schemas.get(data)!;
+    const byPeriod = this.index.get(data)!.get(this.unitKey(schema, c.unit));
+    const key = schema.grain === "år" ? yearOf(c.last) : c.last;
+    const row = byPeriod?.get(key)?.[0];
+    if (row === undefined) return undefined;
+    const counts = table.counts[field];
+    if (counts) {
+      const v = counts[row]!;
+      return Number.isNaN(v) ? undefined : rat(v);
+    }
+    return table.decimals[field]?.[row] ?? undefined;
+  }
+
+  private windowSum(e: Extract<PExpr, { k: "sum" }>, c: Ctx): Value {
+    const schema = this.schemas.get(e.data)!;
+    const key = this.unitKey(schema, c.unit);
+    let perUnit = this.kernels.get(e);
+    if (!perUnit) this.kernels.set(e, (perUnit = new Map()));
+    let kernel = perUnit.get(key);
+    if (!kernel) perUnit.set(key, (kernel = this.buildKernel(e, schema, key)));
+    const lo = Math.max(c.first, this.firstMonth) - this.firstMonth;
+    const hi = Math.min(c.last, this.lastMonth) - this.firstMonth;
+    if (hi < lo) return undefined;
+    const measured = kernel.measured[hi + 1]! - kernel.measured[lo]!;
+    if (measured === 0) return undefined;
+    return rat(kernel.values[hi + 1]! - kernel.values[lo]!);
+  }
+
+  private buildKernel(e: Extract<PExpr, { k: "sum" }>, schema: PlanData, key: string): Kernel {
+    const length = this.lastMonth - this.firstMonth + 1;
+    const values = new Float64Array(length + 1);
+    const measured = new Int32Array(length + 1);
+    const table = this.tables.get(e.data)!;
+    const byPeriod = this.index.get(e.data)!.get(key);
+    const filter = e.filter === undefined ? undefined : table.counts[e.filter];
+    for (let m = 0; m < length; m++) {
+      let sum = 0;
+      let count = 0;
+      for (const row of byPeriod?.get(m + this.firstMonth) ?? []) {
+        if (filter && Number.isNaN(filter[row]!)) continue;
+        const v = rowValue(e.row, table, row);
+        if (Number.isNaN(v)) continue;
+        sum += v;
+        count++;
+      }
+      values[m + 1] = values[m]! + sum;
+      measured[m + 1] = measured[m]! + count;
+    }
+    void schema;
+    return { values, measured };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Criteria
+
+  private runCriteria(unit: Unit, series: SeriesPoint[] | undefined): TimelineEntry[] {
+    const timeline = new Map<string, TimelineEntry>();
+    const entry = (date: LocalDate): TimelineEntry => {
+      const key = formatDate(date);
+      let t = timeline.get(key);
+      if (!t) timeline.set(key, (t = { date, firings: [], decidedFalse: false }));
+      return t;
+    };
+    const a = this.plan.assessment!;
+    for (const criterion of this.plan.criteria) {
+      const applies = (p: Period) =>
+        (criterion.dataFrom === undefined || p.last >= criterion.dataFrom) && (criterion.dataTo === undefined || p.last <= criterion.dataTo);
+      const periods = periodsWithin(a.cadence, this.firstMonth, this.lastMonth);
+      let run = 0;
+      for (const period of periods) {
+        const c = this.ctx(unit, period);
+        const guard = criterion.guard ? this.evBool(criterion.guard, c) : true;
+        const base = and3(guard, this.evBool(criterion.when, c));
+        let holds: boolean | undefined = base;
+        if (criterion.streak !== undefined) {
+          run = base === true ? run + 1 : 0;
+          holds = run >= criterion.streak ? true : base === undefined ? undefined : false;
+        }
+        if (!applies(period)) continue;
+        const date = this.actionDate(period, criterion.delayMonths);
+        if (series) series.push(this.seriesPoint(criterion.name, criterion.when, unit, period, date, holds));
+        if (holds === true) {
+          const { facts, values } = this.explainCriterion(criterion, unit, period);
+          entry(date).firings.push({ criterion, period, date, facts, values });
+        } else if (holds === false) entry(date).decidedFalse = true;
+      }
+    }
+    return [...timeline.values()].sort((x, y) => compareDates(x.date, y.date));
+  }
+
+  private seriesPoint(rule: string, when: PExpr, unit: Unit, period: Period, date: LocalDate, holds: boolean | undefined): SeriesPoint {
+    const main = findComparison(when);
+    const c = this.ctx(unit, period);
+    const show = (e: PExpr | undefined): number | null => {
+      if (!e) return null;
+      const v = this.ev(e, c);
+      const j = isRational(v) ? jsonValue(v, e.type) : null;
+      return typeof j === "number" ? j : null;
+    };
+    return {
+      policy: this.plan.name,
+      rule,
+      kommune: unit.kommune,
+      ...(unit.group !== undefined ? { group: unit.group } : {}),
+      period: period.label,
+      date: formatDate(date),
+      value: show(main?.left),
+      limit: show(main?.right),
+      holds: holds ?? null,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reaction: contacts, re-contact, ladder, written account
+
+  private runReaction(unit: Unit, timeline: TimelineEntry[], events: PolicyEvent[]): void {
+    const reaction = this.plan.reaction;
+    if (!reaction) return;
+    let lastContact: LocalDate | undefined;
+    let contacts = 0;
+    const perYear = new Map<number, number>();
+    let episodeStart: LocalDate | undefined;
+    let escalated = false;
+    for (const t of timeline) {
+      if (!this.inForce(t.date)) continue;
+      if (t.firings.length === 0) {
+        if (t.decidedFalse) {
+          episodeStart = undefined;
+          escalated = false;
+        }
+        continue;
+      }
+      if (this.suspended(t.date)) continue;
+      let firings = t.firings;
+      if (reaction.recontactAfterData && lastContact) {
+        const since = monthOfDate(lastContact);
+        firings = firings.filter((f) => f.period.first >= since);
+        if (firings.length === 0) continue;
+      }
+      const year = t.date.year;
+      if (reaction.maxPerYear !== undefined && (perYear.get(year) ?? 0) >= reaction.maxPerYear) continue;
+      perYear.set(year, (perYear.get(year) ?? 0) + 1);
+      contacts++;
+      lastContact = t.date;
+      const first = firings[0]!;
+      const step = reaction.ladder ? Math.min(contacts, reaction.ladder.length) : undefined;
+      const values: Record<string, EventValue> = {};
+      for (const f of firings) Object.assign(values, f.values);
+      const handling = step !== undefined ? reaction.ladder![step - 1]! : undefined;
+      if (step !== undefined) values["trin"] = step;
+      const criteriaText = firings.map((f) => `«${f.criterion.title}» for ${f.period.label}: ${f.facts}`).join("; og ");
+      events.push({
+        policy: this.plan.name,
+        kommune: unit.kommune,
+        period: first.period.label,
+        date: formatDate(t.date),
+        type: "henvendelse",
+        rule: first.criterion.name,
+        ...(unit.group !== undefined ? { group: unit.group } : {}),
+        rules: firings.map((f) => f.criterion.name),
+        ...(handling !== undefined ? { handling } : {}),
+        values,
+        explanation: `${reaction.contactText}, fordi ${this.unitLabel(unit)} opfylder ${criteriaText}${handling !== undefined ? `; foreslået handling: ${handling} (trin ${step})` : ""}.`,
+        source: first.criterion.source,
+      });
+      // The written account: still not restored N months after the episode's first contact.
+      if (!episodeStart) episodeStart = t.date;
+      const account = reaction.account;
+      if (account && !escalated && compareDates(t.date, addMonths(episodeStart, account.months)) >= 0) {
+        escalated = true;
+        events.push({
+          policy: this.plan.name,
+          kommune: unit.kommune,
+          period: first.period.label,
+          date: formatDate(t.date),
+          type: "redegoerelse",
+          rule: first.criterion.name,
+          ...(unit.group !== undefined ? { group: unit.group } : {}),
+          values: { ...values, foerste_henvendelse: formatDate(episodeStart) },
+          explanation: `${account.text}: ${this.unitLabel(unit)} har ikke genoprettet indsatsen ${account.months} måneder efter henvendelsen den ${formatDanishDate(episodeStart)}, idet ${criteriaText}.`,
+          source: account.source ?? first.criterion.source,
+        });
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reviews
+
+  private runReviews(unit: Unit, events: PolicyEvent[], series: SeriesPoint[] | undefined): void {
+    for (const review of this.plan.reviews) {
+      for (const period of periodsWithin("årlig", this.firstMonth, this.lastMonth)) {
+        const date = this.actionDate(period);
+        const c = this.ctx(unit, period);
+        const holds = this.evBool(review.when, c);
+        if (series) series.push(this.seriesPoint(review.name, review.when, unit, period, date, holds));
+        if (holds !== true || !this.inForce(date)) continue;
+        const values: Record<string, EventValue> = {};
+        this.collectValues(review.when, c, values);
+        events.push({
+          policy: this.plan.name,
+          kommune: unit.kommune,
+          period: period.label,
+          date: formatDate(date),
+          type: "gennemgang",
+          rule: review.name,
+          ...(unit.group !== undefined ? { group: unit.group } : {}),
+          values,
+          explanation: `${this.unitLabel(unit)} indgår i «${review.title}» for ${period.label}: ${this.describe(review.when, c)}.`,
+          source: review.source,
+        });
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // State machine
+
+  private runMachine(unit: Unit, events: PolicyEvent[]): void {
+    const machine = this.plan.machine;
+    if (!machine) return;
+    let state = machine.start;
+    const memory = new Map<string, Value>();
+    const deadlines = new Map<string, LocalDate>();
+    for (const period of periodsWithin(this.plan.assessment!.cadence, this.firstMonth, this.lastMonth)) {
+      const date = this.actionDate(period);
+      if (!this.inForce(date)) continue;
+      const c = this.ctx(unit, period, memory);
+      const candidates = machine.transitions.filter((t) => t.from === state);
+      let fired: PlanTransition | undefined;
+      const rejected: PlanTransition[] = [];
+      for (const t of candidates) {
+        const holds = t.otherwise ? true : this.evBool(t.when!, c);
+        if (holds === undefined) break; // undecided: stay
+        if (holds) {
+          fired = t;
+          break;
+        }
+        rejected.push(t);
+      }
+      if (!fired) continue;
+      const values: Record<string, EventValue> = {};
+      let facts: string;
+      if (fired.when) {
+        this.collectValues(fired.when, c, values);
+        facts = this.describe(fired.when, c);
+      } else {
+        for (const r of rejected) this.collectValues(r.when!, c, values);
+        facts = rejected.length
+          ? `ingen af de andre overgange gælder (${rejected.map((r) => `«${r.title}»: ${this.describe(r.when!, c)}`).join("; ")})`
+          : "ingen betingelse";
+      }
+      for (const r of fired.remember) {
+        const v = this.ev(r.expr, c);
+        memory.set(r.name, v);
+        values[r.name] = jsonValue(v, r.type);
+      }
+      const publication = this.publicationDate(period);
+      const base = {
+        policy: this.plan.name,
+        kommune: unit.kommune,
+        period: period.label,
+        date: formatDate(date),
+        rule: fired.name,
+        ...(unit.group !== undefined ? { group: unit.group } : {}),
+      };
+      if (fired.to !== fired.from) {
+        events.push({
+          ...base,
+          type: "tilstand",
+          from: fired.from,
+          to: fired.to,
+          values,
+          explanation: `${this.unitLabel(unit)} går fra ${fired.from} til ${fired.to} («${fired.title}») på grundlag af opgørelsen for ${period.label}: ${facts}.`,
+          source: fired.source,
+        });
+      }
+      const target = machine.states.find((s) => s.name === fired!.to);
+      for (const deadline of target?.deadlines ?? []) {
+        const due = this.calendar(deadline.when, date, publication, deadlines);
+        if (!due) continue;
+        deadlines.set(deadline.name, due);
+        events.push({
+          ...base,
+          type: "frist",
+          name: deadline.name,
+          due: formatDate(due),
+          values: { frist: formatDate(due) },
+          explanation: `${this.unitLabel(unit)}: fristen «${deadline.name}» er ${formatDanishDate(due)} (${describeCalendar(deadline.when)}), sat ved overgangen «${fired.title}» til ${fired.to}.`,
+          source: deadline.source ?? fired.source,
+        });
+      }
+      state = fired.to;
+    }
+  }
+
+  private calendar(when: PlanCalendar, date: LocalDate, publication: LocalDate, deadlines: Map<string, LocalDate>): LocalDate | undefined {
+    if (when.kind === "EndOfMonth") return lastDayOfMonth(date.year, when.month);
+    const anchor = when.anchor === PUBLICATION_ANCHOR ? publication : deadlines.get(when.anchor);
+    if (!anchor) return undefined;
+    return when.kind === "After" ? addDuration(anchor, when.amount, when.unit) : periodEnd(anchor, when.amount, when.unit);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Explanations and values
+
+  private unitLabel(unit: Unit): string {
+    const name = this.options.kommuneNames?.get(unit.kommune);
+    const kommune = name ? `${name} Kommune (${unit.kommune})` : `kommune ${unit.kommune}`;
+    return unit.group !== undefined ? `${kommune}, ydelsesgruppe ${unit.group},` : kommune;
+  }
+
+  private explainCriterion(criterion: PlanCriterion, unit: Unit, period: Period): { facts: string; values: Record<string, EventValue> } {
+    const c = this.ctx(unit, period);
+    const values: Record<string, EventValue> = {};
+    const parts: string[] = [];
+    if (criterion.guard) {
+      this.collectValues(criterion.guard, c, values);
+      parts.push(this.describe(criterion.guard, c));
+    }
+    if (criterion.streak !== undefined) {
+      const n = criterion.streak;
+      const months: string[] = [];
+      const main = findComparison(criterion.when);
+      for (let m = period.last - n + 1; m <= period.last; m++) {
+        const mp = periodOf("månedlig", m);
+        const mc = this.ctx(unit, mp);
+        const perMonth: Record<string, EventValue> = {};
+        this.collectValues(criterion.when, mc, perMonth);
+        for (const [k, v] of Object.entries(perMonth)) values[`${k} ${mp.label}`] = v;
+        if (main) months.push(`${mp.label}: ${formatValue(this.ev(main.left, mc), main.left.type)}`);
+      }
+      parts.push(`${this.describe(criterion.when, c)} i hver af de ${n} sammenhængende måneder (${months.join(", ")})`);
+    } else {
+      this.collectValues(criterion.when, c, values);
+      parts.push(this.describe(criterion.when, c));
+    }
+    return { facts: parts.join(", og "), values };
+  }
+
+  /** A Danish phrase for a condition, with its numbers and whether it held. */
+  describe(e: PExpr, c: Ctx): string {
+    switch (e.k) {
+      case "cmp": {
+        const holds = this.evBool(e, c);
+        const side = (x: PExpr) => (x.k === "lit" ? x.text : `${this.term(x)} (${formatValue(this.ev(x, c), x.type)})`);
+        const left = side(e.left);
+        if (holds === undefined) return `${left} kan ikke sammenlignes med ${side(e.right)}`;
+        return `${left} er ${holds ? "" : "ikke "}${compareWords[e.op]} ${side(e.right)}`;
+      }
+      case "and":
+        return `${this.describe(e.left, c)}, og ${this.describe(e.right, c)}`;
+      case "or":
+        return `${this.describe(e.left, c)}, eller ${this.describe(e.right, c)}`;
+      case "not":
+        return this.describe(e.operand, c);
+      case "measure": {
+        const m = this.measures.get(e.name)!;
+        const v = this.evBool(e, c);
+        return `${m.name} er ${v === undefined ? "ikke målt" : v ? "opfyldt" : "ikke opfyldt"} (${this.describe(m.expr, c)})`;
+      }
+      default: {
+        const v = this.ev(e, c);
+        return `${this.term(e)} er ${formatValue(v, e.type)}`;
+      }
+    }
+  }
+
+  /** How an expression is named in an explanation. */
+  term(e: PExpr): string {
+    switch (e.k) {
+      case "lit":
+        return e.text;
+      case "field":
+        return e.field;
+      case "measure":
+        return this.measures.get(e.name)!.label;
+      case "remembered":
+        return e.name.replace(/_/g, " ");
+      case "sum":
+        if (e.bare) return rowText(e.row);
+        return `sum(${rowText(e.row)}${e.filter ? ` hvor ${e.filter} er målt` : ""})`;
+      case "mean":
+        return `middel(${this.term(e.operand)})`;
+      case "window":
+        return this.term(e.operand);
+      case "arith": {
+        const wrap = (x: PExpr) => (x.k === "arith" ? `(${this.term(x)})` : this.term(x));
+        return `${wrap(e.left)} ${e.op === "-" ? "−" : e.op} ${wrap(e.right)}`;
+      }
+      case "neg":
+        return `−${this.term(e.operand)}`;
+      default:
+        return "betingelsen";
+    }
+  }
+
+  /** The numbers a decision used, by name: measures, fields, sums and remembered values. */
+  collectValues(e: PExpr, c: Ctx, out: Record<string, EventValue>): void {
+    const record = (x: PExpr): void => {
+      switch (x.k) {
+        case "lit":
+          return;
+        case "measure": {
+          const m = this.measures.get(x.name)!;
+          out[x.name] = jsonValue(this.ev(x, c), x.type);
+          if (m.type === "sandhed") this.collectValues(m.expr, c, out);
+          return;
+        }
+        case "field":
+          out[x.field] = jsonValue(this.ev(x, c), x.type);
+          return;
+        case "remembered":
+          out[x.name] = jsonValue(this.ev(x, c), x.type);
+          return;
+        case "sum":
+        case "mean":
+        case "window":
+          out[this.term(x)] = jsonValue(this.ev(x, c), x.type);
+          return;
+        case "arith":
+          record(x.left);
+          record(x.right);
+          return;
+        case "neg":
+          record(x.operand);
+          return;
+        default:
+          this.collectValues(x, c, out);
+      }
+    };
+    switch (e.k) {
+      case "cmp":
+        record(e.left);
+        record(e.right);
+        return;
+      case "and":
+      case "or":
+        this.collectValues(e.left, c, out);
+        this.collectValues(e.right, c, out);
+        return;
+      case "not":
+        this.collectValues(e.operand, c, out);
+        return;
+      default:
+        record(e);
+    }
+  }
+}
+
+function rowValue(e: RowExpr, table: Table, row: number): number {
+  switch (e.k) {
+    case "field":
+      return table.counts[e.field]![row]!;
+    case "lit":
+      return e.value;
+    case "arith": {
+      const a = rowValue(e.left, table, row);
+      const b = rowValue(e.right, table, row);
+      return e.op === "+" ? a + b : e.op === "-" ? a - b : a * b;
+    }
+  }
+}
+
+function rowText(e: RowExpr): string {
+  switch (e.k) {
+    case "field":
+      return e.field;
+    case "lit":
+      return String(e.value);
+    case "arith":
+      return `${rowText(e.left)} ${e.op} ${rowText(e.right)}`;
+  }
+}
+
+/** The first comparison in a condition: the measure a chart shows against its limit. */
+export function findComparison(e: PExpr): Extract<PExpr, { k: "cmp" }> | undefined {
+  switch (e.k) {
+    case "cmp":
+      return e;
+    case "and":
+    case "or":
+      return findComparison(e.left) ?? findComparison(e.right);
+    case "not":
+      return findComparison(e.operand);
+    default:
+      return undefined;
+  }
+}
+
+export function describeCalendar(when: PlanCalendar): string {
+  switch (when.kind) {
+    case "EndOfMonth":
+      return `udgangen af ${MONTH_NAMES[when.month - 1]}`;
+    case "After":
+      return `${when.amount} ${when.unit} efter ${when.anchor}`;
+    case "PeriodFrom":
+      return `${when.amount} ${when.unit} fra ${when.anchor}`;
+  }
+}

@@ -1,0 +1,84 @@
+// What an evaluation produces: events (contracts.md, "Output of run --format json") and, on
+// request, the measured series behind each criterion (for charts and for explaining "why not").
+
+export type EventType = "henvendelse" | "redegoerelse" | "tilstand" | "frist" | "gennemgang";
+
+export type EventValue = number | string | boolean | null;
+
+export interface PolicyEvent {
+  /** The policy's name as written after `politik`. */
+  policy: string;
+  /** 3-digit kommune code. */
+  kommune: string;
+  /** The data period the event rests on: "2021-03", "2023-H2" or "2023". */
+  period: string;
+  /** YYYY-MM-DD on which it takes effect (action date, after publication lag). */
+  date: string;
+  type: EventType;
+  /** The criterion, review, transition (or, for `frist`, the transition that set it) as named in the policy. */
+  rule: string;
+  /** For per-group rules: the group label from the data. */
+  group?: string;
+  /** For `tilstand`: state names. */
+  from?: string;
+  to?: string;
+  /** For `frist`: the deadline's name and due date. */
+  name?: string;
+  due?: string;
+  /** For `henvendelse`: every criterion that held (the first one is `rule`). */
+  rules?: string[];
+  /** For `henvendelse` with an escalation ladder: the suggested step and its number (1-based). */
+  handling?: string;
+  /** The numbers the decision used, by name. Shares are in percent with one decimal. */
+  values: Record<string, EventValue>;
+  /** One Danish sentence a caseworker can read: what held, with the numbers. */
+  explanation: string;
+  /** The legal source the policy cites for the rule. */
+  source: string;
+}
+
+/** One point of a criterion's measured series: the value it compared against its limit. */
+export interface SeriesPoint {
+  policy: string;
+  /** Criterion or review name. */
+  rule: string;
+  kommune: string;
+  group?: string;
+  period: string;
+  /** Action date of the assessment. */
+  date: string;
+  /** The left-hand measure of the rule's main comparison, in percent for shares; null if not measured. */
+  value: number | null;
+  /** The limit it is compared with (percent for shares). */
+  limit: number | null;
+  /** Whether the criterion (with guard and streak) held; null if it could not be decided. */
+  holds: boolean | null;
+}
+
+export interface EvaluationResult {
+  events: PolicyEvent[];
+  /** Present when `series: true` was asked for. */
+  series?: SeriesPoint[];
+}
+
+/** Stable order: date, kommune, rule, then type and name so the output is byte-identical. */
+export function compareEvents(a: PolicyEvent, b: PolicyEvent): number {
+  const keys: (keyof PolicyEvent)[] = ["date", "kommune", "rule", "type", "group", "name", "policy", "period"];
+  for (const key of keys) {
+    const x = (a[key] ?? "") as string;
+    const y = (b[key] ?? "") as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+const KEY_ORDER: (keyof PolicyEvent)[] = [
+  "policy", "kommune", "period", "date", "type", "rule", "group", "from", "to", "name", "due", "rules", "handling", "values", "explanation", "source",
+];
+
+/** The same event with its keys in the contract's order, so JSON output is stable and readable. */
+export function canonicalEvent(e: PolicyEvent): PolicyEvent {
+  const out: Record<string, unknown> = {};
+  for (const key of KEY_ORDER) if (e[key] !== undefined) out[key] = e[key];
+  return out as unknown as PolicyEvent;
+}

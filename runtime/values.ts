@@ -1,0 +1,75 @@
+// Values during evaluation, and three-valued (Kleene) logic for "not measured".
+//
+// A value is an exact rational, a truth value, or `undefined` when the data does not allow a
+// decision (a blank cell, an empty population, a missing month). Conditions combine with
+// Kleene's rules: `false og ?` is false, `true eller ?` is true, anything else with ? is ?.
+// An undecided criterion gives no event; an undecided transition condition leaves the state
+// unchanged (docs/sprog.md, "Ikke målt").
+
+import { cmp, formatDecimal, formatPercent, rat, toPercentNumber, type Rational } from "./rational.js";
+import type { CompareOp, ValueType } from "./plan.js";
+import type { EventValue } from "./events.js";
+
+export type Value = Rational | boolean | undefined;
+
+export const isRational = (v: Value): v is Rational => typeof v === "object";
+
+export function and3(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
+  if (a === false || b === false) return false;
+  if (a === undefined || b === undefined) return undefined;
+  return true;
+}
+
+export function or3(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
+  if (a === true || b === true) return true;
+  if (a === undefined || b === undefined) return undefined;
+  return false;
+}
+
+export const not3 = (a: boolean | undefined): boolean | undefined => (a === undefined ? undefined : !a);
+
+export function compare(op: CompareOp, a: Rational, b: Rational): boolean {
+  const c = cmp(a, b);
+  switch (op) {
+    case "over":
+      return c > 0;
+    case "mindst":
+      return c >= 0;
+    case "under":
+      return c < 0;
+    case "højst":
+      return c <= 0;
+    case "lig":
+      return c === 0;
+  }
+}
+
+export const compareWords: Record<CompareOp, string> = {
+  over: "over",
+  mindst: "mindst",
+  under: "under",
+  højst: "højst",
+  lig: "lig med",
+};
+
+/** How a value is shown to people: shares as "23,4 %", counts as "45" (or "45,5" for a mean). */
+export function formatValue(v: Value, type: ValueType): string {
+  if (v === undefined) return "ikke målt";
+  if (typeof v === "boolean") return v ? "opfyldt" : "ikke opfyldt";
+  if (type === "andel") return formatPercent(v);
+  return v.d === 1n ? v.n.toString() : formatDecimal(v, 1);
+}
+
+/** How a value goes into an event's `values`: shares in percent with one decimal. */
+export function jsonValue(v: Value, type: ValueType): EventValue {
+  if (v === undefined) return null;
+  if (typeof v === "boolean") return v;
+  if (type === "andel") return toPercentNumber(v, 1);
+  return v.d === 1n ? Number(v.n) : Number(formatDecimal(v, 1).replace(",", "."));
+}
+
+/** A rational from a plan literal "n/d". */
+export function parseRationalLiteral(text: string): Rational {
+  const [n, d] = text.split("/");
+  return rat(BigInt(n!), BigInt(d ?? "1"));
+}
