@@ -1,0 +1,671 @@
+// The playground page: two editors (policy and variant), a worker that compiles and evaluates on
+// every edit, and the result views. See playground/README.md.
+
+import "./style.css";
+import type { Diagnostic } from "../../compiler/diagnostics.js";
+import type { PolicyEvent } from "../../runtime/events.js";
+import { h } from "./dom.js";
+import { EventsTable } from "./events-table.js";
+import { monthValue, parseMonthValue } from "./labels.js";
+import { LANGUAGE_ID, registerLanguage, toRange } from "./language.js";
+import { monaco } from "./monaco.js";
+import type { FromWorker, KommuneInfo, ReadyMessage, ResultMessage, Slot, ToWorker } from "./protocol.js";
+import { EARLY_2020, EARLY_2024, findPolicy, samplePolicies } from "./samples.js";
+import { shareUrl, stateFromHash, type SharedState } from "./share.js";
+import { renderComparison, renderYears } from "./summaries.js";
+import { collectSymbols, findRule, type PolicySymbol } from "./symbols.js";
+import { renderTimeline } from "./timeline.js";
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} mangler i siden`);
+  return element as T;
+};
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+interface SlotState {
+  slot: Slot;
+  model: monaco.editor.ITextModel;
+  label: string;
+  file: string;
+  viewState: monaco.editor.ICodeEditorViewState | null;
+  sentId: number;
+  checkId: number;
+  resultId: number;
+  diagnostics: Diagnostic[];
+  symbols: PolicySymbol[];
+  result?: ResultMessage;
+  /** When each request's edit happened (performance.now()), for the latency figures. */
+  sentAt: Map<number, number>;
+}
+
+type View = "events" | "timeline" | "years" | "compare";
+
+const DEFAULT_POLICY = "tidlig-indsats-2024.tilsyn";
+
+let nextId = 1;
+let active: Slot = "a";
+let view: View = "events";
+let ready: ReadyMessage | undefined;
+let kommuner: KommuneInfo[] = [];
+let kommuneNames = new Map<string, string>();
+let selectedKommune: string | undefined;
+let kommuneChosen = false;
+let currentFile: string | undefined;
+const uploads = new Map<string, string>();
+const slots: Partial<Record<Slot, SlotState>> = {};
+
+/** Measured in the page, read by tests and the benchmark. */
+const latencies: { id: number; markers?: number; results?: number }[] = [];
+
+// ---------------------------------------------------------------------------------------------
+// Worker
+
+const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "tilsyn" });
+const send = (message: ToWorker): void => worker.postMessage(message);
+
+worker.onmessage = (event: MessageEvent<FromWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case "ready":
+      onReady(message);
+      break;
+    case "check":
+      onCheck(message.slot, message.id, message.diagnostics, message.ast, message.ms);
+      break;
+    case "result":
+      onResult(message);
+      break;
+    case "series": {
+      const state = slots[message.slot];
+      if (state?.result && message.kommune === selectedKommune) {
+        state.result = { ...state.result, series: message.series, kommune: message.kommune };
+        if (message.slot === active) renderView("timeline");
+      }
+      break;
+    }
+    case "error":
+      setStatus(message.message, true);
+      break;
+  }
+};
+worker.onerror = (event) => setStatus(`Legepladsens baggrundsproces fejlede: ${event.message}`, true);
+
+// ---------------------------------------------------------------------------------------------
+// Editor
+
+registerLanguage(
+  (model) => Object.values(slots).find((s) => s.model === model)?.symbols ?? [],
+  (message) => setStatus(message, true),
+);
+
+const editor = monaco.editor.create($("editor"), {
+  language: LANGUAGE_ID,
+  theme: "tilsyn",
+  automaticLayout: true,
+  minimap: { enabled: false },
+  fontSize: 13,
+  lineNumbersMinChars: 3,
+  scrollBeyondLastLine: false,
+  wordWrap: "on",
+  wrappingIndent: "indent",
+  tabSize: 2,
+  insertSpaces: true,
+  renderWhitespace: "none",
+  fixedOverflowWidgets: true,
+  unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true, nonBasicASCII: false },
+  quickSuggestions: { other: true, comments: false, strings: false },
+  ariaLabel: "Regler",
+});
+const highlight = editor.createDecorationsCollection();
+
+function createSlot(slot: Slot, text: string, label: string, file: string): SlotState {
+  const old = slots[slot];
+  if (old) {
+    old.model.setValue(text);
+    old.label = label;
+    old.file = file;
+    return old;
+  }
+  const model = monaco.editor.createModel(text, LANGUAGE_ID, monaco.Uri.parse(`inmemory://tilsyn/${slot}/${file}`));
+  const state: SlotState = {
+    slot,
+    model,
+    label,
+    file,
+    viewState: null,
+    sentId: 0,
+    checkId: 0,
+    resultId: 0,
+    diagnostics: [],
+    symbols: [],
+    sentAt: new Map(),
+  };
+  slots[slot] = state;
+  model.onDidChangeContent(() => {
+    if (slot === "a") updateMenu();
+    highlight.clear();
+    run(slot);
+  });
+  return state;
+}
+
+function dropVariant(): void {
+  const b = slots.b;
+  if (!b) return;
+  if (active === "b") activate("a");
+  delete slots.b;
+  monaco.editor.setModelMarkers(b.model, "tilsyn", []);
+  b.model.dispose();
+  updateTabs();
+  renderAll();
+}
+
+function activate(slot: Slot): void {
+  const next = slots[slot];
+  if (!next) return;
+  const current = slots[active];
+  if (current && current !== next && editor.getModel() === current.model) current.viewState = editor.saveViewState();
+  active = slot;
+  editor.setModel(next.model);
+  if (next.viewState) editor.restoreViewState(next.viewState);
+  highlight.clear();
+  updateTabs();
+  renderProblems();
+  renderAll();
+}
+
+function updateTabs(): void {
+  for (const slot of ["a", "b"] as const) {
+    const tab = $(`tab-${slot}`);
+    const state = slots[slot];
+    tab.hidden = !state;
+    tab.setAttribute("aria-selected", String(active === slot));
+    const errors = state?.diagnostics.filter((d) => d.severity === "fejl").length ?? 0;
+    tab.textContent = (state?.label ?? (slot === "a" ? "Politik" : "Variant")) + (errors ? ` (${errors} fejl)` : "");
+  }
+  $("make-variant").hidden = Boolean(slots.b);
+  $("drop-variant").hidden = !slots.b;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+
+function period(): { fromMonth?: number; toMonth?: number } {
+  return {
+    fromMonth: parseMonthValue($<HTMLInputElement>("from").value),
+    toMonth: parseMonthValue($<HTMLInputElement>("to").value),
+  };
+}
+
+function run(slot: Slot): void {
+  const state = slots[slot];
+  if (!state) return;
+  const id = nextId++;
+  state.sentId = id;
+  state.sentAt.set(id, performance.now());
+  if (state.sentAt.size > 200) state.sentAt.delete(state.sentAt.keys().next().value!);
+  send({
+    type: "run",
+    id,
+    slot,
+    source: state.model.getValue(),
+    file: state.file,
+    ...period(),
+    ignoreInForce: $<HTMLInputElement>("ignore-inforce").checked,
+    kommune: selectedKommune,
+  });
+}
+
+function runAll(): void {
+  run("a");
+  run("b");
+}
+
+function onReady(message: ReadyMessage): void {
+  ready = message;
+  kommuner = message.kommuner;
+  kommuneNames = new Map(kommuner.map((k) => [k.kode, k.navn]));
+  const monthly = message.samples.filter((s) => Number.isFinite(s.from));
+  const from = $<HTMLInputElement>("from");
+  const to = $<HTMLInputElement>("to");
+  if (monthly.length > 0) {
+    const first = Math.min(...monthly.map((s) => s.from));
+    const last = Math.max(...monthly.map((s) => s.to));
+    from.min = to.min = monthValue(first);
+    from.max = to.max = monthValue(last + 24);
+    if (!from.value) from.value = monthValue(first);
+    if (!to.value) to.value = monthValue(last);
+  }
+  runAll();
+}
+
+function toMarker(d: Diagnostic, model: monaco.editor.ITextModel): monaco.editor.IMarkerData {
+  const range = toRange(d.span);
+  if (range.startLineNumber === range.endLineNumber && range.endColumn <= range.startColumn) {
+    range.endColumn = Math.min(range.startColumn + 1, model.getLineMaxColumn(range.startLineNumber));
+  }
+  return {
+    ...range,
+    severity: d.severity === "fejl" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+    message: d.message + (d.hint ? `\nHjælp: ${d.hint}` : ""),
+    code: d.code,
+    source: "tilsyn",
+    relatedInformation: d.related?.map((r) => ({ resource: model.uri, message: r.message, ...toRange(r.span) })),
+  };
+}
+
+function onCheck(slot: Slot, id: number, diagnostics: Diagnostic[], ast: import("../../grammar/ast.js").PolicyFile, ms: number): void {
+  const state = slots[slot];
+  // Drop answers older than what is shown (a newer edit's answer may already have arrived).
+  if (!state || id < state.checkId) return;
+  state.checkId = id;
+  state.diagnostics = diagnostics;
+  monaco.editor.setModelMarkers(state.model, "tilsyn", diagnostics.map((d) => toMarker(d, state.model)));
+  const symbols = collectSymbols(ast);
+  // While a declaration is half typed the tree may lose names; keep the last complete set then.
+  if (symbols.length > 0 || diagnostics.length === 0) state.symbols = symbols;
+  const sent = state.sentAt.get(id);
+  if (sent !== undefined) record(id, "markers", performance.now() - sent);
+  updateTabs();
+  if (slot === active) {
+    renderProblems();
+    const errors = diagnostics.filter((d) => d.severity === "fejl").length;
+    if (errors > 0) setStatus(`${errors} fejl i ${state.label.toLowerCase() === "politik" ? "politikken" : state.label} · oversat på ${Math.round(ms)} ms`, true);
+  }
+}
+
+function onResult(message: ResultMessage): void {
+  const state = slots[message.slot];
+  if (!state || message.id < state.resultId) return;
+  state.resultId = message.id;
+  state.result = message;
+  if (message.slot === active) {
+    if (!kommuneChosen || !selectedKommune) {
+      const best = mostEvents(message.events) ?? selectedKommune ?? kommuner[0]?.kode;
+      if (best && best !== selectedKommune) {
+        selectedKommune = best;
+        send({ type: "series", id: message.id, slot: message.slot, kommune: best });
+      }
+    } else if (message.kommune !== selectedKommune && selectedKommune) {
+      send({ type: "series", id: message.id, slot: message.slot, kommune: selectedKommune });
+    }
+  }
+  renderAll();
+  const sent = state.sentAt.get(message.id);
+  if (sent !== undefined) record(message.id, "results", performance.now() - sent);
+  if (message.slot === active) {
+    if (message.blocked) setStatus(message.blocked, true);
+    else setStatus(`${message.events.length.toLocaleString("da-DK")} hændelser · evalueret på ${Math.round(message.ms)} ms`);
+  }
+  document.body.dataset.results = String(message.id);
+}
+
+function record(id: number, what: "markers" | "results", ms: number): void {
+  let entry = latencies.find((l) => l.id === id);
+  if (!entry) latencies.push((entry = { id }));
+  entry[what] = ms;
+  if (latencies.length > 500) latencies.shift();
+}
+
+function mostEvents(events: PolicyEvent[]): string | undefined {
+  const counts = new Map<string, number>();
+  let best: string | undefined;
+  for (const e of events) {
+    const n = (counts.get(e.kommune) ?? 0) + 1;
+    counts.set(e.kommune, n);
+    if (!best || n > counts.get(best)!) best = e.kommune;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+const eventsTable = new EventsTable(
+  $("view-events"),
+  (code) => kommuneNames.get(code) ?? code,
+  (event) => showRule(event),
+);
+
+function showRule(event: PolicyEvent): void {
+  const state = slots[active];
+  if (!state) return;
+  const symbol = findRule(state.symbols, event.rule);
+  if (!symbol) {
+    setStatus(`Reglen \`${event.rule}\` findes ikke længere i teksten.`, true);
+    return;
+  }
+  const range = toRange(symbol.span);
+  highlight.set([
+    { range, options: { isWholeLine: true, className: "rule-highlight", linesDecorationsClassName: "rule-highlight-gutter", overviewRuler: { color: "#f9a825", position: monaco.editor.OverviewRulerLane.Full } } },
+  ]);
+  editor.setSelection(toRange(symbol.nameSpan));
+  editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
+  editor.focus();
+  setStatus(`${event.rule}: ${symbol.title ?? ""} (linje ${symbol.nameSpan.start.line})`);
+}
+
+const dirty = new Set<View>();
+
+function renderAll(): void {
+  for (const v of ["events", "timeline", "years", "compare"] as const) dirty.add(v);
+  renderView(view);
+  renderData();
+  const count = slots[active]?.result?.events.length;
+  $("count-events").textContent = count === undefined ? "" : count.toLocaleString("da-DK");
+}
+
+function renderView(which: View): void {
+  if (which !== view) {
+    dirty.add(which);
+    return;
+  }
+  dirty.delete(which);
+  const state = slots[active];
+  const result = state?.result;
+  switch (which) {
+    case "events":
+      eventsTable.set(result?.events ?? [], result?.blocked ?? (result ? undefined : "Beregner …"));
+      break;
+    case "timeline":
+      renderTimeline(
+        $("view-timeline"),
+        {
+          kommuner,
+          selected: selectedKommune,
+          series: result?.kommune === selectedKommune ? (result?.series ?? []) : [],
+          events: result?.events ?? [],
+          fromMonth: result?.fromMonth,
+          toMonth: result?.toMonth,
+          blocked: result?.blocked,
+        },
+        (kode) => {
+          selectedKommune = kode;
+          kommuneChosen = true;
+          for (const slot of ["a", "b"] as const) {
+            const s = slots[slot];
+            if (s?.result) send({ type: "series", id: s.result.id, slot, kommune: kode });
+          }
+        },
+      );
+      break;
+    case "years":
+      renderYears($("view-years"), result?.events ?? [], result?.blocked);
+      break;
+    case "compare": {
+      const a = slots.a;
+      const b = slots.b;
+      renderComparison(
+        $("view-compare"),
+        { label: a?.label ?? "Politik", events: a?.result?.events ?? [], blocked: a?.result?.blocked },
+        b ? { label: b.label, events: b.result?.events ?? [], blocked: b.result?.blocked } : undefined,
+        kommuner,
+        h(
+          "p",
+          {},
+          "Klik ",
+          h("button", { type: "button", onclick: makeVariant }, "Lav variant"),
+          " for at ændre en kopi af politikken, eller ",
+          h("button", { type: "button", class: "primary", onclick: () => void presetCompare() }, "Sammenlign tidlig indsats 2020 og 2024"),
+          ".",
+        ),
+      );
+      break;
+    }
+  }
+}
+
+function setView(next: View): void {
+  view = next;
+  for (const tab of document.querySelectorAll<HTMLElement>(".view-tab")) {
+    tab.setAttribute("aria-selected", String(tab.dataset.view === next));
+  }
+  for (const v of ["events", "timeline", "years", "compare"] as const) $(`view-${v}`).hidden = v !== next;
+  if (dirty.has(next)) renderView(next);
+}
+
+function renderProblems(): void {
+  const state = slots[active];
+  const list = state?.diagnostics ?? [];
+  const panel = $("problems");
+  panel.replaceChildren(
+    ...(list.length === 0
+      ? [h("span", { class: "ok" }, "Ingen fejl eller advarsler.")]
+      : list.slice(0, 50).map((d) =>
+          h(
+            "button",
+            {
+              type: "button",
+              class: `problem ${d.severity}`,
+              onclick: () => {
+                editor.setSelection(toRange(d.span));
+                editor.revealRangeInCenterIfOutsideViewport(toRange(d.span));
+                editor.focus();
+              },
+            },
+            h("span", { class: "sev" }, `${d.severity}[${d.code}]`),
+            ` linje ${d.span.start.line}: ${d.message}`,
+            d.hint ? h("span", { class: "hint" }, ` Hjælp: ${d.hint}`) : null,
+          ),
+        )),
+  );
+}
+
+function renderData(): void {
+  const result = slots[active]?.result;
+  const tables = $("data-tables");
+  const errors = $("data-errors");
+  const rows: HTMLElement[] = [];
+  const used = new Set<string>();
+  for (const d of result?.data ?? []) {
+    used.add(d.name);
+    const origin = d.origin === "eksempel" ? "eksempeldata" : d.origin === "upload" ? "din fil" : "mangler";
+    rows.push(
+      h(
+        "div",
+        { class: `data-row ${d.errors ? "bad" : d.origin}` },
+        h("code", {}, d.file),
+        h("span", { class: "muted" }, ` · ${origin}${d.rows !== undefined ? ` · ${d.rows.toLocaleString("da-DK")} rækker` : ""}${d.errors ? " · fejl" : ""}`),
+      ),
+    );
+  }
+  for (const name of uploads.keys()) {
+    if (!used.has(name)) {
+      rows.push(h("div", { class: "data-row unused" }, h("code", {}, `${name}.csv`), h("span", { class: "muted" }, " · uploadet, men politikken bruger ingen data med det navn")));
+    }
+  }
+  if (rows.length === 0) rows.push(h("div", { class: "muted" }, result ? "Politikken bruger ingen data." : "Indlæser eksempeldata …"));
+  tables.replaceChildren(...rows);
+  const problems = (result?.data ?? []).filter((d) => d.errors);
+  errors.replaceChildren(
+    ...problems.map((d) =>
+      h("div", { class: "data-error" }, h("strong", {}, `Fejl i ${d.file}:`), h("pre", {}, d.errors!.join("\n\n"))),
+    ),
+  );
+  $("reset-data").hidden = uploads.size === 0;
+}
+
+function setStatus(text: string, warning = false): void {
+  const status = $("status");
+  status.textContent = text;
+  status.classList.toggle("warning", warning);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies, variants, presets
+
+function updateMenu(): void {
+  const menu = $<HTMLSelectElement>("policy-menu");
+  const sample = currentFile ? findPolicy(currentFile) : undefined;
+  const edited = !sample || slots.a?.model.getValue() !== sample.source;
+  const custom = menu.querySelector<HTMLOptionElement>("option[value='']")!;
+  custom.hidden = !edited;
+  custom.textContent = sample ? `${sample.file} (ændret)` : "Egen tekst";
+  menu.value = edited ? "" : sample.file;
+}
+
+function loadPolicy(file: string): void {
+  const sample = findPolicy(file);
+  if (!sample) return;
+  currentFile = file;
+  const state = createSlot("a", sample.source, "Politik", file);
+  if (slots.b) slots.b.label = "Variant";
+  state.label = "Politik";
+  activate("a");
+  updateMenu();
+}
+
+function makeVariant(): void {
+  const a = slots.a;
+  if (!a) return;
+  createSlot("b", a.model.getValue(), "Variant", `variant-${a.file}`);
+  run("b");
+  activate("b");
+}
+
+async function presetCompare(): Promise<void> {
+  const early = findPolicy(EARLY_2020);
+  const late = findPolicy(EARLY_2024);
+  if (!early || !late) return;
+  currentFile = EARLY_2020;
+  createSlot("a", early.source, "Regler fra 2020", EARLY_2020);
+  createSlot("b", late.source, "Regler fra 2024", EARLY_2024);
+  const inForce = $<HTMLInputElement>("ignore-inforce");
+  if (!inForce.checked) {
+    inForce.checked = true;
+    runAll();
+  }
+  activate("a");
+  updateMenu();
+  setView("compare");
+}
+
+async function currentState(): Promise<SharedState> {
+  return {
+    policy: slots.a?.model.getValue() ?? "",
+    variant: slots.b?.model.getValue(),
+    labels: [slots.a?.label ?? "Politik", slots.b?.label ?? "Variant"],
+    file: currentFile,
+    sample: "eksempel",
+    from: $<HTMLInputElement>("from").value || undefined,
+    to: $<HTMLInputElement>("to").value || undefined,
+    ignoreInForce: $<HTMLInputElement>("ignore-inforce").checked,
+    view,
+  };
+}
+
+function applyState(state: SharedState): void {
+  currentFile = state.file;
+  if (state.from) $<HTMLInputElement>("from").value = state.from;
+  if (state.to) $<HTMLInputElement>("to").value = state.to;
+  $<HTMLInputElement>("ignore-inforce").checked = Boolean(state.ignoreInForce);
+  createSlot("a", state.policy, state.labels?.[0] ?? "Politik", state.file ?? "politik.tilsyn");
+  if (state.variant !== undefined) createSlot("b", state.variant, state.labels?.[1] ?? "Variant", `variant-${state.file ?? "politik.tilsyn"}`);
+  activate("a");
+  updateMenu();
+  if (state.view && ["events", "timeline", "years", "compare"].includes(state.view)) setView(state.view as View);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring
+
+function setupControls(): void {
+  const menu = $<HTMLSelectElement>("policy-menu");
+  menu.replaceChildren(
+    h("option", { value: "", hidden: true }, "Egen tekst"),
+    ...samplePolicies.map((p) => h("option", { value: p.file }, `${p.file.replace(/\.tilsyn$/, "")} · ${p.title}`)),
+  );
+  menu.addEventListener("change", () => {
+    if (menu.value) loadPolicy(menu.value);
+  });
+  $("preset-compare").addEventListener("click", () => void presetCompare());
+  $("make-variant").addEventListener("click", makeVariant);
+  $("drop-variant").addEventListener("click", dropVariant);
+  $("format").addEventListener("click", () => void editor.getAction("editor.action.formatDocument")?.run());
+  for (const slot of ["a", "b"] as const) $(`tab-${slot}`).addEventListener("click", () => activate(slot));
+  for (const tab of document.querySelectorAll<HTMLElement>(".view-tab")) {
+    tab.addEventListener("click", () => setView(tab.dataset.view as View));
+  }
+  for (const id of ["from", "to", "ignore-inforce"]) $(id).addEventListener("change", runAll);
+
+  $<HTMLInputElement>("upload").addEventListener("change", async (event) => {
+    const input = event.target as HTMLInputElement;
+    for (const file of input.files ?? []) {
+      const name = file.name.replace(/\.csv$/i, "").trim();
+      uploads.set(name, await file.text());
+    }
+    input.value = "";
+    send({ type: "data", uploads: Object.fromEntries(uploads) });
+    setStatus(`Indlæser ${[...uploads.keys()].map((n) => `${n}.csv`).join(", ")} …`);
+    runAll();
+  });
+  $("reset-data").addEventListener("click", () => {
+    uploads.clear();
+    send({ type: "data", uploads: {} });
+    runAll();
+  });
+
+  $("share").addEventListener("click", async () => {
+    try {
+      const url = await shareUrl(await currentState());
+      history.replaceState(null, "", url);
+      const box = $("share-box");
+      box.hidden = false;
+      const field = $<HTMLInputElement>("share-url");
+      field.value = url;
+      field.select();
+    } catch (error) {
+      setStatus(`Kunne ikke lave et link: ${String(error)}`, true);
+    }
+  });
+  $("share-copy").addEventListener("click", async () => {
+    const field = $<HTMLInputElement>("share-url");
+    try {
+      await navigator.clipboard.writeText(field.value);
+      setStatus("Linket er kopieret.");
+    } catch {
+      field.select();
+      setStatus("Markér linket og kopiér det med Ctrl+C.", true);
+    }
+  });
+  $("share-close").addEventListener("click", () => ($("share-box").hidden = true));
+}
+
+async function start(): Promise<void> {
+  setupControls();
+  let restored = false;
+  try {
+    const shared = await stateFromHash();
+    if (shared) {
+      applyState(shared);
+      restored = true;
+      setStatus("Tilstanden fra linket er indlæst.");
+    }
+  } catch (error) {
+    setStatus(`Linket kunne ikke læses: ${error instanceof Error ? error.message : String(error)}`, true);
+  }
+  if (!restored) loadPolicy(DEFAULT_POLICY);
+  if (ready) runAll();
+}
+
+void start();
+
+// For the browser tests and the benchmark.
+(window as unknown as { tilsyn: unknown }).tilsyn = {
+  editor,
+  monaco,
+  latencies,
+  markers: (slot: Slot = active) => {
+    const model = slots[slot]?.model;
+    return model ? monaco.editor.getModelMarkers({ resource: model.uri }) : [];
+  },
+  events: (slot: Slot = active) => slots[slot]?.result?.events ?? [],
+  resultId: (slot: Slot = active) => slots[slot]?.resultId ?? 0,
+};
+
+if ("serviceWorker" in navigator && import.meta.env.PROD && location.protocol !== "file:") {
+  void navigator.serviceWorker.register("./sw.js").catch(() => undefined);
+}

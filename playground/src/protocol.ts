@@ -1,0 +1,105 @@
+// Messages between the page and the compile worker. Everything is plain, structured-cloneable data.
+
+import type { Diagnostic } from "../../compiler/diagnostics.js";
+import type { PolicyFile } from "../../grammar/ast.js";
+import type { PolicyEvent, SeriesPoint } from "../../runtime/events.js";
+
+/** The two editors: the policy and its variant. */
+export type Slot = "a" | "b";
+
+export interface RunRequest {
+  type: "run";
+  /** Increases with every request the page sends; the worker answers only the newest per slot. */
+  id: number;
+  slot: Slot;
+  source: string;
+  file: string;
+  /** Month indices (year*12 + month-1); absent = the whole data period. */
+  fromMonth?: number;
+  toMonth?: number;
+  /** Evaluate as if the policy had no `gælder fra/til`. */
+  ignoreInForce: boolean;
+  /** The kommune whose series the timeline shows. */
+  kommune?: string;
+  /** Compile only (markers), no evaluation. */
+  checkOnly?: boolean;
+}
+
+/** Replace the uploaded files (name → text). Uploads override the sample file of the same name. */
+export interface DataRequest {
+  type: "data";
+  uploads: Record<string, string>;
+}
+
+/** Ask for one kommune's series from the latest evaluation of a slot. */
+export interface SeriesRequest {
+  type: "series";
+  id: number;
+  slot: Slot;
+  kommune: string;
+}
+
+export type ToWorker = RunRequest | DataRequest | SeriesRequest;
+
+export interface KommuneInfo {
+  kode: string;
+  navn: string;
+}
+
+export interface ReadyMessage {
+  type: "ready";
+  kommuner: KommuneInfo[];
+  /** Sample data files bundled with the page: file name → first and last month index. */
+  samples: { file: string; from: number; to: number; rows: number }[];
+}
+
+export interface CheckMessage {
+  type: "check";
+  id: number;
+  slot: Slot;
+  diagnostics: Diagnostic[];
+  ast: PolicyFile;
+  ms: number;
+}
+
+/** The state of one data file as the last evaluation saw it. */
+export interface DataStatus {
+  name: string;
+  file: string;
+  origin: "eksempel" | "upload" | "mangler";
+  rows?: number;
+  /** Rendered Danish diagnostics, when the file could not be loaded. */
+  errors?: string[];
+}
+
+export interface ResultMessage {
+  type: "result";
+  id: number;
+  slot: Slot;
+  /** Why there are no events (compile errors, missing or bad data), in Danish. */
+  blocked?: string;
+  events: PolicyEvent[];
+  /** The series of the requested kommune. */
+  series: SeriesPoint[];
+  kommune?: string;
+  data: DataStatus[];
+  /** The period that was evaluated. */
+  fromMonth?: number;
+  toMonth?: number;
+  ms: number;
+}
+
+export interface SeriesMessage {
+  type: "series";
+  id: number;
+  slot: Slot;
+  kommune: string;
+  series: SeriesPoint[];
+}
+
+export interface ErrorMessage {
+  type: "error";
+  message: string;
+}
+
+export type FromWorker = ReadyMessage | CheckMessage | ResultMessage | SeriesMessage | ErrorMessage;

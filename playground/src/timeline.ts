@@ -1,0 +1,201 @@
+// Per kommune: the measure behind each rule over time against its limit, with the events marked.
+// A small hand-drawn SVG; no chart library.
+
+import type { PolicyEvent, SeriesPoint } from "../../runtime/events.js";
+import { formatNumber, h, s } from "./dom.js";
+import { danishDate, eventTypeColour, eventTypeLabel, monthValue, periodEndMonth } from "./labels.js";
+import type { KommuneInfo } from "./protocol.js";
+
+const W = 720;
+const H = 190;
+const M = { left: 46, right: 12, top: 14, bottom: 26 };
+
+interface Line {
+  rule: string;
+  group?: string;
+  points: (SeriesPoint & { m: number })[];
+}
+
+function groupLines(series: SeriesPoint[]): Line[] {
+  const lines = new Map<string, Line>();
+  for (const p of series) {
+    const m = periodEndMonth(p.period);
+    if (m === undefined) continue;
+    const key = `${p.rule}\u0000${p.group ?? ""}`;
+    let line = lines.get(key);
+    if (!line) lines.set(key, (line = { rule: p.rule, group: p.group, points: [] }));
+    line.points.push({ ...p, m });
+  }
+  for (const line of lines.values()) line.points.sort((a, b) => a.m - b.m);
+  return [...lines.values()].sort((a, b) => a.rule.localeCompare(b.rule, "da") || (a.group ?? "").localeCompare(b.group ?? "", "da"));
+}
+
+/** Round a maximum up to a readable axis end. */
+function niceMax(value: number): number {
+  if (!(value > 0)) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= value) return step * magnitude;
+  return 10 * magnitude;
+}
+
+function axisYears(first: number, last: number, x: (m: number) => number): SVGElement[] {
+  const out: SVGElement[] = [];
+  for (let year = Math.ceil(first / 12); year * 12 <= last; year++) {
+    const px = x(year * 12);
+    out.push(s("line", { x1: px, x2: px, y1: M.top, y2: H - M.bottom, class: "grid" }));
+    out.push(s("text", { x: px + 3, y: H - 8, class: "tick" }, String(year)));
+  }
+  return out;
+}
+
+export function lineChart(line: Line, events: PolicyEvent[], range: { first: number; last: number }): SVGElement {
+  const { first, last } = range;
+  const span = Math.max(1, last - first);
+  const x = (m: number): number => M.left + ((m - first) / span) * (W - M.left - M.right);
+  const values = line.points.flatMap((p) => [p.value ?? 0, p.limit ?? 0]);
+  const top = niceMax(Math.max(...values, 0) * 1.05);
+  const y = (v: number): number => H - M.bottom - (v / top) * (H - M.top - M.bottom);
+
+  const parts: SVGElement[] = [];
+  parts.push(...axisYears(first, last, x));
+  for (const v of [0, top / 2, top]) {
+    parts.push(s("line", { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: "grid" }));
+    parts.push(s("text", { x: M.left - 5, y: y(v) + 4, class: "tick", "text-anchor": "end" }, formatNumber(v, v % 1 ? 1 : 0)));
+  }
+  // The limit as a step line (it may change when the rules do).
+  let limitPath = "";
+  let valuePath = "";
+  let previousLimit: number | null = null;
+  let penDown = false;
+  for (const p of line.points) {
+    if (p.limit !== null) {
+      limitPath += previousLimit === null ? `M${x(p.m - 0.5)},${y(p.limit)}` : `L${x(p.m - 0.5)},${y(previousLimit)}L${x(p.m - 0.5)},${y(p.limit)}`;
+      limitPath += `L${x(p.m + 0.5)},${y(p.limit)}`;
+    }
+    previousLimit = p.limit;
+    if (p.value === null) {
+      penDown = false;
+      continue;
+    }
+    valuePath += `${penDown ? "L" : "M"}${x(p.m)},${y(p.value)}`;
+    penDown = true;
+  }
+  if (limitPath) parts.push(s("path", { d: limitPath, class: "limit" }));
+  if (valuePath) parts.push(s("path", { d: valuePath, class: "value" }));
+  const eventFor = new Map<string, PolicyEvent>();
+  for (const e of events) if (e.rule === line.rule && (e.group ?? "") === (line.group ?? "")) eventFor.set(e.period, e);
+  for (const p of line.points) {
+    if (p.value === null) continue;
+    const event = eventFor.get(p.period);
+    const label = `${p.period}: ${formatNumber(p.value, 1)}${p.limit !== null ? ` (grænse ${formatNumber(p.limit, 1)})` : ""}`;
+    if (event) {
+      const cx = x(p.m);
+      const cy = y(p.value);
+      parts.push(s("line", { x1: cx, x2: cx, y1: M.top, y2: H - M.bottom, class: "event-rule", stroke: eventTypeColour[event.type] }));
+      parts.push(
+        s(
+          "path",
+          { d: `M${cx},${cy - 6}L${cx + 6},${cy}L${cx},${cy + 6}L${cx - 6},${cy}Z`, class: "event-mark", fill: eventTypeColour[event.type] },
+          s("title", {}, `${label}\n${eventTypeLabel[event.type]} ${danishDate(event.date)}: ${event.explanation}`),
+        ),
+      );
+    } else if (p.holds) {
+      parts.push(s("circle", { cx: x(p.m), cy: y(p.value), r: 3.5, class: "holds" }, s("title", {}, `${label}\nKriteriet opfyldt (ingen ny hændelse)`)));
+    } else {
+      parts.push(s("circle", { cx: x(p.m), cy: y(p.value), r: 2, class: "point" }, s("title", {}, label)));
+    }
+  }
+  return s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": `${line.rule} over tid` }, ...parts);
+}
+
+/** Events without a measured series (state changes, deadlines): dots on a time strip. */
+function eventStrip(events: PolicyEvent[], range: { first: number; last: number }): SVGElement {
+  const height = 54;
+  const span = Math.max(1, range.last - range.first);
+  const x = (m: number): number => M.left + ((m - range.first) / span) * (W - M.left - M.right);
+  const parts: SVGElement[] = [];
+  for (let year = Math.ceil(range.first / 12); year * 12 <= range.last; year++) {
+    parts.push(s("line", { x1: x(year * 12), x2: x(year * 12), y1: 4, y2: height - 18, class: "grid" }));
+    parts.push(s("text", { x: x(year * 12) + 3, y: height - 4, class: "tick" }, String(year)));
+  }
+  parts.push(s("line", { x1: M.left, x2: W - M.right, y1: 20, y2: 20, class: "axis" }));
+  for (const e of events) {
+    const [year, month, day] = e.date.split("-").map(Number) as [number, number, number];
+    const m = year * 12 + month - 1 + (day - 1) / 31;
+    parts.push(
+      s(
+        "circle",
+        { cx: x(m), cy: 20, r: 5, fill: eventTypeColour[e.type], class: "event-dot" },
+        s("title", {}, `${danishDate(e.date)} · ${eventTypeLabel[e.type]} · ${e.rule}\n${e.explanation}`),
+      ),
+    );
+  }
+  return s("svg", { viewBox: `0 0 ${W} ${height}`, class: "chart strip", role: "img", "aria-label": "Hændelser over tid" }, ...parts);
+}
+
+export interface TimelineInput {
+  kommuner: KommuneInfo[];
+  selected: string | undefined;
+  series: SeriesPoint[];
+  events: PolicyEvent[];
+  /** Month indices of the evaluated period, for a common x axis. */
+  fromMonth?: number;
+  toMonth?: number;
+  blocked?: string;
+}
+
+export function renderTimeline(container: HTMLElement, input: TimelineInput, onSelect: (kode: string) => void): void {
+  const counts = new Map<string, number>();
+  for (const e of input.events) counts.set(e.kommune, (counts.get(e.kommune) ?? 0) + 1);
+  const select = h(
+    "select",
+    { id: "timeline-kommune", "aria-label": "Kommune", onchange: (ev: Event) => onSelect((ev.target as HTMLSelectElement).value) },
+    [...input.kommuner]
+      .sort((a, b) => a.navn.localeCompare(b.navn, "da"))
+      .map((k) =>
+        h("option", { value: k.kode, selected: k.kode === input.selected }, `${k.navn} (${k.kode})${counts.get(k.kode) ? ` · ${counts.get(k.kode)} hændelser` : ""}`),
+      ),
+  );
+  const kommuneEvents = input.events.filter((e) => e.kommune === input.selected);
+  const lines = groupLines(input.series);
+  const months = [
+    ...lines.flatMap((l) => l.points.map((p) => p.m)),
+    ...kommuneEvents.map((e) => Number(e.date.slice(0, 4)) * 12 + Number(e.date.slice(5, 7)) - 1),
+  ];
+  const range = {
+    first: input.fromMonth ?? Math.min(...months),
+    last: input.toMonth ?? Math.max(...months),
+  };
+  if (Number.isFinite(range.first) && Number.isFinite(range.last)) {
+    range.first = Math.min(range.first, ...months);
+    range.last = Math.max(range.last, ...months);
+  }
+  const legend = h(
+    "div",
+    { class: "legend" },
+    h("span", { class: "key value" }, "Målt værdi"),
+    h("span", { class: "key limit" }, "Grænse"),
+    h("span", { class: "key holds" }, "Kriteriet opfyldt"),
+    h("span", { class: "key event" }, "Hændelse"),
+  );
+  const body: Node[] = [];
+  if (input.blocked) body.push(h("div", { class: "notice" }, input.blocked));
+  else if (lines.length === 0 && kommuneEvents.length === 0) {
+    body.push(h("p", { class: "muted" }, "Ingen målinger eller hændelser for kommunen i perioden."));
+  } else if (Number.isFinite(range.first)) {
+    for (const line of lines) {
+      body.push(
+        h(
+          "figure",
+          { class: "chart-box" },
+          h("figcaption", {}, h("strong", {}, line.rule), line.group ? ` · ${line.group}` : "", h("span", { class: "muted" }, ` (${monthValue(range.first)} – ${monthValue(range.last)})`)),
+          lineChart(line, kommuneEvents, range),
+        ),
+      );
+    }
+    if (kommuneEvents.length > 0) {
+      body.push(h("figure", { class: "chart-box" }, h("figcaption", {}, h("strong", {}, "Alle hændelser"), ` · ${kommuneEvents.length}`), eventStrip(kommuneEvents, range)));
+    }
+  }
+  container.replaceChildren(h("div", { class: "filters" }, h("label", {}, "Kommune ", select), legend), ...body);
+}

@@ -1,0 +1,199 @@
+// The compile worker: compiles the policy on every edit and evaluates it on the data, off the
+// page's main thread so typing stays smooth. Only the newest request per editor is answered;
+// requests overtaken by a newer edit are dropped before the (slower) evaluation starts.
+
+/// <reference lib="webworker" />
+
+import type { Diagnostic } from "../../compiler/diagnostics.js";
+import type { LoadResult, Table } from "../../runtime/csv.js";
+import type { SeriesPoint } from "../../runtime/events.js";
+import type { Plan } from "../../runtime/plan.js";
+import { compile, evaluate, hasErrors, loadTable, parseKommuner, renderDiagnostic } from "./engine.js";
+import type { DataStatus, FromWorker, RunRequest, Slot, ToWorker } from "./protocol.js";
+import { kommunerText, sampleData } from "./samples-data.js";
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: FromWorker): void => scope.postMessage(message);
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+const kommuneList = parseKommuner(kommunerText, "data/kommuner.csv").kommuner;
+const kommuneCodes: ReadonlySet<string> = new Set(kommuneList.map((k) => k.kode));
+
+let uploads = new Map<string, string>();
+let uploadVersion = 0;
+const tableCache = new Map<string, { result: LoadResult; text: string }>();
+
+function monthRange(text: string): { from: number; to: number; rows: number } {
+  let from = Infinity;
+  let to = -Infinity;
+  let rows = 0;
+  for (const match of text.matchAll(/^[^,\n]*,(\d{4})(?:-(\d{2}))?[,\r\n]/gm)) {
+    const year = Number(match[1]);
+    const first = match[2] ? year * 12 + Number(match[2]) - 1 : year * 12;
+    const last = match[2] ? first : year * 12 + 11;
+    if (first < from) from = first;
+    if (last > to) to = last;
+    rows++;
+  }
+  return { from, to, rows };
+}
+
+function tableFor(name: string, schema: Plan["data"][number]): { status: DataStatus; table?: Table } {
+  const file = `${name}.csv`;
+  const uploaded = uploads.get(name);
+  const text = uploaded ?? sampleData[name];
+  if (text === undefined) return { status: { name, file, origin: "mangler" } };
+  const origin = uploaded !== undefined ? "upload" : "eksempel";
+  const key = `${origin}:${origin === "upload" ? uploadVersion : 0}:${JSON.stringify(schema)}`;
+  let cached = tableCache.get(key + name);
+  if (!cached) {
+    const { lagMonths: _lag, fixedPublication: _fixed, ...dataSchema } = schema;
+    cached = { result: loadTable(text, file, dataSchema, kommuneCodes), text };
+    tableCache.set(key + name, cached);
+  }
+  const { result } = cached;
+  const errors = result.diagnostics.filter((d) => d.severity === "fejl");
+  if (!result.table || errors.length > 0) {
+    return {
+      status: { name, file, origin, errors: errors.slice(0, 12).map((d) => renderDiagnostic(d, cached.text)) },
+    };
+  }
+  return { status: { name, file, origin, rows: result.table.length }, table: result.table };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+const pending: Partial<Record<Slot, RunRequest>> = {};
+const lastSeries: Partial<Record<Slot, SeriesPoint[]>> = {};
+let running = false;
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function schedule(): void {
+  if (!running) {
+    running = true;
+    setTimeout(() => void drain(), 0);
+  }
+}
+
+async function drain(): Promise<void> {
+  try {
+    for (const slot of ["a", "b"] as const) {
+      const request = pending[slot];
+      if (!request) continue;
+      delete pending[slot];
+      run(request, slot);
+      // Let newer edits arrive; if one did, this request's evaluation is not worth doing.
+      await nextTask();
+      if (pending[slot] || request.checkOnly) continue;
+      evaluateRequest(request, slot);
+      await nextTask();
+    }
+  } catch (error) {
+    post({ type: "error", message: `Intern fejl i legepladsen: ${String(error)}` });
+  } finally {
+    running = false;
+    if (pending.a || pending.b) schedule();
+  }
+}
+
+const compiled: Partial<Record<Slot, { id: number; plan?: Plan; diagnostics: Diagnostic[] }>> = {};
+
+function run(request: RunRequest, slot: Slot): void {
+  const started = performance.now();
+  const result = compile(request.source, request.file);
+  compiled[slot] = { id: request.id, plan: result.plan, diagnostics: result.diagnostics };
+  post({
+    type: "check",
+    id: request.id,
+    slot,
+    diagnostics: result.diagnostics,
+    ast: result.ast,
+    ms: performance.now() - started,
+  });
+}
+
+function evaluateRequest(request: RunRequest, slot: Slot): void {
+  const started = performance.now();
+  const state = compiled[slot];
+  const base = {
+    type: "result" as const,
+    id: request.id,
+    slot,
+    events: [],
+    series: [],
+    kommune: request.kommune,
+    fromMonth: request.fromMonth,
+    toMonth: request.toMonth,
+  };
+  if (!state?.plan || hasErrors(state.diagnostics)) {
+    lastSeries[slot] = [];
+    post({ ...base, data: [], blocked: "Politikken har fejl; ret dem for at se hændelserne.", ms: 0 });
+    return;
+  }
+  const plan: Plan = request.ignoreInForce ? { ...state.plan, inForce: {} } : state.plan;
+  const tables: Record<string, Table> = {};
+  const data: DataStatus[] = [];
+  for (const schema of plan.data) {
+    const { status, table } = tableFor(schema.name, schema);
+    data.push(status);
+    if (table) tables[schema.name] = table;
+  }
+  const missing = data.find((d) => d.origin === "mangler");
+  const broken = data.find((d) => d.errors);
+  if (missing || broken) {
+    lastSeries[slot] = [];
+    const blocked = missing
+      ? `Der er ingen data til \`${missing.name}\`: upload en fil med navnet ${missing.file}.`
+      : `Datafilen ${broken!.file} kunne ikke indlæses; se fejlene under Data.`;
+    post({ ...base, data, blocked, ms: performance.now() - started });
+    return;
+  }
+  const result = evaluate([plan], tables, {
+    fromMonth: request.fromMonth,
+    toMonth: request.toMonth,
+    series: true,
+  });
+  const series = result.series ?? [];
+  lastSeries[slot] = series;
+  post({
+    ...base,
+    data,
+    events: result.events,
+    series: request.kommune ? series.filter((p) => p.kommune === request.kommune) : [],
+    ms: performance.now() - started,
+  });
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case "run":
+      pending[message.slot] = message;
+      schedule();
+      break;
+    case "data":
+      uploads = new Map(Object.entries(message.uploads));
+      uploadVersion++;
+      for (const key of [...tableCache.keys()]) if (key.startsWith("upload:")) tableCache.delete(key);
+      break;
+    case "series":
+      post({
+        type: "series",
+        id: message.id,
+        slot: message.slot,
+        kommune: message.kommune,
+        series: (lastSeries[message.slot] ?? []).filter((p) => p.kommune === message.kommune),
+      });
+      break;
+  }
+};
+
+post({
+  type: "ready",
+  kommuner: kommuneList.map((k) => ({ kode: k.kode, navn: k.navn })),
+  samples: Object.entries(sampleData).map(([name, text]) => ({ file: `${name}.csv`, ...monthRange(text) })),
+});
