@@ -1,0 +1,183 @@
+// The prettier plugin for .tilsyn files: `languages`, `parsers.tilsyn` (the project's own parser)
+// and `printers.tilsyn` (the house style, docs/sprog.md «Formatering (husstil)»).
+//
+// Usable from the prettier CLI (`--plugin=./grammar/prettier/plugin.mjs`), from prettier's Node API
+// (compiler/cli/fmt.ts) and in the browser through `prettier/standalone` (the playground): this
+// module and everything it imports use no Node APIs.
+
+import type { AstPath, Doc, Parser, ParserOptions, Printer, SupportLanguage } from "prettier";
+import { builders } from "prettier/doc";
+import type { Diagnostic } from "../../compiler/diagnostics.js";
+import { parse as parseTilsyn } from "../index.js";
+import { conditionDoc, exprText } from "./expr.js";
+import { buildLayout, type BlockNode, type LayoutNode, type LineNode, type PrettierComment, type RootNode } from "./layout.js";
+
+export type { RootNode, LayoutNode, LineNode, BlockNode } from "./layout.js";
+
+const { hardline, indent, join } = builders;
+
+type Node = RootNode | LayoutNode;
+
+export const languages: SupportLanguage[] = [
+  {
+    name: "tilsyn",
+    parsers: ["tilsyn"],
+    extensions: [".tilsyn"],
+    vscodeLanguageIds: ["tilsyn"],
+  },
+];
+
+/** House style defaults: 100 columns, two spaces. */
+export const defaultOptions = { printWidth: 100, tabWidth: 2, useTabs: false };
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+
+/**
+ * A file with syntax errors is never formatted: the parser throws this, carrying the parser's
+ * Danish diagnostics (`diagnostics`) and, for prettier's own error output, the first error's
+ * position (`loc`, 1-based line and column).
+ */
+export class TilsynSyntaxError extends SyntaxError {
+  readonly diagnostics: Diagnostic[];
+  readonly loc: { start: { line: number; column: number }; end: { line: number; column: number } };
+  constructor(diagnostics: Diagnostic[]) {
+    const first = diagnostics[0]!;
+    const { start, end } = first.span;
+    super(
+      diagnostics
+        .map((d) => `${d.severity}[${d.code}]: ${d.message} (${d.span.start.line}:${d.span.start.column})`)
+        .join("\n"),
+    );
+    this.name = "SyntaxError";
+    this.diagnostics = diagnostics;
+    this.loc = {
+      start: { line: start.line, column: start.column },
+      end: { line: end.line, column: end.column },
+    };
+  }
+}
+
+const locStart = (node: Node | PrettierComment): number =>
+  "span" in node ? node.span.start.offset : node.start;
+const locEnd = (node: Node | PrettierComment): number =>
+  "span" in node ? node.span.end.offset : node.end;
+
+const tilsynParser: Parser<Node> = {
+  astFormat: "tilsyn",
+  // The parser works on NFC-normalised text (its spans point into it); so does the printer.
+  preprocess: (text: string) => text.normalize("NFC"),
+  parse(text: string, options: ParserOptions<Node>): RootNode {
+    const { ast, diagnostics } = parseTilsyn(text, options.filepath ?? "<tekst>");
+    const errors = diagnostics.filter((d) => d.severity === "fejl");
+    if (errors.length > 0) throw new TilsynSyntaxError(errors);
+    return buildLayout(ast, text);
+  },
+  locStart,
+  locEnd,
+};
+
+export const parsers = { tilsyn: tilsynParser };
+
+// ---------------------------------------------------------------------------------------------
+// Printer
+
+function addComment(node: LayoutNode, comment: PrettierComment, leading: boolean): boolean {
+  comment.leading = leading;
+  comment.trailing = !leading;
+  comment.printed = false;
+  (node.comments ??= []).push(comment);
+  return true;
+}
+
+type Attached = PrettierComment & { enclosingNode?: Node };
+
+/** A comment inside a line (between its tokens) goes before the line (own line) or after it. */
+const handleComments = {
+  ownLine: (comment: Attached): boolean =>
+    comment.enclosingNode?.kind === "Line" && addComment(comment.enclosingNode, comment, true),
+  endOfLine: (comment: Attached): boolean =>
+    comment.enclosingNode?.kind === "Line" && addComment(comment.enclosingNode, comment, false),
+  remaining: (comment: Attached): boolean =>
+    comment.enclosingNode?.kind === "Line" && addComment(comment.enclosingNode, comment, false),
+};
+
+/** Where a node's printed text begins, counting its leading comments. */
+function firstOffset(node: LayoutNode): number {
+  let first = node.start;
+  for (const c of node.comments ?? []) if (c.leading) first = Math.min(first, c.span.start.offset);
+  return first;
+}
+
+/** Did the author leave a blank line between two siblings? */
+function blankBetween(text: string, before: LayoutNode, after: LayoutNode): boolean {
+  return /\n[^\S\n]*\n/.test(text.slice(before.end, firstOffset(after)));
+}
+
+/** Siblings one per line, with one blank line where the author had at least one (if kept). */
+function printSiblings(
+  path: AstPath<Node>,
+  print: (path: AstPath<Node>) => Doc,
+  key: "units" | "body",
+  nodes: LayoutNode[],
+  keepBlankLines: boolean,
+  text: string,
+): Doc[] {
+  const docs: Doc[] = [];
+  path.each((child, i) => {
+    if (i > 0) {
+      docs.push(hardline);
+      if (keepBlankLines && blankBetween(text, nodes[i - 1]!, nodes[i]!)) docs.push(hardline);
+    }
+    docs.push(print(child));
+  }, key);
+  return docs;
+}
+
+function printLine(node: LineNode): Doc {
+  return node.parts.map((part) =>
+    typeof part === "string" ? part : part.flat ? exprText(part.cond) : conditionDoc(part.cond),
+  );
+}
+
+const tilsynPrinter: Printer<Node> = {
+  print(path, options, print) {
+    const node = path.node;
+    const text = options.originalText;
+    switch (node.kind) {
+      case "Root": {
+        const dangling = (node.comments ?? []).filter((c) => !c.leading && !c.trailing);
+        for (const c of dangling) c.printed = true;
+        const docs = printSiblings(path, print, "units", node.units, true, text);
+        const comments = dangling.map((c) => `#${c.text}`);
+        return [...docs, ...(docs.length && comments.length ? [hardline] : []), join(hardline, comments), hardline];
+      }
+      case "Block":
+        return [
+          path.call(print, "head"),
+          indent([hardline, ...printSiblings(path, print, "body", node.body, node.keepBlankLines, text)]),
+        ];
+      case "Line":
+        return printLine(node);
+    }
+  },
+  getVisitorKeys(node) {
+    switch ((node as Node).kind) {
+      case "Root":
+        return ["units"];
+      case "Block":
+        return ["head", "body"];
+      default:
+        return [];
+    }
+  },
+  canAttachComment: (node: Node) => node.kind === "Block" || node.kind === "Line",
+  isBlockComment: () => false,
+  printComment: (path) => `#${(path.node as unknown as PrettierComment).text}`,
+  handleComments: handleComments as unknown as Printer<Node>["handleComments"],
+};
+
+export const printers = { tilsyn: tilsynPrinter };
+
+const plugin = { languages, parsers, printers, defaultOptions };
+export default plugin;
