@@ -55,6 +55,8 @@ export interface EvaluateOptions {
   series?: boolean;
   /** Kommune code → name, for explanations. */
   kommuneNames?: ReadonlyMap<string, string>;
+  /** Evaluate every assessment in the data as if the policy were in force (for comparing variants). */
+  ignoreInForce?: boolean;
 }
 
 /** A problem with the inputs that the caller should have caught (missing table). Danish message. */
@@ -210,6 +212,7 @@ class PolicyRun {
   }
 
   private inForce(date: LocalDate): boolean {
+    if (this.options.ignoreInForce) return true;
     const d = formatDate(date);
     const { from, to } = this.plan.inForce;
     return (from === undefined || d >= from) && (to === undefined || d <= to);

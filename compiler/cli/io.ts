@@ -1,0 +1,62 @@
+// The CLI's only contact with files and the terminal. Everything else is pure.
+
+import { mkdir, readFile, readdir, rename, stat, writeFile, rm } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The checkout's root (where data/kommuner.csv and runtime/ live). */
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** A user mistake the CLI reports in Danish with an exit code; never shown with a stack trace. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+
+export async function readText(path: string): Promise<string> {
+  try {
+    return (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UserError(`fejl[T0401]: Filen ${path} findes ikke.\n  = hjælp: Tjek stien, eller kør kommandoen fra projektets mappe.`, 2);
+    if (code === "EISDIR") throw new UserError(`fejl[T0402]: ${path} er en mappe, ikke en fil.\n  = hjælp: Angiv filerne i mappen, fx ${join(path, "*.tilsyn")}.`, 2);
+    throw new UserError(`fejl[T0403]: Filen ${path} kan ikke læses (${code ?? "ukendt årsag"}).`, 2);
+  }
+}
+
+/** Write atomically: a temporary file beside the target, then rename; nothing half-written. */
+export async function writeTextAtomic(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, text, "utf8");
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new UserError(`fejl[T0404]: Kan ikke skrive ${path} (${(error as NodeJS.ErrnoException).code ?? "ukendt årsag"}).`, 2);
+  }
+}
+
+export async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Expand directories into the `.tilsyn` files inside them (sorted); files pass through. */
+export async function expandPolicyFiles(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (await isDirectory(p)) {
+      const entries = (await readdir(p, { recursive: true })) as string[];
+      out.push(...entries.filter((e) => e.endsWith(".tilsyn")).sort().map((e) => join(p, e)));
+    } else out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,295 @@
+// `tilsyn`: the command line. The only place that touches files, the terminal and the process.
+//
+// Exit codes (contracts.md): 0 success; 1 the policy has errors (or --check / tests fail);
+// 2 bad usage or bad data. A user mistake is a Danish message, never a stack trace.
+
+import { Command, CommanderError, Help, Option } from "commander";
+import { basename, join } from "node:path";
+import { compile, emitTypeScript, RUNTIME_FILES } from "../index.js";
+import { hasErrors, renderDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { typeName } from "../emit.js";
+import { evaluate, EvaluationError } from "../../runtime/engine.js";
+import { loadTable } from "../../runtime/csv.js";
+import { parseKommuner } from "../../runtime/kommuner.js";
+import { parseMonth, formatMonth } from "../../runtime/calendar.js";
+import type { Plan } from "../../runtime/plan.js";
+import type { Table } from "../../runtime/table.js";
+import { expandPolicyFiles, packageRoot, readText, UserError, writeTextAtomic } from "./io.js";
+import { formatCsv, formatJson, formatMarkdown, formatSummary, formatTable, type Format } from "./report.js";
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Shared steps
+
+interface Compiled {
+  file: string;
+  source: string;
+  plan?: Plan;
+  diagnostics: Diagnostic[];
+}
+
+async function compileFiles(files: string[], io: Io): Promise<Compiled[]> {
+  if (files.length === 0) throw new UserError("fejl[T0405]: Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.", 2);
+  const out: Compiled[] = [];
+  for (const file of await expandPolicyFiles(files)) {
+    const source = await readText(file);
+    const result = compile(source, file);
+    for (const d of result.diagnostics) io.stderr(`${renderDiagnostic(d, source.normalize("NFC"))}\n\n`);
+    out.push({ file, source, diagnostics: result.diagnostics, ...(result.plan ? { plan: result.plan } : {}) });
+  }
+  return out;
+}
+
+function summariseDiagnostics(compiled: Compiled[], io: Io): boolean {
+  const all = compiled.flatMap((c) => c.diagnostics);
+  const errors = all.filter((d) => d.severity === "fejl").length;
+  const warnings = all.length - errors;
+  if (errors) io.stderr(`${errors} ${errors === 1 ? "fejl" : "fejl"}${warnings ? ` og ${warnings} ${warnings === 1 ? "advarsel" : "advarsler"}` : ""}. Ret fejlene og prøv igen.\n`);
+  return errors > 0;
+}
+
+/** Files of the same policy must not be in force at the same time (one history, one rule set). */
+function checkOverlaps(plans: Plan[]): void {
+  for (let i = 0; i < plans.length; i++) {
+    for (let j = i + 1; j < plans.length; j++) {
+      const a = plans[i]!;
+      const b = plans[j]!;
+      if (a.name !== b.name) continue;
+      const aFrom = a.inForce.from ?? "0000-00-00";
+      const aTo = a.inForce.to ?? "9999-99-99";
+      const bFrom = b.inForce.from ?? "0000-00-00";
+      const bTo = b.inForce.to ?? "9999-99-99";
+      if (aFrom <= bTo && bFrom <= aTo) {
+        throw new UserError(
+          `fejl[T0406]: ${a.file} og ${b.file} er begge politikken \`${a.name}\` og gælder samtidig (${aFrom > bFrom ? aFrom : bFrom} til ${aTo < bTo ? aTo : bTo}).\n` +
+            `  = hjælp: Angiv \`gælder fra … til …\` i begge filer, så perioderne ikke overlapper, eller kør dem hver for sig.`,
+          1,
+        );
+      }
+    }
+  }
+}
+
+async function loadKommuner(path: string | undefined): Promise<{ codes: Set<string>; names: Map<string, string> }> {
+  const file = path ?? join(packageRoot, "data", "kommuner.csv");
+  const text = await readText(file);
+  const { kommuner, diagnostics } = parseKommuner(text, file);
+  if (diagnostics.length) throw new UserError(diagnostics.map((d) => renderDiagnostic(d, text)).join("\n\n"), 2);
+  return { codes: new Set(kommuner.map((k) => k.kode)), names: new Map(kommuner.map((k) => [k.kode, k.navn])) };
+}
+
+async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, io: Io): Promise<Record<string, Table>> {
+  const tables: Record<string, Table> = {};
+  let failed = false;
+  for (const plan of plans) {
+    for (const schema of plan.data) {
+      if (tables[schema.name]) continue;
+      const file = join(dir, `${schema.name}.csv`);
+      let text: string;
+      try {
+        text = await readText(file);
+      } catch (error) {
+        if (error instanceof UserError) {
+          throw new UserError(
+            `fejl[T0407]: Politikken ${plan.file} læser data \`${schema.name}\`, men ${file} findes ikke.\n  = hjælp: Læg filen ${schema.name}.csv i ${dir}, eller angiv en anden mappe med --data.`,
+            2,
+          );
+        }
+        throw error;
+      }
+      const result = loadTable(text, file, schema, codes);
+      for (const d of result.diagnostics) io.stderr(`${renderDiagnostic(d, text)}\n\n`);
+      if (!result.table) failed = true;
+      else tables[schema.name] = result.table;
+    }
+  }
+  if (failed) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
+  return tables;
+}
+
+function monthOption(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const m = parseMonth(value);
+  if (m === undefined) throw new UserError(`fejl[T0408]: ${flag} ${value} er ikke en måned.\n  = hjælp: Skriv måneden som ÅÅÅÅ-MM, fx ${flag} 2022-01.`, 2);
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+export async function runCheck(files: string[], io: Io): Promise<number> {
+  const compiled = await compileFiles(files, io);
+  if (summariseDiagnostics(compiled, io)) return 1;
+  const plans = compiled.map((c) => c.plan!);
+  checkOverlaps(plans);
+  const warnings = compiled.reduce((n, c) => n + c.diagnostics.length, 0);
+  io.stdout(`${compiled.length} ${compiled.length === 1 ? "politik" : "politikker"} uden fejl${warnings ? ` (${warnings} ${warnings === 1 ? "advarsel" : "advarsler"})` : ""}.\n`);
+  return 0;
+}
+
+export async function runCompile(files: string[], options: { out: string }, io: Io): Promise<number> {
+  const compiled = await compileFiles(files, io);
+  if (summariseDiagnostics(compiled, io)) return 1;
+  const written: string[] = [];
+  for (const c of compiled) {
+    const module = `${basename(c.file, ".tilsyn")}.ts`;
+    await writeTextAtomic(join(options.out, module), emitTypeScript(c.plan!, { runtime: "./runtime" }));
+    written.push(module);
+  }
+  for (const f of RUNTIME_FILES) {
+    await writeTextAtomic(join(options.out, "runtime", f), await readText(join(packageRoot, "runtime", f)));
+  }
+  io.stdout(`Skrev ${written.join(", ")} og runtime/ til ${options.out}.\n`);
+  void typeName;
+  return 0;
+}
+
+interface RunOptions {
+  data: string;
+  fra?: string;
+  til?: string;
+  format: Format;
+  opsummering?: boolean;
+  kommuner?: string;
+  allePerioder?: boolean;
+}
+
+export async function runRun(files: string[], options: RunOptions, io: Io): Promise<number> {
+  const compiled = await compileFiles(files, io);
+  if (summariseDiagnostics(compiled, io)) return 1;
+  const plans = compiled.map((c) => c.plan!);
+  if (!options.allePerioder) checkOverlaps(plans);
+  const fromMonth = monthOption(options.fra, "--fra");
+  const toMonth = monthOption(options.til, "--til");
+  const { codes, names } = await loadKommuner(options.kommuner);
+  const tables = await loadData(plans, options.data, codes, io);
+  let events;
+  try {
+    events = evaluate(plans, tables, { fromMonth, toMonth, kommuneNames: names, ignoreInForce: options.allePerioder ?? false }).events;
+  } catch (error) {
+    if (error instanceof EvaluationError) throw new UserError(`fejl[T0409]: ${error.message}`, 2);
+    throw error;
+  }
+  const input = { plans, events, kommuneNames: names };
+  if (options.opsummering) {
+    const period = `${fromMonth !== undefined ? formatMonth(fromMonth) : "start"} til ${toMonth !== undefined ? formatMonth(toMonth) : "slut"}`;
+    io.stdout(formatSummary(input, period));
+    return 0;
+  }
+  const render = { table: formatTable, json: formatJson, csv: formatCsv, md: formatMarkdown }[options.format];
+  io.stdout(render(input));
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The program
+
+const danishHelp = (text: string): string =>
+  text
+    .replace(/^Usage:/m, "Brug:")
+    .replace(/^Options:/m, "Tilvalg:")
+    .replace(/^Commands:/m, "Kommandoer:")
+    .replace(/^Arguments:/m, "Argumenter:")
+    .replace(/\(default: ([^)]*)\)/g, "(standard: $1)")
+    .replace(/\(choices: ([^)]*)\)/g, "(valg: $1)")
+    .replace(/\[options\]/g, "[tilvalg]")
+    .replace(/\[command\]/g, "[kommando]");
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command("tilsyn");
+  const wrap =
+    <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
+    async (...args: A) =>
+      setExit(await fn(...args));
+  program
+    .description("Tilsynsregler på dansk: tjek, oversæt og kør politikfiler (.tilsyn) på data.")
+    .configureHelp({ formatHelp: (cmd, helper) => danishHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) })
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} })
+    .helpOption("-h, --help", "vis hjælp")
+    .helpCommand("help [kommando]", "vis hjælp til en kommando")
+    .showSuggestionAfterError(false)
+    .exitOverride();
+
+  program
+    .command("check")
+    .description("tjek politikfiler for fejl; fejl og advarsler skrives på stderr")
+    .argument("<filer...>", "politikfiler eller mapper med .tilsyn-filer")
+    .helpOption("-h, --help", "vis hjælp")
+    .action(wrap((files: string[]) => runCheck(files, io)));
+
+  program
+    .command("compile")
+    .description("oversæt politikfiler til TypeScript-moduler (ét pr. politik) med runtime ved siden af")
+    .argument("<filer...>", "politikfiler")
+    .requiredOption("--out <mappe>", "mappen modulerne skrives til")
+    .helpOption("-h, --help", "vis hjælp")
+    .action(wrap((files: string[], options: { out: string }) => runCompile(files, options, io)));
+
+  program
+    .command("run")
+    .description("kør politikfiler på data; flere filer med gyldighedsperioder kører som én historik")
+    .argument("<filer...>", "politikfiler")
+    .requiredOption("--data <mappe>", "mappen med datafilerne (<navn>.csv)")
+    .option("--fra <ÅÅÅÅ-MM>", "vis kun hændelser dateret fra denne måned")
+    .option("--til <ÅÅÅÅ-MM>", "vis kun hændelser dateret til og med denne måned")
+    .addOption(new Option("--format <format>", "uddata").choices(["table", "json", "csv", "md"]).default("table"))
+    .option("--opsummering", "vis kun antal hændelser pr. år og type")
+    .option("--kommuner <fil>", "kommunelisten (standard: data/kommuner.csv)")
+    .option("--alle-perioder", "se bort fra `gælder fra/til`: vurdér hele data, som om politikken altid gjaldt")
+    .helpOption("-h, --help", "vis hjælp")
+    .action(wrap((files: string[], options: RunOptions) => runRun(files, options, io)));
+
+  return program;
+}
+
+/** Commander's English usage errors, in Danish. */
+function usageMessage(error: CommanderError): string {
+  const m = error.message;
+  let match: RegExpMatchArray | null;
+  if ((match = m.match(/unknown option '([^']+)'/))) return `Ukendt tilvalg ${match[1]}. Se \`tilsyn --help\`.`;
+  if ((match = m.match(/unknown command '([^']+)'/))) return `Ukendt kommando ${match[1]}. Kommandoerne er check, compile, run, fmt, test og diff; se \`tilsyn --help\`.`;
+  if ((match = m.match(/missing required argument '([^']+)'/))) return `Der mangler ${match[1]}. Se \`tilsyn <kommando> --help\`.`;
+  if ((match = m.match(/option '([^']+)' argument missing/))) return `Tilvalget ${match[1]} mangler en værdi.`;
+  if ((match = m.match(/required option '([^']+)' not specified/))) return `Tilvalget ${match[1]} skal angives.`;
+  if ((match = m.match(/option '([^']+)' argument '([^']+)' is invalid. Allowed choices are (.*)\./))) return `${match[2]} er ikke et gyldigt valg for ${match[1]}; vælg mellem ${match[3]}.`;
+  if ((match = m.match(/too many arguments/))) return "For mange argumenter. Se `tilsyn <kommando> --help`.";
+  return `Forkert brug: ${m.replace(/^error: /, "")}`;
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    if (argv.length === 0) {
+      io.stdout(danishHelp(program.helpInformation()));
+      return 2;
+    }
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version") return 0;
+      io.stderr(`fejl[T0410]: ${usageMessage(error)}\n`);
+      return 2;
+    }
+    if (error instanceof UserError) {
+      io.stderr(`${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(
+      `intern fejl: tilsyn stødte på en fejl, der ikke skyldes dine filer (${(error as Error).message ?? error}).\n` +
+        `  = hjælp: Meld fejlen med kommandoen og filerne; sæt TILSYN_DEBUG=1 for detaljer.\n`,
+    );
+    if (process.env["TILSYN_DEBUG"]) io.stderr(`${(error as Error).stack}\n`);
+    return 70;
+  }
+}
