@@ -3,9 +3,15 @@
 
 import { EOF, tokenMatcher, type IToken } from "chevrotain";
 import type { PolicyFile, Span } from "./ast.js";
-import { diagnostic, sortDiagnostics, type Diagnostic } from "../compiler/diagnostics.js";
+import {
+  catalogue,
+  diagnostic,
+  editDistance,
+  sortDiagnostics,
+  type Diagnostic,
+} from "../compiler/diagnostics.js";
 import { astBuilder, endPosition, tokenSpan } from "./ast-builder.js";
-import { keywordInfo, type KeywordCategory } from "./keywords.js";
+import { keywordInfo, keywordWords, type KeywordCategory } from "./keywords.js";
 import {
   Comment,
   DateLiteral,
@@ -54,6 +60,30 @@ function afterToken(token: IToken | undefined, text: string): Span {
 }
 
 /**
+ * A keyword the user probably meant when writing `found`: first among the keywords that were
+ * expected here, then (stricter) among all keywords.
+ */
+function suggestKeyword(found: string, expectedWords: string[]): string | undefined {
+  if (found.length < 2) return undefined;
+  const closest = (candidates: string[], limit: number) => {
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    for (const word of candidates) {
+      const distance = editDistance(found.toLowerCase(), word);
+      if (distance < bestDistance && word !== found) {
+        best = word;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  };
+  return (
+    closest(expectedWords, found.length >= 5 ? 2 : 1) ??
+    (found.length >= 3 ? closest(keywordWords(), 1) : undefined)
+  );
+}
+
+/**
  * Parse a policy file. Never throws: syntax errors become diagnostics (T01xx) and the AST is as
  * complete as recovery allows. Offsets in the AST refer to the NFC-normalised source.
  */
@@ -87,18 +117,35 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
     const seen = new Set<string>();
     for (const error of parser.errors) {
       const token = error.token;
-      const span =
-        token && token.tokenType !== EOF && Number.isFinite(token.startOffset)
-          ? tokenSpan(token)
-          : afterToken((error as { previousToken?: IToken }).previousToken ?? lexed.tokens.at(-1), text);
       const info = errorMessages.info.get(error.message) ?? {
         code: SYNTAX.expected,
         args: { expected: "noget andet", found: token ? `\`${token.image}\`` : "slutningen af filen" },
+        expectedWords: [],
       };
+      const previous = (error as { previousToken?: IToken }).previousToken;
+      const atToken = token && token.tokenType !== EOF && Number.isFinite(token.startOffset);
+      // Something missing at the end of a line is shown where it is missing, like rustc does:
+      // just after the previous token, not at the start of the next line.
+      const missingAtLineEnd =
+        atToken &&
+        info.code === SYNTAX.expected &&
+        previous !== undefined &&
+        previous.tokenType !== EOF &&
+        Number.isFinite(previous.startOffset) &&
+        (previous.endLine ?? 0) < (token.startLine ?? 0);
+      const span =
+        atToken && !missingAtLineEnd
+          ? tokenSpan(token)
+          : afterToken(previous ?? lexed.tokens.at(-1), text);
       const key = `${span.start.offset}:${info.code}:${error.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      diagnostics.push(diagnostic(info.code, file, span, info.args));
+      const meant =
+        token && token.tokenType === Identifier ? suggestKeyword(token.image, info.expectedWords) : undefined;
+      const hint = meant
+        ? `Mente du \`${meant}\`? ${catalogue[info.code]?.hint?.(info.args) ?? ""}`.trim()
+        : undefined;
+      diagnostics.push(diagnostic(info.code, file, span, info.args, hint ? { hint } : {}));
     }
 
     const comments = (lexed.groups["comments"] ?? []) as IToken[];

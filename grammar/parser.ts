@@ -83,15 +83,19 @@ const DECLARATION_WORDS = [
 export interface SyntaxErrorInfo {
   code: string;
   args: Record<string, string>;
+  /** The keywords that would have been accepted (for "mente du …?" suggestions). */
+  expectedWords: string[];
 }
+
+const KEYWORD_OF_TYPE = new Map<TokenType, string>(Object.entries(K).map(([w, t]) => [t, w]));
 
 export class DanishErrorMessages implements IParserErrorMessageProvider {
   /** Message text → the catalogue code and arguments it was built from. */
   readonly info = new Map<string, SyntaxErrorInfo>();
 
-  private build(code: string, args: Record<string, string>): string {
+  private build(code: string, args: Record<string, string>, expectedWords: string[]): string {
     const message = catalogue[code]!.message(args);
-    this.info.set(message, { code, args });
+    this.info.set(message, { code, args, expectedWords });
     return message;
   }
 
@@ -100,7 +104,7 @@ export class DanishErrorMessages implements IParserErrorMessageProvider {
       return this.build(SYNTAX.expectedDeclaration, {
         declarations: DECLARATION_WORDS.map((w) => `\`${w}\``).join(", "),
         found: describeToken(actual),
-      });
+      }, DECLARATION_WORDS);
     }
     const seen: string[] = [];
     for (const type of types) {
@@ -108,7 +112,12 @@ export class DanishErrorMessages implements IParserErrorMessageProvider {
       if (!seen.includes(label)) seen.push(label);
     }
     const shown = seen.length > 10 ? [...seen.slice(0, 9), "…"] : seen;
-    return this.build(SYNTAX.expected, { expected: danishOr(shown), found: describeToken(actual) });
+    const words = types.map((t) => KEYWORD_OF_TYPE.get(t)).filter((w): w is string => w !== undefined);
+    return this.build(
+      SYNTAX.expected,
+      { expected: danishOr(shown), found: describeToken(actual) },
+      [...new Set(words)],
+    );
   }
 
   buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {

@@ -90,12 +90,37 @@ function addComment(node: LayoutNode, comment: PrettierComment, leading: boolean
   return true;
 }
 
-type Attached = PrettierComment & { enclosingNode?: Node };
+type Attached = PrettierComment & { enclosingNode?: Node; precedingNode?: Node; followingNode?: Node };
+
+const BLANK_LINE = /\n[^\S\n]*\n/;
+
+/**
+ * An own-line comment right under a block (no blank line between) and separated by a blank line
+ * from what follows belongs to the block: it stays under the block's last clause, at that
+ * clause's indentation. Otherwise an own-line comment describes what follows it.
+ */
+function ownLine(comment: Attached, text: string): boolean {
+  const { enclosingNode: enclosing, precedingNode: before, followingNode: after } = comment;
+  if (enclosing?.kind === "Line") return addComment(enclosing, comment, true);
+  // Only where blank lines are kept (between declarations), or the next run would see no blank.
+  const keepsBlankLines =
+    enclosing === undefined ||
+    enclosing.kind === "Root" ||
+    (enclosing.kind === "Block" && enclosing.keepBlankLines && enclosing.head !== before);
+  if (keepsBlankLines && before && after && before.kind !== "Root" && after.kind !== "Root") {
+    const start = comment.span.start.offset;
+    const hugsAbove = !BLANK_LINE.test(text.slice(before.end, start));
+    const apartBelow = BLANK_LINE.test(text.slice(comment.span.end.offset, after.start));
+    if (hugsAbove && apartBelow) {
+      return addComment(before.kind === "Block" ? before.body.at(-1)! : before, comment, false);
+    }
+  }
+  return false;
+}
 
 /** A comment inside a line (between its tokens) goes before the line (own line) or after it. */
 const handleComments = {
-  ownLine: (comment: Attached): boolean =>
-    comment.enclosingNode?.kind === "Line" && addComment(comment.enclosingNode, comment, true),
+  ownLine,
   endOfLine: (comment: Attached): boolean =>
     comment.enclosingNode?.kind === "Line" && addComment(comment.enclosingNode, comment, false),
   remaining: (comment: Attached): boolean =>
@@ -111,7 +136,7 @@ function firstOffset(node: LayoutNode): number {
 
 /** Did the author leave a blank line between two siblings? */
 function blankBetween(text: string, before: LayoutNode, after: LayoutNode): boolean {
-  return /\n[^\S\n]*\n/.test(text.slice(before.end, firstOffset(after)));
+  return BLANK_LINE.test(text.slice(before.end, firstOffset(after)));
 }
 
 /** Siblings one per line, with one blank line where the author had at least one (if kept). */
