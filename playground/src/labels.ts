@@ -56,3 +56,6 @@ export function periodEndMonth(period: string): number | undefined {
   if (m) return Number(m[1]) * 12 + 11;
   return undefined;
 }
+
+/** Month index → "marts 2024". */
+export const danishMonth = (m: number): string => `${MONTHS[m % 12]} ${Math.floor(m / 12)}`;

@@ -1,15 +1,23 @@
-// TEMPORARY stand-in for grammar/keywords.ts and grammar/prettier until they land.
-export interface KeywordEntry { word: string; category: string; hover: string }
-export const keywords: KeywordEntry[] = [
-  { word: "politik", category: "erklæring", hover: "Indleder politikken." },
-  { word: "data", category: "erklæring", hover: "Erklærer en datakilde." },
-  { word: "kriterie", category: "erklæring", hover: "Et kriterie." },
-  { word: "mål", category: "erklæring", hover: "Et mål." },
-  { word: "når", category: "betingelse", hover: "Betingelsen." },
-  { word: "over", category: "sammenligning", hover: "Større end." },
-  { word: "gælder", category: "tid", hover: "Gyldighed." },
-  { word: "lig med", category: "sammenligning", hover: "Lig med." },
-];
+// What the editor takes from the grammar: the keyword table (highlighting, completion, hover)
+// and the prettier plugin (format document), loaded on first use so the page starts faster.
+
+import { keywordTable, type KeywordCategory, type KeywordEntry } from "../../grammar/keywords.js";
+
+export const keywords: readonly KeywordEntry[] = keywordTable;
+
+/** Danish names of the keyword categories, for hovers and the completion list. */
+export const categoryLabel: Record<KeywordCategory, string> = {
+  declaration: "erklæring",
+  clause: "led",
+  operator: "operator",
+  unit: "enhed",
+  type: "felttype",
+  month: "måned",
+  value: "værdi",
+};
+
+/** Format a policy with the prettier plugin, in the house style. Throws on syntax errors. */
 export async function formatSource(source: string): Promise<string> {
-  return source.replace(/[ \t]+$/gm, "");
+  const [{ format }, plugin] = await Promise.all([import("prettier/standalone"), import("../../grammar/prettier/index.js")]);
+  return format(source, { parser: "tilsyn", plugins: [plugin.default], ...plugin.defaultOptions });
 }

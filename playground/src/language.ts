@@ -1,14 +1,14 @@
 // The .tilsyn language in Monaco: highlighting built from the grammar's keyword table, and
 // completion, hover, go to definition and formatting from the policy's own declarations.
 
-import { keywords, formatSource } from "./lang-engine.js";
+import { categoryLabel, formatSource, keywords } from "./lang-engine.js";
 import { monaco } from "./monaco.js";
 import { kindLabel, type PolicySymbol } from "./symbols.js";
 
 export const LANGUAGE_ID = "tilsyn";
 
 const LETTER = "[\\p{L}_]";
-const WORD_CHAR = "[\\p{L}\\p{N}_]";
+const WORD_CHAR = "[\\p{L}\\p{M}\\p{N}_]";
 const IDENT = `${LETTER}${WORD_CHAR}*`;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -161,7 +161,7 @@ export function registerLanguage(symbolsOf: SymbolSource, onFormatError: (messag
       for (const entry of keywordByWord.values()) {
         if (seen.has(entry.word)) continue;
         suggestions.push({
-          label: { label: entry.word, description: `nøgleord · ${entry.category}` },
+          label: { label: entry.word, description: `nøgleord · ${categoryLabel[entry.category]}` },
           kind: monaco.languages.CompletionItemKind.Keyword,
           documentation: { value: entry.hover },
           insertText: entry.word,
@@ -188,7 +188,7 @@ export function registerLanguage(symbolsOf: SymbolSource, onFormatError: (messag
       const keyword = keywordAt(model.getLineContent(position.lineNumber), word);
       const contents: monaco.IMarkdownString[] = [];
       if (symbol) contents.push({ value: symbolMarkdown(symbol) });
-      if (keyword) contents.push({ value: `**${keyword.word}** · nøgleord (${keyword.category})\n\n${keyword.hover}` });
+      if (keyword) contents.push({ value: `**${keyword.word}** · nøgleord (${categoryLabel[keyword.category]})\n\n${keyword.hover}` });
       if (contents.length > 0) return { range, contents };
       return null;
     },

@@ -6,7 +6,7 @@ import type { Diagnostic } from "../../compiler/diagnostics.js";
 import type { PolicyEvent } from "../../runtime/events.js";
 import { h } from "./dom.js";
 import { EventsTable } from "./events-table.js";
-import { monthValue, parseMonthValue } from "./labels.js";
+import { danishMonth, monthValue, parseMonthValue } from "./labels.js";
 import { LANGUAGE_ID, registerLanguage, toRange } from "./language.js";
 import { monaco } from "./monaco.js";
 import type { FromWorker, KommuneInfo, ReadyMessage, ResultMessage, Slot, ToWorker } from "./protocol.js";
@@ -194,10 +194,9 @@ function updateTabs(): void {
 // Running
 
 function period(): { fromMonth?: number; toMonth?: number } {
-  return {
-    fromMonth: parseMonthValue($<HTMLInputElement>("from").value),
-    toMonth: parseMonthValue($<HTMLInputElement>("to").value),
-  };
+  const from = $<HTMLSelectElement>("from").value;
+  const to = $<HTMLSelectElement>("to").value;
+  return { fromMonth: parseMonthValue(from), toMonth: parseMonthValue(to) };
 }
 
 function run(slot: Slot): void {
@@ -228,22 +227,26 @@ function onReady(message: ReadyMessage): void {
   ready = message;
   kommuner = message.kommuner;
   kommuneNames = new Map(kommuner.map((k) => [k.kode, k.navn]));
-  const monthly = message.samples.filter((s) => Number.isFinite(s.from));
-  const from = $<HTMLInputElement>("from");
-  const to = $<HTMLInputElement>("to");
-  if (monthly.length > 0) {
-    const first = Math.min(...monthly.map((s) => s.from));
-    const last = Math.max(...monthly.map((s) => s.to));
-    from.min = to.min = monthValue(first);
-    from.max = to.max = monthValue(last + 24);
-    if (!from.value) from.value = monthValue(first);
-    if (!to.value) to.value = monthValue(last);
+  const months = message.samples.filter((s) => Number.isFinite(s.from));
+  if (months.length > 0) {
+    // Events take effect after the data month (publication and follow-up), so the choice runs a
+    // year past the last data month.
+    const first = Math.min(...months.map((s) => s.from));
+    const last = Math.max(...months.map((s) => s.to)) + 12;
+    for (const id of ["from", "to"]) {
+      const select = $<HTMLSelectElement>(id);
+      const wanted = select.dataset.wanted;
+      const options: HTMLOptionElement[] = [];
+      for (let m = first; m <= last; m++) options.push(h("option", { value: monthValue(m) }, danishMonth(m)));
+      select.replaceChildren(...options);
+      select.value = wanted && options.some((o) => o.value === wanted) ? wanted : monthValue(id === "from" ? first : last);
+    }
   }
   runAll();
 }
 
 function toMarker(d: Diagnostic, model: monaco.editor.ITextModel): monaco.editor.IMarkerData {
-  const range = toRange(d.span);
+  const range = { ...toRange(d.span) };
   if (range.startLineNumber === range.endLineNumber && range.endColumn <= range.startColumn) {
     range.endColumn = Math.min(range.startColumn + 1, model.getLineMaxColumn(range.startLineNumber));
   }
@@ -550,8 +553,8 @@ async function currentState(): Promise<SharedState> {
     labels: [slots.a?.label ?? "Politik", slots.b?.label ?? "Variant"],
     file: currentFile,
     sample: "eksempel",
-    from: $<HTMLInputElement>("from").value || undefined,
-    to: $<HTMLInputElement>("to").value || undefined,
+    from: $<HTMLSelectElement>("from").value || undefined,
+    to: $<HTMLSelectElement>("to").value || undefined,
     ignoreInForce: $<HTMLInputElement>("ignore-inforce").checked,
     view,
   };
@@ -559,8 +562,13 @@ async function currentState(): Promise<SharedState> {
 
 function applyState(state: SharedState): void {
   currentFile = state.file;
-  if (state.from) $<HTMLInputElement>("from").value = state.from;
-  if (state.to) $<HTMLInputElement>("to").value = state.to;
+  // The month lists are filled when the worker reports the data; remember the wish until then.
+  for (const [id, value] of [["from", state.from], ["to", state.to]] as const) {
+    const select = $<HTMLSelectElement>(id);
+    if (!value) continue;
+    select.dataset.wanted = value;
+    if ([...select.options].some((o) => o.value === value)) select.value = value;
+  }
   $<HTMLInputElement>("ignore-inforce").checked = Boolean(state.ignoreInForce);
   createSlot("a", state.policy, state.labels?.[0] ?? "Politik", state.file ?? "politik.tilsyn");
   if (state.variant !== undefined) createSlot("b", state.variant, state.labels?.[1] ?? "Variant", `variant-${state.file ?? "politik.tilsyn"}`);

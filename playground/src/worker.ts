@@ -8,7 +8,7 @@ import type { Diagnostic } from "../../compiler/diagnostics.js";
 import type { LoadResult, Table } from "../../runtime/csv.js";
 import type { SeriesPoint } from "../../runtime/events.js";
 import type { Plan } from "../../runtime/plan.js";
-import { compile, evaluate, hasErrors, loadTable, parseKommuner, renderDiagnostic } from "./engine.js";
+import { compile, evaluate, EvaluationError, hasErrors, loadTable, parseKommuner, renderDiagnostic } from "./engine.js";
 import type { DataStatus, FromWorker, RunRequest, Slot, ToWorker } from "./protocol.js";
 import { kommunerText, sampleData } from "./samples-data.js";
 
@@ -20,6 +20,7 @@ const post = (message: FromWorker): void => scope.postMessage(message);
 
 const kommuneList = parseKommuner(kommunerText, "data/kommuner.csv").kommuner;
 const kommuneCodes: ReadonlySet<string> = new Set(kommuneList.map((k) => k.kode));
+const kommuneNames: ReadonlyMap<string, string> = new Map(kommuneList.map((k) => [k.kode, k.navn]));
 
 let uploads = new Map<string, string>();
 let uploadVersion = 0;
@@ -152,11 +153,21 @@ function evaluateRequest(request: RunRequest, slot: Slot): void {
     post({ ...base, data, blocked, ms: performance.now() - started });
     return;
   }
-  const result = evaluate([plan], tables, {
-    fromMonth: request.fromMonth,
-    toMonth: request.toMonth,
-    series: true,
-  });
+  let result;
+  try {
+    result = evaluate([plan], tables, {
+      fromMonth: request.fromMonth,
+      toMonth: request.toMonth,
+      series: true,
+      kommuneNames,
+    });
+  } catch (error) {
+    lastSeries[slot] = [];
+    const blocked =
+      error instanceof EvaluationError ? error.message : `Beregningen fejlede (intern fejl): ${String(error)}`;
+    post({ ...base, data, blocked, ms: performance.now() - started });
+    return;
+  }
   const series = result.series ?? [];
   lastSeries[slot] = series;
   post({
