@@ -74,8 +74,9 @@ const cadenceWord: Record<Cadence, "måneden" | "halvåret" | "året"> = {
 const sameEnv = (a: Env, b: Env): boolean =>
   a.window === b.window && a.cadence === b.cadence && a.periodWord === b.periodWord && a.allowRemembered === b.allowRemembered;
 
+/** The type as Danish words with the right article: "en andel", "et antal". */
 const typeWord = (t: ValueType | "tekst"): string =>
-  ({ antal: "antal", andel: "andel", tal: "tal", sandhed: "betingelse", tekst: "tekst" })[t];
+  ({ antal: "et antal", andel: "en andel", tal: "et tal", sandhed: "en betingelse", tekst: "en tekst" })[t];
 
 export function check(ast: PolicyFile, file: string, source = ""): Checked {
   const c = new Checker(ast, file, source);

@@ -7,12 +7,12 @@ defineMessages({
   T0201: { message: "Navnet `{name}` findes ikke{where}.", hint: "{hint}" },
   T0202: { message: "`{name}` er allerede erklæret som {what}.", hint: "Giv den ene et andet navn." },
   T0203: {
-    message: "En {left} kan ikke sammenlignes med en {right}: `{text}`.",
-    hint: "Sammenlign en andel med en procentsats (fx `20 %`) og et antal med et helt tal (fx `10`).",
+    message: "Her sammenlignes {left} med {right}: `{text}`.",
+    hint: "En andel kan ikke sammenlignes med et antal. Sammenlign en andel med en procentsats (fx `20 %`) og et antal med et helt tal (fx `10`).",
   },
-  T0204: { message: "Regnestykket `{op}` passer ikke til en {left} og en {right}.", hint: "{hint}" },
+  T0204: { message: "Regnestykket `{op}` passer ikke til {left} og {right}.", hint: "{hint}" },
   T0205: {
-    message: "Her skal stå en betingelse (noget der er sandt eller falsk), men `{text}` er en {type}.",
+    message: "Her skal stå en betingelse (noget der er sandt eller falsk), men `{text}` er {type}.",
     hint: "Sammenlign med en grænse, fx `{text} over 20 %`.",
   },
   T0206: {

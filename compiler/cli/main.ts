@@ -148,10 +148,18 @@ export async function runCompile(files: string[], options: { out: string }, io: 
   for (const f of RUNTIME_FILES) {
     await writeTextAtomic(join(options.out, "runtime", f), await readText(join(packageRoot, "runtime", f)));
   }
+  // So that `npx tsc -p DIR` checks the modules strictly with the settings they need (ES2022 for bigint).
+  await writeTextAtomic(join(options.out, "tsconfig.json"), `${JSON.stringify(GENERATED_TSCONFIG, null, 2)}\n`);
+  await writeTextAtomic(join(options.out, "package.json"), `${JSON.stringify({ type: "module", private: true }, null, 2)}\n`);
   io.stdout(`Skrev ${written.join(", ")} og runtime/ til ${options.out}.\n`);
   void typeName;
   return 0;
 }
+
+const GENERATED_TSCONFIG = {
+  compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, lib: ["ES2022"] },
+  include: ["*.ts", "runtime/*.ts"],
+};
 
 interface RunOptions {
   data: string;

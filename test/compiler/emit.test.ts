@@ -1,0 +1,102 @@
+// The generated TypeScript: a snapshot, a strict type check, the same events as the in-process
+// engine, and no way for policy text to break out of its strings.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { compile, emitTypeScript } from "../../compiler/index.js";
+import { main } from "../../compiler/cli/main.js";
+import { evaluate, loadTable, parseKommuner, type Table } from "../../runtime/index.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const out = join(root, ".tmp", "emit-test");
+const policies = ["tidlig-indsats-2020", "tidlig-indsats-2024", "jobsoegning", "skaerpet-tilsyn"];
+const quiet = { stdout: () => {}, stderr: (t: string) => process.stderr.write(t) };
+
+function sampleTables(): Record<string, Table> {
+  const kommuner = parseKommuner(readFileSync(join(root, "data/kommuner.csv"), "utf8"), "kommuner.csv").kommuner;
+  const codes = new Set(kommuner.map((k) => k.kode));
+  const tables: Record<string, Table> = {};
+  for (const p of policies) {
+    const plan = compile(readFileSync(join(root, "policies", `${p}.tilsyn`), "utf8"), `policies/${p}.tilsyn`).plan!;
+    for (const schema of plan.data) {
+      tables[schema.name] ??= loadTable(readFileSync(join(root, "data/eksempel", `${schema.name}.csv`), "utf8"), `${schema.name}.csv`, schema, codes).table!;
+    }
+  }
+  return tables;
+}
+
+beforeAll(async () => {
+  rmSync(out, { recursive: true, force: true });
+  const code = await main(["compile", ...policies.map((p) => `policies/${p}.tilsyn`), "--out", out], quiet);
+  expect(code).toBe(0);
+});
+
+describe("generated evaluator modules", () => {
+  it("look as they did (snapshot of the 2024 early-effort module)", async () => {
+    await expect(readFileSync(join(out, "tidlig-indsats-2024.ts"), "utf8")).toMatchFileSnapshot(join(root, "test/samples/ok-tidlig-indsats-2024/expected.ts"));
+  });
+
+  it("pass tsc --strict with nothing but the runtime beside them", () => {
+    const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", out], { encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+    const imports = readFileSync(join(out, "skaerpet-tilsyn.ts"), "utf8").match(/^import .* from "[^"]+";$/gm);
+    expect(imports).toHaveLength(4);
+    expect(imports!.every((i) => i.includes('from "./runtime/'))).toBe(true);
+  });
+
+  it("give the same events as the in-process engine on the sample data", async () => {
+    const tables = sampleTables();
+    for (const p of policies) {
+      const mod = (await import(join(out, `${p}.ts`))) as { evaluateTables: (t: Record<string, Table>, o?: object) => unknown[]; plan: unknown };
+      const plan = compile(readFileSync(join(root, "policies", `${p}.tilsyn`), "utf8"), `policies/${p}.tilsyn`).plan!;
+      const expected = evaluate([plan], tables, { ignoreInForce: true }).events;
+      const generated = mod.evaluateTables(tables, { ignoreInForce: true });
+      expect(generated.length, p).toBe(expected.length);
+      expect(expected.length, p).toBeGreaterThan(0);
+      expect(JSON.stringify(generated)).toBe(JSON.stringify(expected));
+    }
+  });
+
+  it("evaluate rows held in memory (typed rows, not only CSV tables)", async () => {
+    const mod = (await import(join(out, "jobsoegning.ts"))) as { evaluate: (rows: object) => { rule: string; date: string; kommune: string }[] };
+    const row = (maaned: string, roed: number) => ({ kommune: "101", maaned, jobparate: 100, groen: 100 - roed, lysegroen: 0, roed, fortsat_uden_jobsoegning: 0 });
+    const events = mod.evaluate({ jobsoegning: [row("2021-01", 50), row("2021-02", 10)] });
+    expect(events.map((e) => [e.kommune, e.date, e.rule])).toEqual([["101", "2021-04-01", "straks"]]);
+  });
+
+  it("keep hostile policy text inside its strings", async () => {
+    const hostile = 'x"; throw new Error("brudt ud"); // */ \u2028 alert(1) ${1}`';
+    const source = `politik ond "${hostile.replace(/"/g, '\\"')}"
+  kilde "*/ \\" + process.exit(1) + \\""
+
+data d pr kommune, måned
+  a: antal
+  offentliggøres 1 måned efter måneden
+
+opgørelse månedlig
+
+kriterie k "\u2029 \`\${process.exit(1)}\`"
+  når a mindst 1
+
+reaktion
+  henvendelse "</script><script>alert(1)</script>"
+`;
+    const result = compile(source, "ond.tilsyn");
+    expect(result.diagnostics).toEqual([]);
+    const code = emitTypeScript(result.plan!, { runtime: "./runtime" });
+    const dir = join(root, ".tmp", "emit-hostile");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, "runtime"), { recursive: true });
+    for (const f of ["engine.ts", "calendar.ts", "events.ts", "plan.ts", "rational.ts", "table.ts", "values.ts"]) {
+      writeFileSync(join(dir, "runtime", f), readFileSync(join(root, "runtime", f)));
+    }
+    writeFileSync(join(dir, "ond.ts"), code);
+    const mod = (await import(join(dir, "ond.ts"))) as { plan: { title: string; source: string; criteria: { title: string }[]; reaction: { contactText: string } } };
+    expect(mod.plan.title).toBe(hostile);
+    expect(mod.plan.source).toBe('*/ " + process.exit(1) + "');
+    expect(mod.plan.criteria[0]!.title).toBe("\u2029 `${process.exit(1)}`");
+    expect(mod.plan.reaction.contactText).toBe("</script><script>alert(1)</script>");
+  });
+});
