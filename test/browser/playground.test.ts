@@ -1,0 +1,227 @@
+// The playground in a real browser: the BUILT page (vite build → playground/dist), served on
+// 127.0.0.1 by a tiny static server, driven through playwright-core with the system's Chromium.
+// Skipped with a message when /usr/bin/chromium is missing (CI installs it).
+
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, launchChromium, CHROMIUM } from "../../playground/browser.js";
+import { buildPlayground, serveStatic, type StaticServer } from "../../playground/server.js";
+
+const available = hasChromium();
+if (!available) {
+  console.warn(`Browsertestene af legepladsen springes over: ${CHROMIUM} findes ikke (installér med apt-get install -y chromium).`);
+}
+
+interface PageApi {
+  editor: {
+    getModel(): { getValue(): string; getLineCount(): number; findMatches(s: string, a: boolean, b: boolean, c: boolean, d: null, e: boolean): { range: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number } }[] };
+    setPosition(p: { lineNumber: number; column: number }): void;
+    setSelection(r: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number }): void;
+    getSelection(): { startLineNumber: number; startColumn: number };
+    focus(): void;
+    getValue(): string;
+  };
+  markers(): { severity: number; startLineNumber: number; message: string; code?: string }[];
+  events(): unknown[];
+  resultId(): number;
+}
+declare global {
+  interface Window {
+    tilsyn: PageApi;
+  }
+}
+
+describe.skipIf(!available)("legepladsen i Chromium", () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await buildPlayground();
+    server = await serveStatic();
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Open the page and wait for the first results. Collects console errors. */
+  async function open(path = ""): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(server.url + path);
+    await waitForResults(page, 0);
+    return { page, errors };
+  }
+
+  async function waitForResults(page: Page, after: number): Promise<number> {
+    await page.waitForFunction((n) => window.tilsyn?.resultId() > n, after, { timeout: 30_000 });
+    return page.evaluate(() => window.tilsyn.resultId());
+  }
+
+  /** Select the first occurrence of `text` (on a line containing `context`) in the editor. */
+  async function select(page: Page, text: string, context = text): Promise<number> {
+    return page.evaluate(
+      ([t, c]) => {
+        const model = window.tilsyn.editor.getModel();
+        const line = model.findMatches(c, false, false, true, null, false)[0]!.range.startLineNumber;
+        const match = model.findMatches(t, false, false, true, null, false).find((m) => m.range.startLineNumber === line)!;
+        window.tilsyn.editor.setSelection(match.range);
+        window.tilsyn.editor.focus();
+        return line;
+      },
+      [text, context] as const,
+    );
+  }
+
+  it("loads with no console errors and shows events", async () => {
+    const { page, errors } = await open();
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+    expect(await page.locator("#events-table tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.locator("#status").textContent()).toMatch(/hændelser/);
+    await page.close();
+  }, 60_000);
+
+  it("marks a misspelled field on the right line within a second of typing", async () => {
+    const { page } = await open();
+    const line = await select(page, "uden_samtaler)", "mål andel_uden_samtaler");
+    // Put the cursor after `uden_samtaler` and type one more letter: `uden_samtalerx` is no field.
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowLeft");
+    const started = Date.now();
+    await page.keyboard.type("x");
+    await page.waitForFunction(
+      (l) => window.tilsyn.markers().some((m) => m.severity === 8 && m.startLineNumber === l),
+      line,
+      { timeout: 1000 },
+    );
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(1000);
+    const marker = await page.evaluate(() => window.tilsyn.markers().find((m) => m.severity === 8)!);
+    expect(marker.message).toMatch(/uden_samtalerx/);
+    expect(await page.locator("#problems").textContent()).toMatch(new RegExp(`fejl\\[T\\d{4}\\] linje ${line}`));
+    await page.close();
+  }, 60_000);
+
+  it("changing a threshold changes the number of events", async () => {
+    const { page } = await open();
+    const before = await page.evaluate(() => window.tilsyn.events().length);
+    const id = await page.evaluate(() => window.tilsyn.resultId());
+    await select(page, "20", "når andel_uden_samtaler over 20 %");
+    await page.keyboard.type("35");
+    await page.waitForFunction((n) => window.tilsyn.events().length !== n, before, { timeout: 10_000 });
+    await waitForResults(page, id);
+    const after = await page.evaluate(() => window.tilsyn.events().length);
+    expect(after).toBeLessThan(before);
+    await page.waitForFunction((n) => document.getElementById("count-events")?.textContent === n.toLocaleString("da-DK"), after);
+    await page.close();
+  }, 60_000);
+
+  it("shows a Danish error for a bad uploaded CSV", async () => {
+    const { page } = await open();
+    const id = await page.evaluate(() => window.tilsyn.resultId());
+    await page.setInputFiles("#upload", {
+      name: "tidlig_indsats.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("kommune,maaned,ydelsesgruppe,borgere,uden_samtaler,uden_tilbud\n999,2024-13,a,5,x,\n"),
+    });
+    await waitForResults(page, id);
+    const error = page.locator("#data-errors");
+    await expect.poll(() => error.textContent()).toMatch(/Fejl i tidlig_indsats\.csv/);
+    const text = (await error.textContent()) ?? "";
+    expect(text).toMatch(/kommunekode/);
+    expect(text).toMatch(/fejl\[T03\d\d\]/);
+    expect(await page.locator("#status").textContent()).toMatch(/kunne ikke indlæses/);
+    expect(await page.evaluate(() => window.tilsyn.events().length)).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it("a shared link restores the policy, the variant and the period", async () => {
+    const { page } = await open();
+    await page.evaluate(() => window.tilsyn.editor.setPosition({ lineNumber: 1, column: 1 }));
+    await page.evaluate(() => window.tilsyn.editor.focus());
+    await page.keyboard.type("# Delt fra testen: æøå\n");
+    await page.click("#make-variant");
+    await page.selectOption("#from", "2021-01");
+    await page.click("#share");
+    await expect.poll(() => page.locator("#share-url").inputValue()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+    const url = await page.locator("#share-url").inputValue();
+    const text = await page.evaluate(() => window.tilsyn.editor.getValue());
+    await page.close();
+
+    const shared = await browser.newPage();
+    await shared.goto(url);
+    await waitForResults(shared, 0);
+    expect(await shared.evaluate(() => window.tilsyn.editor.getValue())).toBe(text);
+    expect(text.startsWith("# Delt fra testen: æøå\n")).toBe(true);
+    expect(await shared.locator("#tab-b").isVisible()).toBe(true);
+    expect(await shared.locator("#from").inputValue()).toBe("2021-01");
+    await shared.close();
+  }, 60_000);
+
+  it("clicking an event highlights the rule that produced it", async () => {
+    const { page } = await open();
+    const row = page.locator("#events-table tbody tr").first();
+    const rule = (await row.locator("td").nth(5).textContent())!.split(" · ")[0]!;
+    await row.click();
+    const line = await page.evaluate(() => window.tilsyn.editor.getSelection().startLineNumber);
+    const declared = await page.evaluate(
+      (r) => window.tilsyn.editor.getModel().findMatches(`kriterie ${r} `, false, false, true, null, false)[0]!.range.startLineNumber,
+      rule,
+    );
+    expect(line).toBe(declared);
+    expect(await page.locator(".rule-highlight").count()).toBeGreaterThan(0);
+    await page.close();
+  }, 60_000);
+
+  it("compares the early-effort rules of 2020 and 2024 in one click", async () => {
+    const { page } = await open();
+    await page.click("#preset-compare");
+    await page.waitForFunction(() => /Regler fra 2024/.test(document.getElementById("compare-summary")?.textContent ?? "") && window.tilsyn.events().length > 0, null, { timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    const summary = (await page.locator("#compare-summary").textContent()) ?? "";
+    expect(summary).toMatch(/Regler fra 2020/);
+    expect(await page.locator("#compare-years tbody tr").count()).toBeGreaterThan(3);
+    await page.close();
+  }, 60_000);
+
+  it("completes declared names and formats the document", async () => {
+    const { page } = await open();
+    await page.evaluate(() => {
+      const model = window.tilsyn.editor.getModel();
+      window.tilsyn.editor.setPosition({ lineNumber: model.getLineCount(), column: 1 });
+      window.tilsyn.editor.focus();
+    });
+    await page.keyboard.type("\nmål test = andel_uden_s");
+    await page.keyboard.press("Control+Space");
+    const suggestion = page.locator(".suggest-widget .monaco-list-row", { hasText: "andel_uden_samtaler" });
+    await suggestion.first().waitFor({ timeout: 5000 });
+    await page.keyboard.press("Escape");
+    // Mess up the indentation of a line, then format.
+    await select(page, "  kilde", 'kilde "STAR, nyhed 28-11-2023');
+    await page.keyboard.type("        kilde");
+    const messy = await page.evaluate(() => window.tilsyn.editor.getValue());
+    await page.click("#format");
+    await page.waitForFunction((m) => window.tilsyn.editor.getValue() !== m, messy, { timeout: 10_000 });
+    expect(await page.evaluate(() => window.tilsyn.editor.getValue())).toMatch(/\n  kilde "STAR, nyhed 28-11-2023/);
+    await page.close();
+  }, 60_000);
+
+  it("saves a screenshot of the main view", async () => {
+    const { page } = await open();
+    await page.click(".view-tab[data-view=timeline]");
+    await page.locator("#view-timeline svg").first().waitFor();
+    await page.click(".view-tab[data-view=events]");
+    await page.waitForTimeout(300);
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/playground.png" });
+    await page.close();
+  }, 60_000);
+});
