@@ -14,7 +14,7 @@ import { buildLayout, type BlockNode, type LayoutNode, type LineNode, type Prett
 
 export type { RootNode, LayoutNode, LineNode, BlockNode } from "./layout.js";
 
-const { hardline, indent, join } = builders;
+const { hardline, indent } = builders;
 
 type Node = RootNode | LayoutNode;
 
@@ -118,13 +118,34 @@ function ownLine(comment: Attached, text: string): boolean {
   return false;
 }
 
-/** A comment inside a line (between its tokens) goes before the line (own line) or after it. */
+/** The line a node's text ends with. */
+function lastLine(node: LayoutNode): LineNode {
+  return node.kind === "Line" ? node : lastLine(node.body.at(-1) ?? node.head);
+}
+
+/**
+ * An end-of-line comment goes at the end of the printed line it was on (even if it sat between
+ * the line's tokens). A line has room for one: when a line collects several (from a condition that
+ * was spread over several source lines), the earlier ones move above the line, in order.
+ */
+function endOfLine(comment: Attached): boolean {
+  const { enclosingNode: enclosing, precedingNode: before } = comment;
+  const target = enclosing?.kind === "Line" ? enclosing : before && before.kind !== "Root" ? lastLine(before) : undefined;
+  if (!target) return false;
+  for (const c of target.comments ?? []) {
+    if (c.trailing && c.endOfLine) {
+      c.trailing = false;
+      c.leading = true;
+    }
+  }
+  comment.endOfLine = true;
+  return addComment(target, comment, false);
+}
+
 const handleComments = {
-  ownLine,
-  endOfLine: (comment: Attached): boolean =>
-    comment.enclosingNode?.kind === "Line" && addComment(comment.enclosingNode, comment, false),
-  remaining: (comment: Attached): boolean =>
-    comment.enclosingNode?.kind === "Line" && addComment(comment.enclosingNode, comment, false),
+  ownLine: (comment: Attached, text: string): boolean => ownLine(comment, text),
+  endOfLine,
+  remaining: endOfLine,
 };
 
 /** Where a node's printed text begins, counting its leading comments. */
@@ -171,11 +192,19 @@ const tilsynPrinter: Printer<Node> = {
     const text = options.originalText;
     switch (node.kind) {
       case "Root": {
+        // Comments are dangling on the root only in a file without declarations.
         const dangling = (node.comments ?? []).filter((c) => !c.leading && !c.trailing);
-        for (const c of dangling) c.printed = true;
-        const docs = printSiblings(path, print, "units", node.units, true, text);
-        const comments = dangling.map((c) => `#${c.text}`);
-        return [...docs, ...(docs.length && comments.length ? [hardline] : []), join(hardline, comments), hardline];
+        const docs: Doc[] = printSiblings(path, print, "units", node.units, true, text);
+        dangling.forEach((c, i) => {
+          c.printed = true;
+          const previous = dangling[i - 1];
+          if (docs.length > 0) docs.push(hardline);
+          if (previous && BLANK_LINE.test(text.slice(previous.span.end.offset, c.span.start.offset))) {
+            docs.push(hardline);
+          }
+          docs.push(`#${c.text}`);
+        });
+        return docs.length > 0 ? [...docs, hardline] : "";
       }
       case "Block":
         return [

@@ -82,6 +82,8 @@ export interface PrettierComment extends Comment {
   leading?: boolean;
   trailing?: boolean;
   printed?: boolean;
+  /** Attached as the comment at the end of a printed line (not an own-line comment). */
+  endOfLine?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
