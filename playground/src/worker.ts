@@ -9,8 +9,9 @@ import type { LoadResult, Table } from "../../runtime/csv.js";
 import type { SeriesPoint } from "../../runtime/events.js";
 import type { Plan } from "../../runtime/plan.js";
 import { compile, evaluate, EvaluationError, hasErrors, loadTable, parseKommuner, renderDiagnostic } from "./engine.js";
-import type { DataStatus, FromWorker, RunRequest, Slot, ToWorker } from "./protocol.js";
+import type { DataStatus, FromWorker, ResultMessage, RunRequest, Slot, ToWorker } from "./protocol.js";
 import { kommunerText, sampleData } from "./samples-data.js";
+import { kommuneTable } from "./subtable.js";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker): void => scope.postMessage(message);
@@ -68,7 +69,18 @@ function tableFor(name: string, schema: Plan["data"][number]): { status: DataSta
 // Requests
 
 const pending: Partial<Record<Slot, RunRequest>> = {};
-const lastSeries: Partial<Record<Slot, SeriesPoint[]>> = {};
+
+/** What the last evaluation of a slot used, to answer series requests and to skip repeats. */
+interface Evaluated {
+  key: string;
+  plan: Plan;
+  tables: Record<string, Table>;
+  options: { fromMonth?: number; toMonth?: number };
+  events: ResultMessage["events"];
+  data: DataStatus[];
+  series: Map<string, SeriesPoint[]>;
+}
+const evaluated: Partial<Record<Slot, Evaluated>> = {};
 let running = false;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -131,7 +143,7 @@ function evaluateRequest(request: RunRequest, slot: Slot): void {
     toMonth: request.toMonth,
   };
   if (!state?.plan || hasErrors(state.diagnostics)) {
-    lastSeries[slot] = [];
+    delete evaluated[slot];
     post({ ...base, data: [], blocked: "Politikken har fejl; ret dem for at se hændelserne.", ms: 0 });
     return;
   }
@@ -146,37 +158,56 @@ function evaluateRequest(request: RunRequest, slot: Slot): void {
   const missing = data.find((d) => d.origin === "mangler");
   const broken = data.find((d) => d.errors);
   if (missing || broken) {
-    lastSeries[slot] = [];
+    delete evaluated[slot];
     const blocked = missing
       ? `Der er ingen data til \`${missing.name}\`: upload en fil med navnet ${missing.file}.`
       : `Datafilen ${broken!.file} kunne ikke indlæses; se fejlene under Data.`;
     post({ ...base, data, blocked, ms: performance.now() - started });
     return;
   }
-  let result;
-  try {
-    result = evaluate([plan], tables, {
-      fromMonth: request.fromMonth,
-      toMonth: request.toMonth,
-      series: true,
-      kommuneNames,
-    });
-  } catch (error) {
-    lastSeries[slot] = [];
-    const blocked =
-      error instanceof EvaluationError ? error.message : `Beregningen fejlede (intern fejl): ${String(error)}`;
-    post({ ...base, data, blocked, ms: performance.now() - started });
-    return;
+  const options = { fromMonth: request.fromMonth, toMonth: request.toMonth };
+  // An edit that does not change the plan (a comment, spacing) gives the same events: no need
+  // to evaluate again. Source locations are left out of the comparison.
+  const key =
+    JSON.stringify(plan, (k, v) => (k === "location" || k === "file" ? undefined : v)) +
+    JSON.stringify(options) +
+    data.map((d) => `${d.name}:${d.origin}:${uploadVersion}`).join();
+  let last = evaluated[slot];
+  if (!last || last.key !== key) {
+    try {
+      const result = evaluate([plan], tables, { ...options, kommuneNames });
+      last = { key, plan, tables, options, events: result.events, data, series: new Map() };
+      evaluated[slot] = last;
+    } catch (error) {
+      delete evaluated[slot];
+      const blocked =
+        error instanceof EvaluationError ? error.message : `Beregningen fejlede (intern fejl): ${String(error)}`;
+      post({ ...base, data, blocked, ms: performance.now() - started });
+      return;
+    }
   }
-  const series = result.series ?? [];
-  lastSeries[slot] = series;
   post({
     ...base,
     data,
-    events: result.events,
-    series: request.kommune ? series.filter((p) => p.kommune === request.kommune) : [],
+    events: last.events,
+    series: request.kommune ? seriesOf(last, request.kommune) : [],
     ms: performance.now() - started,
   });
+}
+
+/** The measured series of one kommune: the plan evaluated on that kommune's rows alone. */
+function seriesOf(last: Evaluated, kommune: string): SeriesPoint[] {
+  let series = last.series.get(kommune);
+  if (!series) {
+    const tables = Object.fromEntries(Object.entries(last.tables).map(([name, t]) => [name, kommuneTable(t, kommune)]));
+    try {
+      series = evaluate([last.plan], tables, { ...last.options, series: true, kommuneNames }).series ?? [];
+    } catch {
+      series = [];
+    }
+    last.series.set(kommune, series);
+  }
+  return series;
 }
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -197,7 +228,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         id: message.id,
         slot: message.slot,
         kommune: message.kommune,
-        series: (lastSeries[message.slot] ?? []).filter((p) => p.kommune === message.kommune),
+        series: evaluated[message.slot] ? seriesOf(evaluated[message.slot]!, message.kommune) : [],
       });
       break;
   }
