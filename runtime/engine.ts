@@ -409,6 +409,7 @@ class PolicyRun {
       date: formatDate(date),
       value: show(main?.left),
       limit: show(main?.right),
+      unit: main?.left.type === "andel" ? "%" : "",
       holds: holds ?? null,
     };
   }

@@ -51,6 +51,8 @@ export interface SeriesPoint {
   value: number | null;
   /** The limit it is compared with (percent for shares). */
   limit: number | null;
+  /** "%" when value and limit are shares in percent; "" for counts. */
+  unit: "%" | "";
   /** Whether the criterion (with guard and streak) held; null if it could not be decided. */
   holds: boolean | null;
 }

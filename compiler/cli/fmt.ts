@@ -37,7 +37,12 @@ async function expand(paths: string[]): Promise<string[]> {
       continue;
     }
     const entries = (await readdir(path, { recursive: true })) as string[];
-    out.push(...entries.filter((e) => e.endsWith(".tilsyn")).sort().map((e) => join(path, e)));
+    out.push(
+      ...entries
+        .filter((e) => e.endsWith(".tilsyn"))
+        .sort()
+        .map((e) => join(path, e)),
+    );
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { parseMonth, formatMonth } from "../../runtime/calendar.js";
 import type { Plan } from "../../runtime/plan.js";
 import type { Table } from "../../runtime/table.js";
 import { expandPolicyFiles, packageRoot, readText, UserError, writeTextAtomic } from "./io.js";
+import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
 import { formatCsv, formatJson, formatMarkdown, formatSummary, formatTable, type Format } from "./report.js";
 
 export interface Io {
@@ -198,6 +199,39 @@ export async function runRun(files: string[], options: RunOptions, io: Io): Prom
   return 0;
 }
 
+interface DiffOptions {
+  data: string;
+  fra?: string;
+  til?: string;
+  format: "table" | "json" | "md";
+  kommuner?: string;
+}
+
+export async function runDiff(a: string, b: string, options: DiffOptions, io: Io): Promise<number> {
+  const compiled = await compileFiles([a, b], io);
+  if (summariseDiagnostics(compiled, io)) return 1;
+  const plans = compiled.map((c) => c.plan!);
+  const fromMonth = monthOption(options.fra, "--fra");
+  const toMonth = monthOption(options.til, "--til");
+  const { codes, names } = await loadKommuner(options.kommuner);
+  const tables = await loadData(plans, options.data, codes, io);
+  // Variants are compared on the same data: each is evaluated as if it were in force throughout.
+  const results = plans.map((plan) => evaluate([plan], tables, { fromMonth, toMonth, kommuneNames: names, series: true, ignoreInForce: true }));
+  if (fromMonth !== undefined || toMonth !== undefined) {
+    for (const r of results) r.series = r.series?.filter((p) => {
+      const m = Number(p.date.slice(0, 4)) * 12 + Number(p.date.slice(5, 7)) - 1;
+      return (fromMonth === undefined || m >= fromMonth) && (toMonth === undefined || m <= toMonth);
+    });
+  }
+  const report = diffVariants(
+    { label: "A", file: compiled[0]!.file, plan: plans[0]!, result: results[0]! },
+    { label: "B", file: compiled[1]!.file, plan: plans[1]!, result: results[1]! },
+    names,
+  );
+  io.stdout(options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : options.format === "md" ? formatDiffMarkdown(report) : formatDiffTable(report));
+  return 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The program
 
@@ -255,6 +289,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--alle-perioder", "se bort fra `gælder fra/til`: vurdér hele data, som om politikken altid gjaldt")
     .helpOption("-h, --help", "vis hjælp")
     .action(wrap((files: string[], options: RunOptions) => runRun(files, options, io)));
+
+  program
+    .command("diff")
+    .description("sammenlign to varianter af en politik på de samme data")
+    .argument("<a>", "den første politikfil (A)")
+    .argument("<b>", "den anden politikfil (B)")
+    .requiredOption("--data <mappe>", "mappen med datafilerne (<navn>.csv)")
+    .option("--fra <ÅÅÅÅ-MM>", "medtag kun hændelser dateret fra denne måned")
+    .option("--til <ÅÅÅÅ-MM>", "medtag kun hændelser dateret til og med denne måned")
+    .addOption(new Option("--format <format>", "uddata").choices(["table", "json", "md"]).default("table"))
+    .option("--kommuner <fil>", "kommunelisten (standard: data/kommuner.csv)")
+    .helpOption("-h, --help", "vis hjælp")
+    .action(wrap((a: string, b: string, options: DiffOptions) => runDiff(a, b, options, io)));
 
   return program;
 }

@@ -168,3 +168,38 @@ describe("the real process", () => {
     expect(usage.stderr).toContain("Ukendt kommando kør");
   });
 });
+
+describe("tilsyn diff", () => {
+  it("compares the 2020 and 2024 early-effort rules on the same data, with reasons", async () => {
+    const r = await run("diff", "policies/tidlig-indsats-2020.tilsyn", "policies/tidlig-indsats-2024.tilsyn", "--data", "data/eksempel", "--fra", "2022-01", "--til", "2023-12", "--format", "json");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      a: { totals: Record<string, Record<string, number>> };
+      b: { totals: Record<string, Record<string, number>> };
+      onlyA: { kommune: string; reason: string; other: string }[];
+      onlyB: { kommune: string; reason: string }[];
+      both: number;
+      firstDifference?: { date: string };
+    };
+    // The same numbers `tilsyn run` gives for each file alone on the same window.
+    const count = async (file: string) => {
+      const out = await run("run", file, "--data", "data/eksempel", "--fra", "2022-01", "--til", "2022-12", "--alle-perioder", "--format", "json");
+      return (JSON.parse(out.stdout) as { events: { type: string }[] }).events.filter((e) => e.type === "henvendelse").length;
+    };
+    expect(report.a.totals["henvendelse"]!["2022"]).toBe(await count("policies/tidlig-indsats-2020.tilsyn"));
+    expect(report.b.totals["henvendelse"]!["2022"]).toBe(await count("policies/tidlig-indsats-2024.tilsyn"));
+    expect(report.b.totals["henvendelse"]!["2022"]!).toBeLessThan(report.a.totals["henvendelse"]!["2022"]!);
+    expect(report.b.totals["redegoerelse"]).toBeUndefined();
+    expect(report.onlyA.length).toBeGreaterThan(0);
+    for (const d of report.onlyA) {
+      expect(d.reason).toMatch(/opfylder «/);
+      expect(d.other).toMatch(/grænse 20,0 %|kunne vurderes/);
+    }
+    expect(report.firstDifference?.date).toMatch(/^2022-/);
+  });
+  it("reports identical variants as identical", async () => {
+    const r = await run("diff", "policies/jobsoegning.tilsyn", "policies/jobsoegning.tilsyn", "--data", "data/eksempel");
+    expect(r.stdout).toContain("kun under A: 0; kun under B: 0");
+    expect(r.stdout).toContain("Varianterne giver de samme hændelser.");
+  });
+});
