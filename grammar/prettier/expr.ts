@@ -104,7 +104,12 @@ export function conditionDoc(e: Expr): Doc {
   const conjunction = (o: Expr): Doc => {
     const items = chain(o, "og");
     if (items.length === 1) return operand(o, 2);
-    return group(join([line, "og "], items.map((item, i) => operand(item, i === 0 ? 2 : 3))));
+    return group(
+      join(
+        [line, "og "],
+        items.map((item, i) => operand(item, i === 0 ? 2 : 3)),
+      ),
+    );
   };
   const alternatives = chain(e, "eller");
   return group(indent(join([line, "eller "], alternatives.map(conjunction))));

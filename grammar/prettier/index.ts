@@ -10,11 +10,18 @@ import { builders } from "prettier/doc";
 import type { Diagnostic } from "../../compiler/diagnostics.js";
 import { parse as parseTilsyn } from "../index.js";
 import { conditionDoc, exprText } from "./expr.js";
-import { buildLayout, type BlockNode, type LayoutNode, type LineNode, type PrettierComment, type RootNode } from "./layout.js";
+import {
+  buildLayout,
+  type BlockNode,
+  type LayoutNode,
+  type LineNode,
+  type PrettierComment,
+  type RootNode,
+} from "./layout.js";
 
 export type { RootNode, LayoutNode, LineNode, BlockNode } from "./layout.js";
 
-const { hardline, indent } = builders;
+const { breakParent, hardline, indent, lineSuffix } = builders;
 
 type Node = RootNode | LayoutNode;
 
@@ -40,7 +47,10 @@ export const defaultOptions = { printWidth: 100, tabWidth: 2, useTabs: false };
  */
 export class TilsynSyntaxError extends SyntaxError {
   readonly diagnostics: Diagnostic[];
-  readonly loc: { start: { line: number; column: number }; end: { line: number; column: number } };
+  readonly loc: {
+    start: { line: number; column: number };
+    end: { line: number; column: number };
+  };
   constructor(diagnostics: Diagnostic[]) {
     const first = diagnostics[0]!;
     const { start, end } = first.span;
@@ -60,8 +70,7 @@ export class TilsynSyntaxError extends SyntaxError {
 
 const locStart = (node: Node | PrettierComment): number =>
   "span" in node ? node.span.start.offset : node.start;
-const locEnd = (node: Node | PrettierComment): number =>
-  "span" in node ? node.span.end.offset : node.end;
+const locEnd = (node: Node | PrettierComment): number => ("span" in node ? node.span.end.offset : node.end);
 
 const tilsynParser: Parser<Node> = {
   astFormat: "tilsyn",
@@ -90,7 +99,11 @@ function addComment(node: LayoutNode, comment: PrettierComment, leading: boolean
   return true;
 }
 
-type Attached = PrettierComment & { enclosingNode?: Node; precedingNode?: Node; followingNode?: Node };
+type Attached = PrettierComment & {
+  enclosingNode?: Node;
+  precedingNode?: Node;
+  followingNode?: Node;
+};
 
 const BLANK_LINE = /\n[^\S\n]*\n/;
 
@@ -130,7 +143,8 @@ function lastLine(node: LayoutNode): LineNode {
  */
 function endOfLine(comment: Attached): boolean {
   const { enclosingNode: enclosing, precedingNode: before } = comment;
-  const target = enclosing?.kind === "Line" ? enclosing : before && before.kind !== "Root" ? lastLine(before) : undefined;
+  const target =
+    enclosing?.kind === "Line" ? enclosing : before && before.kind !== "Root" ? lastLine(before) : undefined;
   if (!target) return false;
   for (const c of target.comments ?? []) {
     if (c.trailing && c.endOfLine) {
@@ -186,35 +200,52 @@ function printLine(node: LineNode): Doc {
   );
 }
 
+/**
+ * A node's comments around its printed doc. Leading comments go on their own lines above it;
+ * an end-of-line comment after the line; own-line trailing comments (under a block, or at the end
+ * of the file) on their own lines below. A blank line next to a comment is kept where blank lines
+ * are kept at all: between declarations (top level and in `forløb`), never inside a declaration.
+ */
+function withComments(path: AstPath<Node>, node: LayoutNode, doc: Doc, text: string): Doc {
+  const comments = node.comments ?? [];
+  if (comments.length === 0) return doc;
+  const parent = path.parent as Node | null;
+  const keepsBlankLines =
+    parent?.kind === "Root" || (parent?.kind === "Block" && parent.keepBlankLines && path.key === "body");
+  const leading = comments.filter((c) => c.leading);
+  const trailing = comments.filter((c) => c.trailing);
+  const before: Doc[] = [];
+  leading.forEach((c, i) => {
+    c.printed = true;
+    before.push(`#${c.text}`, hardline);
+    const next = leading[i + 1]?.span.start.offset ?? node.start;
+    const end = c.span.end.offset;
+    if (keepsBlankLines && end <= node.start && BLANK_LINE.test(text.slice(end, Math.max(end, next)))) {
+      before.push(hardline);
+    }
+  });
+  const after: Doc[] = [];
+  let previousEnd = node.end;
+  for (const c of trailing) {
+    c.printed = true;
+    if (c.endOfLine) {
+      after.push(lineSuffix(` #${c.text}`), breakParent);
+    } else {
+      const blank = keepsBlankLines && BLANK_LINE.test(text.slice(previousEnd, c.span.start.offset));
+      after.push(lineSuffix([hardline, blank ? hardline : "", `#${c.text}`]));
+    }
+    previousEnd = c.span.end.offset;
+  }
+  return [...before, doc, ...after];
+}
+
 const tilsynPrinter: Printer<Node> = {
   print(path, options, print) {
     const node = path.node;
-    const text = options.originalText;
-    switch (node.kind) {
-      case "Root": {
-        // Comments are dangling on the root only in a file without declarations.
-        const dangling = (node.comments ?? []).filter((c) => !c.leading && !c.trailing);
-        const docs: Doc[] = printSiblings(path, print, "units", node.units, true, text);
-        dangling.forEach((c, i) => {
-          c.printed = true;
-          const previous = dangling[i - 1];
-          if (docs.length > 0) docs.push(hardline);
-          if (previous && BLANK_LINE.test(text.slice(previous.span.end.offset, c.span.start.offset))) {
-            docs.push(hardline);
-          }
-          docs.push(`#${c.text}`);
-        });
-        return docs.length > 0 ? [...docs, hardline] : "";
-      }
-      case "Block":
-        return [
-          path.call(print, "head"),
-          indent([hardline, ...printSiblings(path, print, "body", node.body, node.keepBlankLines, text)]),
-        ];
-      case "Line":
-        return printLine(node);
-    }
+    if (node.kind === "Root") return printNode(path, options.originalText, print);
+    return withComments(path, node, printNode(path, options.originalText, print), options.originalText);
   },
+  willPrintOwnComments: () => true,
   getVisitorKeys(node) {
     switch ((node as Node).kind) {
       case "Root":
@@ -230,6 +261,34 @@ const tilsynPrinter: Printer<Node> = {
   printComment: (path) => `#${(path.node as unknown as PrettierComment).text}`,
   handleComments: handleComments as unknown as Printer<Node>["handleComments"],
 };
+
+function printNode(path: AstPath<Node>, text: string, print: (path: AstPath<Node>) => Doc): Doc {
+  const node = path.node;
+  switch (node.kind) {
+    case "Root": {
+      // Comments are dangling on the root only in a file without declarations.
+      const dangling = (node.comments ?? []).filter((c) => !c.leading && !c.trailing);
+      const docs: Doc[] = printSiblings(path, print, "units", node.units, true, text);
+      dangling.forEach((c, i) => {
+        c.printed = true;
+        const previous = dangling[i - 1];
+        if (docs.length > 0) docs.push(hardline);
+        if (previous && BLANK_LINE.test(text.slice(previous.span.end.offset, c.span.start.offset))) {
+          docs.push(hardline);
+        }
+        docs.push(`#${c.text}`);
+      });
+      return docs.length > 0 ? [...docs, hardline] : "";
+    }
+    case "Block":
+      return [
+        path.call(print, "head"),
+        indent([hardline, ...printSiblings(path, print, "body", node.body, node.keepBlankLines, text)]),
+      ];
+    case "Line":
+      return printLine(node);
+  }
+}
 
 export const printers = { tilsyn: tilsynPrinter };
 

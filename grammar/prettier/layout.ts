@@ -175,8 +175,18 @@ export const dateText = (d: DateLit): string => `${pad(d.year, 4)}-${pad(d.month
 export const monthText = (m: MonthLit): string => `${pad(m.year, 4)}-${pad(m.month, 2)}`;
 
 const MONTHS = [
-  "januar", "februar", "marts", "april", "maj", "juni",
-  "juli", "august", "september", "oktober", "november", "december",
+  "januar",
+  "februar",
+  "marts",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober",
+  "november",
+  "december",
 ];
 
 /** `1 måned`, `3 måneder`: the unit agrees with the number, as in the policies. */
@@ -241,8 +251,7 @@ function data(b: Builder, d: DataDecl): LayoutNode {
   );
   return b.block(head, [
     ...d.fields.map((f) => field(b, f)),
-    d.publication &&
-      b.line({ anchor: at(d.publication) }, publicationText(d.publication)),
+    d.publication && b.line({ anchor: at(d.publication) }, publicationText(d.publication)),
   ]);
 }
 
@@ -254,8 +263,7 @@ function assessment(b: Builder, d: AssessmentDecl): LayoutNode {
     g && (g.mode === "pr" ? ` pr ${g.group.text}` : ` for alle ${g.group.text} under ét`),
   );
   return b.block(head, [
-    d.publication &&
-      b.line({ anchor: at(d.publication) }, publicationText(d.publication)),
+    d.publication && b.line({ anchor: at(d.publication) }, publicationText(d.publication)),
     d.followUp &&
       b.line(
         { anchor: at(d.followUp) },
@@ -312,10 +320,7 @@ function suspension(b: Builder, d: SuspensionDecl): LayoutNode {
 function reactionClause(b: Builder, c: ReactionClause): LayoutNode {
   switch (c.kind) {
     case "ContactClause":
-      return b.block(
-        b.line({ anchor: at(c) }, `henvendelse ${b.str(c.text)}`),
-        [b.source(c.source)],
-      );
+      return b.block(b.line({ anchor: at(c) }, `henvendelse ${b.str(c.text)}`), [b.source(c.source)]);
     case "MaxPerYearClause":
       return b.line({ anchor: at(c) }, `højst ${c.count} henvendelser pr. år`);
     case "RecontactClause":
@@ -335,7 +340,10 @@ function reactionClause(b: Builder, c: ReactionClause): LayoutNode {
 
 function reaction(b: Builder, d: ReactionDecl): LayoutNode {
   const head = b.line({ anchor: at(d) }, "reaktion");
-  return b.block(head, d.clauses.map((c) => reactionClause(b, c)));
+  return b.block(
+    head,
+    d.clauses.map((c) => reactionClause(b, c)),
+  );
 }
 
 function deadline(b: Builder, f: DeadlineDecl): LayoutNode {
@@ -345,7 +353,10 @@ function deadline(b: Builder, f: DeadlineDecl): LayoutNode {
 
 function state(b: Builder, s: StateDecl): LayoutNode {
   const head = b.line({ anchor: at(s) }, `tilstand ${s.name.text}`, title(b, s.title));
-  return b.block(head, s.deadlines.map((f) => deadline(b, f)));
+  return b.block(
+    head,
+    s.deadlines.map((f) => deadline(b, f)),
+  );
 }
 
 function transition(b: Builder, t: TransitionDecl): LayoutNode {
@@ -359,9 +370,7 @@ function transition(b: Builder, t: TransitionDecl): LayoutNode {
     b.source(t.source),
     t.when && b.line({ anchor: at(t.when), keyword: "når" }, "når ", { cond: t.when }),
     t.otherwise ? b.line({ after: endOf(t.to), keyword: "ellers" }, "ellers") : undefined,
-    ...t.remember.map((r) =>
-      b.line({ anchor: at(r) }, `husk ${r.name.text} = `, flat(r.expr)),
-    ),
+    ...t.remember.map((r) => b.line({ anchor: at(r) }, `husk ${r.name.text} = `, flat(r.expr))),
   ]);
 }
 

@@ -14,7 +14,9 @@ export function parseOk(text: string): PolicyFile {
   const { ast, diagnostics } = parse(text, "test.tilsyn");
   const errors = diagnostics.filter((d) => d.severity === "fejl");
   if (errors.length > 0) {
-    throw new Error(`syntax errors:\n${errors.map((d) => `${d.code} ${d.message}`).join("\n")}\n---\n${text}`);
+    throw new Error(
+      `syntax errors:\n${errors.map((d) => `${d.code} ${d.message}`).join("\n")}\n---\n${text}`,
+    );
   }
   return ast;
 }
