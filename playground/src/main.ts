@@ -1,6 +1,7 @@
 // The playground page: two editors (policy and variant), a worker that compiles and evaluates on
 // every edit, and the result views. See playground/README.md.
 
+import "./monaco-da.js"; // before any Monaco module
 import "./style.css";
 import type { Diagnostic } from "../../compiler/diagnostics.js";
 import type { PolicyEvent } from "../../runtime/events.js";

@@ -2,6 +2,7 @@
 // features we offer (hover, completion, formatting, find, markers, go to definition, comments).
 // Importing `monaco-editor` itself would pull in every language and the TypeScript service.
 
+import "./monaco-da.js";
 import * as monaco from "monaco-editor/esm/vs/editor/editor.api.js";
 import "monaco-editor/esm/vs/editor/browser/coreCommands.js";
 import "monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js";

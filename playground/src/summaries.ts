@@ -87,7 +87,7 @@ export function renderComparison(container: HTMLElement, a: Side, b: Side | unde
           { class: "kommune-list" },
           codes
             .sort((x, y) => (name.get(x) ?? x).localeCompare(name.get(y) ?? y, "da"))
-            .map((k) => h("li", {}, `${name.get(k) ?? k} (${k})`, h("span", { class: "muted" }, ` · ${counts.get(k)} hændelser`))),
+            .map((k) => h("li", {}, `${name.get(k) ?? k} (${k})`, h("span", { class: "muted" }, ` · ${counts.get(k)} ${counts.get(k) === 1 ? "hændelse" : "hændelser"}`))),
         );
   const changed = [...new Set([...countA.keys(), ...countB.keys()])]
     .map((k) => ({ k, x: countA.get(k) ?? 0, y: countB.get(k) ?? 0 }))

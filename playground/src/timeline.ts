@@ -153,7 +153,7 @@ export function renderTimeline(container: HTMLElement, input: TimelineInput, onS
     [...input.kommuner]
       .sort((a, b) => a.navn.localeCompare(b.navn, "da"))
       .map((k) =>
-        h("option", { value: k.kode, selected: k.kode === input.selected }, `${k.navn} (${k.kode})${counts.get(k.kode) ? ` · ${counts.get(k.kode)} hændelser` : ""}`),
+        h("option", { value: k.kode, selected: k.kode === input.selected }, `${k.navn} (${k.kode})${counts.get(k.kode) ? ` · ${counts.get(k.kode)} ${counts.get(k.kode) === 1 ? "hændelse" : "hændelser"}` : ""}`),
       ),
   );
   const kommuneEvents = input.events.filter((e) => e.kommune === input.selected);
