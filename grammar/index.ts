@@ -16,8 +16,12 @@ import {
   Comment,
   DateLiteral,
   Identifier,
+  K,
+  LParen,
+  Minus,
   MonthLiteral,
   NumberLiteral,
+  RParen,
   StringLiteral,
   WordKeyword,
   tilsynLexer,
@@ -39,6 +43,9 @@ export {
   type KeywordWord,
 } from "./keywords.js";
 export { SYNTAX } from "./messages.js";
+
+/** Deepest nesting of `(`, `-` and `ikke` the parser accepts (its recursion uses the JS stack). */
+const MAX_NESTING = 100;
 
 function emptyFile(text: string): PolicyFile {
   return {
@@ -111,6 +118,19 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
       );
     }
 
+    // Guard the recursive-descent parser's stack: no real policy nests this deep.
+    let parens = 0;
+    let unaryRun = 0;
+    for (const t of lexed.tokens) {
+      if (t.tokenType === LParen) parens++;
+      else if (t.tokenType === RParen) parens = Math.max(0, parens - 1);
+      unaryRun = t.tokenType === Minus || t.tokenType === K["ikke"] ? unaryRun + 1 : 0;
+      if (parens > MAX_NESTING || unaryRun > MAX_NESTING) {
+        diagnostics.push(diagnostic(SYNTAX.tooDeep, file, tokenSpan(t), { limit: String(MAX_NESTING) }));
+        return { ast: emptyFile(text), diagnostics: sortDiagnostics(diagnostics) };
+      }
+    }
+
     parser.input = lexed.tokens;
     errorMessages.info.clear();
     const cst = parser.file();
@@ -154,6 +174,16 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
     return { ast: built.ast, diagnostics: sortDiagnostics(diagnostics) };
   } catch (error) {
     const end = endPosition(text);
+    if (error instanceof RangeError) {
+      return {
+        ast: emptyFile(text),
+        diagnostics: [
+          diagnostic(SYNTAX.tooDeep, file, { start: { offset: 0, line: 1, column: 1 }, end }, {
+            limit: String(MAX_NESTING),
+          }),
+        ],
+      };
+    }
     return {
       ast: emptyFile(text),
       diagnostics: [

@@ -16,6 +16,7 @@ export const SYNTAX = {
   transitionWithoutCondition: "T0110",
   transitionWithBoth: "T0111",
   internalError: "T0112",
+  tooDeep: "T0113",
 } as const;
 
 defineMessages({
@@ -66,5 +67,9 @@ defineMessages({
   T0112: {
     message: "Intern fejl i parseren: {detail}.",
     hint: "Det er en fejl i tilsyn, ikke i filen; meld den til udviklerne sammen med filen.",
+  },
+  T0113: {
+    message: "Udtrykket er indlejret for dybt (mere end {limit} niveauer af parenteser, `ikke` eller `-`).",
+    hint: "Del udtrykket op i flere `mål`, som henviser til hinanden.",
   },
 });

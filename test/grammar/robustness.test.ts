@@ -88,6 +88,21 @@ describe("robustness", () => {
     );
   });
 
+  it("absurdly deep nesting is a diagnostic (T0113), not a stack overflow", () => {
+    const ok = parse(`mål x = ${"(".repeat(100)}1${")".repeat(100)}`, "x");
+    expect(ok.diagnostics).toEqual([]);
+    for (const source of [
+      `mål x = ${"(".repeat(5000)}1${")".repeat(5000)}`,
+      `mål x = ${"- ".repeat(5000)}1`,
+      `kriterie k når ${"ikke ".repeat(5000)}a`,
+    ]) {
+      const { diagnostics } = parse(source, "x");
+      expect(diagnostics.map((d) => d.code)).toEqual(["T0113"]);
+    }
+    // The shared parser instance is still fine afterwards.
+    expect(parse("mål y = (1 + 2)", "x").diagnostics).toEqual([]);
+  });
+
   it("non-string input does not throw either", () => {
     expect(parse(undefined as unknown as string, "x").ast.kind).toBe("PolicyFile");
     expect(parse(null as unknown as string, "x").ast.kind).toBe("PolicyFile");
