@@ -885,12 +885,13 @@ export class AstBuilder extends BaseVisitor {
   }
 }
 
-/** The position just after the last character of `text`. */
+/** The position just after the last character of `text` (`\n`, `\r\n` and `\r` end a line, as in the lexer). */
 export function endPosition(text: string): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === "\n") {
+    const ch = text[i];
+    if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) {
       line++;
       lineStart = i + 1;
     }

@@ -93,3 +93,15 @@ describe("Danish letters", () => {
     expect(diagnostics[0]!.code).toBe("T0104");
   });
 });
+
+describe("line endings", () => {
+  it("the file's end position agrees with the lexer for \\n, \\r\\n and \\r", () => {
+    for (const nl of ["\n", "\r\n", "\r"]) {
+      const source = `mål x = 1${nl}mål y = 2${nl}`;
+      const { ast, diagnostics } = parse(source, "x");
+      expect(diagnostics).toEqual([]);
+      expect(ast.declarations[1]!.span.start.line).toBe(2);
+      expect(ast.span.end).toEqual({ offset: source.length, line: 3, column: 1 });
+    }
+  });
+});
