@@ -83,4 +83,3 @@ export function mangle(text: string, seed: number, oddComments: boolean): Mangle
   });
   return { text: out + pick(["", "\n", "\n\n\n", "  "]), expected: expected.join("\n") + "\n" };
 }
-

@@ -101,6 +101,11 @@ describe("jobsøgning, handlingskriterie 2: over 40 pct. røde i tre sammenhæng
     expect(contacts([...same("101", months("2021-01", 2), 100, 45), ...quiet("101", ["2021-03"])])).toEqual([]);
   });
 
+  it("the minimum population must hold in each of the three months: 20, 19, 20 red of 45 gives no contact", () => {
+    const rows = [jsRow("101", "2021-01", 45, 20), jsRow("101", "2021-02", 45, 19), jsRow("101", "2021-03", 45, 20)];
+    expect(contacts(rows)).toEqual([]);
+  });
+
   it("a month that is not measured breaks the run: a blank red count, a population of 0, a missing month", () => {
     const blank = [jsRow("101", "2021-01", 100, 45), jsRow("101", "2021-02", 100, null), ...same("101", ["2021-03", "2021-04"], 100, 45)];
     const empty = [jsRow("147", "2021-01", 100, 45), jsRow("147", "2021-02", 0, 0, 0), ...same("147", ["2021-03", "2021-04"], 100, 45)];
@@ -201,6 +206,15 @@ describe("jobsøgning, mulige handlinger: trappen telefon, brev, redegørelse, m
     ]);
   });
 
+  it("limiting the output to a window (fra/til) hides earlier contacts but keeps their place on the ladder", () => {
+    const rows = same("101", months("2021-01", 22), 100, 60);
+    const events = ofType(jobsoegning(rows, { fra: "2022-01", til: "2022-06" }), "henvendelse");
+    expect(events.map((e) => [e.date, e.handling])).toEqual([
+      ["2022-01-01", "møde"],
+      ["2022-04-01", "ministerbrev"],
+    ]);
+  });
+
   it("each municipality climbs its own ladder", () => {
     const events = contacts([...same("101", months("2021-01", 4), 100, 60), jsRow("147", "2021-04", 100, 60)]);
     expect(events.map((e) => [e.kommune, e.date, e.handling])).toEqual([
@@ -254,3 +268,29 @@ function evaluateWithSeries(rows: Row[]) {
   const result = evaluate([plan], loadTables([plan], { jobsoegning: csv(JOBSOEGNING_HEADER, rows) }), { series: true });
   return { events: result.events, series: result.series! };
 }
+
+describe("jobsøgning, én henvendelse med alle kriterier, der holdt (contracts.md: values = the numbers the decision used)", () => {
+  // January: 30 of 100 still without job search (criterion 3, dated 1 July); April: 120 of 200
+  // red (criterion 1, also dated 1 July). One contact on 1 July lists both, rule = straks
+  // (first in file order), period = 2021-04 (straks's data month).
+  const rows = [jsRow("101", "2021-01", 100, 20, 30), ...quiet("101", ["2021-02", "2021-03"]), jsRow("101", "2021-04", 200, 120, 10)];
+
+  it("two criteria on different data months falling on the same date give one contact listing both", () => {
+    const events = contacts(rows);
+    expect(events.map((e) => [e.date, e.period, e.rule, e.rules])).toEqual([["2021-07-01", "2021-04", "straks", ["straks", "fortsat_uden_jobsøgning"]]]);
+    expect(events[0]!.values).toMatchObject({ andel_røde: 60, andel_fortsat_uden: 30 });
+  });
+
+  // BUG (runtime/engine.ts, runReaction): the contact's values are built with
+  // `for (const f of firings) Object.assign(values, f.values)`, so a later criterion's values
+  // overwrite an earlier one's under the same key even when they rest on different data
+  // months. Here straks (2021-04: roed 120, jobparate 200) is overwritten by
+  // fortsat_uden_jobsøgning (2021-01: roed 20, jobparate 100): the event says rule "straks",
+  // period "2021-04", andel_røde 60 % — with roed 20 and jobparate 100, numbers the straks
+  // decision never used (20 of 100 is not 60 %). The explanation text has the right numbers.
+  it.fails("the values of the event's own rule and period are not overwritten by another criterion's month", () => {
+    const values = contacts(rows)[0]!.values;
+    expect(values["roed"] ?? values["roed 2021-04"]).toBe(120);
+    expect(values["jobparate"] ?? values["jobparate 2021-04"]).toBe(200);
+  });
+});

@@ -102,6 +102,22 @@ describe("tidlig indsats 2020: over 20 pct. i tre sammenhængende måneder i en 
     ]);
   });
 
+  it("benefit-group labels are free text from the data (contracts.md): a quoted label with a comma is its own group", () => {
+    const events = run("tidlig-indsats-2020", {
+      tidlig_indsats: `
+        kommune,maaned,ydelsesgruppe,borgere,uden_samtaler,uden_tilbud
+        851,2021-01,"Ledighedsydelse, fleksjob",12,4,
+        851,2021-02,"Ledighedsydelse, fleksjob",12,4,
+        851,2021-03,"Ledighedsydelse, fleksjob",12,4,
+        851,2021-01,Ledighedsydelse,12,0,
+        851,2021-02,Ledighedsydelse,12,0,
+        851,2021-03,Ledighedsydelse,12,0,
+      `,
+    });
+    expect(events.map((e) => [e.kommune, e.group, e.rule, e.date])).toEqual([["851", "Ledighedsydelse, fleksjob", "manglende_samtaler", "2021-06-01"]]);
+    expect(events[0]!.explanation).toContain("Ledighedsydelse, fleksjob");
+  });
+
   it("each group is measured on its own: bad months spread over two groups are not a run", () => {
     const rows = [
       ti("101", "2021-01", "A-dagpenge", 10, 3),
