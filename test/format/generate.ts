@@ -199,7 +199,7 @@ const dataDecl = fc
   });
 
 const followUp = fc.oneof(
-  fc.constant(["følges", "op", "ved", "offentliggørelse"]),
+  fc.constant<Tokens>(["følges", "op", "ved", "offentliggørelse"]),
   months.map((m) => ["følges", "op", ...m, "efter", "offentliggørelse"]),
 );
 const grouping = fc.oneof(
@@ -272,7 +272,7 @@ const reactionClause = fc.oneof(
   fc
     .tuple(count, fc.boolean())
     .map(([n, dot]) => ["højst", String(n), "henvendelser", "pr", ...(dot ? ["."] : []), "år"]),
-  fc.constant(["ny", "henvendelse", "først", "på", "data", "efter", "forrige", "henvendelse"]),
+  fc.constant<Tokens>(["ny", "henvendelse", "først", "på", "data", "efter", "forrige", "henvendelse"]),
   fc
     .array(declName, { minLength: 1, maxLength: 4 })
     .map((steps) => ["trappe", ...steps.flatMap((s, i) => (i ? [",", s] : [s]))]),
@@ -318,7 +318,7 @@ const transitionDecl = fc
     opt(kilde),
     fc.oneof(
       cond.map((c) => ["når", ...c]),
-      fc.constant(["ellers"]),
+      fc.constant<Tokens>(["ellers"]),
     ),
     fc.array(
       fc.tuple(declName, expr).map(([n, e]) => ["husk", n, "=", ...e]),
