@@ -49,6 +49,14 @@ describe("the committed policies", () => {
     }
   }
 
+  it("the examples in docs/sprog.md «Formatering (husstil)» are formatted", async () => {
+    const doc = readFileSync(join(root, "docs", "sprog.md"), "utf8");
+    const section = doc.slice(doc.indexOf("## Formatering (husstil)"));
+    const examples = [...section.matchAll(/```\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const example of examples) expect(await fmt(example)).toBe(example);
+  });
+
   it("pass `prettier --check` with the plugin, as the issue asks", () => {
     const prettierBin = join(root, "node_modules", "prettier", "bin", "prettier.cjs");
     const output = execFileSync(
