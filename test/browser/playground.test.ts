@@ -214,6 +214,25 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("explains keywords and declared names in Danish on hover", async () => {
+    const { page } = await open();
+    const hover = async (text: string, context: string): Promise<string> => {
+      await select(page, text, context);
+      await page.evaluate(() => {
+        const editor = window.tilsyn.editor as unknown as { trigger(s: string, id: string, a: unknown): void };
+        editor.trigger("test", "editor.action.showHover", {});
+      });
+      const box = page.locator(".monaco-hover:not(.hidden)").first();
+      await box.waitFor({ timeout: 5000 });
+      const content = (await box.textContent()) ?? "";
+      await page.keyboard.press("Escape");
+      return content;
+    };
+    expect(await hover("kriterie", "kriterie manglende_samtaler")).toMatch(/handlingskriterie/);
+    expect(await hover("andel_uden_samtaler", "når andel_uden_samtaler")).toMatch(/Mål.*andel_uden_samtaler[\s\S]*Erklæret i linje 18/);
+    await page.close();
+  }, 60_000);
+
   it("saves a screenshot of the main view", async () => {
     const { page } = await open();
     await page.click(".view-tab[data-view=timeline]");
