@@ -35,6 +35,8 @@ export type Binding =
 export interface Checked {
   ast: PolicyFile;
   file: string;
+  /** The (NFC-normalised) source text. */
+  source: string;
   diagnostics: Diagnostic[];
   /** The type of every checked expression. */
   types: Map<Expr, ValueType>;
@@ -102,6 +104,7 @@ class Checker {
     this.result = {
       ast,
       file,
+      source,
       diagnostics: this.diags,
       types: new Map(),
       refs: new Map(),

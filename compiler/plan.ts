@@ -20,7 +20,7 @@ export function lower(checked: Checked): Plan {
   const ast: PolicyFile = checked.ast;
   const policy = ast.policy!;
   const policySource = policy.source?.value ?? "";
-  const l = new Lowerer(checked);
+  const l = new Lowerer(checked, checked.source);
   const plan: Plan = {
     name: policy.name.text,
     title: policy.title?.value ?? policy.name.text,
@@ -164,7 +164,15 @@ function calendar(c: CalendarExpr): Plan["machine"] extends infer M ? M extends 
 }
 
 class Lowerer {
-  constructor(private readonly checked: Checked) {}
+  constructor(
+    private readonly checked: Checked,
+    private readonly source: string,
+  ) {}
+
+  /** The source text of a span, on one line (for coverage reports). */
+  text(span: { start: { offset: number }; end: { offset: number } }): string {
+    return this.source.slice(span.start.offset, span.end.offset).replace(/\s+/g, " ");
+  }
 
   private type(e: Expr): ValueType {
     return this.checked.types.get(e) ?? "tal";
@@ -206,7 +214,7 @@ class Lowerer {
       case "Binary":
         return { k: "arith", op: e.op, left: this.expr(e.left), right: this.expr(e.right), type: this.type(e) };
       case "Compare":
-        return { k: "cmp", op: e.op, left: this.expr(e.left), right: this.expr(e.right), type: "sandhed" };
+        return { k: "cmp", op: e.op, left: this.expr(e.left), right: this.expr(e.right), type: "sandhed", loc: loc(e.span), text: this.text(e.span) };
       case "Logical":
         return { k: e.op === "og" ? "and" : "or", left: this.expr(e.left), right: this.expr(e.right), type: "sandhed" };
       case "Not":

@@ -32,7 +32,7 @@ import type { Table } from "./table.js";
 import { canonicalEvent, compareEvents, type EvaluationResult, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
 import type { PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, RowExpr } from "./plan.js";
 import { PUBLICATION_ANCHOR } from "./plan.js";
-import { add, div, mul, neg, rat, sub, type Rational } from "./rational.js";
+import { add, div, divUnreduced, mul, neg, rat, sub, type Rational } from "./rational.js";
 import {
   and3,
   compare,
@@ -57,6 +57,21 @@ export interface EvaluateOptions {
   kommuneNames?: ReadonlyMap<string, string>;
   /** Evaluate every assessment in the data as if the policy were in force (for comparing variants). */
   ignoreInForce?: boolean;
+  /** Called for every decided comparison (rule coverage: was a threshold met exactly at its limit?). */
+  onCompare?: (node: Extract<PExpr, { k: "cmp" }>, left: Rational, right: Rational, holds: boolean) => void;
+  /** Called for every decision of a guard, criterion, review or transition condition. */
+  onDecision?: (decision: Decision) => void;
+}
+
+/** One decision, for coverage: which rule, which part, and what it came to. */
+export interface Decision {
+  policy: string;
+  kind: "forudsætning" | "kriterie" | "gennemgang" | "overgang";
+  rule: string;
+  kommune: string;
+  group?: string;
+  period: string;
+  value: boolean | undefined;
 }
 
 /** A problem with the inputs that the caller should have caught (missing table). Danish message. */
@@ -77,6 +92,8 @@ export function evaluate(plans: Plan[], tables: Record<string, Table>, options: 
 interface Unit {
   kommune: string;
   group?: string;
+  /** kommune, or kommune and group: the key its rows are indexed by. */
+  key: string;
 }
 
 interface Ctx {
@@ -118,8 +135,17 @@ class PolicyRun {
   private readonly measures = new Map<string, PlanMeasure>();
   private readonly tables = new Map<string, Table>();
   private readonly schemas = new Map<string, PlanData>();
-  private readonly index = new Map<string, Map<string, Map<number, number[]>>>();
-  private readonly kernels = new Map<PExpr, Map<string, Kernel>>();
+  /** Per data source and unit key: the unit's rows, sorted by period. */
+  private readonly index = new Map<string, Map<string, number[]>>();
+  /** Per data source, for the unit being evaluated: period → first row (for non-summed fields). */
+  private rowByPeriod = new Map<string, Map<number, number>>();
+  /** Window kernels of the unit being evaluated, by sum expression (units are evaluated one at a time). */
+  private kernels = new Map<PExpr, Kernel>();
+  /** Per data source: whether its rows are split per group for the units. */
+  private readonly groupedPerUnit = new Map<string, boolean>();
+  /** The cadence's periods over the data, and their action dates by criterion delay. */
+  private periods: Period[] = [];
+  private readonly actionDates = new Map<number, LocalDate[]>();
   private readonly literals = new Map<PExpr, Rational>();
   private readonly grouping: "pr" | "samlet" | "ingen";
   private readonly firstMonth: MonthIndex;
@@ -141,25 +167,25 @@ class PolicyRun {
       if (!table) throw new EvaluationError(`Data «${schema.name}» mangler: angiv filen ${schema.name}.csv.`);
       this.tables.set(schema.name, table);
       this.schemas.set(schema.name, schema);
-      const byUnit = new Map<string, Map<number, number[]>>();
+      const byUnit = new Map<string, number[]>();
       const grouped = this.isGroupedPerUnit(schema);
       for (let i = 0; i < table.length; i++) {
         const kommune = table.kommune[i]!;
         const group = grouped ? table.group![i]! : undefined;
         const key = group === undefined ? kommune : `${kommune}\u0000${group}`;
-        let byPeriod = byUnit.get(key);
-        if (!byPeriod) byUnit.set(key, (byPeriod = new Map()));
-        const p = table.period[i]!;
-        const rows = byPeriod.get(p);
+        const rows = byUnit.get(key);
         if (rows) rows.push(i);
-        else byPeriod.set(p, [i]);
+        else byUnit.set(key, [i]);
+        const p = table.period[i]!;
         const [m0, m1] = schema.grain === "år" ? [p * 12, p * 12 + 11] : [p, p];
         if (m0 < first) first = m0;
         if (m1 > last) last = m1;
         if (this.grouping !== "pr" || grouped) {
-          if (!unitKeys.has(key)) unitKeys.set(key, group === undefined ? { kommune } : { kommune, group });
+          if (!unitKeys.has(key)) unitKeys.set(key, group === undefined ? { kommune, key } : { kommune, group, key });
         }
       }
+      const period = table.period;
+      for (const rows of byUnit.values()) rows.sort((a, b) => period[a]! - period[b]! || a - b);
       this.index.set(schema.name, byUnit);
     }
     this.firstMonth = first;
@@ -170,16 +196,31 @@ class PolicyRun {
   }
 
   private isGroupedPerUnit(schema: PlanData): boolean {
-    return this.grouping === "pr" && schema.group !== undefined && schema.group === this.plan.assessment?.groupColumn;
+    let grouped = this.groupedPerUnit.get(schema.name);
+    if (grouped === undefined) {
+      grouped = this.grouping === "pr" && schema.group !== undefined && schema.group === this.plan.assessment?.groupColumn;
+      this.groupedPerUnit.set(schema.name, grouped);
+    }
+    return grouped;
   }
 
   private unitKey(schema: PlanData, unit: Unit): string {
-    return this.isGroupedPerUnit(schema) && unit.group !== undefined ? `${unit.kommune}\u0000${unit.group}` : unit.kommune;
+    return this.isGroupedPerUnit(schema) && unit.group !== undefined ? unit.key : unit.kommune;
+  }
+
+  /** Action dates of the cadence's periods for a criterion delay, computed once. */
+  private datesFor(delay: number): LocalDate[] {
+    let dates = this.actionDates.get(delay);
+    if (!dates) this.actionDates.set(delay, (dates = this.periods.map((p) => this.actionDate(p, delay))));
+    return dates;
   }
 
   run(events: PolicyEvent[], series: SeriesPoint[] | undefined): void {
     if (!Number.isFinite(this.firstMonth) || !this.plan.assessment) return;
+    this.periods = periodsWithin(this.plan.assessment.cadence, this.firstMonth, this.lastMonth);
     for (const unit of this.units) {
+      this.kernels = new Map();
+      this.rowByPeriod = new Map();
       const timeline = this.runCriteria(unit, series);
       this.runReaction(unit, timeline, events);
       this.runReviews(unit, events, series);
@@ -255,7 +296,7 @@ class PolicyRun {
           case "*":
             return mul(a, b);
           case "/":
-            return div(a, b);
+            return divUnreduced(a, b);
         }
         break;
       }
@@ -266,7 +307,10 @@ class PolicyRun {
       case "cmp": {
         const a = this.ev(e.left, c);
         const b = this.ev(e.right, c);
-        return isRational(a) && isRational(b) ? compare(e.op, a, b) : undefined;
+        if (!isRational(a) || !isRational(b)) return undefined;
+        const holds = compare(e.op, a, b);
+        this.options.onCompare?.(e, a, b, holds);
+        return holds;
       }
       case "and":
         return and3(this.evBool(e.left, c), this.evBool(e.right, c));
@@ -278,8 +322,10 @@ class PolicyRun {
         return this.windowSum(e, c);
       case "mean": {
         let total: Rational = rat(0);
+        const month: Ctx = { ...c };
         for (let m = c.first; m <= c.last; m++) {
-          const v = this.ev(e.operand, { ...c, first: m, last: m });
+          month.first = month.last = m;
+          const v = this.ev(e.operand, month);
           if (!isRational(v)) return undefined;
           total = add(total, v);
         }
@@ -302,9 +348,15 @@ class PolicyRun {
   private fieldValue(data: string, field: string, c: Ctx): Value {
     const table = this.tables.get(data)!;
     const schema = this.schemas.get(data)!;
-    const byPeriod = this.index.get(data)!.get(this.unitKey(schema, c.unit));
-    const key = schema.grain === "år" ? yearOf(c.last) : c.last;
-    const row = byPeriod?.get(key)?.[0];
+    let byPeriod = this.rowByPeriod.get(data);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      for (const row of this.index.get(data)!.get(this.unitKey(schema, c.unit)) ?? []) {
+        if (!byPeriod.has(table.period[row]!)) byPeriod.set(table.period[row]!, row);
+      }
+      this.rowByPeriod.set(data, byPeriod);
+    }
+    const row = byPeriod.get(schema.grain === "år" ? yearOf(c.last) : c.last);
     if (row === undefined) return undefined;
     const counts = table.counts[field];
     if (counts) {
@@ -315,12 +367,11 @@ class PolicyRun {
   }
 
   private windowSum(e: Extract<PExpr, { k: "sum" }>, c: Ctx): Value {
-    const schema = this.schemas.get(e.data)!;
-    const key = this.unitKey(schema, c.unit);
-    let perUnit = this.kernels.get(e);
-    if (!perUnit) this.kernels.set(e, (perUnit = new Map()));
-    let kernel = perUnit.get(key);
-    if (!kernel) perUnit.set(key, (kernel = this.buildKernel(e, schema, key)));
+    let kernel = this.kernels.get(e);
+    if (!kernel) {
+      const schema = this.schemas.get(e.data)!;
+      this.kernels.set(e, (kernel = this.buildKernel(e, this.unitKey(schema, c.unit))));
+    }
     const lo = Math.max(c.first, this.firstMonth) - this.firstMonth;
     const hi = Math.min(c.last, this.lastMonth) - this.firstMonth;
     if (hi < lo) return undefined;
@@ -329,27 +380,25 @@ class PolicyRun {
     return rat(kernel.values[hi + 1]! - kernel.values[lo]!);
   }
 
-  private buildKernel(e: Extract<PExpr, { k: "sum" }>, schema: PlanData, key: string): Kernel {
+  private buildKernel(e: Extract<PExpr, { k: "sum" }>, key: string): Kernel {
     const length = this.lastMonth - this.firstMonth + 1;
     const values = new Float64Array(length + 1);
     const measured = new Int32Array(length + 1);
     const table = this.tables.get(e.data)!;
-    const byPeriod = this.index.get(e.data)!.get(key);
     const filter = e.filter === undefined ? undefined : table.counts[e.filter];
-    for (let m = 0; m < length; m++) {
-      let sum = 0;
-      let count = 0;
-      for (const row of byPeriod?.get(m + this.firstMonth) ?? []) {
-        if (filter && Number.isNaN(filter[row]!)) continue;
-        const v = rowValue(e.row, table, row);
-        if (Number.isNaN(v)) continue;
-        sum += v;
-        count++;
-      }
-      values[m + 1] = values[m]! + sum;
-      measured[m + 1] = measured[m]! + count;
+    const single = e.row.k === "field" ? table.counts[e.row.field]! : undefined;
+    for (const row of this.index.get(e.data)!.get(key) ?? []) {
+      if (filter && Number.isNaN(filter[row]!)) continue;
+      const v = single ? single[row]! : rowValue(e.row, table, row);
+      if (Number.isNaN(v)) continue;
+      const m = table.period[row]! - this.firstMonth + 1;
+      values[m] = values[m]! + v;
+      measured[m] = measured[m]! + 1;
     }
-    void schema;
+    for (let m = 1; m <= length; m++) {
+      values[m] = values[m]! + values[m - 1]!;
+      measured[m] = measured[m]! + measured[m - 1]!;
+    }
     return { values, measured };
   }
 
@@ -364,23 +413,27 @@ class PolicyRun {
       if (!t) timeline.set(key, (t = { date, firings: [], decidedFalse: false }));
       return t;
     };
-    const a = this.plan.assessment!;
     for (const criterion of this.plan.criteria) {
-      const applies = (p: Period) =>
-        (criterion.dataFrom === undefined || p.last >= criterion.dataFrom) && (criterion.dataTo === undefined || p.last <= criterion.dataTo);
-      const periods = periodsWithin(a.cadence, this.firstMonth, this.lastMonth);
+      const dates = this.datesFor(criterion.delayMonths);
       let run = 0;
-      for (const period of periods) {
+      for (let i = 0; i < this.periods.length; i++) {
+        const period = this.periods[i]!;
         const c = this.ctx(unit, period);
         const guard = criterion.guard ? this.evBool(criterion.guard, c) : true;
-        const base = and3(guard, this.evBool(criterion.when, c));
+        const when = this.evBool(criterion.when, c);
+        const base = and3(guard, when);
         let holds: boolean | undefined = base;
         if (criterion.streak !== undefined) {
           run = base === true ? run + 1 : 0;
           holds = run >= criterion.streak ? true : base === undefined ? undefined : false;
         }
-        if (!applies(period)) continue;
-        const date = this.actionDate(period, criterion.delayMonths);
+        if ((criterion.dataFrom !== undefined && period.last < criterion.dataFrom) || (criterion.dataTo !== undefined && period.last > criterion.dataTo)) continue;
+        const date = dates[i]!;
+        if (this.options.onDecision) {
+          const at = { policy: this.plan.name, rule: criterion.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label };
+          if (criterion.guard) this.options.onDecision({ ...at, kind: "forudsætning", value: guard });
+          this.options.onDecision({ ...at, kind: "kriterie", value: holds });
+        }
         if (series) series.push(this.seriesPoint(criterion.name, criterion.when, unit, period, date, holds));
         if (holds === true) {
           const { facts, values } = this.explainCriterion(criterion, unit, period);
@@ -448,8 +501,15 @@ class PolicyRun {
       lastContact = t.date;
       const first = firings[0]!;
       const step = reaction.ladder ? Math.min(contacts, reaction.ladder.length) : undefined;
-      const values: Record<string, EventValue> = {};
-      for (const f of firings) Object.assign(values, f.values);
+      // The first criterion's numbers as they are; another criterion's number under the same
+      // name but from another period or with another value is kept beside it, labelled.
+      const values: Record<string, EventValue> = { ...first.values };
+      for (const f of firings.slice(1)) {
+        for (const [k, v] of Object.entries(f.values)) {
+          if (!(k in values)) values[k] = v;
+          else if (values[k] !== v || f.period.label !== first.period.label) values[`${k} (${f.criterion.name}, ${f.period.label})`] = v;
+        }
+      }
       const handling = step !== undefined ? reaction.ladder![step - 1]! : undefined;
       if (step !== undefined) values["trin"] = step;
       const criteriaText = firings.map((f) => `«${f.criterion.title}» for ${f.period.label}: ${f.facts}`).join("; og ");
@@ -497,6 +557,7 @@ class PolicyRun {
         const date = this.actionDate(period);
         const c = this.ctx(unit, period);
         const holds = this.evBool(review.when, c);
+        this.options.onDecision?.({ policy: this.plan.name, kind: "gennemgang", rule: review.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (series) series.push(this.seriesPoint(review.name, review.when, unit, period, date, holds));
         if (holds !== true || !this.inForce(date)) continue;
         const values: Record<string, EventValue> = {};
@@ -526,8 +587,10 @@ class PolicyRun {
     let state = machine.start;
     const memory = new Map<string, Value>();
     const deadlines = new Map<string, LocalDate>();
-    for (const period of periodsWithin(this.plan.assessment!.cadence, this.firstMonth, this.lastMonth)) {
-      const date = this.actionDate(period);
+    const dates = this.datesFor(0);
+    for (let i = 0; i < this.periods.length; i++) {
+      const period = this.periods[i]!;
+      const date = dates[i]!;
       if (!this.inForce(date)) continue;
       const c = this.ctx(unit, period, memory);
       const candidates = machine.transitions.filter((t) => t.from === state);
@@ -535,6 +598,7 @@ class PolicyRun {
       const rejected: PlanTransition[] = [];
       for (const t of candidates) {
         const holds = t.otherwise ? true : this.evBool(t.when!, c);
+        this.options.onDecision?.({ policy: this.plan.name, kind: "overgang", rule: t.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (holds === undefined) break; // undecided: stay
         if (holds) {
           fired = t;

@@ -150,7 +150,7 @@ export type PExpr =
   | { k: "remembered"; name: string; type: ValueType }
   | { k: "arith"; op: "+" | "-" | "*" | "/"; left: PExpr; right: PExpr; type: ValueType }
   | { k: "neg"; operand: PExpr; type: ValueType }
-  | { k: "cmp"; op: CompareOp; left: PExpr; right: PExpr; type: "sandhed" }
+  | { k: "cmp"; op: CompareOp; left: PExpr; right: PExpr; type: "sandhed"; loc?: PlanLocation; text?: string }
   | { k: "and" | "or"; left: PExpr; right: PExpr; type: "sandhed" }
   | { k: "not"; operand: PExpr; type: "sandhed" }
   /**

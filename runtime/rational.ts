@@ -25,6 +25,7 @@ function gcd(a: bigint, b: bigint): bigint {
 export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
   let nn = typeof n === "bigint" ? n : BigInt(n);
   let dd = typeof d === "bigint" ? d : BigInt(d);
+  if (dd === 1n) return { n: nn, d: dd };
   if (dd === 0n) throw new RangeError("Division by zero in rational");
   if (dd < 0n) {
     nn = -nn;
@@ -43,6 +44,20 @@ export const mul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * 
 /** a / b, or undefined when b is zero ("not measured": a share of an empty population). */
 export const div = (a: Rational, b: Rational): Rational | undefined =>
   b.n === 0n ? undefined : rat(a.n * b.d, a.d * b.n);
+/**
+ * a / b without reducing to lowest terms: the hot path of shares (count / count), whose
+ * comparisons do not need lowest terms. Everything that shows or compares for equality of
+ * representation goes through `reduce` (formatDecimal does).
+ */
+export function divUnreduced(a: Rational, b: Rational): Rational | undefined {
+  if (b.n === 0n) return undefined;
+  const n = a.n * b.d;
+  const d = a.d * b.n;
+  return d < 0n ? { n: -n, d: -d } : { n, d };
+}
+
+export const reduce = (a: Rational): Rational => rat(a.n, a.d);
+
 export const neg = (a: Rational): Rational => ({ n: -a.n, d: a.d });
 
 /** -1, 0 or 1. */

@@ -6,7 +6,7 @@
 // An undecided criterion gives no event; an undecided transition condition leaves the state
 // unchanged (docs/sprog.md, "Ikke målt").
 
-import { cmp, formatDecimal, formatPercent, rat, toPercentNumber, type Rational } from "./rational.js";
+import { cmp, formatDecimal, formatPercent, rat, reduce, toPercentNumber, type Rational } from "./rational.js";
 import type { CompareOp, ValueType } from "./plan.js";
 import type { EventValue } from "./events.js";
 
@@ -57,7 +57,8 @@ export function formatValue(v: Value, type: ValueType): string {
   if (v === undefined) return "ikke målt";
   if (typeof v === "boolean") return v ? "opfyldt" : "ikke opfyldt";
   if (type === "andel") return formatPercent(v);
-  return v.d === 1n ? v.n.toString() : formatDecimal(v, 1);
+  const r = reduce(v);
+  return r.d === 1n ? r.n.toString() : formatDecimal(r, 1);
 }
 
 /** How a value goes into an event's `values`: shares in percent with one decimal. */
@@ -65,7 +66,8 @@ export function jsonValue(v: Value, type: ValueType): EventValue {
   if (v === undefined) return null;
   if (typeof v === "boolean") return v;
   if (type === "andel") return toPercentNumber(v, 1);
-  return v.d === 1n ? Number(v.n) : Number(formatDecimal(v, 1).replace(",", "."));
+  const r = reduce(v);
+  return r.d === 1n ? Number(r.n) : Number(formatDecimal(r, 1).replace(",", "."));
 }
 
 /** A rational from a plan literal "n/d". */

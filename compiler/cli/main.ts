@@ -291,6 +291,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(wrap((files: string[], options: RunOptions) => runRun(files, options, io)));
 
   program
+    .command("fmt")
+    .description("formatér politikfiler i husstilen (docs/sprog.md); --check ændrer intet, men fejler hvis noget skal ændres")
+    .argument("<filer...>", "politikfiler eller mapper med .tilsyn-filer")
+    .option("--check", "ændr ingen filer; exit 1 og en liste, hvis nogen ikke er formateret")
+    .helpOption("-h, --help", "vis hjælp")
+    .action(
+      wrap(async (files: string[], options: { check?: boolean }) => {
+        // Loaded on demand: prettier is only needed by this command.
+        const { runFmt, nodeFmtIo } = await import("./fmt.js");
+        return runFmt(files, { check: options.check ?? false }, { ...nodeFmtIo, stdout: io.stdout, stderr: io.stderr });
+      }),
+    );
+
+  program
     .command("diff")
     .description("sammenlign to varianter af en politik på de samme data")
     .argument("<a>", "den første politikfil (A)")

@@ -281,16 +281,14 @@ describe("jobsøgning, én henvendelse med alle kriterier, der holdt (contracts.
     expect(events[0]!.values).toMatchObject({ andel_røde: 60, andel_fortsat_uden: 30 });
   });
 
-  // BUG (runtime/engine.ts, runReaction): the contact's values are built with
-  // `for (const f of firings) Object.assign(values, f.values)`, so a later criterion's values
-  // overwrite an earlier one's under the same key even when they rest on different data
-  // months. Here straks (2021-04: roed 120, jobparate 200) is overwritten by
-  // fortsat_uden_jobsøgning (2021-01: roed 20, jobparate 100): the event says rule "straks",
-  // period "2021-04", andel_røde 60 % — with roed 20 and jobparate 100, numbers the straks
-  // decision never used (20 of 100 is not 60 %). The explanation text has the right numbers.
-  it.fails("the values of the event's own rule and period are not overwritten by another criterion's month", () => {
+  // Regression: a later criterion's values used to overwrite the first one's under the same key
+  // even when they rested on different data months (straks on 2021-04: roed 120 of 200, and
+  // fortsat_uden_jobsøgning on 2021-01: roed 20 of 100, both dated 2021-07-01).
+  it("the values of the event's own rule and period are not overwritten by another criterion's month", () => {
     const values = contacts(rows)[0]!.values;
-    expect(values["roed"] ?? values["roed 2021-04"]).toBe(120);
-    expect(values["jobparate"] ?? values["jobparate 2021-04"]).toBe(200);
+    expect(values["roed"]).toBe(120);
+    expect(values["jobparate"]).toBe(200);
+    expect(values["roed (fortsat_uden_jobsøgning, 2021-01)"]).toBe(20);
+    expect(values["jobparate (fortsat_uden_jobsøgning, 2021-01)"]).toBe(100);
   });
 });

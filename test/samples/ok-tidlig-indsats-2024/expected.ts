@@ -99,6 +99,7 @@ export const plan: Plan = {
               "k": "field",
               "field": "borgere"
             },
+            "filter": "uden_samtaler",
             "type": "antal"
           },
           "type": "andel"
@@ -158,6 +159,7 @@ export const plan: Plan = {
             "k": "field",
             "field": "borgere"
           },
+          "filter": "uden_samtaler",
           "type": "antal"
         },
         "right": {
@@ -166,7 +168,12 @@ export const plan: Plan = {
           "type": "tal",
           "text": "10"
         },
-        "type": "sandhed"
+        "type": "sandhed",
+        "loc": {
+          "line": 23,
+          "column": 12
+        },
+        "text": "sum(borgere hvor uden_samtaler er målt) mindst 10"
       },
       "when": {
         "k": "cmp",
@@ -182,7 +189,12 @@ export const plan: Plan = {
           "type": "andel",
           "text": "20 %"
         },
-        "type": "sandhed"
+        "type": "sandhed",
+        "loc": {
+          "line": 24,
+          "column": 7
+        },
+        "text": "andel_uden_samtaler over 20 %"
       },
       "delayMonths": 0,
       "location": {
@@ -213,7 +225,12 @@ export const plan: Plan = {
           "type": "tal",
           "text": "10"
         },
-        "type": "sandhed"
+        "type": "sandhed",
+        "loc": {
+          "line": 28,
+          "column": 12
+        },
+        "text": "sum(borgere hvor uden_tilbud er målt) mindst 10"
       },
       "when": {
         "k": "cmp",
@@ -229,7 +246,12 @@ export const plan: Plan = {
           "type": "andel",
           "text": "20 %"
         },
-        "type": "sandhed"
+        "type": "sandhed",
+        "loc": {
+          "line": 29,
+          "column": 7
+        },
+        "text": "andel_uden_tilbud over 20 %"
       },
       "delayMonths": 0,
       "location": {
