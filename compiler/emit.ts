@@ -95,4 +95,4 @@ export function emitTypeScript(plan: Plan, options: EmitOptions = {}): string {
 }
 
 /** The runtime files a generated module needs beside it (copied by `tilsyn compile`). */
-export const RUNTIME_FILES = ["engine.ts", "calendar.ts", "events.ts", "plan.ts", "rational.ts", "table.ts", "values.ts"];
+export const RUNTIME_FILES = ["engine.ts", "calendar.ts", "events.ts", "exact.ts", "plan.ts", "rational.ts", "table.ts", "values.ts"];

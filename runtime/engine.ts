@@ -32,7 +32,8 @@ import type { Table } from "./table.js";
 import { canonicalEvent, compareEvents, type EvaluationResult, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
 import type { PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, RowExpr } from "./plan.js";
 import { PUBLICATION_ANCHOR } from "./plan.js";
-import { add, div, divUnreduced, mul, neg, rat, sub, type Rational } from "./rational.js";
+import type { Rational } from "./rational.js";
+import { fromRational, qadd, qdiv, qmul, qneg, qsub, small, toRational, type Exact } from "./exact.js";
 import {
   and3,
   compare,
@@ -131,6 +132,60 @@ const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli
 
 export const formatDanishDate = (d: LocalDate): string => `${d.day}. ${MONTH_NAMES[d.month - 1]} ${d.year}`;
 
+// The row index of a table depends only on the table and whether groups are split, so it is
+// built once per table and reused: the playground evaluates the same tables on every keystroke.
+interface TableIndex {
+  /** Unit key → the unit's rows, sorted by period. */
+  byUnit: Map<string, number[]>;
+  units: Unit[];
+}
+
+const indexCache = new WeakMap<Table, { grouped?: TableIndex; pooled?: TableIndex; range?: { first: number; last: number } }>();
+
+function indexTable(table: Table, grouped: boolean): TableIndex {
+  let cached = indexCache.get(table);
+  if (!cached) indexCache.set(table, (cached = {}));
+  const hit = grouped ? cached.grouped : cached.pooled;
+  if (hit) return hit;
+  const byUnit = new Map<string, number[]>();
+  const units: Unit[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const kommune = table.kommune[i]!;
+    const group = grouped ? table.group![i]! : undefined;
+    const key = group === undefined ? kommune : `${kommune}\u0000${group}`;
+    const rows = byUnit.get(key);
+    if (rows) rows.push(i);
+    else {
+      byUnit.set(key, [i]);
+      units.push(group === undefined ? { kommune, key } : { kommune, group, key });
+    }
+  }
+  const period = table.period;
+  for (const rows of byUnit.values()) rows.sort((a, b) => period[a]! - period[b]! || a - b);
+  const index = { byUnit, units };
+  if (grouped) cached.grouped = index;
+  else cached.pooled = index;
+  return index;
+}
+
+/** The months a table covers (a year's row covers its twelve months). */
+function tableRange(table: Table): { first: number; last: number } {
+  let cached = indexCache.get(table);
+  if (!cached) indexCache.set(table, (cached = {}));
+  if (cached.range) return cached.range;
+  let first = Infinity;
+  let last = -Infinity;
+  const yearly = table.schema.grain === "år";
+  for (let i = 0; i < table.length; i++) {
+    const p = table.period[i]!;
+    const m0 = yearly ? p * 12 : p;
+    const m1 = yearly ? p * 12 + 11 : p;
+    if (m0 < first) first = m0;
+    if (m1 > last) last = m1;
+  }
+  return (cached.range = { first, last });
+}
+
 class PolicyRun {
   private readonly measures = new Map<string, PlanMeasure>();
   private readonly tables = new Map<string, Table>();
@@ -146,7 +201,7 @@ class PolicyRun {
   /** The cadence's periods over the data, and their action dates by criterion delay. */
   private periods: Period[] = [];
   private readonly actionDates = new Map<number, LocalDate[]>();
-  private readonly literals = new Map<PExpr, Rational>();
+  private readonly literals = new Map<PExpr, Exact>();
   private readonly grouping: "pr" | "samlet" | "ingen";
   private readonly firstMonth: MonthIndex;
   private readonly lastMonth: MonthIndex;
@@ -167,25 +222,14 @@ class PolicyRun {
       if (!table) throw new EvaluationError(`Data «${schema.name}» mangler: angiv filen ${schema.name}.csv.`);
       this.tables.set(schema.name, table);
       this.schemas.set(schema.name, schema);
-      const byUnit = new Map<string, number[]>();
       const grouped = this.isGroupedPerUnit(schema);
-      for (let i = 0; i < table.length; i++) {
-        const kommune = table.kommune[i]!;
-        const group = grouped ? table.group![i]! : undefined;
-        const key = group === undefined ? kommune : `${kommune}\u0000${group}`;
-        const rows = byUnit.get(key);
-        if (rows) rows.push(i);
-        else byUnit.set(key, [i]);
-        const p = table.period[i]!;
-        const [m0, m1] = schema.grain === "år" ? [p * 12, p * 12 + 11] : [p, p];
-        if (m0 < first) first = m0;
-        if (m1 > last) last = m1;
-        if (this.grouping !== "pr" || grouped) {
-          if (!unitKeys.has(key)) unitKeys.set(key, group === undefined ? { kommune, key } : { kommune, group, key });
-        }
+      const { byUnit, units } = indexTable(table, grouped);
+      const range = tableRange(table);
+      if (range.first < first) first = range.first;
+      if (range.last > last) last = range.last;
+      if (this.grouping !== "pr" || grouped) {
+        for (const u of units) if (!unitKeys.has(u.key)) unitKeys.set(u.key, u);
       }
-      const period = table.period;
-      for (const rows of byUnit.values()) rows.sort((a, b) => period[a]! - period[b]! || a - b);
       this.index.set(schema.name, byUnit);
     }
     this.firstMonth = first;
@@ -290,26 +334,26 @@ class PolicyRun {
         if (!isRational(a) || !isRational(b)) return undefined;
         switch (e.op) {
           case "+":
-            return add(a, b);
+            return qadd(a, b);
           case "-":
-            return sub(a, b);
+            return qsub(a, b);
           case "*":
-            return mul(a, b);
+            return qmul(a, b);
           case "/":
-            return divUnreduced(a, b);
+            return qdiv(a, b);
         }
         break;
       }
       case "neg": {
         const a = this.ev(e.operand, c);
-        return isRational(a) ? neg(a) : undefined;
+        return isRational(a) ? qneg(a) : undefined;
       }
       case "cmp": {
         const a = this.ev(e.left, c);
         const b = this.ev(e.right, c);
         if (!isRational(a) || !isRational(b)) return undefined;
         const holds = compare(e.op, a, b);
-        this.options.onCompare?.(e, a, b, holds);
+        if (this.options.onCompare) this.options.onCompare(e, toRational(a), toRational(b), holds);
         return holds;
       }
       case "and":
@@ -321,15 +365,15 @@ class PolicyRun {
       case "sum":
         return this.windowSum(e, c);
       case "mean": {
-        let total: Rational = rat(0);
+        let total: Exact = small(0);
         const month: Ctx = { ...c };
         for (let m = c.first; m <= c.last; m++) {
           month.first = month.last = m;
           const v = this.ev(e.operand, month);
           if (!isRational(v)) return undefined;
-          total = add(total, v);
+          total = qadd(total, v);
         }
-        return div(total, rat(c.last - c.first + 1));
+        return qdiv(total, small(c.last - c.first + 1));
       }
       case "window":
         return e.window.kind === "period"
@@ -361,9 +405,10 @@ class PolicyRun {
     const counts = table.counts[field];
     if (counts) {
       const v = counts[row]!;
-      return Number.isNaN(v) ? undefined : rat(v);
+      return Number.isNaN(v) ? undefined : small(v);
     }
-    return table.decimals[field]?.[row] ?? undefined;
+    const r = table.decimals[field]?.[row];
+    return r ? fromRational(r) : undefined;
   }
 
   private windowSum(e: Extract<PExpr, { k: "sum" }>, c: Ctx): Value {
@@ -377,7 +422,7 @@ class PolicyRun {
     if (hi < lo) return undefined;
     const measured = kernel.measured[hi + 1]! - kernel.measured[lo]!;
     if (measured === 0) return undefined;
-    return rat(kernel.values[hi + 1]! - kernel.values[lo]!);
+    return small(kernel.values[hi + 1]! - kernel.values[lo]!);
   }
 
   private buildKernel(e: Extract<PExpr, { k: "sum" }>, key: string): Kernel {

@@ -6,13 +6,15 @@
 // An undecided criterion gives no event; an undecided transition condition leaves the state
 // unchanged (docs/sprog.md, "Ikke målt").
 
-import { cmp, formatDecimal, formatPercent, rat, reduce, toPercentNumber, type Rational } from "./rational.js";
+import { formatDecimal, formatPercent, rat, reduce, toPercentNumber, type Rational } from "./rational.js";
+import { fromRational, qcmp, toRational, type Exact } from "./exact.js";
 import type { CompareOp, ValueType } from "./plan.js";
 import type { EventValue } from "./events.js";
 
-export type Value = Rational | boolean | undefined;
+export type Value = Exact | boolean | undefined;
 
-export const isRational = (v: Value): v is Rational => typeof v === "object";
+/** A number (as opposed to a truth value or "not measured"). */
+export const isRational = (v: Value): v is Exact => typeof v === "object";
 
 export function and3(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
   if (a === false || b === false) return false;
@@ -28,8 +30,8 @@ export function or3(a: boolean | undefined, b: boolean | undefined): boolean | u
 
 export const not3 = (a: boolean | undefined): boolean | undefined => (a === undefined ? undefined : !a);
 
-export function compare(op: CompareOp, a: Rational, b: Rational): boolean {
-  const c = cmp(a, b);
+export function compare(op: CompareOp, a: Exact, b: Exact): boolean {
+  const c = qcmp(a, b);
   switch (op) {
     case "over":
       return c > 0;
@@ -56,8 +58,8 @@ export const compareWords: Record<CompareOp, string> = {
 export function formatValue(v: Value, type: ValueType): string {
   if (v === undefined) return "ikke målt";
   if (typeof v === "boolean") return v ? "opfyldt" : "ikke opfyldt";
-  if (type === "andel") return formatPercent(v);
-  const r = reduce(v);
+  if (type === "andel") return formatPercent(toRational(v));
+  const r = reduce(toRational(v));
   return r.d === 1n ? r.n.toString() : formatDecimal(r, 1);
 }
 
@@ -65,13 +67,15 @@ export function formatValue(v: Value, type: ValueType): string {
 export function jsonValue(v: Value, type: ValueType): EventValue {
   if (v === undefined) return null;
   if (typeof v === "boolean") return v;
-  if (type === "andel") return toPercentNumber(v, 1);
-  const r = reduce(v);
+  if (type === "andel") return toPercentNumber(toRational(v), 1);
+  const r = reduce(toRational(v));
   return r.d === 1n ? Number(r.n) : Number(formatDecimal(r, 1).replace(",", "."));
 }
 
-/** A rational from a plan literal "n/d". */
-export function parseRationalLiteral(text: string): Rational {
+/** An exact number from a plan literal "n/d". */
+export function parseRationalLiteral(text: string): Exact {
   const [n, d] = text.split("/");
-  return rat(BigInt(n!), BigInt(d ?? "1"));
+  return fromRational(rat(BigInt(n!), BigInt(d ?? "1")));
 }
+
+export type { Rational };

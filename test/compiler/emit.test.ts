@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compile, emitTypeScript } from "../../compiler/index.js";
+import { compile, emitTypeScript, RUNTIME_FILES } from "../../compiler/index.js";
 import { main } from "../../compiler/cli/main.js";
 import { evaluate, loadTable, parseKommuner, type Table } from "../../runtime/index.js";
 
@@ -89,7 +89,7 @@ reaktion
     const dir = join(root, ".tmp", "emit-hostile");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, "runtime"), { recursive: true });
-    for (const f of ["engine.ts", "calendar.ts", "events.ts", "plan.ts", "rational.ts", "table.ts", "values.ts"]) {
+    for (const f of RUNTIME_FILES) {
       writeFileSync(join(dir, "runtime", f), readFileSync(join(root, "runtime", f)));
     }
     writeFileSync(join(dir, "ond.ts"), code);

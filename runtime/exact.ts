@@ -1,0 +1,114 @@
+// Exact arithmetic for the evaluator's hot path: fractions of ordinary numbers while every
+// intermediate stays a safe integer (|x| < 2^53), and bigint rationals (rational.ts) when one
+// would not. Both forms are exact; the fast one just avoids allocating bigints for the common
+// case of counts and shares of counts. Nothing here ever rounds.
+
+import { rat, type Rational } from "./rational.js";
+
+/** A fraction n/d of safe integers with d > 0 (not necessarily in lowest terms). */
+export interface Small {
+  readonly sn: number;
+  readonly sd: number;
+}
+
+export type Exact = Small | Rational;
+
+const isSmall = (q: Exact): q is Small => (q as Small).sn !== undefined;
+const safe = Number.isSafeInteger;
+
+export const small = (n: number, d = 1): Exact => (safe(n) && safe(d) && d > 0 ? { sn: n, sd: d } : rat(BigInt(n), BigInt(d)));
+
+export function fromRational(r: Rational): Exact {
+  const n = Number(r.n);
+  const d = Number(r.d);
+  return safe(n) && safe(d) ? { sn: n, sd: d } : r;
+}
+
+export function toRational(q: Exact): Rational {
+  return isSmall(q) ? rat(BigInt(q.sn), BigInt(q.sd)) : q;
+}
+
+const big = (q: Exact): Rational => (isSmall(q) ? { n: BigInt(q.sn), d: BigInt(q.sd) } : q);
+
+function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+function normal(n: number, d: number): Exact {
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  if (d !== 1) {
+    const g = gcd(n, d);
+    if (g > 1) {
+      n /= g;
+      d /= g;
+    }
+  }
+  return { sn: n, sd: d };
+}
+
+export function qadd(a: Exact, b: Exact): Exact {
+  if (isSmall(a) && isSmall(b)) {
+    if (a.sd === 1 && b.sd === 1) {
+      const n = a.sn + b.sn;
+      if (safe(n)) return { sn: n, sd: 1 };
+    } else {
+      const x = a.sn * b.sd;
+      const y = b.sn * a.sd;
+      const d = a.sd * b.sd;
+      if (safe(x) && safe(y) && safe(d) && safe(x + y)) return normal(x + y, d);
+    }
+  }
+  const p = big(a);
+  const q = big(b);
+  return rat(p.n * q.d + q.n * p.d, p.d * q.d);
+}
+
+export const qneg = (a: Exact): Exact => (isSmall(a) ? { sn: -a.sn, sd: a.sd } : { n: -a.n, d: a.d });
+
+export const qsub = (a: Exact, b: Exact): Exact => qadd(a, qneg(b));
+
+export function qmul(a: Exact, b: Exact): Exact {
+  if (isSmall(a) && isSmall(b)) {
+    const n = a.sn * b.sn;
+    const d = a.sd * b.sd;
+    if (safe(n) && safe(d)) return normal(n, d);
+  }
+  const p = big(a);
+  const q = big(b);
+  return rat(p.n * q.n, p.d * q.d);
+}
+
+/** a / b, or undefined when b is zero (a share of an empty population is not measured). */
+export function qdiv(a: Exact, b: Exact): Exact | undefined {
+  if (isSmall(a) && isSmall(b)) {
+    if (b.sn === 0) return undefined;
+    const n = a.sn * b.sd;
+    const d = a.sd * b.sn;
+    // Not reduced: comparisons do not need lowest terms, and this is the hot path of shares.
+    if (safe(n) && safe(d)) return d < 0 ? { sn: -n, sd: -d } : { sn: n, sd: d };
+  }
+  const p = big(a);
+  const q = big(b);
+  if (q.n === 0n) return undefined;
+  return rat(p.n * q.d, p.d * q.n);
+}
+
+/** -1, 0 or 1, exactly. */
+export function qcmp(a: Exact, b: Exact): number {
+  if (isSmall(a) && isSmall(b)) {
+    const x = a.sn * b.sd;
+    const y = b.sn * a.sd;
+    if (safe(x) && safe(y)) return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const p = big(a);
+  const q = big(b);
+  const x = p.n * q.d;
+  const y = q.n * p.d;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
