@@ -135,3 +135,20 @@ export function deadlinesOn(events: PolicyEvent[], date: string): Record<string,
 /** `tilstand` events as "date from→to (rule)" lines: the state history at a glance. */
 export const transitions = (events: PolicyEvent[]): string[] =>
   ofType(events, "tilstand").map((e) => `${e.date} ${e.from}→${e.to} (${e.rule})`);
+
+/** One row of a CSV written inline in a test. */
+export type Row = (string | number | null)[];
+
+/** One tidlig_indsats.csv row. `udenTilbud` null: the group has no offer requirement (blank). */
+export const ti = (kommune: string, maaned: string, gruppe: string, borgere: number | null, udenSamtaler: number | null, udenTilbud: number | null = 0): Row => [
+  kommune,
+  maaned,
+  gruppe,
+  borgere,
+  udenSamtaler,
+  udenTilbud,
+];
+
+/** The same counts for a group in each of the given months. */
+export const same = (kommune: string, ms: string[], gruppe: string, borgere: number, udenSamtaler: number, udenTilbud: number | null = 0): Row[] =>
+  ms.map((m) => ti(kommune, m, gruppe, borgere, udenSamtaler, udenTilbud));

@@ -7,23 +7,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { PolicyEvent } from "../../runtime/events.js";
-import { csv, datesOf, months, ofType, run, TIDLIG_HEADER } from "./helpers.js";
-
-type Row = (string | number | null)[];
-
-/** One tidlig_indsats.csv row. `udenTilbud` null: the group has no offer requirement (blank). */
-const ti = (kommune: string, maaned: string, gruppe: string, borgere: number | null, udenSamtaler: number | null, udenTilbud: number | null = 0): Row => [
-  kommune,
-  maaned,
-  gruppe,
-  borgere,
-  udenSamtaler,
-  udenTilbud,
-];
-
-/** The same counts for a group in each of the given months. */
-const same = (kommune: string, ms: string[], gruppe: string, borgere: number, udenSamtaler: number, udenTilbud: number | null = 0): Row[] =>
-  ms.map((m) => ti(kommune, m, gruppe, borgere, udenSamtaler, udenTilbud));
+import { csv, datesOf, months, ofType, run, TIDLIG_HEADER, same, ti, type Row } from "./helpers.js";
 
 const tidlig2020 = (rows: Row[], options: Parameters<typeof run>[2] = {}): PolicyEvent[] =>
   run("tidlig-indsats-2020", { tidlig_indsats: csv(TIDLIG_HEADER, rows) }, options);

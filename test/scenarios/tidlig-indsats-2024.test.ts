@@ -7,21 +7,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { PolicyEvent } from "../../runtime/events.js";
-import { compilePolicy, csv, months, ofType, policySource, run, TIDLIG_HEADER } from "./helpers.js";
-
-type Row = (string | number | null)[];
-
-const ti = (kommune: string, maaned: string, gruppe: string, borgere: number | null, udenSamtaler: number | null, udenTilbud: number | null = 0): Row => [
-  kommune,
-  maaned,
-  gruppe,
-  borgere,
-  udenSamtaler,
-  udenTilbud,
-];
-
-const same = (kommune: string, ms: string[], gruppe: string, borgere: number, udenSamtaler: number, udenTilbud: number | null = 0): Row[] =>
-  ms.map((m) => ti(kommune, m, gruppe, borgere, udenSamtaler, udenTilbud));
+import { compilePolicy, csv, months, ofType, policySource, run, TIDLIG_HEADER, same, ti, type Row } from "./helpers.js";
 
 /** Rows for the six months of a half year, one [borgere, uden_samtaler, uden_tilbud] per month. */
 const half = (kommune: string, from: string, gruppe: string, perMonth: [number, number, number | null][]): Row[] =>
