@@ -10,8 +10,9 @@
 // missing expression, 0 for a missing number. A placeholder only ever appears in a file that
 // also has a syntax diagnostic.
 
-import type { CstElement, CstNode, IToken } from "chevrotain";
+import { tokenMatcher, type CstElement, type CstNode, type IToken } from "chevrotain";
 import type {
+  AllowClause,
   AssessmentDecl,
   CalendarExpr,
   Comment,
@@ -23,6 +24,11 @@ import type {
   DeadlineDecl,
   Declaration,
   DurationUnit,
+  ExampleDecl,
+  ExamplesFor,
+  ExampleTable,
+  Expectation,
+  ExpectationSubject,
   Expr,
   FieldDecl,
   FieldType,
@@ -44,12 +50,14 @@ import type {
   StateDecl,
   StringLit,
   SuspensionDecl,
+  TableCell,
+  TableRow,
   TransitionDecl,
   Window,
 } from "./ast.js";
 import { diagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { MONTH_NAMES, monthNumber } from "./keywords.js";
-import { UnterminatedString } from "./lexer.js";
+import { DateLiteral, Dot, Identifier, MonthLiteral, NumberLiteral, Pipe, StringLiteral, UnterminatedString } from "./lexer.js";
 import { SYNTAX } from "./messages.js";
 import { parser } from "./parser.js";
 
@@ -303,16 +311,43 @@ export class AstBuilder extends BaseVisitor {
 
   file(ctx: Ctx): PolicyFile {
     const policy = this.sub<PolicyDecl>(node(ctx, "policyHeader"));
-    const declarations = nodes(ctx, "declaration")
-      .map((d) => this.sub<Declaration>(d))
-      .filter((d): d is Declaration => d !== undefined);
+    const examplesFor = this.sub<ExamplesFor>(node(ctx, "examplesFor"));
+    const all = nodes(ctx, "declaration")
+      .map((d) => this.sub<Declaration | ExampleDecl>(d))
+      .filter((d): d is Declaration | ExampleDecl => d !== undefined);
+    const declarations = all.filter((d): d is Declaration => d.kind !== "ExampleDecl");
+    const examples = all.filter((d): d is ExampleDecl => d.kind === "ExampleDecl");
     return {
       kind: "PolicyFile",
       ...(policy ? { policy } : {}),
       declarations,
+      ...(examples.length ? { examples } : {}),
+      ...(examplesFor ? { examplesFor } : {}),
       comments: [],
       span: this.here(),
     };
+  }
+
+  examplesFor(ctx: Ctx, n: CstNode): ExamplesFor {
+    const span = this.nspan(n);
+    const files = (ctx["files"] ?? [])
+      .filter(isRealToken)
+      .map((t) => this.stringLit(t)!)
+      .filter((f) => f !== undefined);
+    return { kind: "ExamplesFor", files, span };
+  }
+
+  allowClause(ctx: Ctx, n: CstNode): AllowClause {
+    const span = this.nspan(n);
+    const code = this.nameOf(node(ctx, "code"));
+    const reason = this.stringLit(tok(ctx, "reason"));
+    return { kind: "AllowClause", code, ...(reason ? { reason } : {}), span };
+  }
+
+  /** The `tillad` clauses of a declaration, in source order. */
+  private allow(ctx: Ctx): { allow?: AllowClause[] } {
+    const list = nodes(ctx, "allowClause").map((a) => this.sub<AllowClause>(a)!);
+    return list.length ? { allow: list } : {};
   }
 
   name(ctx: Ctx, n: CstNode): Name {
@@ -338,6 +373,7 @@ export class AstBuilder extends BaseVisitor {
       ...(title ? { title } : {}),
       ...(source ? { source } : {}),
       ...(inForce ? { inForce } : {}),
+      ...this.allow(ctx),
       span,
     };
   }
@@ -385,6 +421,7 @@ export class AstBuilder extends BaseVisitor {
       ...(group ? { group } : {}),
       fields,
       ...(publication ? { publication } : {}),
+      ...this.allow(ctx),
       span,
     };
   }
@@ -501,6 +538,7 @@ export class AstBuilder extends BaseVisitor {
       ...(title ? { title } : {}),
       expr,
       ...(source ? { source } : {}),
+      ...this.allow(ctx),
       span,
     };
   }
@@ -553,6 +591,7 @@ export class AstBuilder extends BaseVisitor {
       ...(guard ? { guard } : {}),
       ...(delay ? { delay } : {}),
       ...(when ? { when } : {}),
+      ...this.allow(ctx),
       span,
     };
   }
@@ -587,6 +626,7 @@ export class AstBuilder extends BaseVisitor {
       ...(source ? { source } : {}),
       cadence,
       ...(when ? { when } : {}),
+      ...this.allow(ctx),
       span,
     };
   }
@@ -605,6 +645,7 @@ export class AstBuilder extends BaseVisitor {
       ...(source ? { source } : {}),
       from,
       to,
+      ...this.allow(ctx),
       span,
     };
   }
@@ -678,7 +719,7 @@ export class AstBuilder extends BaseVisitor {
     const name = this.nameOf(node(ctx, "name"));
     const title = this.stringLit(tok(ctx, "title"));
     const deadlines = nodes(ctx, "deadlineDecl").map((d) => this.sub<DeadlineDecl>(d)!);
-    return { kind: "StateDecl", name, ...(title ? { title } : {}), deadlines, span };
+    return { kind: "StateDecl", name, ...(title ? { title } : {}), deadlines, ...this.allow(ctx), span };
   }
 
   deadlineDecl(ctx: Ctx, n: CstNode): DeadlineDecl {
@@ -746,6 +787,7 @@ export class AstBuilder extends BaseVisitor {
       ...(when ? { when } : {}),
       otherwise: elses.length > 0,
       remember,
+      ...this.allow(ctx),
       span,
     };
   }
@@ -755,6 +797,208 @@ export class AstBuilder extends BaseVisitor {
     const name = this.nameOf(node(ctx, "name"));
     const expr = this.exprOf(node(ctx, "expr"));
     return { kind: "RememberDecl", name, expr, span };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // examples
+
+  exampleDecl(ctx: Ctx, n: CstNode): ExampleDecl {
+    const span = this.nspan(n);
+    const title = this.stringLit(tok(ctx, "title")) ?? { value: "", span: this.here() };
+    const source = this.source(ctx, "eksemplet");
+    const tables: ExampleTable[] = [];
+    const expectations: Expectation[] = [];
+    for (const child of nodesInOrder(ctx, ["exampleTable", "expectation"])) {
+      if (child.name === "exampleTable") tables.push(this.sub<ExampleTable>(child)!);
+      else expectations.push(this.sub<Expectation>(child)!);
+    }
+    return { kind: "ExampleDecl", title, ...(source ? { source } : {}), tables, expectations, span };
+  }
+
+  exampleTable(ctx: Ctx, n: CstNode): ExampleTable {
+    const span = this.nspan(n);
+    const data = this.nameOf(node(ctx, "data"));
+    const columns = nodes(ctx, "columns").map((c) => this.nameOf(c));
+    (ctx["headerPipes"] ?? []).filter(isRealToken).forEach((t) => this.tspan(t));
+    const tokens = (ctx["cells"] ?? []).filter(isRealToken).sort((a, b) => a.startOffset - b.startOffset);
+    // One row per line: the table is the one place where a line break means something.
+    const lines: IToken[][] = [];
+    for (const t of tokens) {
+      this.tspan(t);
+      const current = lines.at(-1);
+      if (current && current[0]!.startLine === t.startLine) current.push(t);
+      else lines.push([t]);
+    }
+    const rows = lines.map((line) => this.tableRow(line));
+    return { kind: "ExampleTable", data, columns, rows, span };
+  }
+
+  private tableRow(line: IToken[]): TableRow {
+    const span = joinSpans(tokenSpan(line[0]!), tokenSpan(line.at(-1)!));
+    const cells: TableCell[] = [];
+    let current: IToken[] = [];
+    let cellStart = span.start;
+    const flush = (end: Span["end"]) => {
+      cells.push(this.tableCell(current, current.length ? joinSpans(tokenSpan(current[0]!), tokenSpan(current.at(-1)!)) : { start: cellStart, end }));
+      current = [];
+    };
+    for (const t of line) {
+      if (t.tokenType === Pipe) {
+        flush(tokenSpan(t).start);
+        cellStart = tokenSpan(t).end;
+      } else current.push(t);
+    }
+    flush(span.end);
+    return { cells, span };
+  }
+
+  private tableCell(tokens: IToken[], span: Span): TableCell {
+    if (tokens.length === 0) return { value: "", span };
+    const [a, b, c, d] = tokens;
+    if (tokens.length === 1) {
+      if (tokenMatcher(a!, StringLiteral)) {
+        const lit = this.stringLit(a)!;
+        return { value: a!.image, text: lit.value, span };
+      }
+      if (a!.tokenType === MonthLiteral) this.month(a);
+      if (a!.tokenType === DateLiteral) this.date(a);
+      if (a!.tokenType === NumberLiteral || a!.tokenType === MonthLiteral || a!.tokenType === DateLiteral || a!.tokenType === Identifier) {
+        return { value: a!.image, span };
+      }
+    }
+    if (
+      tokens.length === 4 &&
+      b!.tokenType === Dot &&
+      c!.tokenType === Dot &&
+      a!.tokenType === d!.tokenType &&
+      (a!.tokenType === MonthLiteral || (a!.tokenType === NumberLiteral && /^\d{4}$/.test(a!.image) && /^\d{4}$/.test(d!.image))) &&
+      c!.startOffset === b!.endOffset! + 1
+    ) {
+      if (a!.tokenType === MonthLiteral) {
+        this.month(a);
+        this.month(d);
+      }
+      const value = `${a!.image}..${d!.image}`;
+      return { value, range: { from: a!.image, to: d!.image }, span };
+    }
+    const text = tokens.map((t) => t.image).join(" ");
+    this.report(SYNTAX.badCell, span, { text });
+    return { value: text, span };
+  }
+
+  expectation(ctx: Ctx, n: CstNode): Expectation {
+    const span = this.nspan(n);
+    const subjectTok = tok(ctx, "subject");
+    const noun = subjectTok?.image ?? "henvendelse";
+    const SUBJECTS: Record<string, ExpectationSubject> = {
+      henvendelse: "henvendelse",
+      henvendelser: "henvendelse",
+      redegørelse: "redegørelse",
+      redegørelser: "redegørelse",
+      gennemgang: "gennemgang",
+      gennemgange: "gennemgang",
+      frist: "frist",
+      frister: "frist",
+      tilstand: "tilstand",
+    };
+    if (subjectTok) this.tspan(subjectTok);
+    const countTok = tok(ctx, "count");
+    const count = countTok
+      ? countTok.image === "ingen"
+        ? { value: 0, written: "ingen" as const, span: this.tspan(countTok) }
+        : { value: this.int(countTok), written: "tal" as const, span: tokenSpan(countTok) }
+      : undefined;
+    const name = this.sub<Name>(node(ctx, "subjectName"));
+    const out: Expectation = {
+      kind: "Expectation",
+      subject: SUBJECTS[noun] ?? "henvendelse",
+      noun,
+      ...(count ? { count } : {}),
+      ...(name ? { name } : {}),
+      span,
+    };
+    const where = "forventningen";
+    for (const q of nodes(ctx, "qualifier")) {
+      const value = this.sub<Partial<Expectation>>(q) ?? {};
+      for (const key of Object.keys(value) as (keyof Expectation)[]) {
+        if (out[key] !== undefined) {
+          const word = key === "kommune" ? "kommunen" : key === "period" ? "perioden" : key === "date" ? "den" : key === "rule" ? "efter" : key === "step" ? "med" : "i gruppen";
+          this.report(SYNTAX.duplicateClause, this.nspan(q), { clause: word, where });
+          continue;
+        }
+        (out as unknown as Record<string, unknown>)[key] = value[key];
+      }
+    }
+    return out;
+  }
+
+  qualifier(ctx: Ctx, n: CstNode): Partial<Expectation> {
+    const span = this.nspan(n);
+    const word = tok(ctx, "word")?.image ?? "";
+    const kommune = (t: IToken | undefined, w: "til" | "af" | "for"): Partial<Expectation> => {
+      if (!t) return {};
+      const s = this.tspan(t);
+      if (!/^\d{3}$/.test(t.image)) this.report(SYNTAX.badKommune, s, { text: t.image });
+      return { kommune: { code: t.image, word: w, span: s } };
+    };
+    switch (word) {
+      case "til":
+      case "af":
+        return kommune(tok(ctx, "value"), word);
+      case "for":
+      case "i": {
+        if (ctx["kw_gruppen"]) {
+          const g = this.sub<Name>(node(ctx, "group"));
+          if (g) return { group: { text: g.text, written: g.text, span: g.span } };
+          const t = tok(ctx, "groupText");
+          const lit = this.stringLit(t);
+          return lit ? { group: { text: lit.value, written: this.textOf(t!), span: lit.span } } : {};
+        }
+        const p = this.sub<{ label: string; span: Span; token?: IToken }>(node(ctx, "periodValue"));
+        if (!p) return {};
+        if (word === "for" && p.token && /^\d{3}$/.test(p.label)) return kommune(p.token, "for");
+        return { period: { label: p.label, word, span: p.span } };
+      }
+      case "den": {
+        const date = this.date(tok(ctx, "date"));
+        return date ? { date } : {};
+      }
+      case "efter": {
+        const rule = this.sub<Name>(node(ctx, "rule"));
+        return rule ? { rule } : {};
+      }
+      case "med": {
+        const step = this.sub<Name>(node(ctx, "step"));
+        return step ? { step } : {};
+      }
+    }
+    void span;
+    return {};
+  }
+
+  private textOf(t: IToken): string {
+    return t.image;
+  }
+
+  periodValue(ctx: Ctx, n: CstNode): { label: string; span: Span; token?: IToken } | undefined {
+    const span = this.nspan(n);
+    const month = tok(ctx, "month");
+    if (month) {
+      this.month(month);
+      return { label: month.image, span };
+    }
+    const number = tok(ctx, "number");
+    if (!number) return undefined;
+    this.tspan(number);
+    const half = tok(ctx, "half");
+    if (half) {
+      this.tspan(half);
+      const label = `${number.image}-${half.image}`;
+      if (!/^\d{4}$/.test(number.image) || !/^H[12]$/.test(half.image)) this.report(SYNTAX.badPeriod, span, { text: label });
+      return { label, span };
+    }
+    if (!/^\d{3,4}$/.test(number.image)) this.report(SYNTAX.badPeriod, span, { text: number.image });
+    return { label: number.image, span, token: number };
   }
 
   // -------------------------------------------------------------------------------------------

@@ -60,6 +60,10 @@ export interface PolicyFile {
   /** The `politik` header; absent only in a file with syntax errors. */
   policy?: PolicyDecl;
   declarations: Declaration[];
+  /** `eksempel` blocks (kept apart from `declarations`: they are not rules). Absent when none. */
+  examples?: ExampleDecl[];
+  /** `eksempler til "politik.tilsyn"`: the header of a file that holds only examples. */
+  examplesFor?: ExamplesFor;
   comments: Comment[];
   span: Span;
 }
@@ -81,6 +85,19 @@ export interface PolicyDecl {
   title?: StringLit;
   source?: StringLit;
   inForce?: InForce;
+  /** `tillad T05xx "begrundelse"`: warnings silenced for the whole file. */
+  allow?: AllowClause[];
+  span: Span;
+}
+
+/**
+ * `tillad T0505 "begrundelse"`: silences one static-analysis warning (T05xx) for the declaration
+ * it stands in. The reason is required (the checker reports a missing one as an error).
+ */
+export interface AllowClause {
+  kind: "AllowClause";
+  code: Name;
+  reason?: StringLit;
   span: Span;
 }
 
@@ -113,6 +130,7 @@ export interface DataDecl {
   group?: Name;
   fields: FieldDecl[];
   publication?: Publication;
+  allow?: AllowClause[];
   span: Span;
 }
 
@@ -176,6 +194,7 @@ export interface MeasureDecl {
   title?: StringLit;
   expr: Expr;
   source?: StringLit;
+  allow?: AllowClause[];
   span: Span;
 }
 
@@ -194,6 +213,7 @@ export interface CriterionDecl {
   /** `vurderes N måneder senere`: the data needed is only complete N months later. */
   delay?: { months: number; span: Span };
   when?: Expr;
+  allow?: AllowClause[];
   span: Span;
 }
 
@@ -205,6 +225,7 @@ export interface ReviewDecl {
   source?: StringLit;
   cadence: { value: "årligt"; span: Span };
   when?: Expr;
+  allow?: AllowClause[];
   span: Span;
 }
 
@@ -216,6 +237,7 @@ export interface SuspensionDecl {
   source?: StringLit;
   from: DateLit;
   to: DateLit;
+  allow?: AllowClause[];
   span: Span;
 }
 
@@ -260,6 +282,7 @@ export interface StateDecl {
   name: Name;
   title?: StringLit;
   deadlines: DeadlineDecl[];
+  allow?: AllowClause[];
   span: Span;
 }
 
@@ -302,6 +325,7 @@ export interface TransitionDecl {
   /** `ellers`: fires when no earlier transition from the same state fired. */
   otherwise: boolean;
   remember: RememberDecl[];
+  allow?: AllowClause[];
   span: Span;
 }
 
@@ -442,5 +466,88 @@ export interface StreakCond {
 export interface Paren {
   kind: "Paren";
   expr: Expr;
+  span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Examples (`tilsyn test`)
+
+/**
+ * `eksempel "titel"` with `kilde "…"`, data tables and expectations:
+ *
+ *   eksempel "§ 11: fra 50 % til 40 % giver forlængelse"
+ *     kilde "Bekendtgørelse nr. 301, § 11"
+ *     data fokusmaal
+ *       kommune | maaned           | maalgruppe | uden_tilbud | under_4_samtaler
+ *       230     | 2023-01..2023-12 | 1000       | 500         | 300
+ *     forventer tilstand forlænget_genopretning for 230 i 2024
+ */
+export interface ExampleDecl {
+  kind: "ExampleDecl";
+  title: StringLit;
+  source?: StringLit;
+  tables: ExampleTable[];
+  expectations: Expectation[];
+  span: Span;
+}
+
+/** `eksempler til "a.tilsyn", "b.tilsyn"`: the policy files a file of examples is about. */
+export interface ExamplesFor {
+  kind: "ExamplesFor";
+  files: StringLit[];
+  span: Span;
+}
+
+/** `data NAME` and a table: a header line of column names, then one row per line. */
+export interface ExampleTable {
+  kind: "ExampleTable";
+  data: Name;
+  columns: Name[];
+  rows: TableRow[];
+  span: Span;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  span: Span;
+}
+
+/**
+ * One cell as written. `value` is the cell's canonical text (`2023-01..2023-12`, `8,1`, `"tekst"`
+ * as written with its quotes, `dagpenge`); an empty cell has `value` "" (not measured). A range
+ * `A..B` has `from` and `to` (months or years) and repeats the row for each period in it.
+ */
+export interface TableCell {
+  value: string;
+  /** The text value of a string cell (without quotes, escapes resolved). */
+  text?: string;
+  range?: { from: string; to: string };
+  span: Span;
+}
+
+/** What an expectation is about. */
+export type ExpectationSubject = "henvendelse" | "redegørelse" | "gennemgang" | "frist" | "tilstand";
+
+/**
+ * `forventer [ingen | N] henvendelse|redegørelse|gennemgang|frist [NAME] …` or
+ * `forventer tilstand NAME …`, narrowed by any of:
+ *   `til KOMMUNE`, `af KOMMUNE`, `for KOMMUNE`, `for PERIODE`, `i PERIODE`, `den DATO`,
+ *   `efter REGEL`, `med TRIN`, `i gruppen GRUPPE`.
+ */
+export interface Expectation {
+  kind: "Expectation";
+  subject: ExpectationSubject;
+  /** The noun as written (`henvendelse`, `henvendelser`, …), for the formatter. */
+  noun: string;
+  /** `ingen` (0 matching events) or a number (exactly that many); absent: at least one. */
+  count?: { value: number; written: "ingen" | "tal"; span: Span };
+  /** The deadline's or state's name. */
+  name?: Name;
+  kommune?: { code: string; word: "til" | "af" | "for"; span: Span };
+  period?: { label: string; word: "for" | "i"; span: Span };
+  date?: DateLit;
+  rule?: Name;
+  step?: Name;
+  group?: { text: string; written: string; span: Span };
   span: Span;
 }

@@ -38,6 +38,8 @@ export const KEYWORDS = [
   { word: "forløb", category: "declaration", hover: "Beskriver de tilstande, en kommune kan være i, og overgangene mellem dem." },
   { word: "tilstand", category: "declaration", hover: "Erklærer en tilstand i forløbet med de frister, der sættes, når kommunen kommer i den." },
   { word: "overgang", category: "declaration", hover: "Erklærer en overgang fra én tilstand til en anden med dens betingelse." },
+  { word: "eksempel", category: "declaration", hover: "Et eksempel med nogle få rækker data og de hændelser, reglerne skal give; køres af `tilsyn test`." },
+  { word: "eksempler", category: "declaration", hover: "Indleder en fil med eksempler til en politik i en anden fil: `eksempler til \"jobsoegning.tilsyn\"`." },
 
   // --- clauses -----------------------------------------------------------------------------
   { word: "kilde", category: "clause", hover: "Angiver den retlige kilde (hjemmel) for reglen; den følger med i alle resultater." },
@@ -80,6 +82,13 @@ export const KEYWORDS = [
   { word: "hvor", category: "clause", hover: "Indgår i `sum(… hvor FELT er målt)`: kun rækker, hvor feltet ikke er tomt." },
   { word: "er", category: "clause", hover: "Indgår i `hvor FELT er målt`." },
   { word: "målt", category: "clause", hover: "Indgår i `hvor FELT er målt`: kun rækker, hvor feltet har en værdi." },
+  { word: "forventer", category: "clause", hover: "Siger, hvad eksemplet skal give: `forventer henvendelse til 101 for 2021-03 efter straks`." },
+  { word: "den", category: "clause", hover: "Indgår i en forventning med en dato: `den 2025-12-31`." },
+  { word: "gruppen", category: "clause", hover: "Indgår i en forventning for én gruppe: `i gruppen dagpenge`." },
+  { word: "redegørelser", category: "clause", hover: "Et antal redegørelser i en forventning: `forventer 2 redegørelser`." },
+  { word: "gennemgange", category: "clause", hover: "Et antal årlige gennemgange i en forventning: `forventer ingen gennemgange`." },
+  { word: "frister", category: "clause", hover: "Et antal frister i en forventning: `forventer 3 frister for 230`." },
+  { word: "tillad", category: "clause", hover: "Slår en advarsel (T05xx) fra for denne erklæring, med en begrundelse: `tillad T0505 \"…\"`." },
   { word: "i", category: "clause", hover: "Indgår i `i N sammenhængende måneder`: betingelsen skal holde i hver af de N måneder." },
   { word: "sammenhængende", category: "clause", hover: "Indgår i `i N sammenhængende måneder`: betingelsen skal holde N måneder i træk." },
   { word: "de", category: "clause", hover: "Indgår i `over de seneste N måneder`." },

@@ -116,6 +116,8 @@ export const RParen = createToken({ name: "RParen", label: "`)`", pattern: /\)/ 
 export const Comma = createToken({ name: "Comma", label: "`,`", pattern: /,/ });
 export const Colon = createToken({ name: "Colon", label: "`:`", pattern: /:/ });
 export const Dot = createToken({ name: "Dot", label: "`.`", pattern: /\./ });
+/** `|` between the columns of an example's table. */
+export const Pipe = createToken({ name: "Pipe", label: "`|`", pattern: /\|/ });
 
 export const symbolTokens: TokenType[] = [
   GreaterEq,
@@ -133,6 +135,7 @@ export const symbolTokens: TokenType[] = [
   Comma,
   Colon,
   Dot,
+  Pipe,
 ];
 
 /** Every token type, in lexing order (categories included, as chevrotain requires). */

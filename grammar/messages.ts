@@ -17,6 +17,9 @@ export const SYNTAX = {
   transitionWithBoth: "T0111",
   internalError: "T0112",
   tooDeep: "T0113",
+  badCell: "T0114",
+  badPeriod: "T0115",
+  badKommune: "T0116",
 } as const;
 
 defineMessages({
@@ -71,5 +74,17 @@ defineMessages({
   T0113: {
     message: "Udtrykket er indlejret for dybt (mere end {limit} niveauer af parenteser, `ikke` eller `-`).",
     hint: "Del udtrykket op i flere `mål`, som henviser til hinanden.",
+  },
+  T0114: {
+    message: "Cellen `{text}` i tabellen kan ikke læses.",
+    hint: "En celle er et tal (`8,1`), en måned (`2023-01`), et år (`2023`), et navn, en tekst i anførselstegn eller en periode som `2023-01..2023-12`; lad cellen være tom, hvis tallet ikke er målt. Adskil cellerne med `|`.",
+  },
+  T0115: {
+    message: "`{text}` er ikke en periode.",
+    hint: "Skriv en måned (`2021-03`), et halvår (`2023-H2`) eller et år (`2023`).",
+  },
+  T0116: {
+    message: "`{text}` er ikke en kommunekode.",
+    hint: "Skriv kommunens kode med tre cifre, fx `101` for København.",
   },
 });

@@ -34,6 +34,7 @@ import {
   MonthLiteral,
   NumberLiteral,
   Percent,
+  Pipe,
   Plus,
   RefKeyword,
   RParen,
@@ -78,6 +79,7 @@ const DECLARATION_WORDS = [
   "undtagelse",
   "reaktion",
   "forløb",
+  "eksempel",
 ];
 
 export interface SyntaxErrorInfo {
@@ -149,6 +151,18 @@ export const errorMessages = new DanishErrorMessages();
 
 const WINDOW_START = [K["måneden"], K["halvåret"], K["året"], K["de"]];
 
+/** The words that begin a qualifier of an expectation (`til 101`, `for 2021-03`, …). */
+const QUALIFIER_WORDS = [K["til"], K["af"], K["for"], K["i"], K["den"], K["efter"], K["med"]];
+
+/** After the noun of an expectation, these words begin something else than a deadline's name. */
+const NOT_A_NAME_HERE = [
+  ...QUALIFIER_WORDS,
+  K["forventer"],
+  K["kilde"],
+  K["politik"],
+  ...DECLARATION_WORDS.map((w) => K[w as keyof typeof K]),
+];
+
 export class TilsynParser extends CstParser {
   constructor() {
     super(allTokens, {
@@ -164,10 +178,33 @@ export class TilsynParser extends CstParser {
     return tokenMatcher(this.LA(i), type);
   }
 
-  // File = [ PolicyHeader ] { Declaration }
+  // File = [ PolicyHeader | ExamplesFor ] { Declaration }
   public file = this.RULE("file", () => {
-    this.OPTION(() => this.SUBRULE(this.policyHeader));
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.policyHeader) },
+        { ALT: () => this.SUBRULE(this.examplesFor) },
+      ]),
+    );
     this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  // ExamplesFor = "eksempler" "til" String { "," String }
+  public examplesFor = this.RULE("examplesFor", () => {
+    this.CONSUME(K["eksempler"]);
+    this.CONSUME(K["til"]);
+    this.CONSUME(StringLiteral, { LABEL: "files" });
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.CONSUME2(StringLiteral, { LABEL: "files" });
+    });
+  });
+
+  // AllowClause = "tillad" Name [ String ]
+  public allowClause = this.RULE("allowClause", () => {
+    this.CONSUME(K["tillad"]);
+    this.SUBRULE(this.name, { LABEL: "code" });
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "reason" }));
   });
 
   // Name = Identifier | any word keyword
@@ -193,6 +230,7 @@ export class TilsynParser extends CstParser {
       this.OR([
         { ALT: () => this.SUBRULE(this.sourceClause) },
         { ALT: () => this.SUBRULE(this.inForce) },
+        { ALT: () => this.SUBRULE(this.allowClause) },
       ]),
     );
   });
@@ -255,6 +293,7 @@ export class TilsynParser extends CstParser {
       { ALT: () => this.SUBRULE(this.suspensionDecl) },
       { ALT: () => this.SUBRULE(this.reactionDecl) },
       { ALT: () => this.SUBRULE(this.machineDecl) },
+      { ALT: () => this.SUBRULE(this.exampleDecl) },
     ]);
   });
 
@@ -275,11 +314,12 @@ export class TilsynParser extends CstParser {
     });
     this.MANY({
       // A field is `Name ":"`; any keyword may be a field name, so look at the colon.
-      GATE: () => this.la(2, Colon) || this.la(1, K["offentliggøres"]),
+      GATE: () => this.la(2, Colon) || this.la(1, K["offentliggøres"]) || this.la(1, K["tillad"]),
       DEF: () =>
         this.OR2([
           { GATE: () => this.la(2, Colon), ALT: () => this.SUBRULE(this.fieldDecl) },
           { ALT: () => this.SUBRULE(this.publication) },
+          { ALT: () => this.SUBRULE(this.allowClause) },
         ]),
     });
   });
@@ -432,7 +472,12 @@ export class TilsynParser extends CstParser {
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
     this.CONSUME(Equals);
     this.SUBRULE(this.expr);
-    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+        { ALT: () => this.SUBRULE(this.allowClause) },
+      ]),
+    );
   });
 
   // CriterionDecl = "kriterie" Name [ String ] { "kilde" String | DataPeriod | "forudsat" Expr
@@ -448,6 +493,7 @@ export class TilsynParser extends CstParser {
         { ALT: () => this.SUBRULE(this.guardClause) },
         { ALT: () => this.SUBRULE(this.delayClause) },
         { ALT: () => this.SUBRULE(this.whenClause) },
+        { ALT: () => this.SUBRULE(this.allowClause) },
       ]),
     );
   });
@@ -474,11 +520,21 @@ export class TilsynParser extends CstParser {
     this.CONSUME(K["gennemgang"]);
     this.SUBRULE(this.name);
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
-    this.MANY(() => this.SUBRULE(this.sourceClause));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+        { ALT: () => this.SUBRULE(this.allowClause) },
+      ]),
+    );
     this.CONSUME(K["årligt"], { LABEL: "cadence" });
     this.CONSUME(K["når"]);
     this.SUBRULE(this.cond);
-    this.OPTION2(() => this.SUBRULE2(this.sourceClause));
+    this.MANY2(() =>
+      this.OR2([
+        { ALT: () => this.SUBRULE2(this.sourceClause) },
+        { ALT: () => this.SUBRULE2(this.allowClause) },
+      ]),
+    );
   });
 
   // SuspensionDecl = "undtagelse" Name [ String ] [ "kilde" String ]
@@ -494,6 +550,7 @@ export class TilsynParser extends CstParser {
     this.CONSUME(DateLiteral, { LABEL: "from" });
     this.CONSUME(K["til"]);
     this.CONSUME2(DateLiteral, { LABEL: "to" });
+    this.MANY(() => this.SUBRULE(this.allowClause));
   });
 
   // ReactionDecl = "reaktion" { ReactionClause }
@@ -586,7 +643,12 @@ export class TilsynParser extends CstParser {
     this.CONSUME(K["tilstand"]);
     this.SUBRULE(this.name);
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
-    this.MANY(() => this.SUBRULE(this.deadlineDecl));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.deadlineDecl) },
+        { ALT: () => this.SUBRULE(this.allowClause) },
+      ]),
+    );
   });
 
   // DeadlineDecl = "frist" Name ":" CalendarExpr [ "kilde" String ]
@@ -638,6 +700,7 @@ export class TilsynParser extends CstParser {
         { ALT: () => this.SUBRULE(this.whenClause) },
         { ALT: () => this.CONSUME(K["ellers"]) },
         { ALT: () => this.SUBRULE(this.rememberDecl) },
+        { ALT: () => this.SUBRULE(this.allowClause) },
       ]),
     );
   });
@@ -648,6 +711,166 @@ export class TilsynParser extends CstParser {
     this.SUBRULE(this.name);
     this.CONSUME(Equals);
     this.SUBRULE(this.expr);
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Examples
+
+  // ExampleDecl = "eksempel" String { "kilde" String | ExampleTable | Expectation }
+  public exampleDecl = this.RULE("exampleDecl", () => {
+    this.CONSUME(K["eksempel"]);
+    this.CONSUME(StringLiteral, { LABEL: "title" });
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+        // `data NAME pr kommune, …` is the next declaration, not a table of this example.
+        { GATE: () => !this.la(3, K["pr"]), ALT: () => this.SUBRULE(this.exampleTable) },
+        { ALT: () => this.SUBRULE(this.expectation) },
+      ]),
+    );
+  });
+
+  // ExampleTable = "data" Name Header { Row }. The header is the column names on one line,
+  // separated by `|`; every later line of cells is one row (grouped by line in the AST builder).
+  public exampleTable = this.RULE("exampleTable", () => {
+    this.CONSUME(K["data"]);
+    this.SUBRULE(this.name, { LABEL: "data" });
+    const headerLine = this.LA(1).startLine;
+    this.SUBRULE2(this.name, { LABEL: "columns" });
+    this.MANY({
+      GATE: () => this.LA(1).startLine === headerLine,
+      DEF: () => {
+        this.CONSUME(Pipe, { LABEL: "headerPipes" });
+        this.SUBRULE3(this.name, { LABEL: "columns" });
+      },
+    });
+    this.MANY2(() =>
+      this.OR([
+        { ALT: () => this.CONSUME2(Pipe, { LABEL: "cells" }) },
+        { ALT: () => this.CONSUME(NumberLiteral, { LABEL: "cells" }) },
+        { ALT: () => this.CONSUME(MonthLiteral, { LABEL: "cells" }) },
+        { ALT: () => this.CONSUME(DateLiteral, { LABEL: "cells" }) },
+        { ALT: () => this.CONSUME(Identifier, { LABEL: "cells" }) },
+        { ALT: () => this.CONSUME(StringLiteral, { LABEL: "cells" }) },
+        { ALT: () => this.CONSUME(Dot, { LABEL: "cells" }) },
+      ]),
+    );
+  });
+
+  // Expectation = "forventer" ( "tilstand" Name | [ "ingen" | Int ] Noun [ Name ] ) { Qualifier }
+  public expectation = this.RULE("expectation", () => {
+    this.CONSUME(K["forventer"]);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K["tilstand"], { LABEL: "subject" });
+          this.SUBRULE(this.name, { LABEL: "subjectName" });
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION(() =>
+            this.OR2([
+              { ALT: () => this.CONSUME(K["ingen"], { LABEL: "count" }) },
+              { ALT: () => this.CONSUME(NumberLiteral, { LABEL: "count" }) },
+            ]),
+          );
+          this.OR3([
+            { ALT: () => this.CONSUME(K["henvendelse"], { LABEL: "subject" }) },
+            { ALT: () => this.CONSUME(K["henvendelser"], { LABEL: "subject" }) },
+            { ALT: () => this.CONSUME(K["redegørelse"], { LABEL: "subject" }) },
+            { ALT: () => this.CONSUME(K["redegørelser"], { LABEL: "subject" }) },
+            { ALT: () => this.CONSUME(K["gennemgang"], { LABEL: "subject" }) },
+            { ALT: () => this.CONSUME(K["gennemgange"], { LABEL: "subject" }) },
+            { ALT: () => this.CONSUME(K["frist"], { LABEL: "subject" }) },
+            { ALT: () => this.CONSUME(K["frister"], { LABEL: "subject" }) },
+          ]);
+          this.OPTION2({
+            // `forventer frist genopretning_slut for 230`: a name unless what follows is a
+            // qualifier, the next expectation or the next clause or declaration.
+            GATE: () => !NOT_A_NAME_HERE.some((t) => this.la(1, t)),
+            DEF: () => this.SUBRULE2(this.name, { LABEL: "subjectName" }),
+          });
+        },
+      },
+    ]);
+    this.MANY(() => this.SUBRULE(this.qualifier));
+  });
+
+  // Qualifier = "til" Int | "af" Int | "for" Period | "i" ( "gruppen" ( Name | String ) | Period )
+  //           | "den" Date | "efter" Name | "med" Name
+  // Period = Month | Int [ "-" Name ]   (`2021-03`, `2023`, `2023-H2`; a 3-digit Int is a kommune)
+  public qualifier = this.RULE("qualifier", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K["til"], { LABEL: "word" });
+          this.CONSUME(NumberLiteral, { LABEL: "value" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K["af"], { LABEL: "word" });
+          this.CONSUME2(NumberLiteral, { LABEL: "value" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K["for"], { LABEL: "word" });
+          this.SUBRULE(this.periodValue);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K["i"], { LABEL: "word" });
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(K["gruppen"]);
+                this.OR3([
+                  { ALT: () => this.SUBRULE(this.name, { LABEL: "group" }) },
+                  { ALT: () => this.CONSUME(StringLiteral, { LABEL: "groupText" }) },
+                ]);
+              },
+            },
+            { ALT: () => this.SUBRULE2(this.periodValue) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K["den"], { LABEL: "word" });
+          this.CONSUME(DateLiteral, { LABEL: "date" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K["efter"], { LABEL: "word" });
+          this.SUBRULE2(this.name, { LABEL: "rule" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K["med"], { LABEL: "word" });
+          this.SUBRULE3(this.name, { LABEL: "step" });
+        },
+      },
+    ]);
+  });
+
+  public periodValue = this.RULE("periodValue", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(MonthLiteral, { LABEL: "month" }) },
+      {
+        ALT: () => {
+          this.CONSUME(NumberLiteral, { LABEL: "number" });
+          this.OPTION(() => {
+            this.CONSUME(Minus);
+            this.CONSUME(Identifier, { LABEL: "half" });
+          });
+        },
+      },
+    ]);
   });
 
   // ---------------------------------------------------------------------------------------------

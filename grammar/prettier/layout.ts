@@ -12,6 +12,7 @@
 // Browser-safe: no Node APIs.
 
 import type {
+  AllowClause,
   AssessmentDecl,
   CalendarExpr,
   Comment,
@@ -21,6 +22,10 @@ import type {
   DateLit,
   Declaration,
   DeadlineDecl,
+  ExampleDecl,
+  ExamplesFor,
+  ExampleTable,
+  Expectation,
   Expr,
   FieldDecl,
   InForce,
@@ -165,6 +170,13 @@ class Builder {
   source(s: StringLit | undefined): LineNode | undefined {
     return s && this.line({ anchor: s.span.start.offset, keyword: "kilde" }, `kilde ${this.str(s)}`);
   }
+
+  /** The `tillad` lines of a declaration (last among its clauses, in the author's order). */
+  allow(list: AllowClause[] | undefined): LineNode[] {
+    return (list ?? []).map((a) =>
+      this.line({ anchor: a.span.start.offset }, `tillad ${a.code.text}`, a.reason && ` ${this.str(a.reason)}`),
+    );
+  }
 }
 
 const at = (node: { span: { start: { offset: number } } }): number => node.span.start.offset;
@@ -231,6 +243,7 @@ function policy(b: Builder, d: PolicyDecl): LayoutNode {
   return b.block(head, [
     b.source(d.source),
     d.inForce && b.line({ anchor: at(d.inForce) }, inForceText(d.inForce)),
+    ...b.allow(d.allow),
   ]);
 }
 
@@ -252,6 +265,7 @@ function data(b: Builder, d: DataDecl): LayoutNode {
   return b.block(head, [
     ...d.fields.map((f) => field(b, f)),
     d.publication && b.line({ anchor: at(d.publication) }, publicationText(d.publication)),
+    ...b.allow(d.allow),
   ]);
 }
 
@@ -283,7 +297,7 @@ function measure(b: Builder, d: MeasureDecl): LayoutNode {
     " = ",
     flat(d.expr), // a measure stays on one line (docs/sprog.md, «Formatering»)
   );
-  return b.block(head, [b.source(d.source)]);
+  return b.block(head, [b.source(d.source), ...b.allow(d.allow)]);
 }
 
 function criterion(b: Builder, d: CriterionDecl): LayoutNode {
@@ -295,6 +309,7 @@ function criterion(b: Builder, d: CriterionDecl): LayoutNode {
     d.delay &&
       b.line({ anchor: at(d.delay) }, `vurderes ${count(d.delay.months, "måned", "måneder")} senere`),
     d.when && b.line({ anchor: at(d.when), keyword: "når" }, "når ", { cond: d.when }),
+    ...b.allow(d.allow),
   ]);
 }
 
@@ -303,6 +318,7 @@ function review(b: Builder, d: ReviewDecl): LayoutNode {
   return b.block(head, [
     b.source(d.source),
     b.line({ anchor: at(d.cadence) }, "årligt", d.when && " når ", d.when && { cond: d.when }),
+    ...b.allow(d.allow),
   ]);
 }
 
@@ -314,6 +330,7 @@ function suspension(b: Builder, d: SuspensionDecl): LayoutNode {
       { anchor: at(d.from), keyword: "ingen" },
       `ingen henvendelser fra ${dateText(d.from)} til ${dateText(d.to)}`,
     ),
+    ...b.allow(d.allow),
   ]);
 }
 
@@ -353,10 +370,7 @@ function deadline(b: Builder, f: DeadlineDecl): LayoutNode {
 
 function state(b: Builder, s: StateDecl): LayoutNode {
   const head = b.line({ anchor: at(s) }, `tilstand ${s.name.text}`, title(b, s.title));
-  return b.block(
-    head,
-    s.deadlines.map((f) => deadline(b, f)),
-  );
+  return b.block(head, [...s.deadlines.map((f) => deadline(b, f)), ...b.allow(s.allow)]);
 }
 
 function transition(b: Builder, t: TransitionDecl): LayoutNode {
@@ -371,6 +385,7 @@ function transition(b: Builder, t: TransitionDecl): LayoutNode {
     t.when && b.line({ anchor: at(t.when), keyword: "når" }, "når ", { cond: t.when }),
     t.otherwise ? b.line({ after: endOf(t.to), keyword: "ellers" }, "ellers") : undefined,
     ...t.remember.map((r) => b.line({ anchor: at(r) }, `husk ${r.name.text} = `, flat(r.expr))),
+    ...b.allow(t.allow),
   ]);
 }
 
@@ -384,8 +399,71 @@ function machine(b: Builder, d: MachineDecl): LayoutNode {
   return b.block(head, [start, ...members.map((m) => m.node)], true);
 }
 
-function declaration(b: Builder, d: Declaration | PolicyDecl): LayoutNode {
+// ---------------------------------------------------------------------------------------------
+// Examples
+
+/** A table with its columns aligned: every column as wide as its widest cell, `|` between. */
+function table(b: Builder, t: ExampleTable): LayoutNode {
+  const head = b.line({ anchor: at(t) }, `data ${t.data.text}`);
+  const grid = [t.columns.map((c) => c.text), ...t.rows.map((r) => r.cells.map((c) => c.value))];
+  const widths: number[] = [];
+  for (const row of grid) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  const text = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ").trimEnd();
+  const lines: LineNode[] = [];
+  if (t.columns.length) lines.push(b.line({ anchor: at(t.columns[0]!) }, text(grid[0]!)));
+  t.rows.forEach((r, i) => lines.push(b.line({ anchor: at(r) }, text(grid[i + 1]!))));
+  return b.block(head, lines);
+}
+
+const PLURAL: Record<string, string> = {
+  henvendelse: "henvendelser",
+  redegørelse: "redegørelser",
+  gennemgang: "gennemgange",
+  frist: "frister",
+};
+
+/** `forventer …` with its parts in a fixed order: who, when, which group, which rule, which step, which date. */
+export function expectationText(e: Expectation): string {
+  const singular = e.subject === "tilstand" ? "tilstand" : e.subject;
+  const noun = !e.count
+    ? singular
+    : e.count.written === "ingen"
+      ? e.noun
+      : e.count.value === 1
+        ? singular
+        : (PLURAL[singular] ?? e.noun);
+  const parts = ["forventer"];
+  if (e.count) parts.push(e.count.written === "ingen" ? "ingen" : String(e.count.value));
+  parts.push(noun);
+  if (e.name) parts.push(e.name.text);
+  if (e.kommune) parts.push(`${e.kommune.word} ${e.kommune.code}`);
+  if (e.period) parts.push(`${e.period.word} ${e.period.label}`);
+  if (e.group) parts.push(`i gruppen ${e.group.written}`);
+  if (e.rule) parts.push(`efter ${e.rule.text}`);
+  if (e.step) parts.push(`med ${e.step.text}`);
+  if (e.date) parts.push(`den ${dateText(e.date)}`);
+  return parts.join(" ");
+}
+
+function example(b: Builder, d: ExampleDecl): LayoutNode {
+  const head = b.line({ anchor: at(d) }, `eksempel ${b.str(d.title)}`);
+  const members: { at: number; node: LayoutNode }[] = [
+    ...d.tables.map((t) => ({ at: at(t), node: table(b, t) })),
+    ...d.expectations.map((e) => ({ at: at(e), node: b.line({ anchor: at(e) }, expectationText(e)) as LayoutNode })),
+  ].sort((x, y) => x.at - y.at);
+  return b.block(head, [b.source(d.source), ...members.map((m) => m.node)]);
+}
+
+function examplesFor(b: Builder, d: ExamplesFor): LayoutNode {
+  return b.line({ anchor: at(d) }, `eksempler til ${d.files.map((f) => b.str(f)).join(", ")}`);
+}
+
+function declaration(b: Builder, d: Declaration | PolicyDecl | ExampleDecl | ExamplesFor): LayoutNode {
   switch (d.kind) {
+    case "ExampleDecl":
+      return example(b, d);
+    case "ExamplesFor":
+      return examplesFor(b, d);
     case "PolicyDecl":
       return policy(b, d);
     case "DataDecl":
@@ -460,7 +538,12 @@ function locate(b: Builder, tokens: Token[], units: LayoutNode[]): void {
 /** Cut a parsed (error-free) file into printed lines. `text` is the source the spans point into. */
 export function buildLayout(ast: PolicyFile, text: string): RootNode {
   const b = new Builder(text);
-  const decls: (Declaration | PolicyDecl)[] = [...(ast.policy ? [ast.policy] : []), ...ast.declarations];
+  const decls: (Declaration | PolicyDecl | ExampleDecl | ExamplesFor)[] = [
+    ...(ast.policy ? [ast.policy] : []),
+    ...(ast.examplesFor ? [ast.examplesFor] : []),
+    ...ast.declarations,
+    ...(ast.examples ?? []),
+  ];
   decls.sort((x, y) => at(x) - at(y));
   const units = decls.map((d) => declaration(b, d));
   locate(b, tokenize(text), units);
