@@ -19,7 +19,9 @@ import type {
   Span,
   TransitionDecl,
 } from "../grammar/ast.js";
-import { diagnostic, suggest, type Diagnostic } from "./diagnostics.js";
+import { catalogue, diagnostic, suggest, type Diagnostic } from "./diagnostics.js";
+import { checkExamples, exampleScope } from "./examples.js";
+import { allowClauses } from "./allow.js";
 import type { ValueType } from "../runtime/plan.js";
 import "./messages.js";
 
@@ -152,6 +154,23 @@ class Checker {
     }
     this.checkReaction();
     this.checkMachine();
+    this.checkAllow();
+    if (ast.examples?.length && ast.policy) {
+      if (ast.examplesFor) this.report("T0243", ast.examplesFor.span);
+      this.diags.push(...checkExamples(ast.examples, exampleScope([ast]), this.file).diagnostics);
+    }
+  }
+
+  /** `tillad CODE "reason"`: only warnings can be silenced, and never without a reason. */
+  private checkAllow(): void {
+    for (const { clause } of allowClauses(this.ast)) {
+      const code = clause.code.text;
+      if (!/^T05\d\d$/.test(code) || catalogue[code]?.severity !== "advarsel") {
+        this.report("T0233", clause.code.span, { code });
+      } else if (!clause.reason || clause.reason.value.trim() === "") {
+        this.report("T0232", clause.reason?.span ?? clause.code.span, { code });
+      }
+    }
   }
 
   private checkInForce(inForce: { from?: { year: number; month: number; day: number; span: Span }; to?: { year: number; month: number; day: number; span: Span } } | undefined): void {

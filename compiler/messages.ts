@@ -80,6 +80,32 @@ defineMessages({
   },
   T0230: { message: "Overgangen `{name}` har både `når` og `ellers`.", hint: "Vælg den ene." },
   T0231: { message: "Kriteriet `{name}` kan ikke både vurderes senere og kræve sammenhængende måneder.", hint: "Del det op i to kriterier." },
+  T0232: {
+    message: "`tillad {code}` mangler en begrundelse.",
+    hint: 'Skriv hvorfor advarslen ikke gælder her, fx `tillad {code} "grøn og lysegrøn vises kun på Jobindsats"`.',
+  },
+  T0233: {
+    message: "`{code}` er ikke en advarsel, der kan slås fra.",
+    hint: "Kun advarslerne T0501–T0509 kan slås fra med `tillad`; fejl skal rettes.",
+  },
+  T0234: { message: "Eksemplet giver data `{name}`, men politikken læser ingen data med det navn.", hint: "{hint}" },
+  T0235: { message: "Eksemplet giver data `{name}` to gange.", hint: "Saml rækkerne i én tabel." },
+  T0236: { message: "Perioden `{text}` kan ikke bruges: {why}.", hint: "Skriv fx `2023-01..2023-12` i kolonnen `maaned` for alle tolv måneder af 2023." },
+  T0237: { message: "{what} `{name}` findes ikke i politikken.", hint: "{hint}" },
+  T0238: {
+    message: "Filen med eksempler siger ikke, hvilken politik de handler om.",
+    hint: 'Begynd filen med `eksempler til "politik.tilsyn"`, eller giv den samme navn som politikken med `.test` foran `.tilsyn` (fx `jobsoegning.test.tilsyn`).',
+  },
+  T0239: { message: "Politikfilen `{name}` findes ikke ({path}).", hint: "Stien regnes fra mappen, filen med eksemplerne ligger i." },
+  T0240: { message: "Politikken `{name}` har fejl, så eksemplerne til den kan ikke køres.", hint: "Ret fejlene i {path} først (`tilsyn check {path}`)." },
+  T0241: { message: "`{code}` er ikke en af de 98 kommunekoder.", hint: "Brug kommunens officielle kode med tre cifre, fx 101 for København; listen står i data/kommuner.csv." },
+  T0242: { message: "Perioden `{label}` passer ikke til opgørelsen, som er {cadence}.", hint: "Skriv perioden som hændelserne angiver den, fx `{example}`." },
+  T0243: { message: "Filen har både en `politik` og `eksempler til`.", hint: "Skriv eksemplerne i politikfilen, eller flyt dem til en fil med `eksempler til`." },
+  T0244: { message: "{what}", hint: "Ret forventningen, så den passer til politikken." },
+  T0245: {
+    message: "Eksemplet «{title}» forventer ingenting.",
+    hint: "Tilføj mindst én linje `forventer …`, fx `forventer ingen henvendelse` eller `forventer henvendelse til 101 for 2021-03`.",
+  },
 
   T0501: {
     severity: "advarsel",

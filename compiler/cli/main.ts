@@ -16,6 +16,7 @@ import type { Plan } from "../../runtime/plan.js";
 import type { Table } from "../../runtime/table.js";
 import { expandPolicyFiles, packageRoot, readText, UserError, writeTextAtomic } from "./io.js";
 import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
+import type { TestOptions } from "./test.js";
 import { formatCsv, formatJson, formatMarkdown, formatSummary, formatTable, type Format } from "./report.js";
 
 export interface Io {
@@ -301,6 +302,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         // Loaded on demand: prettier is only needed by this command.
         const { runFmt, nodeFmtIo } = await import("./fmt.js");
         return runFmt(files, { check: options.check ?? false }, { ...nodeFmtIo, stdout: io.stdout, stderr: io.stderr });
+      }),
+    );
+
+  program
+    .command("test")
+    .description("kør eksemplerne (`eksempel`) i politikfiler og eksempelfiler, og vis regeldækningen")
+    .argument("<filer...>", "politikfiler, eksempelfiler eller mapper med .tilsyn-filer")
+    .option("--filter <tekst>", "kør kun eksempler med denne tekst i titlen")
+    .addOption(new Option("--format <format>", "uddata").choices(["table", "json"]).default("table"))
+    .option("--coverage-min <procent>", "fejl, hvis regeldækningen er under denne procentsats")
+    .helpOption("-h, --help", "vis hjælp")
+    .action(
+      wrap(async (files: string[], options: TestOptions) => {
+        const { runTest } = await import("./test.js");
+        return runTest(files, options, io);
       }),
     );
 

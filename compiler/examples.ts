@@ -1,0 +1,374 @@
+// Examples (`eksempel` blocks): checking them against the policy they are about, and turning their
+// tables into the same columnar tables `tilsyn run` loads from CSV.
+//
+// A table is checked the way a data file is: it is written out as CSV text (one CSV line per row,
+// a row with a period range `2023-01..2023-12` repeated once per period) and read by
+// runtime/csv.ts `loadTable`, so the same T03xx messages apply. Their positions are then mapped
+// back from the CSV text to the cells of the table in the policy file.
+//
+// Browser-safe: no Node APIs (the playground checks examples while the user types).
+
+import type { DataDecl, ExampleDecl, ExampleTable, Expectation, MachineDecl, Name, PolicyFile, Span } from "../grammar/ast.js";
+import { loadTable, type Table } from "../runtime/csv.js";
+import type { DataSchema } from "../runtime/table.js";
+import { diagnostic, suggest, type Diagnostic } from "./diagnostics.js";
+import { KOMMUNE_CODES } from "./kommunekoder.js";
+import "./messages.js";
+
+/** Most periods one range may expand to (a range of 100 years is a typing error, not an example). */
+const MAX_RANGE = 240;
+
+/** What the examples of a file may refer to: the names declared by the policy (or policies) they are about. */
+export interface ExampleScope {
+  data: Map<string, DataDecl>;
+  criteria: Set<string>;
+  reviews: Set<string>;
+  transitions: Set<string>;
+  states: Set<string>;
+  deadlines: Set<string>;
+  steps: Set<string>;
+  cadence?: "månedlig" | "halvårlig" | "årlig";
+  grouped: boolean;
+  hasMachine: boolean;
+}
+
+/** The names a policy declares, for checking examples (several files of one policy merge). */
+export function exampleScope(files: PolicyFile[]): ExampleScope {
+  const scope: ExampleScope = {
+    data: new Map(),
+    criteria: new Set(),
+    reviews: new Set(),
+    transitions: new Set(),
+    states: new Set(),
+    deadlines: new Set(),
+    steps: new Set(),
+    grouped: false,
+    hasMachine: false,
+  };
+  for (const ast of files) {
+    for (const d of ast.declarations) {
+      switch (d.kind) {
+        case "DataDecl":
+          if (!scope.data.has(d.name.text)) scope.data.set(d.name.text, d);
+          break;
+        case "AssessmentDecl":
+          scope.cadence ??= d.cadence.value;
+          if (d.grouping?.mode === "pr") scope.grouped = true;
+          break;
+        case "CriterionDecl":
+          scope.criteria.add(d.name.text);
+          break;
+        case "ReviewDecl":
+          scope.reviews.add(d.name.text);
+          break;
+        case "ReactionDecl":
+          for (const c of d.clauses) if (c.kind === "LadderClause") for (const s of c.steps) scope.steps.add(s.text);
+          break;
+        case "MachineDecl":
+          machineNames(d, scope);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  return scope;
+}
+
+function machineNames(m: MachineDecl, scope: ExampleScope): void {
+  scope.hasMachine = true;
+  scope.states.add(m.start.text);
+  for (const s of m.states) {
+    scope.states.add(s.name.text);
+    for (const d of s.deadlines) scope.deadlines.add(d.name.text);
+  }
+  for (const t of m.transitions) {
+    scope.transitions.add(t.name.text);
+    scope.states.add(t.from.text);
+    scope.states.add(t.to.text);
+  }
+}
+
+/** The schema `loadTable` checks a data source against (the same as the plan's). */
+export function dataSchema(d: DataDecl): DataSchema {
+  return {
+    name: d.name.text,
+    grain: d.grain.value,
+    ...(d.group ? { group: d.group.text } : {}),
+    fields: d.fields.map((f) => ({ name: f.name.text, type: f.type.value, ...(f.subsetOf ? { subsetOf: f.subsetOf.text } : {}) })),
+  };
+}
+
+export interface PreparedExample {
+  example: ExampleDecl;
+  /** One table per data source of the policy (empty where the example gives no rows). */
+  tables: Record<string, Table>;
+}
+
+export interface CheckedExamples {
+  diagnostics: Diagnostic[];
+  /** The examples without errors, ready to run. */
+  prepared: PreparedExample[];
+}
+
+/** Check examples against the names of `scope`, and build their tables. */
+export function checkExamples(examples: readonly ExampleDecl[], scope: ExampleScope, file: string): CheckedExamples {
+  const c = new ExampleChecker(scope, file);
+  const prepared: PreparedExample[] = [];
+  for (const example of examples) {
+    const before = c.diagnostics.filter((d) => d.severity === "fejl").length;
+    const tables = c.example(example);
+    if (tables && c.diagnostics.filter((d) => d.severity === "fejl").length === before) prepared.push({ example, tables });
+  }
+  return { diagnostics: c.diagnostics, prepared };
+}
+
+const SUBJECT_WORD: Record<Expectation["subject"], string> = {
+  henvendelse: "en henvendelse",
+  redegørelse: "en redegørelse",
+  gennemgang: "en gennemgang",
+  frist: "en frist",
+  tilstand: "en tilstand",
+};
+
+class ExampleChecker {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    private readonly scope: ExampleScope,
+    private readonly file: string,
+  ) {}
+
+  private report(code: string, span: Span, args: Record<string, string> = {}, extra: Parameters<typeof diagnostic>[4] = {}): void {
+    this.diagnostics.push(diagnostic(code, this.file, span, args, extra));
+  }
+
+  /** `Mente du …?` or the list of what there is. */
+  private hint(name: string, candidates: Iterable<string>, what: string): string {
+    const list = [...candidates];
+    const s = suggest(name, list);
+    if (s) return `Mente du \`${s}\`?`;
+    if (list.length === 0) return `Politikken har ingen ${what}.`;
+    return `Politikken har ${what}: ${list.slice(0, 8).map((x) => `\`${x}\``).join(", ")}${list.length > 8 ? " …" : ""}.`;
+  }
+
+  private name(n: Name | undefined, known: Set<string>, what: string, plural: string): void {
+    if (!n || known.has(n.text)) return;
+    this.report("T0237", n.span, { what, name: n.text, hint: this.hint(n.text, known, plural) });
+  }
+
+  example(example: ExampleDecl): Record<string, Table> | undefined {
+    if (example.expectations.length === 0) this.report("T0245", example.title.span, { title: example.title.value });
+    for (const e of example.expectations) this.expectation(e);
+    const tables: Record<string, Table> = {};
+    const seen = new Map<string, ExampleTable>();
+    let ok = true;
+    for (const t of example.tables) {
+      const decl = this.scope.data.get(t.data.text);
+      if (!decl) {
+        this.report("T0234", t.data.span, { name: t.data.text, hint: this.hint(t.data.text, this.scope.data.keys(), "data") });
+        ok = false;
+        continue;
+      }
+      const earlier = seen.get(t.data.text);
+      if (earlier) {
+        this.report("T0235", t.data.span, { name: t.data.text }, { related: [{ message: "første tabel", span: earlier.data.span }] });
+        ok = false;
+        continue;
+      }
+      seen.set(t.data.text, t);
+      const table = this.table(t, decl);
+      if (table) tables[t.data.text] = table;
+      else ok = false;
+    }
+    if (!ok) return undefined;
+    // Data sources the example gives no rows for are empty: nothing measured.
+    for (const [name, decl] of this.scope.data) {
+      if (tables[name]) continue;
+      const schema = dataSchema(decl);
+      const header = ["kommune", schema.grain === "år" ? "aar" : "maaned", ...(schema.group ? [schema.group] : []), ...schema.fields.map((f) => f.name)];
+      const loaded = loadTable(`${header.join(",")}\n`, this.file, schema, KOMMUNE_CODES);
+      if (!loaded.table) return undefined;
+      tables[name] = loaded.table;
+    }
+    return tables;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expectations
+
+  private expectation(e: Expectation): void {
+    const s = this.scope;
+    if (e.subject === "tilstand") {
+      if (!s.hasMachine) this.report("T0244", e.span, { what: "Politikken har intet `forløb`, så der er ingen tilstand at forvente." });
+      else this.name(e.name, s.states, "Tilstanden", "tilstandene");
+    }
+    if (e.subject === "frist") {
+      if (!s.hasMachine) this.report("T0244", e.span, { what: "Politikken har intet `forløb`, så der er ingen frister at forvente." });
+      else this.name(e.name, s.deadlines, "Fristen", "fristerne");
+    }
+    if (e.subject === "gennemgang" && s.reviews.size === 0) {
+      this.report("T0244", e.span, { what: "Politikken har ingen `gennemgang`, så der er ingen gennemgang at forvente." });
+    }
+    if ((e.subject === "henvendelse" || e.subject === "redegørelse") && s.criteria.size === 0) {
+      this.report("T0244", e.span, { what: `Politikken har ingen kriterier, så der kommer aldrig ${SUBJECT_WORD[e.subject]}.` });
+    }
+    if (e.rule) {
+      const [known, plural] =
+        e.subject === "gennemgang"
+          ? [s.reviews, "gennemgangene"]
+          : e.subject === "tilstand" || e.subject === "frist"
+            ? [s.transitions, "overgangene"]
+            : [s.criteria, "kriterierne"];
+      this.name(e.rule, known, e.subject === "gennemgang" ? "Gennemgangen" : e.subject === "tilstand" || e.subject === "frist" ? "Overgangen" : "Kriteriet", plural);
+    }
+    if (e.step) {
+      if (e.subject !== "henvendelse") this.report("T0244", e.step.span, { what: "`med` angiver trinnet på trappen og kan kun stå ved en henvendelse." });
+      else this.name(e.step, s.steps, "Trinnet", "trinnene på trappen");
+    }
+    if (e.group && !s.grouped) {
+      this.report("T0244", e.group.span, { what: "Politikken vurderer ikke grupperne hver for sig, så hændelserne har ingen gruppe." });
+    }
+    if (e.kommune && !KOMMUNE_CODES.has(e.kommune.code)) {
+      this.report("T0241", e.kommune.span, { code: e.kommune.code });
+    }
+    if (e.period) {
+      const cadence = e.subject === "gennemgang" ? "årlig" : s.cadence;
+      const label = e.period.label;
+      const fits =
+        cadence === "månedlig" ? /^\d{4}-\d{2}$/.test(label) : cadence === "halvårlig" ? /^\d{4}-H[12]$/.test(label) : cadence === "årlig" ? /^\d{4}$/.test(label) : true;
+      if (!fits) {
+        const example = cadence === "månedlig" ? "2021-03" : cadence === "halvårlig" ? "2023-H2" : "2023";
+        this.report("T0242", e.period.span, { label, cadence: cadence ?? "", example });
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Tables
+
+  private table(t: ExampleTable, decl: DataDecl): Table | undefined {
+    const schema = dataSchema(decl);
+    const periodColumn = schema.grain === "år" ? "aar" : "maaned";
+    const keys = ["kommune", periodColumn, ...(schema.group ? [schema.group] : [])];
+    const expected = [...keys, ...schema.fields.map((f) => f.name)];
+    const written = t.columns.map((c) => c.text);
+    // Value columns that are left out are blank (not measured), unless a column name is unknown:
+    // then loadTable reports it with a suggestion among the missing ones.
+    const unknown = written.some((w) => !expected.includes(w));
+    const filled = unknown ? [] : expected.filter((n) => !keys.includes(n) && !written.includes(n));
+
+    let csv = "";
+    const cells: { start: number; end: number; line: number; target: Span }[] = [];
+    const sourceLine: number[] = [0];
+    let csvLine = 0;
+    const addLine = (values: { text: string; target: Span }[], line: number) => {
+      csvLine++;
+      sourceLine[csvLine] = line;
+      values.forEach((v, i) => {
+        if (i > 0) csv += ",";
+        const start = csv.length;
+        csv += /[",\n\r]/.test(v.text) ? `"${v.text.replace(/"/g, '""')}"` : v.text;
+        cells.push({ start, end: csv.length, line: csvLine, target: v.target });
+      });
+      csv += "\n";
+    };
+    const headerSpan: Span = t.columns.length ? { start: t.columns[0]!.span.start, end: t.columns.at(-1)!.span.end } : t.data.span;
+    addLine(
+      [...t.columns.map((c) => ({ text: c.text, target: c.span })), ...filled.map((f) => ({ text: f, target: headerSpan }))],
+      headerSpan.start.line,
+    );
+
+    const periodIndex = written.indexOf(periodColumn);
+    let ok = true;
+    for (const row of t.rows) {
+      if (row.cells.length !== t.columns.length) {
+        const many = row.cells.length > t.columns.length;
+        const at = many ? row.cells[t.columns.length]! : row.cells.at(-1)!;
+        const plural = (n: number) => (n === 1 ? "1 kolonne" : `${n} kolonner`);
+        this.report(many ? "T0307" : "T0306", at.span, {
+          actual: String(row.cells.length),
+          count: plural(t.columns.length),
+          column: many ? (written.at(-1) ?? "") : (written[row.cells.length] ?? ""),
+        }, { hint: "Hver række skal have én celle pr. kolonne, adskilt af `|`; en tom celle (ikke målt) er blot tom mellem to `|`." });
+        ok = false;
+        continue;
+      }
+      let periods: string[] = [""];
+      for (let i = 0; i < row.cells.length; i++) {
+        const cell = row.cells[i]!;
+        if (!cell.range) continue;
+        if (i !== periodIndex) {
+          this.report("T0236", cell.span, { text: cell.value, why: `en periode kan kun stå i kolonnen \`${periodColumn}\`` });
+          ok = false;
+          continue;
+        }
+        const expanded = expand(cell.range.from, cell.range.to, schema.grain);
+        if (typeof expanded === "string") {
+          this.report("T0236", cell.span, { text: cell.value, why: expanded });
+          ok = false;
+          continue;
+        }
+        periods = expanded;
+      }
+      if (!ok) continue;
+      for (const period of periods) {
+        addLine(
+          [
+            ...row.cells.map((cell, i) => ({ text: i === periodIndex && cell.range ? period : (cell.text ?? cell.value), target: cell.span })),
+            ...filled.map(() => ({ text: "", target: row.span })),
+          ],
+          row.span.start.line,
+        );
+      }
+    }
+    if (!ok) return undefined;
+
+    const loaded = loadTable(csv, this.file, schema, KOMMUNE_CODES);
+    for (const d of loaded.diagnostics) {
+      // Columns left out of a table are allowed (blank); only key columns must be there.
+      if (d.code === "T0302" && !keys.some((k) => d.message.includes(`\`${k}\``))) continue;
+      this.diagnostics.push(this.mapBack(d, cells, sourceLine, t.span));
+    }
+    if (loaded.diagnostics.some((d) => d.severity === "fejl" && !(d.code === "T0302" && !keys.some((k) => d.message.includes(`\`${k}\``))))) return undefined;
+    return loaded.table;
+  }
+
+  /** A CSV diagnostic, pointed at the cell of the table it is about. */
+  private mapBack(d: Diagnostic, cells: { start: number; end: number; line: number; target: Span }[], sourceLine: number[], fallback: Span): Diagnostic {
+    const offset = d.span.start.offset;
+    let target: Span | undefined;
+    for (const c of cells) {
+      if (c.line !== d.span.start.line) continue;
+      if (c.start <= offset) target = c.target;
+      if (offset <= c.end && c.start <= offset) break;
+    }
+    const message = d.message.replace(/linje (\d+)/g, (_, n: string) => `linje ${sourceLine[Number(n)] ?? n}`);
+    return { ...d, file: this.file, message, span: target ?? fallback };
+  }
+}
+
+/** The periods of a range `2023-01..2023-12` (or `2020..2023` for annual data), or why not. */
+function expand(from: string, to: string, grain: "måned" | "år"): string[] | string {
+  if (grain === "år") {
+    if (!/^\d{4}$/.test(from) || !/^\d{4}$/.test(to)) return "data er årlige, så perioden skrives som år: `2020..2023`";
+    const a = Number(from);
+    const b = Number(to);
+    if (a > b) return `${from} ligger efter ${to}`;
+    if (b - a + 1 > MAX_RANGE) return `perioden er for lang (højst ${MAX_RANGE} år)`;
+    return Array.from({ length: b - a + 1 }, (_, i) => String(a + i));
+  }
+  const m = (s: string) => {
+    const x = /^(\d{4})-(\d{2})$/.exec(s);
+    return x ? Number(x[1]) * 12 + Number(x[2]) - 1 : undefined;
+  };
+  const a = m(from);
+  const b = m(to);
+  if (a === undefined || b === undefined) return "data er månedlige, så perioden skrives som måneder: `2023-01..2023-12`";
+  if (a > b) return `${from} ligger efter ${to}`;
+  if (b - a + 1 > MAX_RANGE) return `perioden er for lang (højst ${MAX_RANGE} måneder)`;
+  return Array.from({ length: b - a + 1 }, (_, i) => {
+    const k = a + i;
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+  });
+}
