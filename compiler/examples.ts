@@ -199,18 +199,19 @@ class ExampleChecker {
 
   private expectation(e: Expectation): void {
     const s = this.scope;
+    const none = e.count?.value === 0;
     if (e.subject === "tilstand") {
       if (!s.hasMachine) this.report("T0244", e.span, { what: "Politikken har intet `forløb`, så der er ingen tilstand at forvente." });
       else this.name(e.name, s.states, "Tilstanden", "tilstandene");
     }
     if (e.subject === "frist") {
-      if (!s.hasMachine) this.report("T0244", e.span, { what: "Politikken har intet `forløb`, så der er ingen frister at forvente." });
+      if (!s.hasMachine && !none) this.report("T0244", e.span, { what: "Politikken har intet `forløb`, så der er ingen frister at forvente." });
       else this.name(e.name, s.deadlines, "Fristen", "fristerne");
     }
-    if (e.subject === "gennemgang" && s.reviews.size === 0) {
+    if (e.subject === "gennemgang" && s.reviews.size === 0 && !none) {
       this.report("T0244", e.span, { what: "Politikken har ingen `gennemgang`, så der er ingen gennemgang at forvente." });
     }
-    if ((e.subject === "henvendelse" || e.subject === "redegørelse") && s.criteria.size === 0) {
+    if ((e.subject === "henvendelse" || e.subject === "redegørelse") && s.criteria.size === 0 && !none) {
       this.report("T0244", e.span, { what: `Politikken har ingen kriterier, så der kommer aldrig ${SUBJECT_WORD[e.subject]}.` });
     }
     if (e.rule) {

@@ -277,7 +277,7 @@ export function missingText(item: CoverageItem): string {
   if (item.kind === "grænse") return `grænsen \`${item.name}\`: intet eksempel ligger præcis på grænsen (venstre side lig med højre)`;
   const what =
     item.kind === "kriterie" ? "kriteriet" : item.kind === "forudsætning" ? "forudsætningen (`forudsat`) i kriteriet" : item.kind === "gennemgang" ? "gennemgangen" : "overgangen";
-  return `${what} \`${item.name}\`: intet eksempel gør ${item.kind === "kriterie" ? "det" : "den"} ${item.need}`;
+  return `${what} \`${item.name}\`: intet eksempel gør ${item.kind === "kriterie" ? `det ${item.need === "sand" ? "sandt" : item.need}` : `den ${item.need}`}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -163,6 +163,7 @@ function textReport(groups: { suite: ExampleSuite; results: ExampleResult[] }[],
     `${all.length} ${all.length === 1 ? "eksempel" : "eksempler"}${filter ? ` med «${filter}» i titlen` : ""}: ${passed} bestået${failed ? `, ${failed} fejlet` : ""}.`,
   );
   const missing = coverage.items.filter((i) => !i.covered);
+  if (coverage.total === 0) return `${out.join("\n")}\n`;
   out.push(`Regeldækning: ${percentText(coverage.percent)} % (${coverage.covered} af ${coverage.total} punkter)${missing.length ? ". Det mangler:" : ": alle kriterier, forudsætninger, gennemgange og overgange er både sande og falske i et eksempel, og hver grænse er ramt præcist."}`);
   for (const item of missing) out.push(`  ${item.file}:${item.line}:${item.column}  ${missingText(item)}`);
   if (min !== undefined && coverage.percent < min) {

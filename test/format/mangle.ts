@@ -5,7 +5,12 @@ import { canTouch, random, tokens } from "./helpers.js";
 interface Unit {
   lines: string[];
   indent: string;
+  /** A line of an example's table: a line break is what ends a table row, so it stays a line. */
+  table?: boolean;
 }
+
+/** A table line (header or row of an `eksempel`): it has a `|` outside strings and comments. */
+const isTableLine = (line: string): boolean => line.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/#.*$/, "").includes("|");
 
 /** The committed text as paragraphs (split at blank lines) of comment lines and units. */
 type Item = Unit | { comment: string; line: string };
@@ -18,7 +23,7 @@ function paragraphs(text: string): Item[][] {
     if (trimmed === "") out.push([]);
     else if (trimmed.startsWith("#")) current.push({ comment: trimmed, line });
     else if (/^(og|eller) /.test(trimmed)) (current.at(-1) as Unit).lines.push(line);
-    else current.push({ lines: [line], indent: line.slice(0, line.length - line.trimStart().length) });
+    else current.push({ lines: [line], indent: line.slice(0, line.length - line.trimStart().length), ...(isTableLine(line) ? { table: true } : {}) });
   }
   return out;
 }
@@ -57,6 +62,16 @@ export function mangle(text: string, seed: number, oddComments: boolean): Mangle
         out += item.comment + "\n" + indent();
         lineHasCode = false;
         expected.push(item.line);
+        continue;
+      }
+      if (item.table) {
+        // A table row keeps its own line (and its cells as written); only the spacing around
+        // the `|` and the indentation change. No comment is put inside it.
+        const cells = item.lines[0]!.split("|").map((c) => c.trim());
+        if (lineHasCode) out += "\n" + indent();
+        out += cells.map((c) => c).join(pick(["|", " | ", "  |   ", "\t|"])) + "\n" + indent();
+        lineHasCode = false;
+        expected.push(...item.lines);
         continue;
       }
       const words = item.lines.flatMap((l) => tokens(l));
