@@ -82,6 +82,10 @@ const sameEnv = (a: Env, b: Env): boolean =>
 const typeWord = (t: ValueType | "tekst"): string =>
   ({ antal: "et antal", andel: "en andel", tal: "et tal", sandhed: "en betingelse", tekst: "en tekst" })[t];
 
+/** Does a declaration silence a warning with `tillad CODE "reason"`? */
+const allows = (list: { code: Name; reason?: { value: string } }[] | undefined, code: string): boolean =>
+  (list ?? []).some((a) => a.code.text === code && (a.reason?.value.trim() ?? "") !== "");
+
 export function check(ast: PolicyFile, file: string, source = ""): Checked {
   const c = new Checker(ast, file, source);
   c.run();
@@ -408,13 +412,13 @@ class Checker {
       if (t.when && t.otherwise) this.report("T0230", t.name.span, { name: t.name.text });
       if (!t.when && !t.otherwise) this.report("T0227", t.name.span, { name: t.name.text });
       const before = ellersSeen.get(t.from.text);
-      if (before) this.report("T0502", t.name.span, { name: t.name.text, other: before.name.text });
+      if (before && !allows(t.allow, "T0502")) this.report("T0502", t.name.span, { name: t.name.text, other: before.name.text });
       if (t.otherwise) ellersSeen.set(t.from.text, t);
       if (t.when) this.expectCondition(t.when, env);
       for (const r of t.remember) this.typeOf(r.expr, env);
     }
     for (const s of m.states) {
-      if (!reached.has(s.name.text)) this.report("T0501", s.name.span, { name: s.name.text });
+      if (!reached.has(s.name.text) && !allows(s.allow, "T0501")) this.report("T0501", s.name.span, { name: s.name.text });
     }
   }
 

@@ -117,4 +117,39 @@ defineMessages({
     message: "Overgangen `{name}` kan aldrig ske: `{other}` fra samme tilstand står før den med `ellers`.",
     hint: "Flyt `ellers`-overgangen sidst.",
   },
+  T0503: {
+    severity: "advarsel",
+    message: "Grænserne for `{key}` efterlader et hul: {values} er hverken omfattet af {lower} eller af {upper}.",
+    hint: "Ret en af grænserne, så de mødes (fx `mindst` i stedet for `over`), eller skriv `tillad T0503 \"begrundelse\"` i en af erklæringerne, hvis hullet står i reglerne.",
+  },
+  T0504: {
+    severity: "advarsel",
+    message: "Grænserne for `{key}` overlapper: {values} er omfattet af både {lower} og {upper}.",
+    hint: "Ret en af grænserne (fx `over` i stedet for `mindst`), eller skriv `tillad T0504 \"begrundelse\"` i en af erklæringerne, hvis overlappet er meningen.",
+  },
+  T0505: {
+    severity: "advarsel",
+    message: "{what} bruges ikke.",
+    hint: "{hint}",
+  },
+  T0506: {
+    severity: "advarsel",
+    message: "{what} kan aldrig ske: {why}.",
+    hint: "Ret betingelsen eller rækkefølgen, eller slet den.",
+  },
+  T0507: {
+    severity: "advarsel",
+    message: "Politikken `{name}` gælder ikke fra {from} til {to}: {a} slutter før, {b} begynder.",
+    hint: "Lad den ene version begynde dagen efter, at den anden slutter, eller skriv `tillad T0507 \"begrundelse\"` under `politik`, hvis der bevidst ikke er regler i perioden.",
+  },
+  T0508: {
+    severity: "advarsel",
+    message: "{what} giver altid samme resultat som {other}: betingelserne er de samme.",
+    hint: "Slet den ene, eller ret betingelsen, hvis de skulle være forskellige.",
+  },
+  T0509: {
+    severity: "advarsel",
+    message: "`tillad {code}` slår ingen advarsel fra her.",
+    hint: "Slet linjen; advarslen optræder ikke (længere) i denne erklæring.",
+  },
 });

@@ -17,6 +17,9 @@ import type { Table } from "../../runtime/table.js";
 import { expandPolicyFiles, packageRoot, readText, UserError, writeTextAtomic } from "./io.js";
 import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
 import type { TestOptions } from "./test.js";
+import { isExamplesFile, loadSuites } from "./test.js";
+import { analyse, analyseVersions } from "../analyse.js";
+import { parse } from "../../grammar/index.js";
 import { formatCsv, formatJson, formatMarkdown, formatSummary, formatTable, type Format } from "./report.js";
 
 export interface Io {
@@ -129,12 +132,44 @@ function monthOption(value: string | undefined, flag: string): number | undefine
 // Commands
 
 export async function runCheck(files: string[], io: Io): Promise<number> {
-  const compiled = await compileFiles(files, io);
-  if (summariseDiagnostics(compiled, io)) return 1;
+  if (files.length === 0) throw new UserError("fejl[T0405]: Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.", 2);
+  // Files that hold only examples (`eksempler til "…"`) are checked against the policy they name.
+  const policyFiles: string[] = [];
+  const exampleFiles: string[] = [];
+  for (const file of await expandPolicyFiles(files)) {
+    const parsed = parse(await readText(file), file);
+    (isExamplesFile(parsed.ast) ? exampleFiles : policyFiles).push(file);
+  }
+  const compiled = policyFiles.length ? await compileFiles(policyFiles, io) : [];
+  // Static analysis (T05xx) of the files without errors, and holes between versions of a policy.
+  const analysed: Diagnostic[] = [];
+  for (const c of compiled) {
+    if (!c.plan) continue;
+    const text = c.source.normalize("NFC");
+    const found = analyse(parse(text, c.file).ast, c.file, text);
+    for (const d of found) io.stderr(`${renderDiagnostic(d, text)}\n\n`);
+    analysed.push(...found);
+  }
+  const versions = analyseVersions(compiled.filter((c) => c.plan).map((c) => ({ ast: parse(c.source, c.file).ast, file: c.file })));
+  for (const d of versions) io.stderr(`${renderDiagnostic(d, compiled.find((c) => c.file === d.file)!.source.normalize("NFC"))}\n\n`);
+  let exampleErrors = 0;
+  let exampleWarnings = 0;
+  if (exampleFiles.length) {
+    const { suites, errors } = await loadSuites(exampleFiles, io);
+    exampleErrors = errors;
+    exampleWarnings = suites.flatMap((s) => s.diagnostics).filter((d) => d.severity !== "fejl").length;
+  }
+  const policyErrors = summariseDiagnostics(compiled, io);
+  if (policyErrors || exampleErrors) {
+    if (!policyErrors) io.stderr(`${exampleErrors} fejl. Ret fejlene og prøv igen.\n`);
+    return 1;
+  }
   const plans = compiled.map((c) => c.plan!);
   checkOverlaps(plans);
-  const warnings = compiled.reduce((n, c) => n + c.diagnostics.length, 0);
-  io.stdout(`${compiled.length} ${compiled.length === 1 ? "politik" : "politikker"} uden fejl${warnings ? ` (${warnings} ${warnings === 1 ? "advarsel" : "advarsler"})` : ""}.\n`);
+  const warnings = compiled.reduce((n, c) => n + c.diagnostics.length, 0) + analysed.length + versions.length + exampleWarnings;
+  const count = compiled.length + exampleFiles.length;
+  const noun = exampleFiles.length ? (count === 1 ? "fil" : "filer") : count === 1 ? "politik" : "politikker";
+  io.stdout(`${count} ${noun} uden fejl${warnings ? ` (${warnings} ${warnings === 1 ? "advarsel" : "advarsler"})` : ""}.\n`);
   return 0;
 }
 
