@@ -296,23 +296,27 @@ class ExampleChecker {
         continue;
       }
       let periods: string[] = [""];
+      let rowOk = true;
       for (let i = 0; i < row.cells.length; i++) {
         const cell = row.cells[i]!;
         if (!cell.range) continue;
         if (i !== periodIndex) {
           this.report("T0236", cell.span, { text: cell.value, why: `en periode kan kun stå i kolonnen \`${periodColumn}\`` });
-          ok = false;
+          rowOk = false;
           continue;
         }
         const expanded = expand(cell.range.from, cell.range.to, schema.grain);
         if (typeof expanded === "string") {
           this.report("T0236", cell.span, { text: cell.value, why: expanded });
-          ok = false;
+          rowOk = false;
           continue;
         }
         periods = expanded;
       }
-      if (!ok) continue;
+      if (!rowOk) {
+        ok = false;
+        continue;
+      }
       for (const period of periods) {
         addLine(
           [
@@ -323,15 +327,13 @@ class ExampleChecker {
         );
       }
     }
-    if (!ok) return undefined;
-
     const loaded = loadTable(csv, this.file, schema, KOMMUNE_CODES);
     for (const d of loaded.diagnostics) {
       // Columns left out of a table are allowed (blank); only key columns must be there.
       if (d.code === "T0302" && !keys.some((k) => d.message.includes(`\`${k}\``))) continue;
       this.diagnostics.push(this.mapBack(d, cells, sourceLine, t.span));
     }
-    if (loaded.diagnostics.some((d) => d.severity === "fejl" && !(d.code === "T0302" && !keys.some((k) => d.message.includes(`\`${k}\``))))) return undefined;
+    if (!ok || loaded.diagnostics.some((d) => d.severity === "fejl" && !(d.code === "T0302" && !keys.some((k) => d.message.includes(`\`${k}\``))))) return undefined;
     return loaded.table;
   }
 

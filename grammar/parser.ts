@@ -720,14 +720,16 @@ export class TilsynParser extends CstParser {
   public exampleDecl = this.RULE("exampleDecl", () => {
     this.CONSUME(K["eksempel"]);
     this.CONSUME(StringLiteral, { LABEL: "title" });
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.sourceClause) },
-        // `data NAME pr kommune, …` is the next declaration, not a table of this example.
-        { GATE: () => !this.la(3, K["pr"]), ALT: () => this.SUBRULE(this.exampleTable) },
-        { ALT: () => this.SUBRULE(this.expectation) },
-      ]),
-    );
+    this.MANY({
+      // `data NAME pr kommune, …` is the next declaration, not a table of this example.
+      GATE: () => !(this.la(1, K["data"]) && this.la(3, K["pr"])),
+      DEF: () =>
+        this.OR([
+          { ALT: () => this.SUBRULE(this.sourceClause) },
+          { ALT: () => this.SUBRULE(this.exampleTable) },
+          { ALT: () => this.SUBRULE(this.expectation) },
+        ]),
+    });
   });
 
   // ExampleTable = "data" Name Header { Row }. The header is the column names on one line,
