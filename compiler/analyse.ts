@@ -12,8 +12,8 @@
 //
 // Bands: every comparison of a quantity with a constant (`jobparate over 40`) is a band of values
 // for which the comparison holds, turned around under `ikke`. Bands of the same quantity in
-// different rules, one bounded below and one above, should meet exactly: `over 40` and `under 40`
-// leave 40 to neither. The quantity is compared by name, with `middel(…)`, `sum(…)` and windows
+// different rules of the same kind (criteria and reviews; transitions out of the same state), one
+// bounded below and one above, should meet exactly: `over 40` and `under 40` leave 40 to neither. The quantity is compared by name, with `middel(…)`, `sum(…)` and windows
 // taken off (the job-search policy's monthly `jobparate` and yearly `middel(jobparate) over året`
 // are the same population). Measures that are conditions are looked through.
 
@@ -267,8 +267,11 @@ class Analyser {
     for (const rule of this.rules) for (const e of rule.exprs) this.collectBands(e, true, rule, [], all);
     // One warning per pair of comparisons (a guard in a measure is shared by several criteria).
     const pairs = new Map<string, { lower: Band[]; upper: Band[] }>();
+    // Bands are compared within one kind of decision: the criteria and reviews (what STAR does
+    // about a kommune's period), or the transitions out of one state.
+    const group = (r: Rule) => (r.decl.kind === "TransitionDecl" ? `fra ${r.decl.from.text}` : "kriterier");
     for (const lower of all.filter((b) => b.side === "nedre")) {
-      for (const upper of all.filter((b) => b.side === "øvre" && b.key === lower.key && b.rule !== lower.rule)) {
+      for (const upper of all.filter((b) => b.side === "øvre" && b.key === lower.key && b.rule !== lower.rule && group(b.rule) === group(lower.rule))) {
         const order = cmp(upper.bound, lower.bound);
         const gap = order < 0 || (order === 0 && !lower.inclusive && !upper.inclusive);
         const overlap = order > 0 || (order === 0 && lower.inclusive && upper.inclusive);
@@ -454,7 +457,7 @@ class Analyser {
       }
       case "Ref": {
         const m = this.measureOf(e);
-        return m ? `(${this.canon(m.expr)})` : e.name.text;
+        return m ? this.canon(m.expr) : e.name.text;
       }
       case "Binary":
         return `(${this.canon(e.left)} ${e.op} ${this.canon(e.right)})`;
