@@ -28,6 +28,8 @@ export interface ExampleScope {
   deadlines: Set<string>;
   steps: Set<string>;
   cadence?: "månedlig" | "halvårlig" | "årlig";
+  /** Every cadence of the files run together (a history of versions may change cadence). */
+  cadences: Set<"månedlig" | "halvårlig" | "årlig">;
   grouped: boolean;
   hasMachine: boolean;
 }
@@ -43,6 +45,7 @@ export function exampleScope(files: PolicyFile[]): ExampleScope {
     deadlines: new Set(),
     steps: new Set(),
     grouped: false,
+    cadences: new Set(),
     hasMachine: false,
   };
   for (const ast of files) {
@@ -53,6 +56,7 @@ export function exampleScope(files: PolicyFile[]): ExampleScope {
           break;
         case "AssessmentDecl":
           scope.cadence ??= d.cadence.value;
+          scope.cadences.add(d.cadence.value);
           if (d.grouping?.mode === "pr") scope.grouped = true;
           break;
         case "CriterionDecl":
@@ -236,8 +240,9 @@ class ExampleChecker {
     if (e.period) {
       const cadence = e.subject === "gennemgang" ? "årlig" : s.cadence;
       const label = e.period.label;
-      const fits =
-        cadence === "månedlig" ? /^\d{4}-\d{2}$/.test(label) : cadence === "halvårlig" ? /^\d{4}-H[12]$/.test(label) : cadence === "årlig" ? /^\d{4}$/.test(label) : true;
+      const fitsCadence = (c: string | undefined) =>
+        c === "månedlig" ? /^\d{4}-\d{2}$/.test(label) : c === "halvårlig" ? /^\d{4}-H[12]$/.test(label) : c === "årlig" ? /^\d{4}$/.test(label) : true;
+      const fits = e.subject === "gennemgang" ? fitsCadence("årlig") : s.cadences.size ? [...s.cadences].some(fitsCadence) : fitsCadence(cadence);
       if (!fits) {
         const example = cadence === "månedlig" ? "2021-03" : cadence === "halvårlig" ? "2023-H2" : "2023";
         this.report("T0242", e.period.span, { label, cadence: cadence ?? "", example });

@@ -881,8 +881,13 @@ export class AstBuilder extends BaseVisitor {
       const value = `${a!.image}..${d!.image}`;
       return { value, range: { from: a!.image, to: d!.image }, span };
     }
-    const text = tokens.map((t) => t.image).join(" ");
-    this.report(SYNTAX.badCell, span, { text });
+    // Any other run of tokens is text as written (a label like `A-dagpenge`), with the spacing
+    // between the tokens kept; whether it fits its column is checked like a CSV cell.
+    let text = a!.image;
+    for (let i = 1; i < tokens.length; i++) {
+      const gap = tokens[i]!.startOffset - tokens[i - 1]!.endOffset! - 1;
+      text += " ".repeat(gap > 0 ? 1 : 0) + tokens[i]!.image;
+    }
     return { value: text, span };
   }
 

@@ -746,17 +746,29 @@ export class TilsynParser extends CstParser {
         this.SUBRULE3(this.name, { LABEL: "columns" });
       },
     });
-    this.MANY2(() =>
-      this.OR([
-        { ALT: () => this.CONSUME2(Pipe, { LABEL: "cells" }) },
-        { ALT: () => this.CONSUME(NumberLiteral, { LABEL: "cells" }) },
-        { ALT: () => this.CONSUME(MonthLiteral, { LABEL: "cells" }) },
-        { ALT: () => this.CONSUME(DateLiteral, { LABEL: "cells" }) },
-        { ALT: () => this.CONSUME(Identifier, { LABEL: "cells" }) },
-        { ALT: () => this.CONSUME(StringLiteral, { LABEL: "cells" }) },
-        { ALT: () => this.CONSUME(Dot, { LABEL: "cells" }) },
-      ]),
-    );
+    // A cell is the text between pipes, so labels such as `A-dagpenge` or `Kontanthjælp
+    // (jobparat)` need no quotes. A keyword that begins a new line ends the table.
+    this.MANY2({
+      GATE: () => !(tokenMatcher(this.LA(1), WordKeyword) && this.LA(1).startLine !== this.LA(0).startLine),
+      DEF: () =>
+        this.OR([
+          { ALT: () => this.CONSUME2(Pipe, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(NumberLiteral, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(MonthLiteral, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(DateLiteral, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(Identifier, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(StringLiteral, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(Dot, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(WordKeyword, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(Minus, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(Plus, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(Slash, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(LParen, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(RParen, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(Comma, { LABEL: "cells" }) },
+          { ALT: () => this.CONSUME(Percent, { LABEL: "cells" }) },
+        ]),
+    });
   });
 
   // Expectation = "forventer" ( "tilstand" Name | [ "ingen" | Int ] Noun [ Name ] ) { Qualifier }

@@ -83,9 +83,22 @@ describe("parsing", () => {
     expect(ast.declarations.map((d) => d.kind)).toEqual(["DataDecl"]);
   });
 
-  it("syntax errors: a cell that is not a value (T0114), a bad period (T0115), a bad kommune (T0116), a repeated part (T0109)", () => {
+  it("a cell is the text between the pipes, so group labels need no quotes", () => {
+    const { ast, diagnostics } = parse(
+      `eksempel "e"\n  data d\n    kommune | maaned  | ydelsesgruppe\n    101     | 2021-01 | A-dagpenge\n    101     | 2021-01 | Kontanthjælp (jobparat)\n    101 2   | 2021-01 | "med | lodret streg"\n  forventer ingen henvendelse\n`,
+      "e.tilsyn",
+    );
+    expect(diagnostics).toEqual([]);
+    const table = ast.examples![0]!.tables[0]!;
+    expect(table.rows.map((r) => r.cells.map((c) => c.text ?? c.value))).toEqual([
+      ["101", "2021-01", "A-dagpenge"],
+      ["101", "2021-01", "Kontanthjælp (jobparat)"],
+      ["101 2", "2021-01", "med | lodret streg"],
+    ]);
+  });
+
+  it("syntax errors: a bad period (T0115), a bad kommune (T0116), a repeated part (T0109)", () => {
     const codes = (text: string) => parse(text, "e.tilsyn").diagnostics.map((d) => d.code);
-    expect(codes(`eksempel "e"\n  data d\n    kommune | maaned\n    101 2 | 2021-01\n  forventer ingen henvendelse\n`)).toEqual(["T0114"]);
     expect(codes(`eksempel "e"\n  forventer henvendelse i 2023-H3\n`)).toEqual(["T0115"]);
     expect(codes(`eksempel "e"\n  forventer henvendelse til 1010\n`)).toEqual(["T0116"]);
     expect(codes(`eksempel "e"\n  forventer henvendelse efter a efter b\n`)).toEqual(["T0109"]);
