@@ -1,4 +1,5 @@
 // The compiler and runtime the worker runs: the very same modules as the command line.
 export { compile } from "../../compiler/index.js";
-export { hasErrors, renderDiagnostic } from "../../compiler/diagnostics.js";
+export { hasErrors, renderDiagnostic, sortDiagnostics } from "../../compiler/diagnostics.js";
+export { analyse } from "../../compiler/analyse.js";
 export { evaluate, EvaluationError, loadTable, parseKommuner } from "../../runtime/index.js";

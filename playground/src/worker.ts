@@ -8,7 +8,7 @@ import type { Diagnostic } from "../../compiler/diagnostics.js";
 import type { LoadResult, Table } from "../../runtime/csv.js";
 import type { SeriesPoint } from "../../runtime/events.js";
 import type { Plan } from "../../runtime/plan.js";
-import { compile, evaluate, EvaluationError, hasErrors, loadTable, parseKommuner, renderDiagnostic } from "./engine.js";
+import { analyse, compile, evaluate, EvaluationError, hasErrors, loadTable, parseKommuner, renderDiagnostic, sortDiagnostics } from "./engine.js";
 import type { DataStatus, FromWorker, ResultMessage, RunRequest, Slot, ToWorker } from "./protocol.js";
 import { kommunerText, sampleData } from "./samples-data.js";
 import { kommuneTable } from "./subtable.js";
@@ -118,12 +118,16 @@ const compiled: Partial<Record<Slot, { id: number; plan?: Plan; diagnostics: Dia
 function run(request: RunRequest, slot: Slot): void {
   const started = performance.now();
   const result = compile(request.source, request.file);
-  compiled[slot] = { id: request.id, plan: result.plan, diagnostics: result.diagnostics };
+  // The static checks of `tilsyn check` (threshold gaps, unused declarations …) as warnings too.
+  const diagnostics = result.plan
+    ? sortDiagnostics([...result.diagnostics, ...analyse(result.ast, request.file, request.source.normalize("NFC"))])
+    : result.diagnostics;
+  compiled[slot] = { id: request.id, plan: result.plan, diagnostics };
   post({
     type: "check",
     id: request.id,
     slot,
-    diagnostics: result.diagnostics,
+    diagnostics,
     ast: result.ast,
     ms: performance.now() - started,
   });

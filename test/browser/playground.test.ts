@@ -110,6 +110,19 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("shows the static checks of `tilsyn check` as warnings: the population-40 gap in the job-search rules", async () => {
+    const { page } = await open();
+    const before = await page.evaluate(() => window.tilsyn.resultId());
+    await page.selectOption("#policy-menu", "jobsoegning.tilsyn");
+    await waitForResults(page, before);
+    await page.waitForFunction(() => window.tilsyn.markers().some((m) => m.code === "T0503"), undefined, { timeout: 10_000 });
+    const warning = await page.evaluate(() => window.tilsyn.markers().find((m) => m.code === "T0503")!);
+    expect(warning.severity).toBe(4); // Monaco's MarkerSeverity.Warning
+    expect(warning.message).toContain("præcis 40");
+    expect(warning.startLineNumber).toBe(41);
+    await page.close();
+  }, 60_000);
+
   it("changing a threshold changes the number of events", async () => {
     const { page } = await open();
     const before = await page.evaluate(() => window.tilsyn.events().length);
