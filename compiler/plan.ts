@@ -164,6 +164,16 @@ function calendar(c: CalendarExpr): Plan["machine"] extends infer M ? M extends 
 }
 
 class Lowerer {
+  /** Distinct sums (data, row expression, filter) → their id. */
+  private readonly sums = new Map<string, number>();
+
+  private sumId(data: string, row: RowExpr, filter: string | undefined): number {
+    const key = JSON.stringify([data, row, filter ?? null]);
+    let id = this.sums.get(key);
+    if (id === undefined) this.sums.set(key, (id = this.sums.size));
+    return id;
+  }
+
   constructor(
     private readonly checked: Checked,
     private readonly source: string,
@@ -197,7 +207,8 @@ class Lowerer {
           case "field":
             // A bare count is the sum over its single-row cell; decimals and annual values are read.
             if (b.field.type.value === "antal" && b.data.grain.value === "måned") {
-              return { k: "sum", data: b.data.name.text, row: { k: "field", field: b.field.name.text }, type: "antal", bare: true };
+              const row: RowExpr = { k: "field", field: b.field.name.text };
+              return { k: "sum", id: this.sumId(b.data.name.text, row, undefined), data: b.data.name.text, row, type: "antal", bare: true };
             }
             return { k: "field", data: b.data.name.text, field: b.field.name.text, type: this.type(e) };
           case "measure":
@@ -224,7 +235,9 @@ class Lowerer {
         const ref = firstField(e.arg);
         const b = ref ? this.checked.refs.get(ref) : undefined;
         const data = b && b.kind === "field" ? b.data.name.text : e.measuredFilter ? this.checked.fields.get(e.measuredFilter.text)!.data.name.text : "";
-        return { k: "sum", data, row: rowExpr(e.arg), ...(e.measuredFilter ? { filter: e.measuredFilter.text } : {}), type: "antal" };
+        const row = rowExpr(e.arg);
+        const filter = e.measuredFilter?.text;
+        return { k: "sum", id: this.sumId(data, row, filter), data, row, ...(filter ? { filter } : {}), type: "antal" };
       }
       case "Windowed":
         return {

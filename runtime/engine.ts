@@ -33,17 +33,20 @@ import { canonicalEvent, compareEvents, type EvaluationResult, type EventValue, 
 import type { PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, RowExpr } from "./plan.js";
 import { PUBLICATION_ANCHOR } from "./plan.js";
 import type { Rational } from "./rational.js";
-import { fromRational, qadd, qdiv, qmul, qneg, qsub, small, toRational, type Exact } from "./exact.js";
+import { fromRational, qadd, qdiv, small, toRational, type Exact } from "./exact.js";
 import {
-  and3,
-  compare,
   compareWords,
   formatValue,
   isRational,
   jsonValue,
-  not3,
-  or3,
   parseRationalLiteral,
+  vAnd,
+  vArith,
+  vCompare,
+  vNeg,
+  vNot,
+  vOr,
+  and3,
   type Value,
 } from "./values.js";
 
@@ -62,6 +65,46 @@ export interface EvaluateOptions {
   onCompare?: (node: Extract<PExpr, { k: "cmp" }>, left: Rational, right: Rational, holds: boolean) => void;
   /** Called for every decision of a guard, criterion, review or transition condition. */
   onDecision?: (decision: Decision) => void;
+  /**
+   * Compiled code for a plan (what `tilsyn compile` emits): its functions decide the guards,
+   * criteria, reviews and transitions instead of the interpreter. Explanations and the hooks
+   * above always use the interpreter, so the events are the same either way.
+   */
+  compiled?: ReadonlyMap<Plan, CompiledPolicy>;
+}
+
+/** Where an expression is evaluated: a unit, a window of months and the assessment period. */
+export interface EvalContext {
+  readonly unit: { readonly kommune: string; readonly group?: string; readonly key: string };
+  /** The window (inclusive month indices). */
+  first: MonthIndex;
+  last: MonthIndex;
+  readonly period: Period;
+  readonly memory?: ReadonlyMap<string, Value>;
+}
+
+/** What compiled code asks of the runtime: the data, through window kernels. */
+export interface Kernels {
+  /** The plan's sum number `id` over the context's window (prefix sums: constant time). */
+  sum(id: number, c: EvalContext): Value;
+  /** A field that is not summed: a decimal of the cell's one row, or an annual value. */
+  field(data: string, field: string, c: EvalContext): Value;
+  /** The mean of `f` over the months of the window (not measured if a month is not). */
+  mean(c: EvalContext, f: (c: EvalContext) => Value): Value;
+  /** `f` over the assessment period itself. */
+  overPeriod(c: EvalContext, f: (c: EvalContext) => Value): Value;
+  /** `f` over the last `months` months of the assessment period. */
+  lastMonths(c: EvalContext, months: number, f: (c: EvalContext) => Value): Value;
+}
+
+/** A function the compiler emitted for one expression. */
+export type CompiledFn = (k: Kernels, c: EvalContext) => Value;
+
+export interface CompiledPolicy {
+  measures: Record<string, CompiledFn>;
+  criteria: Record<string, { guard?: CompiledFn; when: CompiledFn }>;
+  reviews: Record<string, CompiledFn>;
+  transitions: Record<string, { when?: CompiledFn; remember: Record<string, CompiledFn> }>;
 }
 
 /** One decision, for coverage: which rule, which part, and what it came to. */
@@ -97,15 +140,7 @@ interface Unit {
   key: string;
 }
 
-interface Ctx {
-  unit: Unit;
-  /** The window the expression is evaluated over (inclusive month indices). */
-  first: MonthIndex;
-  last: MonthIndex;
-  /** The assessment period (for `over halvåret` and `over de seneste N måneder`). */
-  period: Period;
-  memory?: ReadonlyMap<string, Value>;
-}
+type Ctx = EvalContext;
 
 /** Prefix sums of one sum-expression over the months, for one unit. */
 interface Kernel {
@@ -186,7 +221,7 @@ function tableRange(table: Table): { first: number; last: number } {
   return (cached.range = { first, last });
 }
 
-class PolicyRun {
+class PolicyRun implements Kernels {
   private readonly measures = new Map<string, PlanMeasure>();
   private readonly tables = new Map<string, Table>();
   private readonly schemas = new Map<string, PlanData>();
@@ -195,7 +230,11 @@ class PolicyRun {
   /** Per data source, for the unit being evaluated: period → first row (for non-summed fields). */
   private rowByPeriod = new Map<string, Map<number, number>>();
   /** Window kernels of the unit being evaluated, by sum expression (units are evaluated one at a time). */
-  private kernels = new Map<PExpr, Kernel>();
+  private kernels = new Map<number, Kernel>();
+  /** The plan's sums by id. */
+  private readonly sumNodes = new Map<number, Extract<PExpr, { k: "sum" }>>();
+  /** Compiled code for this plan, if given. */
+  private readonly code?: CompiledPolicy;
   /** Per data source: whether its rows are split per group for the units. */
   private readonly groupedPerUnit = new Map<string, boolean>();
   /** The cadence's periods over the data, and their action dates by criterion delay. */
@@ -213,6 +252,8 @@ class PolicyRun {
     private readonly options: EvaluateOptions,
   ) {
     for (const m of plan.measures) this.measures.set(m.name, m);
+    this.code = options.compiled?.get(plan);
+    for (const e of planExpressions(plan)) collectSums(e, this.sumNodes);
     this.grouping = plan.assessment?.grouping ?? "ingen";
     let first = Infinity;
     let last = -Infinity;
@@ -328,59 +369,72 @@ class PolicyRun {
         return this.ev(this.measures.get(e.name)!.expr, c);
       case "remembered":
         return c.memory?.get(e.name);
-      case "arith": {
-        const a = this.ev(e.left, c);
-        const b = this.ev(e.right, c);
-        if (!isRational(a) || !isRational(b)) return undefined;
-        switch (e.op) {
-          case "+":
-            return qadd(a, b);
-          case "-":
-            return qsub(a, b);
-          case "*":
-            return qmul(a, b);
-          case "/":
-            return qdiv(a, b);
-        }
-        break;
-      }
-      case "neg": {
-        const a = this.ev(e.operand, c);
-        return isRational(a) ? qneg(a) : undefined;
-      }
+      case "arith":
+        return vArith(e.op, this.ev(e.left, c), this.ev(e.right, c));
+      case "neg":
+        return vNeg(this.ev(e.operand, c));
       case "cmp": {
         const a = this.ev(e.left, c);
         const b = this.ev(e.right, c);
-        if (!isRational(a) || !isRational(b)) return undefined;
-        const holds = compare(e.op, a, b);
-        if (this.options.onCompare) this.options.onCompare(e, toRational(a), toRational(b), holds);
+        const holds = vCompare(e.op, a, b);
+        if (this.options.onCompare && typeof holds === "boolean") this.options.onCompare(e, toRational(a as Exact), toRational(b as Exact), holds);
         return holds;
       }
       case "and":
-        return and3(this.evBool(e.left, c), this.evBool(e.right, c));
+        return vAnd(this.ev(e.left, c), this.ev(e.right, c));
       case "or":
-        return or3(this.evBool(e.left, c), this.evBool(e.right, c));
+        return vOr(this.ev(e.left, c), this.ev(e.right, c));
       case "not":
-        return not3(this.evBool(e.operand, c));
+        return vNot(this.ev(e.operand, c));
       case "sum":
         return this.windowSum(e, c);
-      case "mean": {
-        let total: Exact = small(0);
-        const month: Ctx = { ...c };
-        for (let m = c.first; m <= c.last; m++) {
-          month.first = month.last = m;
-          const v = this.ev(e.operand, month);
-          if (!isRational(v)) return undefined;
-          total = qadd(total, v);
-        }
-        return qdiv(total, small(c.last - c.first + 1));
-      }
+      case "mean":
+        return this.mean(c, (m) => this.ev(e.operand, m));
       case "window":
-        return e.window.kind === "period"
-          ? this.ev(e.operand, { ...c, first: c.period.first, last: c.period.last })
-          : this.ev(e.operand, { ...c, first: c.period.last - e.window.months + 1, last: c.period.last });
+        return e.window.kind === "period" ? this.overPeriod(c, (w) => this.ev(e.operand, w)) : this.lastMonths(c, e.window.months, (w) => this.ev(e.operand, w));
     }
     return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Kernels: the data access both the interpreter and compiled code use
+
+  sum(id: number, c: Ctx): Value {
+    return this.windowSum(this.sumNodes.get(id)!, c);
+  }
+
+  field(data: string, field: string, c: Ctx): Value {
+    return this.fieldValue(data, field, c);
+  }
+
+  mean(c: Ctx, f: (c: Ctx) => Value): Value {
+    let total: Exact = small(0);
+    const month: Ctx = { ...c };
+    for (let m = c.first; m <= c.last; m++) {
+      month.first = month.last = m;
+      const v = f(month);
+      if (!isRational(v)) return undefined;
+      total = qadd(total, v);
+    }
+    return qdiv(total, small(c.last - c.first + 1));
+  }
+
+  overPeriod(c: Ctx, f: (c: Ctx) => Value): Value {
+    return f({ ...c, first: c.period.first, last: c.period.last });
+  }
+
+  lastMonths(c: Ctx, months: number, f: (c: Ctx) => Value): Value {
+    return f({ ...c, first: c.period.last - months + 1, last: c.period.last });
+  }
+
+  /** A top-level condition or value: compiled code when there is some, else the interpreter. */
+  private decide(compiled: CompiledFn | undefined, e: PExpr, c: Ctx): Value {
+    return compiled && !this.options.onCompare ? compiled(this, c) : this.ev(e, c);
+  }
+
+  private decideBool(compiled: CompiledFn | undefined, e: PExpr, c: Ctx): boolean | undefined {
+    const v = this.decide(compiled, e, c);
+    return typeof v === "boolean" ? v : undefined;
   }
 
   private evBool(e: PExpr, c: Ctx): boolean | undefined {
@@ -412,10 +466,10 @@ class PolicyRun {
   }
 
   private windowSum(e: Extract<PExpr, { k: "sum" }>, c: Ctx): Value {
-    let kernel = this.kernels.get(e);
+    let kernel = this.kernels.get(e.id);
     if (!kernel) {
       const schema = this.schemas.get(e.data)!;
-      this.kernels.set(e, (kernel = this.buildKernel(e, this.unitKey(schema, c.unit))));
+      this.kernels.set(e.id, (kernel = this.buildKernel(e, this.unitKey(schema, c.unit))));
     }
     const lo = Math.max(c.first, this.firstMonth) - this.firstMonth;
     const hi = Math.min(c.last, this.lastMonth) - this.firstMonth;
@@ -464,8 +518,9 @@ class PolicyRun {
       for (let i = 0; i < this.periods.length; i++) {
         const period = this.periods[i]!;
         const c = this.ctx(unit, period);
-        const guard = criterion.guard ? this.evBool(criterion.guard, c) : true;
-        const when = this.evBool(criterion.when, c);
+        const code = this.code?.criteria[criterion.name];
+        const guard = criterion.guard ? this.decideBool(code?.guard, criterion.guard, c) : true;
+        const when = this.decideBool(code?.when, criterion.when, c);
         const base = and3(guard, when);
         let holds: boolean | undefined = base;
         if (criterion.streak !== undefined) {
@@ -601,7 +656,7 @@ class PolicyRun {
       for (const period of periodsWithin("årlig", this.firstMonth, this.lastMonth)) {
         const date = this.actionDate(period);
         const c = this.ctx(unit, period);
-        const holds = this.evBool(review.when, c);
+        const holds = this.decideBool(this.code?.reviews[review.name], review.when, c);
         this.options.onDecision?.({ policy: this.plan.name, kind: "gennemgang", rule: review.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (series) series.push(this.seriesPoint(review.name, review.when, unit, period, date, holds));
         if (holds !== true || !this.inForce(date)) continue;
@@ -642,7 +697,7 @@ class PolicyRun {
       let fired: PlanTransition | undefined;
       const rejected: PlanTransition[] = [];
       for (const t of candidates) {
-        const holds = t.otherwise ? true : this.evBool(t.when!, c);
+        const holds = t.otherwise ? true : this.decideBool(this.code?.transitions[t.name]?.when, t.when!, c);
         this.options.onDecision?.({ policy: this.plan.name, kind: "overgang", rule: t.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (holds === undefined) break; // undecided: stay
         if (holds) {
@@ -664,7 +719,7 @@ class PolicyRun {
           : "ingen betingelse";
       }
       for (const r of fired.remember) {
-        const v = this.ev(r.expr, c);
+        const v = this.decide(this.code?.transitions[fired.name]?.remember[r.name], r.expr, c);
         memory.set(r.name, v);
         values[r.name] = jsonValue(v, r.type);
       }
@@ -909,5 +964,37 @@ export function describeCalendar(when: PlanCalendar): string {
       return `${when.amount} ${when.unit} efter ${when.anchor}`;
     case "PeriodFrom":
       return `${when.amount} ${when.unit} fra ${when.anchor}`;
+  }
+}
+
+/** Every expression of a plan (measures, criteria, reviews, transitions, remembered values). */
+export function planExpressions(plan: Plan): PExpr[] {
+  const out: PExpr[] = plan.measures.map((m) => m.expr);
+  for (const c of plan.criteria) out.push(...(c.guard ? [c.guard] : []), c.when);
+  for (const r of plan.reviews) out.push(r.when);
+  for (const t of plan.machine?.transitions ?? []) out.push(...(t.when ? [t.when] : []), ...t.remember.map((r) => r.expr));
+  return out;
+}
+
+function collectSums(e: PExpr, into: Map<number, Extract<PExpr, { k: "sum" }>>): void {
+  switch (e.k) {
+    case "sum":
+      into.set(e.id, e);
+      return;
+    case "arith":
+    case "cmp":
+    case "and":
+    case "or":
+      collectSums(e.left, into);
+      collectSums(e.right, into);
+      return;
+    case "neg":
+    case "not":
+    case "mean":
+    case "window":
+      collectSums(e.operand, into);
+      return;
+    default:
+      return;
   }
 }

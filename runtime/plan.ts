@@ -156,8 +156,9 @@ export type PExpr =
   /**
    * Σ of a row-level count expression over the rows of the window (only rows where `filter` is
    * measured). `bare`: written as a plain field name (the checker made sure the cell is one row).
+   * `id` numbers the distinct sums of the plan (equal sums share one), naming their window kernel.
    */
-  | { k: "sum"; data: string; row: RowExpr; filter?: string; type: "antal"; bare?: boolean }
+  | { k: "sum"; id: number; data: string; row: RowExpr; filter?: string; type: "antal"; bare?: boolean }
   /** Mean of the monthly values of `operand` over the months of the window. */
   | { k: "mean"; operand: PExpr; type: ValueType }
   /** Evaluate `operand` over another window. */

@@ -7,7 +7,7 @@
 // unchanged (docs/sprog.md, "Ikke målt").
 
 import { formatDecimal, formatPercent, rat, reduce, toPercentNumber, type Rational } from "./rational.js";
-import { fromRational, qcmp, toRational, type Exact } from "./exact.js";
+import { fromRational, qadd, qcmp, qdiv, qmul, qneg, qsub, toRational, type Exact } from "./exact.js";
 import type { CompareOp, ValueType } from "./plan.js";
 import type { EventValue } from "./events.js";
 
@@ -79,3 +79,33 @@ export function parseRationalLiteral(text: string): Exact {
 }
 
 export type { Rational };
+
+// ---------------------------------------------------------------------------------------------
+// Operations on values, shared by the interpreter (engine.ts) and the code the compiler emits,
+// so both have one definition of the semantics: "not measured" propagates through arithmetic
+// and comparisons, and conditions combine with Kleene's rules.
+
+const truth = (v: Value): boolean | undefined => (typeof v === "boolean" ? v : undefined);
+
+export function vArith(op: "+" | "-" | "*" | "/", a: Value, b: Value): Value {
+  if (!isRational(a) || !isRational(b)) return undefined;
+  switch (op) {
+    case "+":
+      return qadd(a, b);
+    case "-":
+      return qsub(a, b);
+    case "*":
+      return qmul(a, b);
+    case "/":
+      return qdiv(a, b);
+  }
+}
+
+export const vNeg = (a: Value): Value => (isRational(a) ? qneg(a) : undefined);
+
+export const vCompare = (op: CompareOp, a: Value, b: Value): Value =>
+  isRational(a) && isRational(b) ? compare(op, a, b) : undefined;
+
+export const vAnd = (a: Value, b: Value): Value => and3(truth(a), truth(b));
+export const vOr = (a: Value, b: Value): Value => or3(truth(a), truth(b));
+export const vNot = (a: Value): Value => not3(truth(a));

@@ -42,7 +42,7 @@ describe("generated evaluator modules", () => {
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
     const imports = readFileSync(join(out, "skaerpet-tilsyn.ts"), "utf8").match(/^import .* from "[^"]+";$/gm);
-    expect(imports).toHaveLength(4);
+    expect(imports).toHaveLength(5);
     expect(imports!.every((i) => i.includes('from "./runtime/'))).toBe(true);
   });
 
@@ -56,6 +56,29 @@ describe("generated evaluator modules", () => {
       expect(generated.length, p).toBe(expected.length);
       expect(expected.length, p).toBeGreaterThan(0);
       expect(JSON.stringify(generated)).toBe(JSON.stringify(expected));
+    }
+  });
+
+  it("decide with their own compiled functions, not the interpreter", async () => {
+    const mod = (await import(join(out, "jobsoegning.ts"))) as {
+      compiled: { criteria: Record<string, { when: (...a: unknown[]) => unknown }> };
+      evaluate: (rows: object) => { rule: string; date: string }[];
+    };
+    const rows = { jobsoegning: [{ kommune: "101", maaned: "2021-01", jobparate: 100, groen: 90, lysegroen: 0, roed: 10, fortsat_uden_jobsoegning: 0 }] };
+    // 10 % red is far from the 50 % limit: no contact …
+    expect(mod.evaluate(rows)).toEqual([]);
+    // … unless the compiled functions for `straks` (its guard, roed mindst 20, and its condition)
+    // are replaced by ones that always hold: then the module reports a contact.
+    const original = mod.compiled.criteria["straks"]!.when;
+    const compiledStraks = mod.compiled.criteria["straks"] as { guard?: unknown; when: unknown };
+    const guard = compiledStraks.guard;
+    compiledStraks.when = () => true;
+    compiledStraks.guard = () => true;
+    try {
+      expect(mod.evaluate(rows).map((e) => [e.rule, e.date])).toEqual([["straks", "2021-04-01"]]);
+    } finally {
+      compiledStraks.when = original;
+      compiledStraks.guard = guard;
     }
   });
 
