@@ -44,6 +44,7 @@ import type {
   SuspensionDecl,
   TransitionDecl,
 } from "../ast.js";
+import { MONTH_NAMES } from "../keywords.js";
 
 /** A piece of a printed line: literal text, or a condition that may break before `og`/`eller`. */
 export type Part = string | { cond: Expr; flat?: boolean };
@@ -186,20 +187,6 @@ const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 export const dateText = (d: DateLit): string => `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
 export const monthText = (m: MonthLit): string => `${pad(m.year, 4)}-${pad(m.month, 2)}`;
 
-const MONTHS = [
-  "januar",
-  "februar",
-  "marts",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "august",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
 
 /** `1 måned`, `3 måneder`: the unit agrees with the number, as in the policies. */
 export function count(n: number, singular: string, plural: string): string {
@@ -211,7 +198,7 @@ const UNIT_SINGULAR: Record<string, string> = { måneder: "måned", uger: "uge",
 function calendarText(c: CalendarExpr): string {
   switch (c.kind) {
     case "EndOfMonth":
-      return `udgangen af ${c.monthName || MONTHS[c.month - 1]}`;
+      return `udgangen af ${c.monthName || MONTH_NAMES[c.month - 1]}`;
     case "After":
       return `${count(c.amount, UNIT_SINGULAR[c.unit] ?? c.unit, c.unit)} efter ${c.anchor.text}`;
     case "PeriodFrom":
@@ -222,7 +209,7 @@ function calendarText(c: CalendarExpr): string {
 function publicationText(p: Publication): string {
   return p.kind === "LagPublication"
     ? `offentliggøres ${count(p.months, "måned", "måneder")} efter måneden`
-    : `offentliggøres ${p.day}. ${MONTHS[p.month - 1]} året efter`;
+    : `offentliggøres ${p.day}. ${MONTH_NAMES[p.month - 1]} året efter`;
 }
 
 function inForceText(f: InForce): string {

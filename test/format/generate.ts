@@ -4,6 +4,7 @@
 // (grammar/parser.ts), not from the formatter, so the formatter is tested against the language.
 import fc from "fast-check";
 import { canTouch } from "./helpers.js";
+import { MONTH_NAMES } from "../../grammar/keywords.js";
 
 type Tokens = string[];
 
@@ -48,21 +49,7 @@ const date = fc
 const month = fc
   .tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }))
   .map(([y, m]) => `${y}-${pad(m, 2)}`);
-const MONTHS = [
-  "januar",
-  "februar",
-  "marts",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "august",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-const monthName = fc.constantFrom(...MONTHS);
+const monthName = fc.constantFrom(...MONTH_NAMES);
 /** `N måned`/`N måneder` in either number, as the grammar allows. */
 const months = count.chain((n) => fc.constantFrom("måned", "måneder").map((u) => [String(n), u]));
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
