@@ -13,6 +13,7 @@ import { loadTable } from "../../runtime/csv.js";
 import { parseKommuner } from "../../runtime/kommuner.js";
 import { parseMonth, formatMonth } from "../../runtime/calendar.js";
 import type { Plan } from "../../runtime/plan.js";
+import type { PolicyFile } from "../../grammar/ast.js";
 import type { Table } from "../../runtime/table.js";
 import { expandPolicyFiles, packageRoot, readText, UserError, writeTextAtomic } from "./io.js";
 import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
@@ -38,6 +39,8 @@ const processIo: Io = {
 interface Compiled {
   file: string;
   source: string;
+  /** The syntax tree compile() built (of the NFC-normalised source). */
+  ast: PolicyFile;
   plan?: Plan;
   diagnostics: Diagnostic[];
 }
@@ -49,7 +52,7 @@ async function compileFiles(files: string[], io: Io): Promise<Compiled[]> {
     const source = await readText(file);
     const result = compile(source, file);
     for (const d of result.diagnostics) io.stderr(`${renderDiagnostic(d, source.normalize("NFC"))}\n\n`);
-    out.push({ file, source, diagnostics: result.diagnostics, ...(result.plan ? { plan: result.plan } : {}) });
+    out.push({ file, source, ast: result.ast, diagnostics: result.diagnostics, ...(result.plan ? { plan: result.plan } : {}) });
   }
   return out;
 }
@@ -146,11 +149,11 @@ export async function runCheck(files: string[], io: Io): Promise<number> {
   for (const c of compiled) {
     if (!c.plan) continue;
     const text = c.source.normalize("NFC");
-    const found = analyse(parse(text, c.file).ast, c.file, text);
+    const found = analyse(c.ast, c.file, text);
     for (const d of found) io.stderr(`${renderDiagnostic(d, text)}\n\n`);
     analysed.push(...found);
   }
-  const versions = analyseVersions(compiled.filter((c) => c.plan).map((c) => ({ ast: parse(c.source, c.file).ast, file: c.file })));
+  const versions = analyseVersions(compiled.filter((c) => c.plan).map((c) => ({ ast: c.ast, file: c.file })));
   for (const d of versions) io.stderr(`${renderDiagnostic(d, compiled.find((c) => c.file === d.file)!.source.normalize("NFC"))}\n\n`);
   let exampleErrors = 0;
   let exampleWarnings = 0;
