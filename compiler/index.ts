@@ -27,5 +27,6 @@ export function compile(source: string, file: string): CompileResult {
 }
 
 export { emitTypeScript, RUNTIME_FILES } from "./emit.js";
+export { compiledFor, evaluateCompiled } from "./emit-criteria.js";
 export { check } from "./check.js";
 export * from "./diagnostics.js";

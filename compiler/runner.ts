@@ -9,7 +9,6 @@
 // Browser-safe: no Node APIs.
 
 import type { Expectation, ExampleDecl, PolicyFile } from "../grammar/ast.js";
-import { evaluate } from "../runtime/engine.js";
 import { compareEvents, type PolicyEvent } from "../runtime/events.js";
 import type { PExpr, Plan } from "../runtime/plan.js";
 import { cmp, type Rational } from "../runtime/rational.js";
@@ -17,6 +16,8 @@ import type { Table } from "../runtime/table.js";
 import { expectationText } from "../grammar/prettier/layout.js";
 import { KOMMUNE_NAMES } from "./kommunekoder.js";
 import { compile } from "./index.js";
+import { evaluateCompiled } from "./emit-criteria.js";
+import type { EvaluateOptions } from "../runtime/engine.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { checkExamples, exampleScope, type PreparedExample } from "./examples.js";
 
@@ -235,7 +236,7 @@ export class Coverage {
   }
 
   /** The engine hooks that record coverage for one plan. */
-  hooks(plan: Plan): { onDecision: NonNullable<Parameters<typeof evaluate>[2]>["onDecision"]; onCompare: NonNullable<Parameters<typeof evaluate>[2]>["onCompare"] } {
+  hooks(plan: Plan): { onDecision: NonNullable<EvaluateOptions>["onDecision"]; onCompare: NonNullable<EvaluateOptions>["onCompare"] } {
     this.add(plan);
     const pc = this.plans.get(plan)!;
     return {
@@ -303,7 +304,7 @@ export function runExample(
     // evaluates plans independently anyway.
     for (const plan of plans) {
       const hooks = coverage?.hooks(plan);
-      events.push(...evaluate([plan], tables, { kommuneNames: KOMMUNE_NAMES, ...(hooks ?? {}) }).events);
+      events.push(...evaluateCompiled([plan], tables, { kommuneNames: KOMMUNE_NAMES, ...(hooks ?? {}) }).events);
     }
     events = events.sort(compareEvents);
   } catch (error) {

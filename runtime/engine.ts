@@ -100,9 +100,37 @@ export interface Kernels {
 /** A function the compiler emitted for one expression. */
 export type CompiledFn = (k: Kernels, c: EvalContext) => Value;
 
+/**
+ * The window kernels of one unit, as the compiled criteria read them: per sum id, prefix sums of
+ * the values and of the measured rows over the months `firstMonth`..`lastMonth` (position
+ * m - firstMonth + 1 holds the total up to month m).
+ */
+export interface UnitKernels {
+  firstMonth: number;
+  lastMonth: number;
+  values: Float64Array[];
+  measured: Int32Array[];
+}
+
+/**
+ * Every criterion of a policy decided for one unit (compiler/emit-criteria.ts): for period i
+ * (months first[i]..last[i]) it writes 1 (true), 0 (false) or 2 (not measured) into
+ * holds[criterion][i] (after any streak) and guards[criterion][i]. `exact` decides one part
+ * (0 guard, 1 condition) by the exact bigint path when a product would leave the safe range.
+ */
+export type CriteriaKernel = (
+  k: UnitKernels,
+  first: Int32Array,
+  last: Int32Array,
+  guards: Int8Array[],
+  holds: Int8Array[],
+  exact: (criterion: number, part: 0 | 1, period: number) => number,
+) => void;
+
 export interface CompiledPolicy {
   measures: Record<string, CompiledFn>;
-  criteria: Record<string, { guard?: CompiledFn; when: CompiledFn }>;
+  /** The criteria's kernel; without one the criteria are decided by walking the plan. */
+  decideCriteria?: CriteriaKernel;
   reviews: Record<string, CompiledFn>;
   transitions: Record<string, { when?: CompiledFn; remember: Record<string, CompiledFn> }>;
 }
@@ -152,9 +180,13 @@ interface Firing {
   criterion: PlanCriterion;
   period: Period;
   date: LocalDate;
-  facts: string;
-  values: Record<string, EventValue>;
+  unit: Unit;
+  /** Built when a contact is made from it (PolicyRun.explained). */
+  explained?: { facts: string; values: Record<string, EventValue> };
 }
+
+const truth = (v: number): boolean | undefined => (v === 1 ? true : v === 0 ? false : undefined);
+const fromTruth = (v: boolean | undefined): number => (v === true ? 1 : v === false ? 0 : 2);
 
 interface TimelineEntry {
   date: LocalDate;
@@ -231,6 +263,8 @@ class PolicyRun implements Kernels {
   private rowByPeriod = new Map<string, Map<number, number>>();
   /** Window kernels of the unit being evaluated, by sum expression (units are evaluated one at a time). */
   private kernels = new Map<number, Kernel>();
+  /** Per sum id: the prefix-sum buffers the units' kernels are built in. */
+  private readonly kernelBuffers = new Map<number, Kernel>();
   /** The plan's sums by id. */
   private readonly sumNodes = new Map<number, Extract<PExpr, { k: "sum" }>>();
   /** Compiled code for this plan, if given. */
@@ -245,6 +279,8 @@ class PolicyRun implements Kernels {
   private readonly firstMonth: MonthIndex;
   private readonly lastMonth: MonthIndex;
   private readonly units: Unit[];
+  /** The periods as month numbers and the compiled criteria's decisions (reused per unit). */
+  private decisions?: { first: Int32Array; last: Int32Array; guards: Int8Array[]; holds: Int8Array[] };
 
   constructor(
     private readonly plan: Plan,
@@ -480,9 +516,13 @@ class PolicyRun implements Kernels {
   }
 
   private buildKernel(e: Extract<PExpr, { k: "sum" }>, key: string): Kernel {
+    // One pair of buffers per sum, reused by every unit (units are evaluated one at a time).
     const length = this.lastMonth - this.firstMonth + 1;
-    const values = new Float64Array(length + 1);
-    const measured = new Int32Array(length + 1);
+    let buffers = this.kernelBuffers.get(e.id);
+    if (!buffers) this.kernelBuffers.set(e.id, (buffers = { values: new Float64Array(length + 1), measured: new Int32Array(length + 1) }));
+    const { values, measured } = buffers;
+    values.fill(0);
+    measured.fill(0);
     const table = this.tables.get(e.data)!;
     const filter = e.filter === undefined ? undefined : table.counts[e.filter];
     const single = e.row.k === "field" ? table.counts[e.row.field]! : undefined;
@@ -505,27 +545,35 @@ class PolicyRun implements Kernels {
   // Criteria
 
   private runCriteria(unit: Unit, series: SeriesPoint[] | undefined): TimelineEntry[] {
-    const timeline = new Map<string, TimelineEntry>();
+    // Keyed by the date as one number (no string per decision).
+    const timeline = new Map<number, TimelineEntry>();
     const entry = (date: LocalDate): TimelineEntry => {
-      const key = formatDate(date);
+      const key = (date.year * 16 + date.month) * 32 + date.day;
       let t = timeline.get(key);
       if (!t) timeline.set(key, (t = { date, firings: [], decidedFalse: false }));
       return t;
     };
-    for (const criterion of this.plan.criteria) {
+    const kernel = this.options.onCompare ? undefined : this.code?.decideCriteria;
+    if (kernel) this.decideByKernel(kernel, unit);
+    this.plan.criteria.forEach((criterion, ci) => {
       const dates = this.datesFor(criterion.delayMonths);
       let run = 0;
       for (let i = 0; i < this.periods.length; i++) {
         const period = this.periods[i]!;
-        const c = this.ctx(unit, period);
-        const code = this.code?.criteria[criterion.name];
-        const guard = criterion.guard ? this.decideBool(code?.guard, criterion.guard, c) : true;
-        const when = this.decideBool(code?.when, criterion.when, c);
-        const base = and3(guard, when);
-        let holds: boolean | undefined = base;
-        if (criterion.streak !== undefined) {
-          run = base === true ? run + 1 : 0;
-          holds = run >= criterion.streak ? true : base === undefined ? undefined : false;
+        let guard: boolean | undefined;
+        let holds: boolean | undefined;
+        if (kernel) {
+          guard = criterion.guard ? truth(this.decisions!.guards[ci]![i]!) : true;
+          holds = truth(this.decisions!.holds[ci]![i]!);
+        } else {
+          const c = this.ctx(unit, period);
+          guard = criterion.guard ? this.evBool(criterion.guard, c) : true;
+          const base = and3(guard, this.evBool(criterion.when, c));
+          holds = base;
+          if (criterion.streak !== undefined) {
+            run = base === true ? run + 1 : 0;
+            holds = run >= criterion.streak ? true : base === undefined ? undefined : false;
+          }
         }
         if ((criterion.dataFrom !== undefined && period.last < criterion.dataFrom) || (criterion.dataTo !== undefined && period.last > criterion.dataTo)) continue;
         const date = dates[i]!;
@@ -535,13 +583,47 @@ class PolicyRun implements Kernels {
           this.options.onDecision({ ...at, kind: "kriterie", value: holds });
         }
         if (series) series.push(this.seriesPoint(criterion.name, criterion.when, unit, period, date, holds));
-        if (holds === true) {
-          const { facts, values } = this.explainCriterion(criterion, unit, period);
-          entry(date).firings.push({ criterion, period, date, facts, values });
-        } else if (holds === false) entry(date).decidedFalse = true;
+        if (holds === true) entry(date).firings.push({ criterion, period, date, unit });
+        else if (holds === false) entry(date).decidedFalse = true;
       }
-    }
+    });
     return [...timeline.values()].sort((x, y) => compareDates(x.date, y.date));
+  }
+
+  /** Run the compiled criteria for one unit over every period, into this.decisions. */
+  private decideByKernel(kernel: CriteriaKernel, unit: Unit): void {
+    const n = this.periods.length;
+    if (!this.decisions) {
+      const first = new Int32Array(n);
+      const last = new Int32Array(n);
+      this.periods.forEach((p, i) => {
+        first[i] = p.first;
+        last[i] = p.last;
+      });
+      this.decisions = {
+        first,
+        last,
+        guards: this.plan.criteria.map(() => new Int8Array(n)),
+        holds: this.plan.criteria.map(() => new Int8Array(n)),
+      };
+    }
+    const k: UnitKernels = { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [] };
+    for (const [id, node] of this.sumNodes) {
+      let built = this.kernels.get(id);
+      if (!built) this.kernels.set(id, (built = this.buildKernel(node, this.unitKey(this.schemas.get(node.data)!, unit))));
+      k.values[id] = built.values;
+      k.measured[id] = built.measured;
+    }
+    const exact = (ci: number, part: 0 | 1, i: number): number => {
+      const criterion = this.plan.criteria[ci]!;
+      return fromTruth(this.evBool(part === 0 ? criterion.guard! : criterion.when, this.ctx(unit, this.periods[i]!)));
+    };
+    kernel(k, this.decisions.first, this.decisions.last, this.decisions.guards, this.decisions.holds, exact);
+  }
+
+  /** A firing's explanation and values, built once and only for contacts that are made. */
+  private explained(f: Firing): { facts: string; values: Record<string, EventValue> } {
+    return (f.explained ??= this.explainCriterion(f.criterion, f.unit, f.period));
   }
 
   private seriesPoint(rule: string, when: PExpr, unit: Unit, period: Period, date: LocalDate, holds: boolean | undefined): SeriesPoint {
@@ -603,16 +685,16 @@ class PolicyRun implements Kernels {
       const step = reaction.ladder ? Math.min(contacts, reaction.ladder.length) : undefined;
       // The first criterion's numbers as they are; another criterion's number under the same
       // name but from another period or with another value is kept beside it, labelled.
-      const values: Record<string, EventValue> = { ...first.values };
+      const values: Record<string, EventValue> = { ...this.explained(first).values };
       for (const f of firings.slice(1)) {
-        for (const [k, v] of Object.entries(f.values)) {
+        for (const [k, v] of Object.entries(this.explained(f).values)) {
           if (!(k in values)) values[k] = v;
           else if (values[k] !== v || f.period.label !== first.period.label) values[`${k} (${f.criterion.name}, ${f.period.label})`] = v;
         }
       }
       const handling = step !== undefined ? reaction.ladder![step - 1]! : undefined;
       if (step !== undefined) values["trin"] = step;
-      const criteriaText = firings.map((f) => `«${f.criterion.title}» for ${f.period.label}: ${f.facts}`).join("; og ");
+      const criteriaText = firings.map((f) => `«${f.criterion.title}» for ${f.period.label}: ${this.explained(f).facts}`).join("; og ");
       events.push({
         policy: this.plan.name,
         kommune: unit.kommune,

@@ -8,7 +8,8 @@ import { basename, join } from "node:path";
 import { compile, emitTypeScript, RUNTIME_FILES } from "../index.js";
 import { hasErrors, renderDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { typeName } from "../emit.js";
-import { evaluate, EvaluationError } from "../../runtime/engine.js";
+import { EvaluationError } from "../../runtime/engine.js";
+import { evaluateCompiled } from "../emit-criteria.js";
 import { loadTable } from "../../runtime/csv.js";
 import { parseKommuner } from "../../runtime/kommuner.js";
 import { parseMonth, formatMonth } from "../../runtime/calendar.js";
@@ -222,7 +223,7 @@ export async function runRun(files: string[], options: RunOptions, io: Io): Prom
   const tables = await loadData(plans, options.data, codes, io);
   let events;
   try {
-    events = evaluate(plans, tables, { fromMonth, toMonth, kommuneNames: names, ignoreInForce: options.allePerioder ?? false }).events;
+    events = evaluateCompiled(plans, tables, { fromMonth, toMonth, kommuneNames: names, ignoreInForce: options.allePerioder ?? false }).events;
   } catch (error) {
     if (error instanceof EvaluationError) throw new UserError(`fejl[T0409]: ${error.message}`, 2);
     throw error;
@@ -255,7 +256,7 @@ export async function runDiff(a: string, b: string, options: DiffOptions, io: Io
   const { codes, names } = await loadKommuner(options.kommuner);
   const tables = await loadData(plans, options.data, codes, io);
   // Variants are compared on the same data: each is evaluated as if it were in force throughout.
-  const results = plans.map((plan) => evaluate([plan], tables, { fromMonth, toMonth, kommuneNames: names, series: true, ignoreInForce: true }));
+  const results = plans.map((plan) => evaluateCompiled([plan], tables, { fromMonth, toMonth, kommuneNames: names, series: true, ignoreInForce: true }));
   if (fromMonth !== undefined || toMonth !== undefined) {
     for (const r of results) r.series = r.series?.filter((p) => {
       const m = Number(p.date.slice(0, 4)) * 12 + Number(p.date.slice(5, 7)) - 1;

@@ -2,4 +2,5 @@
 export { compile } from "../../compiler/index.js";
 export { hasErrors, renderDiagnostic, sortDiagnostics } from "../../compiler/diagnostics.js";
 export { analyse } from "../../compiler/analyse.js";
-export { evaluate, EvaluationError, loadTable, parseKommuner } from "../../runtime/index.js";
+export { evaluateCompiled as evaluate } from "../../compiler/emit-criteria.js";
+export { EvaluationError, loadTable, parseKommuner } from "../../runtime/index.js";

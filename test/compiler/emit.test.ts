@@ -59,26 +59,27 @@ describe("generated evaluator modules", () => {
     }
   });
 
-  it("decide with their own compiled functions, not the interpreter", async () => {
+  it("decide their criteria with their own compiled kernel, not the interpreter", async () => {
+    type Kernel = (k: unknown, first: Int32Array, last: Int32Array, guards: Int8Array[], holds: Int8Array[], exact: unknown) => void;
     const mod = (await import(join(out, "jobsoegning.ts"))) as {
-      compiled: { criteria: Record<string, { when: (...a: unknown[]) => unknown }> };
+      compiled: { decideCriteria?: Kernel };
       evaluate: (rows: object) => { rule: string; date: string }[];
     };
     const rows = { jobsoegning: [{ kommune: "101", maaned: "2021-01", jobparate: 100, groen: 90, lysegroen: 0, roed: 10, fortsat_uden_jobsoegning: 0 }] };
     // 10 % red is far from the 50 % limit: no contact …
     expect(mod.evaluate(rows)).toEqual([]);
-    // … unless the compiled functions for `straks` (its guard, roed mindst 20, and its condition)
-    // are replaced by ones that always hold: then the module reports a contact.
-    const original = mod.compiled.criteria["straks"]!.when;
-    const compiledStraks = mod.compiled.criteria["straks"] as { guard?: unknown; when: unknown };
-    const guard = compiledStraks.guard;
-    compiledStraks.when = () => true;
-    compiledStraks.guard = () => true;
+    // … unless the kernel is replaced by one that says `straks` (criterion 0) and its guard hold:
+    // then the module reports a contact, so the kernel is what decides.
+    const original = mod.compiled.decideCriteria!;
+    mod.compiled.decideCriteria = (k, first, last, guards, holds, exact) => {
+      original(k, first, last, guards, holds, exact);
+      guards[0]!.fill(1);
+      holds[0]!.fill(1);
+    };
     try {
       expect(mod.evaluate(rows).map((e) => [e.rule, e.date])).toEqual([["straks", "2021-04-01"]]);
     } finally {
-      compiledStraks.when = original;
-      compiledStraks.guard = guard;
+      mod.compiled.decideCriteria = original;
     }
   });
 

@@ -1,0 +1,404 @@
+// Code generation for the hot loop: every criterion of a policy, decided for one unit over all
+// assessment periods, as straight-line numeric code.
+//
+// The function it writes takes the unit's window kernels (prefix sums per sum expression, built
+// once per unit by the runtime) and the periods as month numbers, and fills one Int8Array per
+// criterion with its decision per period. Inside there is no closure, no Map, no string and no
+// allocation: a number is a pair of locals (numerator, denominator) and a "not measured" flag,
+// a truth value is 1 (true), 0 (false) or 2 (not measured), and comparisons are exact integer
+// cross-multiplications. When a product could leave the safe integer range the period is
+// decided again by the runtime's exact bigint path (`exact(criterion, part, period)`), so no
+// decision ever rounds. A streak "i 3 sammenhængende måneder" is a counter compared with 3.
+//
+// Measures used directly by a condition are computed once per period and shared by every
+// criterion (jobsøgning's minimum population guards three criteria).
+//
+// The same source is emitted typed into the module `tilsyn compile` writes and untyped for the
+// CLI, the examples and the playground, which run it in-process (see instantiate()).
+
+import type { PExpr, Plan } from "../runtime/plan.js";
+import { evaluate, type CompiledPolicy, type CriteriaKernel, type EvaluateOptions } from "../runtime/engine.js";
+import type { EvaluationResult } from "../runtime/events.js";
+import type { Table } from "../runtime/table.js";
+import { literal } from "./literal.js";
+
+/** Truth values in the decision arrays. */
+export const TRUE = 1;
+export const FALSE = 0;
+export const UNKNOWN = 2;
+
+const MAX = "9007199254740991";
+
+interface Num {
+  kind: "num";
+  n: string;
+  d: string;
+  /** An expression that is true when the value is not measured ("false" when it always is). */
+  u: string;
+}
+
+interface Bool {
+  kind: "bool";
+  /** An expression of 0, 1 or 2. */
+  b: string;
+}
+
+type Val = Num | Bool;
+
+/** A window of months as the names of two locals (or expressions). */
+interface Win {
+  f: string;
+  l: string;
+}
+
+class Unsupported extends Error {}
+
+/** Whether the policy's criteria can be compiled to a kernel (fields of single rows and remembered values cannot yet). */
+export function kernelSupported(plan: Plan): boolean {
+  try {
+    new CriteriaEmitter(plan, true).emit();
+    return plan.criteria.length > 0;
+  } catch (e) {
+    if (e instanceof Unsupported) return false;
+    throw e;
+  }
+}
+
+/**
+ * The kernel's source: a function declaration named `decideCriteria`, or undefined when the
+ * policy has no criteria or uses a construct the kernel does not compile (then the runtime
+ * decides its criteria by walking the plan).
+ */
+export function emitCriteriaKernel(plan: Plan, typed: boolean): string | undefined {
+  if (plan.criteria.length === 0) return undefined;
+  try {
+    return new CriteriaEmitter(plan, typed).emit();
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+/** The kernel as a callable function, for running a plan in this process. */
+export function instantiate(plan: Plan): CriteriaKernel | undefined {
+  const source = emitCriteriaKernel(plan, false);
+  if (!source) return undefined;
+  return new Function(`"use strict";\n${source}\nreturn decideCriteria;`)() as CriteriaKernel;
+}
+
+/**
+ * The compiled code of each plan, for `evaluate(plans, tables, { compiled })` in this process:
+ * the CLI's run and diff, the examples and the playground's worker all decide criteria with the
+ * emitted kernel, as a module written by `tilsyn compile` does.
+ */
+export function compiledFor(plans: readonly Plan[]): Map<Plan, CompiledPolicy> {
+  const out = new Map<Plan, CompiledPolicy>();
+  for (const plan of plans) {
+    let code = instantiated.get(plan);
+    if (!code) {
+      const decideCriteria = instantiate(plan);
+      instantiated.set(plan, (code = { measures: {}, reviews: {}, transitions: {}, ...(decideCriteria ? { decideCriteria } : {}) }));
+    }
+    out.set(plan, code);
+  }
+  return out;
+}
+
+/** Plans are immutable once lowered, so each is instantiated once (the playground re-evaluates often). */
+const instantiated = new WeakMap<Plan, CompiledPolicy>();
+
+/** evaluate() with every plan's emitted code: how tilsyn itself runs policies. */
+export function evaluateCompiled(plans: Plan[], tables: Record<string, Table>, options: EvaluateOptions = {}): EvaluationResult {
+  return evaluate(plans, tables, { ...options, compiled: compiledFor(plans) });
+}
+
+class CriteriaEmitter {
+  private readonly lines: string[] = [];
+  private temp = 0;
+  private indent = "    ";
+  private readonly measures = new Map<string, Plan["measures"][number]>();
+  /** Measures computed once per period at the period's own window: name → their locals. */
+  private shared = new Map<string, Val>();
+  private readonly sumIds = new Set<number>();
+  /** Sums already computed in this period, by id and window: each is read once. */
+  private readonly sumsAt = new Map<string, Num>();
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly typed: boolean,
+  ) {
+    for (const m of plan.measures) this.measures.set(m.name, m);
+  }
+
+  private line(text: string): void {
+    this.lines.push(this.indent + text);
+  }
+
+  private fresh(prefix: string): string {
+    return `${prefix}${this.temp++}`;
+  }
+
+  private decl(name: string, value: string): string {
+    this.line(`const ${name} = ${value};`);
+    return name;
+  }
+
+  emit(): string {
+    const T = this.typed;
+    const body: string[] = [];
+    const base: Win = { f: "pf", l: "pl" };
+    // Which measures do the criteria name at the period's own window? Those are shared.
+    const direct = new Set<string>();
+    for (const c of this.plan.criteria) {
+      if (c.guard) directMeasures(c.guard, direct);
+      directMeasures(c.when, direct);
+    }
+    this.indent = "    ";
+    for (const m of this.plan.measures) {
+      if (!direct.has(m.name)) continue;
+      this.line(`// mål ${oneLine(m.name)}: ${oneLine(m.label)}`);
+      const v = this.value(m.expr, base);
+      this.shared.set(m.name, this.settle(v, `m_${this.shared.size}`));
+    }
+    this.plan.criteria.forEach((c, ci) => {
+      this.line(``);
+      this.line(`// kriterie ${oneLine(c.name)} (linje ${c.location.line}): ${oneLine(c.title)}`);
+      let g = "1";
+      if (c.guard) {
+        this.line(`// forudsat ${oneLine(describeSource(c.guard))}`);
+        g = this.truth(this.value(c.guard, base));
+      }
+      this.line(`// når ${oneLine(describeSource(c.when))}${c.streak !== undefined ? ` i ${c.streak} sammenhængende måneder` : ""}`);
+      const w = this.truth(this.value(c.when, base));
+      this.line(`let g${ci} = ${g};`);
+      this.line(`let w${ci} = ${w};`);
+      this.line(`if (big) {`);
+      if (c.guard) this.line(`  g${ci} = exact(${ci}, 0, i);`);
+      this.line(`  w${ci} = exact(${ci}, 1, i);`);
+      this.line(`}`);
+      this.line(`const b${ci} = g${ci} === 0 || w${ci} === 0 ? 0 : g${ci} === 2 || w${ci} === 2 ? 2 : 1;`);
+      if (c.guard) this.line(`guards[${ci}]${this.bang}[i] = g${ci};`);
+      if (c.streak !== undefined) {
+        this.line(`run${ci} = b${ci} === 1 ? run${ci} + 1 : 0;`);
+        this.line(`holds[${ci}]${this.bang}[i] = run${ci} >= ${c.streak} ? 1 : b${ci} === 2 ? 2 : 0;`);
+      } else {
+        this.line(`holds[${ci}]${this.bang}[i] = b${ci};`);
+      }
+    });
+    const sums = [...this.sumIds].sort((a, b) => a - b);
+    const sig = T
+      ? `function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, guards: Int8Array[], holds: Int8Array[], exact: (criterion: number, part: 0 | 1, period: number) => number): void {`
+      : `function decideCriteria(k, first, last, guards, holds, exact) {`;
+    body.push(sig);
+    body.push(`  const origin = k.firstMonth;`);
+    body.push(`  const end = k.lastMonth;`);
+    for (const id of sums) {
+      body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
+      body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
+    }
+    this.plan.criteria.forEach((c, ci) => {
+      if (c.streak !== undefined) body.push(`  let run${ci} = 0;`);
+    });
+    body.push(`  for (let i = 0; i < first.length; i++) {`);
+    body.push(`    const pf = first[i]${T ? "!" : ""};`);
+    body.push(`    const pl = last[i]${T ? "!" : ""};`);
+    body.push(`    let big = false;`);
+    body.push(...this.lines);
+    body.push(`  }`);
+    body.push(`}`);
+    return body.join("\n");
+  }
+
+  /** A value as locals, so it is computed once. */
+  private settle(v: Val, name: string): Val {
+    if (v.kind === "bool") return { kind: "bool", b: this.decl(name, v.b) };
+    const n = this.decl(`${name}n`, v.n);
+    const d = this.decl(`${name}d`, v.d);
+    const u = v.u === "false" ? "false" : this.decl(`${name}u`, v.u);
+    return { kind: "num", n, d, u };
+  }
+
+  private truth(v: Val): string {
+    if (v.kind !== "bool") throw new Unsupported();
+    return v.b;
+  }
+
+  private num(v: Val): Num {
+    if (v.kind !== "num") throw new Unsupported();
+    return v;
+  }
+
+  /** Mark the period for the exact path when a product may have left the safe range. */
+  private guardRange(...names: string[]): void {
+    this.line(`if (${names.map((x) => `${x} > ${MAX} || ${x} < -${MAX}`).join(" || ")}) big = true;`);
+  }
+
+  private value(e: PExpr, w: Win): Val {
+    switch (e.k) {
+      case "lit": {
+        const [n, d = "1"] = e.value.split("/");
+        if (!Number.isSafeInteger(Number(n)) || !Number.isSafeInteger(Number(d))) throw new Unsupported();
+        return { kind: "num", n: String(Number(n)), d: String(Number(d)), u: "false" };
+      }
+      case "sum": {
+        this.sumIds.add(e.id);
+        const key = `${e.id}@${w.f}..${w.l}`;
+        const seen = this.sumsAt.get(key);
+        if (seen) return seen;
+        const t = this.fresh("s");
+        // The window clipped to the data: lo..hi are positions in the prefix sums.
+        this.line(`const ${t}lo = (${w.f} > origin ? ${w.f} : origin) - origin;`);
+        this.line(`const ${t}hi = (${w.l} < end ? ${w.l} : end) - origin;`);
+        this.line(`const ${t}u = ${t}hi < ${t}lo || M${e.id}[${t}hi + 1]${this.bang} - M${e.id}[${t}lo]${this.bang} === 0;`);
+        this.line(`const ${t}n = ${t}u ? 0 : V${e.id}[${t}hi + 1]${this.bang} - V${e.id}[${t}lo]${this.bang};`);
+        const v: Num = { kind: "num", n: `${t}n`, d: "1", u: `${t}u` };
+        this.sumsAt.set(key, v);
+        return v;
+      }
+      case "measure": {
+        const own = w.f === "pf" && w.l === "pl" ? this.shared.get(e.name) : undefined;
+        if (own) return own;
+        return this.settle(this.value(this.measures.get(e.name)!.expr, w), this.fresh("m"));
+      }
+      case "arith": {
+        const a = this.num(this.value(e.left, w));
+        const b = this.num(this.value(e.right, w));
+        const t = this.fresh("a");
+        const u = or(a.u, b.u);
+        switch (e.op) {
+          case "+":
+          case "-": {
+            if (a.d === "1" && b.d === "1") {
+              this.line(`const ${t}n = ${a.n} ${e.op} ${b.n};`);
+              this.guardRange(`${t}n`);
+              return { kind: "num", n: `${t}n`, d: "1", u };
+            }
+            this.line(`const ${t}x = ${times(a.n, b.d)};`);
+            this.line(`const ${t}y = ${times(b.n, a.d)};`);
+            this.line(`const ${t}d = ${times(a.d, b.d)};`);
+            this.line(`const ${t}n = ${t}x ${e.op} ${t}y;`);
+            this.guardRange(`${t}x`, `${t}y`, `${t}d`, `${t}n`);
+            return { kind: "num", n: `${t}n`, d: `${t}d`, u };
+          }
+          case "*": {
+            this.line(`const ${t}n = ${times(a.n, b.n)};`);
+            this.line(`const ${t}d = ${times(a.d, b.d)};`);
+            this.guardRange(`${t}n`, `${t}d`);
+            return { kind: "num", n: `${t}n`, d: `${t}d`, u };
+          }
+          case "/": {
+            // A share of an empty population is not measured. The sign lives in the numerator.
+            this.line(`const ${t}u = ${u} || ${b.n} === 0;`);
+            this.line(`const ${t}s = ${b.n} < 0 ? -1 : 1;`);
+            this.line(`const ${t}n = ${t}s * ${times(a.n, b.d)};`);
+            this.line(`const ${t}d = ${t}s * ${times(a.d, b.n)};`);
+            this.guardRange(`${t}n`, `${t}d`);
+            return { kind: "num", n: `${t}n`, d: `${t}d`, u: `${t}u` };
+          }
+        }
+        break;
+      }
+      case "neg": {
+        const a = this.num(this.value(e.operand, w));
+        return { kind: "num", n: `(-${a.n})`, d: a.d, u: a.u };
+      }
+      case "cmp": {
+        const a = this.num(this.value(e.left, w));
+        const b = this.num(this.value(e.right, w));
+        const t = this.fresh("c");
+        // a.n / a.d op b.n / b.d  ⇔  a.n · b.d op b.n · a.d (denominators are positive).
+        const x = b.d === "1" ? a.n : `${a.n} * ${b.d}`;
+        const y = a.d === "1" ? b.n : `${b.n} * ${a.d}`;
+        this.line(`const ${t}x = ${x};`);
+        this.line(`const ${t}y = ${y};`);
+        if (x !== a.n || y !== b.n) this.guardRange(`${t}x`, `${t}y`);
+        const op = { over: ">", mindst: ">=", under: "<", højst: "<=", lig: "===" }[e.op];
+        const u = or(a.u, b.u);
+        this.line(`const ${t} = ${u === "false" ? "" : `${u} ? 2 : `}${t}x ${op} ${t}y ? 1 : 0;`);
+        return { kind: "bool", b: t };
+      }
+      case "and":
+      case "or": {
+        const a = this.truth(this.value(e.left, w));
+        const b = this.truth(this.value(e.right, w));
+        const t = this.fresh("l");
+        // Kleene: false og ? = false, true eller ? = true.
+        const dominant = e.k === "and" ? 0 : 1;
+        this.line(`const ${t} = ${a} === ${dominant} || ${b} === ${dominant} ? ${dominant} : ${a} === 2 || ${b} === 2 ? 2 : ${1 - dominant};`);
+        return { kind: "bool", b: t };
+      }
+      case "not": {
+        const a = this.truth(this.value(e.operand, w));
+        const t = this.fresh("l");
+        this.line(`const ${t} = ${a} === 2 ? 2 : 1 - ${a};`);
+        return { kind: "bool", b: t };
+      }
+      case "window": {
+        const t = this.fresh("w");
+        if (e.window.kind === "period") {
+          this.line(`const ${t}f = pf;`);
+        } else {
+          this.line(`const ${t}f = pl - ${e.window.months - 1};`);
+        }
+        this.line(`const ${t}l = pl;`);
+        return this.value(e.operand, { f: `${t}f`, l: `${t}l` });
+      }
+      case "mean":
+      case "field":
+      case "remembered":
+        throw new Unsupported();
+    }
+    throw new Unsupported();
+  }
+
+  private get bang(): string {
+    return this.typed ? "!" : "";
+  }
+}
+
+const times = (a: string, b: string): string => (a === "1" ? b : b === "1" ? a : `${a} * ${b}`);
+
+const or = (a: string, b: string): string => (a === "false" ? b : b === "false" ? a : `(${a} || ${b})`);
+
+/** Measures a condition names outside any window (computed at the period's own window). */
+function directMeasures(e: PExpr, into: Set<string>): void {
+  switch (e.k) {
+    case "measure":
+      into.add(e.name);
+      return;
+    case "arith":
+    case "cmp":
+    case "and":
+    case "or":
+      directMeasures(e.left, into);
+      directMeasures(e.right, into);
+      return;
+    case "neg":
+    case "not":
+      directMeasures(e.operand, into);
+      return;
+    default:
+      return;
+  }
+}
+
+/** The condition as the policy wrote it (the comparisons keep their source text). */
+function describeSource(e: PExpr): string {
+  switch (e.k) {
+    case "cmp":
+      return e.text ?? "";
+    case "measure":
+      return e.name;
+    case "and":
+      return `${describeSource(e.left)} og ${describeSource(e.right)}`;
+    case "or":
+      return `${describeSource(e.left)} eller ${describeSource(e.right)}`;
+    case "not":
+      return `ikke ${describeSource(e.operand)}`;
+    default:
+      return "";
+  }
+}
+
+/** Policy text inside a line comment: always through literal(), which escapes every line break. */
+const oneLine = (text: string): string => literal(text);
