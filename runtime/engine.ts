@@ -188,11 +188,21 @@ interface Firing {
 const truth = (v: number): boolean | undefined => (v === 1 ? true : v === 0 ? false : undefined);
 const fromTruth = (v: boolean | undefined): number => (v === true ? 1 : v === false ? 0 : 2);
 
-interface TimelineEntry {
-  date: LocalDate;
-  firings: Firing[];
-  /** Some criterion could be decided false here (and none held): the effort is restored. */
-  decidedFalse: boolean;
+/**
+ * The distinct action dates of a run's criteria in time order ("slots"), computed once per run:
+ * each criterion's period i acts on slot slotOf[criterion][i]. Per unit the reaction then walks
+ * the slots in order, with no map, date object or sort per unit.
+ */
+interface Slots {
+  dates: LocalDate[];
+  /** formatDate of each slot's date. */
+  text: string[];
+  inForce: Uint8Array;
+  suspended: Uint8Array;
+  slotOf: Int32Array[];
+  /** Per unit, reused: the firings at each slot (undefined: none) and whether some criterion was decided false there. */
+  firings: (Firing[] | undefined)[];
+  decidedFalse: Uint8Array;
 }
 
 const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
@@ -279,6 +289,7 @@ class PolicyRun implements Kernels {
   private readonly firstMonth: MonthIndex;
   private readonly lastMonth: MonthIndex;
   private readonly units: Unit[];
+  private slots?: Slots;
   /** The periods as month numbers and the compiled criteria's decisions (reused per unit). */
   private decisions?: { first: Int32Array; last: Int32Array; guards: Int8Array[]; holds: Int8Array[] };
 
@@ -342,8 +353,8 @@ class PolicyRun implements Kernels {
     for (const unit of this.units) {
       this.kernels = new Map();
       this.rowByPeriod = new Map();
-      const timeline = this.runCriteria(unit, series);
-      this.runReaction(unit, timeline, events);
+      this.runCriteria(unit, series);
+      this.runReaction(unit, events);
       this.runReviews(unit, events, series);
       this.runMachine(unit, events);
     }
@@ -544,27 +555,48 @@ class PolicyRun implements Kernels {
   // -------------------------------------------------------------------------------------------
   // Criteria
 
-  private runCriteria(unit: Unit, series: SeriesPoint[] | undefined): TimelineEntry[] {
-    // Keyed by the date as one number (no string per decision).
-    const timeline = new Map<number, TimelineEntry>();
-    const entry = (date: LocalDate): TimelineEntry => {
-      const key = (date.year * 16 + date.month) * 32 + date.day;
-      let t = timeline.get(key);
-      if (!t) timeline.set(key, (t = { date, firings: [], decidedFalse: false }));
-      return t;
-    };
+  /** The action-date slots of this run's criteria (see Slots), built on first use. */
+  private slotsOfRun(): Slots {
+    if (this.slots) return this.slots;
+    const byKey = new Map<number, LocalDate>();
+    const keyOf = (d: LocalDate) => (d.year * 16 + d.month) * 32 + d.day;
+    for (const c of this.plan.criteria) for (const d of this.datesFor(c.delayMonths)) byKey.set(keyOf(d), d);
+    const keys = [...byKey.keys()].sort((a, b) => a - b);
+    const position = new Map(keys.map((k, i) => [k, i]));
+    const dates = keys.map((k) => byKey.get(k)!);
+    return (this.slots = {
+      dates,
+      text: dates.map(formatDate),
+      inForce: Uint8Array.from(dates, (d) => (this.inForce(d) ? 1 : 0)),
+      suspended: Uint8Array.from(dates, (d) => (this.suspended(d) ? 1 : 0)),
+      slotOf: this.plan.criteria.map((c) => Int32Array.from(this.datesFor(c.delayMonths), (d) => position.get(keyOf(d))!)),
+      firings: new Array(dates.length).fill(undefined),
+      decidedFalse: new Uint8Array(dates.length),
+    });
+  }
+
+  /** Decide every criterion for one unit over all periods, into the run's slots. */
+  private runCriteria(unit: Unit, series: SeriesPoint[] | undefined): void {
+    const slots = this.slotsOfRun();
+    slots.firings.fill(undefined);
+    slots.decidedFalse.fill(0);
     const kernel = this.options.onCompare ? undefined : this.code?.decideCriteria;
     if (kernel) this.decideByKernel(kernel, unit);
-    this.plan.criteria.forEach((criterion, ci) => {
+    const criteria = this.plan.criteria;
+    for (let ci = 0; ci < criteria.length; ci++) {
+      const criterion = criteria[ci]!;
       const dates = this.datesFor(criterion.delayMonths);
+      const slotOf = slots.slotOf[ci]!;
+      const guards = kernel ? this.decisions!.guards[ci]! : undefined;
+      const decided = kernel ? this.decisions!.holds[ci]! : undefined;
       let run = 0;
       for (let i = 0; i < this.periods.length; i++) {
         const period = this.periods[i]!;
         let guard: boolean | undefined;
         let holds: boolean | undefined;
-        if (kernel) {
-          guard = criterion.guard ? truth(this.decisions!.guards[ci]![i]!) : true;
-          holds = truth(this.decisions!.holds[ci]![i]!);
+        if (decided) {
+          guard = criterion.guard ? truth(guards![i]!) : true;
+          holds = truth(decided[i]!);
         } else {
           const c = this.ctx(unit, period);
           guard = criterion.guard ? this.evBool(criterion.guard, c) : true;
@@ -576,18 +608,21 @@ class PolicyRun implements Kernels {
           }
         }
         if ((criterion.dataFrom !== undefined && period.last < criterion.dataFrom) || (criterion.dataTo !== undefined && period.last > criterion.dataTo)) continue;
-        const date = dates[i]!;
         if (this.options.onDecision) {
           const at = { policy: this.plan.name, rule: criterion.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label };
           if (criterion.guard) this.options.onDecision({ ...at, kind: "forudsætning", value: guard });
           this.options.onDecision({ ...at, kind: "kriterie", value: holds });
         }
-        if (series) series.push(this.seriesPoint(criterion.name, criterion.when, unit, period, date, holds));
-        if (holds === true) entry(date).firings.push({ criterion, period, date, unit });
-        else if (holds === false) entry(date).decidedFalse = true;
+        if (series) series.push(this.seriesPoint(criterion.name, criterion.when, unit, period, dates[i]!, holds));
+        if (holds === true) {
+          const slot = slotOf[i]!;
+          const firing: Firing = { criterion, period, date: dates[i]!, unit };
+          const at = slots.firings[slot];
+          if (at) at.push(firing);
+          else slots.firings[slot] = [firing];
+        } else if (holds === false) slots.decidedFalse[slotOf[i]!] = 1;
       }
-    });
-    return [...timeline.values()].sort((x, y) => compareDates(x.date, y.date));
+    }
   }
 
   /** Run the compiled criteria for one unit over every period, into this.decisions. */
@@ -652,25 +687,27 @@ class PolicyRun implements Kernels {
   // -------------------------------------------------------------------------------------------
   // Reaction: contacts, re-contact, ladder, written account
 
-  private runReaction(unit: Unit, timeline: TimelineEntry[], events: PolicyEvent[]): void {
+  private runReaction(unit: Unit, events: PolicyEvent[]): void {
     const reaction = this.plan.reaction;
     if (!reaction) return;
+    const slots = this.slotsOfRun();
     let lastContact: LocalDate | undefined;
     let contacts = 0;
     const perYear = new Map<number, number>();
     let episodeStart: LocalDate | undefined;
     let escalated = false;
-    for (const t of timeline) {
-      if (!this.inForce(t.date)) continue;
-      if (t.firings.length === 0) {
-        if (t.decidedFalse) {
-          episodeStart = undefined;
-          escalated = false;
-        }
+    for (let slot = 0; slot < slots.dates.length; slot++) {
+      const at = slots.firings[slot];
+      if (!at && !slots.decidedFalse[slot]) continue;
+      if (!slots.inForce[slot]) continue;
+      if (!at) {
+        episodeStart = undefined;
+        escalated = false;
         continue;
       }
-      if (this.suspended(t.date)) continue;
-      let firings = t.firings;
+      if (slots.suspended[slot]) continue;
+      const t = { date: slots.dates[slot]!, text: slots.text[slot]! };
+      let firings = at;
       if (reaction.recontactAfterData && lastContact) {
         const since = monthOfDate(lastContact);
         firings = firings.filter((f) => f.period.first >= since);
@@ -699,7 +736,7 @@ class PolicyRun implements Kernels {
         policy: this.plan.name,
         kommune: unit.kommune,
         period: first.period.label,
-        date: formatDate(t.date),
+        date: t.text,
         type: "henvendelse",
         rule: first.criterion.name,
         ...(unit.group !== undefined ? { group: unit.group } : {}),
@@ -718,7 +755,7 @@ class PolicyRun implements Kernels {
           policy: this.plan.name,
           kommune: unit.kommune,
           period: first.period.label,
-          date: formatDate(t.date),
+          date: t.text,
           type: "redegoerelse",
           rule: first.criterion.name,
           ...(unit.group !== undefined ? { group: unit.group } : {}),

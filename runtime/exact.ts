@@ -112,3 +112,30 @@ export function qcmp(a: Exact, b: Exact): number {
   const y = q.n * p.d;
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+/**
+ * `q` × `factor` rounded half up to `decimals` places, as the digits formatDecimal (rational.ts)
+ * prints, or undefined when the scaled numerator would leave the safe range (then the caller
+ * formats through bigints). Same rounding as formatDecimal: the remainder's relation to the
+ * denominator does not depend on whether the fraction is reduced.
+ */
+export function formatSmall(q: Exact, factor: number, decimals: number): string | undefined {
+  if (!isSmall(q)) return undefined;
+  const scale = decimals === 0 ? 1 : decimals === 1 ? 10 : 10 ** decimals;
+  const scaled = q.sn * factor * scale;
+  if (!safe(scaled) || !safe(q.sd)) return undefined;
+  const negative = scaled < 0;
+  const a = negative ? -scaled : scaled;
+  const whole = Math.floor(a / q.sd);
+  const r = a - whole * q.sd;
+  const rounded = 2 * r >= q.sd ? whole + 1 : whole;
+  const digits = String(rounded).padStart(decimals + 1, "0");
+  const sign = negative && rounded !== 0 ? "-" : "";
+  return decimals > 0 ? `${sign}${digits.slice(0, digits.length - decimals)},${digits.slice(digits.length - decimals)}` : `${sign}${digits}`;
+}
+
+/** The integer q is, when it is a safe integer, else undefined. */
+export function smallInteger(q: Exact): number | undefined {
+  if (!isSmall(q)) return undefined;
+  return q.sn % q.sd === 0 ? q.sn / q.sd : undefined;
+}

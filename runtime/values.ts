@@ -7,7 +7,7 @@
 // unchanged (docs/sprog.md, "Ikke målt").
 
 import { formatDecimal, formatPercent, rat, reduce, toPercentNumber, type Rational } from "./rational.js";
-import { fromRational, qadd, qcmp, qdiv, qmul, qneg, qsub, toRational, type Exact } from "./exact.js";
+import { formatSmall, fromRational, qadd, qcmp, qdiv, qmul, qneg, qsub, smallInteger, toRational, type Exact } from "./exact.js";
 import type { CompareOp, ValueType } from "./plan.js";
 import type { EventValue } from "./events.js";
 
@@ -58,7 +58,14 @@ export const compareWords: Record<CompareOp, string> = {
 export function formatValue(v: Value, type: ValueType): string {
   if (v === undefined) return "ikke målt";
   if (typeof v === "boolean") return v ? "opfyldt" : "ikke opfyldt";
-  if (type === "andel") return formatPercent(toRational(v));
+  if (type === "andel") {
+    const fast = formatSmall(v, 100, 1);
+    return fast !== undefined ? `${fast} %` : formatPercent(toRational(v));
+  }
+  const whole = smallInteger(v);
+  if (whole !== undefined) return String(whole);
+  const fast = formatSmall(v, 1, 1);
+  if (fast !== undefined) return fast;
   const r = reduce(toRational(v));
   return r.d === 1n ? r.n.toString() : formatDecimal(r, 1);
 }
@@ -67,7 +74,14 @@ export function formatValue(v: Value, type: ValueType): string {
 export function jsonValue(v: Value, type: ValueType): EventValue {
   if (v === undefined) return null;
   if (typeof v === "boolean") return v;
-  if (type === "andel") return toPercentNumber(toRational(v), 1);
+  if (type === "andel") {
+    const fast = formatSmall(v, 100, 1);
+    return fast !== undefined ? Number(fast.replace(",", ".")) : toPercentNumber(toRational(v), 1);
+  }
+  const whole = smallInteger(v);
+  if (whole !== undefined) return whole;
+  const fast = formatSmall(v, 1, 1);
+  if (fast !== undefined) return Number(fast.replace(",", "."));
   const r = reduce(toRational(v));
   return r.d === 1n ? Number(r.n) : Number(formatDecimal(r, 1).replace(",", "."));
 }
