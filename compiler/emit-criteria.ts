@@ -16,8 +16,9 @@
 // The same source is emitted typed into the module `tilsyn compile` writes and untyped for the
 // CLI, the examples and the playground, which run it in-process (see instantiate()).
 
-import type { PExpr, Plan } from "../runtime/plan.js";
-import { evaluate, type CompiledPolicy, type CriteriaKernel, type EvaluateOptions } from "../runtime/engine.js";
+import type { PExpr, Plan, ValueType } from "../runtime/plan.js";
+import { evaluate, findComparison, termOf, type CompiledPolicy, type CriteriaExplainer, type CriteriaKernel, type EvaluateOptions } from "../runtime/engine.js";
+import { compareWords } from "../runtime/values.js";
 import type { EvaluationResult } from "../runtime/events.js";
 import type { Table } from "../runtime/table.js";
 import { literal } from "./literal.js";
@@ -79,11 +80,29 @@ export function emitCriteriaKernel(plan: Plan, typed: boolean): string | undefin
   }
 }
 
-/** The kernel as a callable function, for running a plan in this process. */
-export function instantiate(plan: Plan): CriteriaKernel | undefined {
+/**
+ * The explanations' source: a function declaration named `explainCriterion`, emitted when the
+ * kernel is (both read the same prefix sums), else undefined.
+ */
+export function emitCriteriaExplainer(plan: Plan, typed: boolean): string | undefined {
+  if (!emitCriteriaKernel(plan, typed)) return undefined;
+  try {
+    return new CriteriaEmitter(plan, typed).emitExplainer();
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+/** The kernel and its explanations as callable functions, for running a plan in this process. */
+export function instantiate(plan: Plan): { decideCriteria: CriteriaKernel; explainCriterion?: CriteriaExplainer } | undefined {
   const source = emitCriteriaKernel(plan, false);
   if (!source) return undefined;
-  return new Function(`"use strict";\n${source}\nreturn decideCriteria;`)() as CriteriaKernel;
+  const explainer = emitCriteriaExplainer(plan, false);
+  return new Function(`"use strict";\n${source}\n${explainer ?? ""}\nreturn { decideCriteria${explainer ? ", explainCriterion" : ""} };`)() as {
+    decideCriteria: CriteriaKernel;
+    explainCriterion?: CriteriaExplainer;
+  };
 }
 
 /**
@@ -96,8 +115,7 @@ export function compiledFor(plans: readonly Plan[]): Map<Plan, CompiledPolicy> {
   for (const plan of plans) {
     let code = instantiated.get(plan);
     if (!code) {
-      const decideCriteria = instantiate(plan);
-      instantiated.set(plan, (code = { measures: {}, reviews: {}, transitions: {}, ...(decideCriteria ? { decideCriteria } : {}) }));
+      instantiated.set(plan, (code = { measures: {}, reviews: {}, transitions: {}, ...instantiate(plan) }));
     }
     out.set(plan, code);
   }
@@ -113,21 +131,179 @@ export function evaluateCompiled(plans: Plan[], tables: Record<string, Table>, o
 }
 
 class CriteriaEmitter {
-  private readonly lines: string[] = [];
+  private lines: string[] = [];
   private temp = 0;
+  /** The assessment period's months as locals: windows are taken relative to it. */
+  private period: Win = { f: "pf", l: "pl" };
   private indent = "    ";
   private readonly measures = new Map<string, Plan["measures"][number]>();
   /** Measures computed once per period at the period's own window: name → their locals. */
   private shared = new Map<string, Val>();
-  private readonly sumIds = new Set<number>();
+  private sumIds = new Set<number>();
   /** Sums already computed in this period, by id and window: each is read once. */
-  private readonly sumsAt = new Map<string, Num>();
+  private sumsAt = new Map<string, Num>();
+  /** Measures already computed, by name and window (the window's locals name it uniquely). */
+  private measuresAt = new Map<string, Val>();
 
   constructor(
     private readonly plan: Plan,
     private readonly typed: boolean,
   ) {
     for (const m of plan.measures) this.measures.set(m.name, m);
+  }
+
+  /**
+   * The criteria's explanations as a function `explainCriterion(k, criterion, pf, pl, h)`: the
+   * runtime's explainCriterion (runtime/engine.ts) partially evaluated for this plan. Every text
+   * (terms, labels, literals) is fixed here; only the numbers are read from the prefix sums at
+   * run time, so a contact's explanation costs a few additions and the formatting of its
+   * numbers. The values object receives its keys in the interpreter's order, so the JSON is the
+   * same byte for byte (the conformance tests compare the two).
+   */
+  emitExplainer(): string {
+    const T = this.typed;
+    this.sumIds = new Set();
+    const blocks: string[] = [];
+    this.plan.criteria.forEach((c, ci) => {
+      this.lines = [];
+      this.sumsAt = new Map();
+      this.measuresAt = new Map();
+      this.shared = new Map();
+      this.period = { f: "pf", l: "pl" };
+      this.indent = "    ";
+      const P: Win = { f: "pf", l: "pl" };
+      this.line(`// ${oneLine(c.name)}`);
+      this.line(`let big = false;`);
+      this.line(`const values${T ? ": Record<string, EventValue>" : ""} = {};`);
+      this.line(`const parts${T ? ": string[]" : ""} = [];`);
+      if (c.guard) {
+        this.collect(c.guard, P, "values");
+        this.line(`parts.push(${this.describeCode(c.guard, P)});`);
+      }
+      if (c.streak !== undefined) {
+        const n = c.streak;
+        const main = findComparison(c.when);
+        this.line(`const months${T ? ": string[]" : ""} = [];`);
+        this.line(`for (let m = pl - ${n - 1}; m <= pl; m++) {`);
+        const outer = this.indent;
+        this.indent += "  ";
+        const M: Win = { f: "m", l: "m" };
+        this.period = M;
+        this.line(`const label = h.label(m);`);
+        this.line(`const perMonth${T ? ": Record<string, EventValue>" : ""} = {};`);
+        this.collect(c.when, M, "perMonth");
+        this.line(`for (const [key, v] of Object.entries(perMonth)) values[\`\${key} \${label}\`] = v;`);
+        if (main) this.line(`months.push(label + ": " + ${this.fmtCode(this.value(main.left, M), main.left.type)});`);
+        this.indent = outer;
+        this.line(`}`);
+        this.period = P;
+        this.line(`parts.push(${this.describeCode(c.when, P)} + ${literal(` i hver af de ${n} sammenhængende måneder (`)} + months.join(", ") + ")");`);
+      } else {
+        this.collect(c.when, P, "values");
+        this.line(`parts.push(${this.describeCode(c.when, P)});`);
+      }
+      this.line(`return big ? undefined : { facts: parts.join(", og "), values };`);
+      blocks.push(`  if (criterion === ${ci}) {`, ...this.lines, `  }`);
+    });
+    const sig = T
+      ? `function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: number, h: ExplainHelpers): { facts: string; values: Record<string, EventValue> } | undefined {`
+      : `function explainCriterion(k, criterion, pf, pl, h) {`;
+    const body = [sig, `  const origin = k.firstMonth;`, `  const end = k.lastMonth;`];
+    for (const id of [...this.sumIds].sort((a, b) => a - b)) {
+      body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
+      body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
+    }
+    body.push(...blocks, `  return undefined;`, `}`);
+    return body.join("\n");
+  }
+
+  /** Code for formatValue of a value (runtime/values.ts, through the helpers). */
+  private fmtCode(v: Val, type: ValueType): string {
+    if (v.kind === "bool") return `(${v.b} === 2 ? "ikke målt" : ${v.b} === 1 ? "opfyldt" : "ikke opfyldt")`;
+    return `h.fmt(${v.n}, ${v.d}, ${v.u}, ${literal(type)})`;
+  }
+
+  /** Code for jsonValue of a value. */
+  private jsonCode(v: Val, type: ValueType): string {
+    if (v.kind === "bool") return `(${v.b} === 2 ? null : ${v.b} === 1)`;
+    return `h.json(${v.n}, ${v.d}, ${v.u}, ${literal(type)})`;
+  }
+
+  /** Statements that put the numbers a decision used into `target` (the interpreter's collectValues). */
+  private collect(e: PExpr, w: Win, target: string): void {
+    const record = (x: PExpr): void => {
+      switch (x.k) {
+        case "lit":
+          return;
+        case "measure": {
+          const m = this.measures.get(x.name)!;
+          this.line(`${target}[${literal(x.name)}] = ${this.jsonCode(this.value(x, w), x.type)};`);
+          if (m.type === "sandhed") this.collect(m.expr, w, target);
+          return;
+        }
+        case "sum":
+        case "mean":
+        case "window":
+          this.line(`${target}[${literal(termOf(x, this.measures))}] = ${this.jsonCode(this.value(x, w), x.type)};`);
+          return;
+        case "arith":
+          record(x.left);
+          record(x.right);
+          return;
+        case "neg":
+          record(x.operand);
+          return;
+        case "field":
+        case "remembered":
+          throw new Unsupported();
+        default:
+          this.collect(x, w, target);
+      }
+    };
+    switch (e.k) {
+      case "cmp":
+        record(e.left);
+        record(e.right);
+        return;
+      case "and":
+      case "or":
+        this.collect(e.left, w, target);
+        this.collect(e.right, w, target);
+        return;
+      case "not":
+        this.collect(e.operand, w, target);
+        return;
+      default:
+        record(e);
+    }
+  }
+
+  /** An expression of code for the interpreter's describe(e): the Danish phrase with its numbers. */
+  private describeCode(e: PExpr, w: Win): string {
+    switch (e.k) {
+      case "cmp": {
+        const holds = this.truth(this.value(e, w));
+        const side = (x: PExpr) => (x.k === "lit" ? literal(x.text) : `${literal(`${termOf(x, this.measures)} (`)} + ${this.fmtCode(this.value(x, w), x.type)} + ")"`);
+        const left = side(e.left);
+        const right = side(e.right);
+        const word = compareWords[e.op];
+        return `(${holds} === 2 ? ${left} + " kan ikke sammenlignes med " + ${right} : ${left} + (${holds} === 1 ? ${literal(` er ${word} `)} : ${literal(` er ikke ${word} `)}) + ${right})`;
+      }
+      case "and":
+        return `${this.describeCode(e.left, w)} + ", og " + ${this.describeCode(e.right, w)}`;
+      case "or":
+        return `${this.describeCode(e.left, w)} + ", eller " + ${this.describeCode(e.right, w)}`;
+      case "not":
+        return this.describeCode(e.operand, w);
+      case "measure": {
+        const m = this.measures.get(e.name)!;
+        const v = this.value(e, w);
+        const state = v.kind === "bool" ? `(${v.b} === 2 ? "ikke målt" : ${v.b} === 1 ? "opfyldt" : "ikke opfyldt")` : `"ikke målt"`;
+        return `${literal(`${m.name} er `)} + ${state} + " (" + ${this.describeCode(m.expr, w)} + ")"`;
+      }
+      default:
+        return `${literal(`${termOf(e, this.measures)} er `)} + ${this.fmtCode(this.value(e, w), e.type)}`;
+    }
   }
 
   private line(text: string): void {
@@ -258,7 +434,12 @@ class CriteriaEmitter {
       case "measure": {
         const own = w.f === "pf" && w.l === "pl" ? this.shared.get(e.name) : undefined;
         if (own) return own;
-        return this.settle(this.value(this.measures.get(e.name)!.expr, w), this.fresh("m"));
+        const key = `${e.name}@${w.f}..${w.l}`;
+        const seen = this.measuresAt.get(key);
+        if (seen) return seen;
+        const v = this.settle(this.value(this.measures.get(e.name)!.expr, w), this.fresh("m"));
+        this.measuresAt.set(key, v);
+        return v;
       }
       case "arith": {
         const a = this.num(this.value(e.left, w));
@@ -334,13 +515,14 @@ class CriteriaEmitter {
         return { kind: "bool", b: t };
       }
       case "window": {
+        // Windows are relative to the assessment period (for an explanation's month, that month).
         const t = this.fresh("w");
         if (e.window.kind === "period") {
-          this.line(`const ${t}f = pf;`);
+          this.line(`const ${t}f = ${this.period.f};`);
         } else {
-          this.line(`const ${t}f = pl - ${e.window.months - 1};`);
+          this.line(`const ${t}f = ${this.period.l} - ${e.window.months - 1};`);
         }
-        this.line(`const ${t}l = pl;`);
+        this.line(`const ${t}l = ${this.period.l};`);
         return this.value(e.operand, { f: `${t}f`, l: `${t}l` });
       }
       case "mean":

@@ -30,7 +30,7 @@ import {
 } from "./calendar.js";
 import type { Table } from "./table.js";
 import { canonicalEvent, compareEvents, type EvaluationResult, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
-import type { PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, RowExpr } from "./plan.js";
+import type { PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, RowExpr, ValueType } from "./plan.js";
 import { PUBLICATION_ANCHOR } from "./plan.js";
 import type { Rational } from "./rational.js";
 import { fromRational, qadd, qdiv, small, toRational, type Exact } from "./exact.js";
@@ -127,10 +127,42 @@ export type CriteriaKernel = (
   exact: (criterion: number, part: 0 | 1, period: number) => number,
 ) => void;
 
+/** What compiled explanations need from the runtime: the one way values are shown. */
+export interface ExplainHelpers {
+  /** formatValue of n/d ("ikke målt" when `u`). */
+  fmt(n: number, d: number, u: boolean, type: ValueType): string;
+  /** jsonValue of n/d (null when `u`). */
+  json(n: number, d: number, u: boolean, type: ValueType): EventValue;
+  /** The label of month m ("2021-03"). */
+  label(m: number): string;
+}
+
+/**
+ * A criterion's explanation for one unit and period (months pf..pl), compiled from the same
+ * plan as the kernel and reading the same prefix sums: the Danish facts and the values a contact
+ * shows. Undefined when a number would leave the safe integer range: then the interpreter
+ * explains it exactly.
+ */
+export type CriteriaExplainer = (
+  k: UnitKernels,
+  criterion: number,
+  pf: number,
+  pl: number,
+  h: ExplainHelpers,
+) => { facts: string; values: Record<string, EventValue> } | undefined;
+
+export const explainHelpers: ExplainHelpers = {
+  fmt: (n, d, u, type) => (u ? "ikke målt" : formatValue(small(n, d), type)),
+  json: (n, d, u, type) => (u ? null : jsonValue(small(n, d), type)),
+  label: (m) => periodOf("månedlig", m).label,
+};
+
 export interface CompiledPolicy {
   measures: Record<string, CompiledFn>;
   /** The criteria's kernel; without one the criteria are decided by walking the plan. */
   decideCriteria?: CriteriaKernel;
+  /** The criteria's explanations, compiled beside the kernel. */
+  explainCriterion?: CriteriaExplainer;
   reviews: Record<string, CompiledFn>;
   transitions: Record<string, { when?: CompiledFn; remember: Record<string, CompiledFn> }>;
 }
@@ -178,6 +210,8 @@ interface Kernel {
 
 interface Firing {
   criterion: PlanCriterion;
+  /** The criterion's position in the plan (for compiled explanations). */
+  ci: number;
   period: Period;
   date: LocalDate;
   unit: Unit;
@@ -290,6 +324,8 @@ class PolicyRun implements Kernels {
   private readonly lastMonth: MonthIndex;
   private readonly units: Unit[];
   private slots?: Slots;
+  /** The window kernels the compiled criteria of the current unit read (for compiled explanations). */
+  private unitKernels?: UnitKernels;
   /** The periods as month numbers and the compiled criteria's decisions (reused per unit). */
   private decisions?: { first: Int32Array; last: Int32Array; guards: Int8Array[]; holds: Int8Array[] };
 
@@ -353,6 +389,7 @@ class PolicyRun implements Kernels {
     for (const unit of this.units) {
       this.kernels = new Map();
       this.rowByPeriod = new Map();
+      this.unitKernels = undefined;
       this.runCriteria(unit, series);
       this.runReaction(unit, events);
       this.runReviews(unit, events, series);
@@ -616,7 +653,7 @@ class PolicyRun implements Kernels {
         if (series) series.push(this.seriesPoint(criterion.name, criterion.when, unit, period, dates[i]!, holds));
         if (holds === true) {
           const slot = slotOf[i]!;
-          const firing: Firing = { criterion, period, date: dates[i]!, unit };
+          const firing: Firing = { criterion, ci, period, date: dates[i]!, unit };
           const at = slots.firings[slot];
           if (at) at.push(firing);
           else slots.firings[slot] = [firing];
@@ -643,6 +680,7 @@ class PolicyRun implements Kernels {
       };
     }
     const k: UnitKernels = { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [] };
+    this.unitKernels = k;
     for (const [id, node] of this.sumNodes) {
       let built = this.kernels.get(id);
       if (!built) this.kernels.set(id, (built = this.buildKernel(node, this.unitKey(this.schemas.get(node.data)!, unit))));
@@ -658,7 +696,9 @@ class PolicyRun implements Kernels {
 
   /** A firing's explanation and values, built once and only for contacts that are made. */
   private explained(f: Firing): { facts: string; values: Record<string, EventValue> } {
-    return (f.explained ??= this.explainCriterion(f.criterion, f.unit, f.period));
+    if (f.explained) return f.explained;
+    const compiled = this.unitKernels && this.code?.explainCriterion?.(this.unitKernels, f.ci, f.period.first, f.period.last, explainHelpers);
+    return (f.explained = compiled ?? this.explainCriterion(f.criterion, f.unit, f.period));
   }
 
   private seriesPoint(rule: string, when: PExpr, unit: Unit, period: Period, date: LocalDate, holds: boolean | undefined): SeriesPoint {
@@ -955,31 +995,7 @@ class PolicyRun implements Kernels {
 
   /** How an expression is named in an explanation. */
   term(e: PExpr): string {
-    switch (e.k) {
-      case "lit":
-        return e.text;
-      case "field":
-        return e.field;
-      case "measure":
-        return this.measures.get(e.name)!.label;
-      case "remembered":
-        return e.name.replace(/_/g, " ");
-      case "sum":
-        if (e.bare) return rowText(e.row);
-        return `sum(${rowText(e.row)}${e.filter ? ` hvor ${e.filter} er målt` : ""})`;
-      case "mean":
-        return `middel(${this.term(e.operand)})`;
-      case "window":
-        return this.term(e.operand);
-      case "arith": {
-        const wrap = (x: PExpr) => (x.k === "arith" ? `(${this.term(x)})` : this.term(x));
-        return `${wrap(e.left)} ${e.op === "-" ? "−" : e.op} ${wrap(e.right)}`;
-      }
-      case "neg":
-        return `−${this.term(e.operand)}`;
-      default:
-        return "betingelsen";
-    }
+    return termOf(e, this.measures);
   }
 
   /** The numbers a decision used, by name: measures, fields, sums and remembered values. */
@@ -1046,6 +1062,40 @@ function rowValue(e: RowExpr, table: Table, row: number): number {
       const b = rowValue(e.right, table, row);
       return e.op === "+" ? a + b : e.op === "-" ? a - b : a * b;
     }
+  }
+}
+
+/**
+ * How an expression is named in an explanation: a field by its name, a measure by its label, a
+ * sum as `sum(…)`. The interpreter and the compiled explanations (compiler/emit-criteria.ts) both
+ * name things through this one function.
+ */
+export function termOf(e: PExpr, measures: ReadonlyMap<string, PlanMeasure>): string {
+  const term = (x: PExpr): string => termOf(x, measures);
+  switch (e.k) {
+    case "lit":
+      return e.text;
+    case "field":
+      return e.field;
+    case "measure":
+      return measures.get(e.name)!.label;
+    case "remembered":
+      return e.name.replace(/_/g, " ");
+    case "sum":
+      if (e.bare) return rowText(e.row);
+      return `sum(${rowText(e.row)}${e.filter ? ` hvor ${e.filter} er målt` : ""})`;
+    case "mean":
+      return `middel(${term(e.operand)})`;
+    case "window":
+      return term(e.operand);
+    case "arith": {
+      const wrap = (x: PExpr) => (x.k === "arith" ? `(${term(x)})` : term(x));
+      return `${wrap(e.left)} ${e.op === "-" ? "−" : e.op} ${wrap(e.right)}`;
+    }
+    case "neg":
+      return `−${term(e.operand)}`;
+    default:
+      return "betingelsen";
   }
 }
 

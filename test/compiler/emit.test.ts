@@ -101,8 +101,10 @@ data d pr kommune, måned
 
 opgørelse månedlig
 
+mål m "\u2028 \\" + process.exit(1) + \\" \`\${process.exit(2)}\`" = a
+
 kriterie k "\u2029 \`\${process.exit(1)}\`"
-  når a mindst 1
+  når m mindst 1
 
 reaktion
   henvendelse "</script><script>alert(1)</script>"
@@ -122,5 +124,35 @@ reaktion
     expect(mod.plan.source).toBe('*/ " + process.exit(1) + "');
     expect(mod.plan.criteria[0]!.title).toBe("\u2029 `${process.exit(1)}`");
     expect(mod.plan.reaction.contactText).toBe("</script><script>alert(1)</script>");
+    // The compiled explanation names the measure by its hostile label, as text.
+    const run = (await import(join(dir, "ond.ts"))) as { evaluate: (rows: object) => { explanation: string }[] };
+    const events = run.evaluate({ d: [{ kommune: "101", maaned: "2021-01", a: 3 }] });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.explanation).toContain('\u2028 " + process.exit(1) + " `${process.exit(2)}` (3) er mindst 1');
+  });
+
+  it("explain their contacts with their own compiled explanations, the same as the interpreter's", async () => {
+    type Explainer = (k: unknown, criterion: number, pf: number, pl: number, h: unknown) => { facts: string } | undefined;
+    const tables = sampleTables();
+    for (const p of ["tidlig-indsats-2020", "jobsoegning"]) {
+      const mod = (await import(join(out, `${p}.ts`))) as { compiled: { explainCriterion?: Explainer }; evaluateTables: (t: Record<string, Table>, o?: object) => { type: string; explanation: string }[] };
+      const original = mod.compiled.explainCriterion!;
+      expect(original, p).toBeTypeOf("function");
+      let compiled = 0;
+      mod.compiled.explainCriterion = (k, criterion, pf, pl, h) => {
+        const r = original(k, criterion, pf, pl, h);
+        if (r) compiled++;
+        return r;
+      };
+      try {
+        const events = mod.evaluateTables(tables, { ignoreInForce: true });
+        const contacts = events.filter((e) => e.type === "henvendelse").length;
+        expect(contacts, p).toBeGreaterThan(0);
+        // At least one explanation per contact came from the compiled code (a contact may list several criteria).
+        expect(compiled, p).toBeGreaterThanOrEqual(contacts);
+      } finally {
+        mod.compiled.explainCriterion = original;
+      }
+    }
   });
 });
