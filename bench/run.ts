@@ -8,7 +8,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, emitTypeScript } from "../compiler/index.js";
-import { evaluate, loadTable, parseKommuner, type Plan, type Table } from "../runtime/index.js";
+import { evaluate, type Plan, type Table } from "../runtime/index.js";
+import { loadTable } from "../load/csv.js";
+import { parseKommuner } from "../load/kommuner.js";
 
 const root = join(import.meta.dirname, "..");
 const policies = ["tidlig-indsats-2020", "tidlig-indsats-2024", "jobsoegning", "skaerpet-tilsyn"];

@@ -2,7 +2,7 @@
 // The same objects feed the CLI (rendered with a source frame), the playground's editor markers
 // and tests. Every message lives in the one catalogue below, keyed by its code:
 //   T01xx syntax (grammar/)          T02xx names, types and structure (compiler/check)
-//   T03xx data files (runtime/csv)   T04xx command line and files (compiler/cli)
+//   T03xx data files (load/csv)      T04xx command line and files (cli/)
 //   T05xx static analysis warnings   (gaps, unused declarations; may be silenced per rule)
 // Codes are never reused: a retired code stays retired.
 

@@ -3,14 +3,14 @@
 //
 // A table is checked the way a data file is: it is written out as CSV text (one CSV line per row,
 // a row with a period range `2023-01..2023-12` repeated once per period) and read by
-// runtime/csv.ts `loadTable`, so the same T03xx messages apply. Their positions are then mapped
+// load/csv.ts `loadTable`, so the same T03xx messages apply. Their positions are then mapped
 // back from the CSV text to the cells of the table in the policy file.
 //
 // Browser-safe: no Node APIs (the playground checks examples while the user types).
 
 import type { DataDecl, ExampleDecl, ExampleTable, Expectation, MachineDecl, Name, PolicyFile, Span } from "../grammar/ast.js";
-import { loadTable, type Table } from "../runtime/csv.js";
-import type { DataSchema } from "../runtime/table.js";
+import { loadTable } from "../load/csv.js";
+import type { DataSchema, Table } from "../runtime/table.js";
 import { diagnostic, suggest, type Diagnostic } from "./diagnostics.js";
 import { KOMMUNE_CODES } from "./kommunekoder.js";
 import "./messages.js";

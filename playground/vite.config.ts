@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   root,
   base: "./",
-  // The page imports the compiler and runtime from the repository root (../grammar, ../runtime …).
+  // The page imports the compiler and runtime from the repository root (../grammar, ../runtime, ../load …).
   server: { host: "127.0.0.1", fs: { allow: [fileURLToPath(new URL("..", import.meta.url))] } },
   preview: { host: "127.0.0.1" },
   worker: { format: "es" },

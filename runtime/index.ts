@@ -1,10 +1,8 @@
-// The runtime: everything a generated evaluator module and the playground import.
+// The runtime: everything a generated evaluator module imports (the data loaders are in load/).
 export * from "./calendar.js";
 export * from "./rational.js";
 export * from "./events.js";
 export * from "./plan.js";
-export { loadTable, type DataSchema, type FieldSchema, type FieldType, type LoadResult, type Table } from "./csv.js";
-export { parseKommuner, type Kommune } from "./kommuner.js";
 export {
   evaluate,
   EvaluationError,
@@ -18,4 +16,4 @@ export {
   type EvaluateOptions,
   type Kernels,
 } from "./engine.js";
-export { tableFromRows, type InputRow } from "./table.js";
+export { tableFromRows, type DataSchema, type FieldSchema, type FieldType, type InputRow, type Table } from "./table.js";

@@ -2,7 +2,7 @@
 // and `printers.tilsyn` (the house style, docs/sprog.md «Formatering (husstil)»).
 //
 // Usable from the prettier CLI (`--plugin=./grammar/prettier/plugin.mjs`), from prettier's Node API
-// (compiler/cli/fmt.ts) and in the browser through `prettier/standalone` (the playground): this
+// (cli/fmt.ts) and in the browser through `prettier/standalone` (the playground): this
 // module and everything it imports use no Node APIs.
 
 import type { AstPath, Doc, Parser, ParserOptions, Printer, SupportLanguage } from "prettier";

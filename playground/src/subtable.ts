@@ -3,7 +3,7 @@
 // timeline shows by evaluating that kommune alone; rules are evaluated per kommune, so its
 // events and series are the same as in the full run.
 
-import type { Table } from "../../runtime/csv.js";
+import type { Table } from "../../runtime/table.js";
 
 type Column = ArrayLike<unknown> & { length: number };
 

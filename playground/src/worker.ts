@@ -5,7 +5,8 @@
 /// <reference lib="webworker" />
 
 import type { Diagnostic } from "../../compiler/diagnostics.js";
-import type { LoadResult, Table } from "../../runtime/csv.js";
+import type { LoadResult } from "../../load/csv.js";
+import type { Table } from "../../runtime/table.js";
 import type { SeriesPoint } from "../../runtime/events.js";
 import type { Plan } from "../../runtime/plan.js";
 import { analyse, compile, evaluate, EvaluationError, hasErrors, loadTable, parseKommuner, renderDiagnostic, sortDiagnostics } from "./engine.js";

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../compiler/cli/main.js";
+import { main } from "../../cli/main.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tmp = join(root, ".tmp", "cli-test");

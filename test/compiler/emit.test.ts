@@ -5,8 +5,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compile, emitTypeScript, RUNTIME_FILES } from "../../compiler/index.js";
-import { main } from "../../compiler/cli/main.js";
-import { evaluate, loadTable, parseKommuner, type Table } from "../../runtime/index.js";
+import { main } from "../../cli/main.js";
+import { evaluate, type Table } from "../../runtime/index.js";
+import { loadTable } from "../../load/csv.js";
+import { parseKommuner } from "../../load/kommuner.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const out = join(root, ".tmp", "emit-test");

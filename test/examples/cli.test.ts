@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../compiler/cli/main.js";
+import { main } from "../../cli/main.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tmp = join(root, ".tmp", "examples-cli");

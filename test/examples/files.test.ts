@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../compiler/cli/main.js";
+import { main } from "../../cli/main.js";
 
 const dir = join(import.meta.dirname, "files");
 

@@ -8,7 +8,7 @@ import { parse } from "../../grammar/index.js";
 import { compile } from "../../compiler/index.js";
 import { KOMMUNER } from "../../compiler/kommunekoder.js";
 import { policySuite, runSuite } from "../../compiler/runner.js";
-import { parseKommuner } from "../../runtime/kommuner.js";
+import { parseKommuner } from "../../load/kommuner.js";
 
 const root = join(import.meta.dirname, "..", "..");
 

@@ -1,11 +1,11 @@
-// `tilsyn fmt` (compiler/cli/fmt.ts) and the plugin's use outside the CLI: syntax errors, the
+// `tilsyn fmt` (cli/fmt.ts) and the plugin's use outside the CLI: syntax errors, the
 // browser build of prettier, no Node APIs in the plugin.
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as standalone from "prettier/standalone";
 import { afterAll, describe, expect, it } from "vitest";
-import { nodeFmtIo, runFmt, type FmtIo } from "../../compiler/cli/fmt.js";
+import { nodeFmtIo, runFmt, type FmtIo } from "../../cli/fmt.js";
 import plugin, { TilsynSyntaxError } from "../../grammar/prettier/index.js";
 import { fmt } from "./helpers.js";
 

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../compiler/cli/main.js";
+import { main } from "../../cli/main.js";
 
 const root = join(import.meta.dirname, "..", "..");
 

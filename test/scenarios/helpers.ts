@@ -4,10 +4,11 @@
 
 import { readFileSync } from "node:fs";
 import { compile } from "../../compiler/index.js";
-import { loadTable, type Table } from "../../runtime/csv.js";
+import { loadTable } from "../../load/csv.js";
+import type { Table } from "../../runtime/table.js";
 import { evaluate, type EvaluateOptions } from "../../runtime/engine.js";
 import type { PolicyEvent } from "../../runtime/events.js";
-import { parseKommuner } from "../../runtime/kommuner.js";
+import { parseKommuner } from "../../load/kommuner.js";
 import type { Plan } from "../../runtime/plan.js";
 import { parseMonth } from "../../runtime/calendar.js";
 

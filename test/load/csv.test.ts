@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../compiler/diagnostics.js";
-import { loadTable, MAX_DIAGNOSTICS, type DataSchema, type LoadResult } from "../../runtime/csv.js";
-import { parseKommuner } from "../../runtime/kommuner.js";
+import { loadTable, MAX_DIAGNOSTICS, type LoadResult } from "../../load/csv.js";
+import { parseKommuner } from "../../load/kommuner.js";
+import type { DataSchema } from "../../runtime/table.js";
 
 const KOMMUNER = new Set(
   parseKommuner(readFileSync(new URL("../../data/kommuner.csv", import.meta.url), "utf8"), "data/kommuner.csv").kommuner.map(

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The checkout's root (where data/kommuner.csv and runtime/ live). */
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** A user mistake the CLI reports in Danish with an exit code; never shown with a stack trace. */
 export class UserError extends Error {

@@ -6,12 +6,12 @@
 // files it names, as one history. Coverage is counted per policy file over every example run.
 
 import { basename, dirname, join, resolve } from "node:path";
-import { parse } from "../../grammar/index.js";
-import type { PolicyFile } from "../../grammar/ast.js";
-import { compile, type CompileResult } from "../index.js";
-import { diagnostic, hasErrors, renderDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { checkExamples, exampleScope } from "../examples.js";
-import { Coverage, eventLine, missingText, runSuite, type CoverageReport, type ExampleResult, type ExampleSuite } from "../runner.js";
+import { parse } from "../grammar/index.js";
+import type { PolicyFile } from "../grammar/ast.js";
+import { compile, type CompileResult } from "../compiler/index.js";
+import { diagnostic, hasErrors, renderDiagnostic, sortDiagnostics, type Diagnostic } from "../compiler/diagnostics.js";
+import { checkExamples, exampleScope } from "../compiler/examples.js";
+import { Coverage, eventLine, missingText, runSuite, type CoverageReport, type ExampleResult, type ExampleSuite } from "../compiler/runner.js";
 import { expandPolicyFiles, readText, UserError } from "./io.js";
 import type { Io } from "./main.js";
 

@@ -2,8 +2,8 @@
 // summary (`--opsummering`). Pure functions from events to text.
 
 import Papa from "papaparse";
-import type { PolicyEvent } from "../../runtime/events.js";
-import type { Plan } from "../../runtime/plan.js";
+import type { PolicyEvent } from "../runtime/events.js";
+import type { Plan } from "../runtime/plan.js";
 
 export type Format = "table" | "json" | "csv" | "md";
 

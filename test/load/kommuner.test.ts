@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseKommuner } from "../../runtime/kommuner.js";
+import { parseKommuner } from "../../load/kommuner.js";
 
 const text = readFileSync(new URL("../../data/kommuner.csv", import.meta.url), "utf8");
 const HEADER = "kode,navn,region,amk";

@@ -11,11 +11,9 @@
 import Papa from "papaparse";
 import { diagnostic, suggest, type Diagnostic } from "../compiler/diagnostics.js";
 import type { Span } from "../grammar/ast.js";
-import { cmp, parseDecimal, rat, type Rational } from "./rational.js";
+import { cmp, parseDecimal, rat, type Rational } from "../runtime/rational.js";
+import type { DataSchema, FieldSchema, Table } from "../runtime/table.js";
 import "./data-messages.js";
-
-export type { DataSchema, FieldSchema, FieldType, Table } from "./table.js";
-import type { DataSchema, FieldSchema, Table } from "./table.js";
 
 export interface LoadResult {
   table?: Table;

@@ -5,23 +5,23 @@
 
 import { Command, CommanderError, Help, Option } from "commander";
 import { basename, join } from "node:path";
-import { compile, emitTypeScript, RUNTIME_FILES } from "../index.js";
-import { hasErrors, renderDiagnostic, type Diagnostic } from "../diagnostics.js";
-import { typeName } from "../emit.js";
-import { EvaluationError } from "../../runtime/engine.js";
-import { evaluateCompiled } from "../emit-criteria.js";
-import { loadTable } from "../../runtime/csv.js";
-import { parseKommuner } from "../../runtime/kommuner.js";
-import { parseMonth, formatMonth } from "../../runtime/calendar.js";
-import type { Plan } from "../../runtime/plan.js";
-import type { PolicyFile } from "../../grammar/ast.js";
-import type { Table } from "../../runtime/table.js";
+import { compile, emitTypeScript, RUNTIME_FILES } from "../compiler/index.js";
+import { hasErrors, renderDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
+import { typeName } from "../compiler/emit.js";
+import { EvaluationError } from "../runtime/engine.js";
+import { evaluateCompiled } from "../compiler/emit-criteria.js";
+import { loadTable } from "../load/csv.js";
+import { parseKommuner } from "../load/kommuner.js";
+import { parseMonth, formatMonth } from "../runtime/calendar.js";
+import type { Plan } from "../runtime/plan.js";
+import type { PolicyFile } from "../grammar/ast.js";
+import type { Table } from "../runtime/table.js";
 import { expandPolicyFiles, packageRoot, readText, UserError, writeTextAtomic } from "./io.js";
 import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
 import type { TestOptions } from "./test.js";
 import { isExamplesFile, loadSuites } from "./test.js";
-import { analyse, analyseVersions } from "../analyse.js";
-import { parse } from "../../grammar/index.js";
+import { analyse, analyseVersions } from "../compiler/analyse.js";
+import { parse } from "../grammar/index.js";
 import { formatCsv, formatJson, formatMarkdown, formatSummary, formatTable, type Format } from "./report.js";
 
 export interface Io {

@@ -2,8 +2,8 @@
 // a report out (totals per type and year, kommuner flagged under one and not the other with
 // the reason, and the first date where the variants differ).
 
-import type { EvaluationResult, PolicyEvent, SeriesPoint } from "../../runtime/events.js";
-import type { Plan } from "../../runtime/plan.js";
+import type { EvaluationResult, PolicyEvent, SeriesPoint } from "../runtime/events.js";
+import type { Plan } from "../runtime/plan.js";
 
 export interface Variant {
   label: string;

@@ -1,4 +1,4 @@
-// The T03xx catalogue: problems in data files (runtime/csv.ts and runtime/kommuner.ts).
+// The T03xx catalogue: problems in data files (load/csv.ts and load/kommuner.ts).
 //
 // Every message names the column; the diagnostic's span carries the file, the 1-based line and
 // the character column of the cell. Hints say what to do. Codes are never reused.
