@@ -612,6 +612,15 @@ class PolicyRun implements Kernels {
     });
   }
 
+  /** The indices lo..hi-1 of the periods whose data months the criterion covers (`gælder for data fra … til`). */
+  private periodRange(criterion: PlanCriterion): [number, number] {
+    let lo = 0;
+    let hi = this.periods.length;
+    while (lo < hi && criterion.dataFrom !== undefined && this.periods[lo]!.last < criterion.dataFrom) lo++;
+    while (hi > lo && criterion.dataTo !== undefined && this.periods[hi - 1]!.last > criterion.dataTo) hi--;
+    return [lo, hi];
+  }
+
   /** Decide every criterion for one unit over all periods, into the run's slots. */
   private runCriteria(unit: Unit, series: SeriesPoint[] | undefined): void {
     const slots = this.slotsOfRun();
@@ -626,6 +635,22 @@ class PolicyRun implements Kernels {
       const slotOf = slots.slotOf[ci]!;
       const guards = kernel ? this.decisions!.guards[ci]! : undefined;
       const decided = kernel ? this.decisions!.holds[ci]! : undefined;
+      if (decided && !this.options.onDecision && !series) {
+        // The common case, with nothing to report per decision: read the kernel's decisions
+        // within the criterion's data months straight into the slots.
+        const [lo, hi] = this.periodRange(criterion);
+        for (let i = lo; i < hi; i++) {
+          const h = decided[i]!;
+          if (h === 1) {
+            const slot = slotOf[i]!;
+            const firing: Firing = { criterion, ci, period: this.periods[i]!, date: dates[i]!, unit };
+            const at = slots.firings[slot];
+            if (at) at.push(firing);
+            else slots.firings[slot] = [firing];
+          } else if (h === 0) slots.decidedFalse[slotOf[i]!] = 1;
+        }
+        continue;
+      }
       let run = 0;
       for (let i = 0; i < this.periods.length; i++) {
         const period = this.periods[i]!;
