@@ -5,7 +5,7 @@
 
 import { Command, CommanderError, Help, Option } from "commander";
 import { basename, join } from "node:path";
-import { compile, emitTypeScript, RUNTIME_FILES } from "../compiler/index.js";
+import { checkPolicy, emitTypeScript, RUNTIME_FILES, type CheckedPolicy } from "../compiler/index.js";
 import { hasErrors, renderDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { typeName } from "../compiler/emit.js";
 import { EvaluationError } from "../runtime/engine.js";
@@ -19,9 +19,8 @@ import type { Table } from "../runtime/table.js";
 import { expandPolicyFiles, packageRoot, readText, UserError, writeTextAtomic } from "./io.js";
 import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
 import type { TestOptions } from "./test.js";
-import { isExamplesFile, loadSuites } from "./test.js";
-import { analyse, analyseVersions } from "../compiler/analyse.js";
-import { parse } from "../grammar/index.js";
+import { loadSuites } from "./test.js";
+import { analyseVersions } from "../compiler/analyse.js";
 import { formatCsv, formatJson, formatMarkdown, formatSummary, formatTable, type Format } from "./report.js";
 
 export interface Io {
@@ -40,20 +39,30 @@ const processIo: Io = {
 interface Compiled {
   file: string;
   source: string;
-  /** The syntax tree compile() built (of the NFC-normalised source). */
+  /** The syntax tree checkPolicy() built (of the NFC-normalised source). */
   ast: PolicyFile;
   plan?: Plan;
+  /** The file's diagnostics but the static analysis (T01–T03): what every command prints. */
   diagnostics: Diagnostic[];
+  /** The static analysis (T05xx): what `tilsyn check` adds. */
+  analysis: Diagnostic[];
 }
 
+/** A file checked by checkPolicy, its diagnostics but the static analysis printed. */
+function admit(checked: CheckedPolicy, source: string, io: Io): Compiled {
+  const analysis = new Set(checked.analysis);
+  const diagnostics = checked.diagnostics.filter((d) => !analysis.has(d));
+  for (const d of diagnostics) io.stderr(`${renderDiagnostic(d, checked.text)}\n\n`);
+  return { file: checked.file, source, ast: checked.ast, diagnostics, analysis: checked.analysis, ...(checked.plan ? { plan: checked.plan } : {}) };
+}
+
+/** Check each policy file once (checkPolicy) and print its diagnostics but the static analysis. */
 async function compileFiles(files: string[], io: Io): Promise<Compiled[]> {
   if (files.length === 0) throw new UserError("fejl[T0405]: Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.", 2);
   const out: Compiled[] = [];
   for (const file of await expandPolicyFiles(files)) {
     const source = await readText(file);
-    const result = compile(source, file);
-    for (const d of result.diagnostics) io.stderr(`${renderDiagnostic(d, source.normalize("NFC"))}\n\n`);
-    out.push({ file, source, ast: result.ast, diagnostics: result.diagnostics, ...(result.plan ? { plan: result.plan } : {}) });
+    out.push(admit(checkPolicy(source, file), source, io));
   }
   return out;
 }
@@ -138,21 +147,19 @@ function monthOption(value: string | undefined, flag: string): number | undefine
 export async function runCheck(files: string[], io: Io): Promise<number> {
   if (files.length === 0) throw new UserError("fejl[T0405]: Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.", 2);
   // Files that hold only examples (`eksempler til "…"`) are checked against the policy they name.
-  const policyFiles: string[] = [];
   const exampleFiles: string[] = [];
+  const compiled: Compiled[] = [];
   for (const file of await expandPolicyFiles(files)) {
-    const parsed = parse(await readText(file), file);
-    (isExamplesFile(parsed.ast) ? exampleFiles : policyFiles).push(file);
+    const source = await readText(file);
+    const checked = checkPolicy(source, file);
+    if (checked.examplesOnly) exampleFiles.push(file);
+    else compiled.push(admit(checked, source, io));
   }
-  const compiled = policyFiles.length ? await compileFiles(policyFiles, io) : [];
   // Static analysis (T05xx) of the files without errors, and holes between versions of a policy.
   const analysed: Diagnostic[] = [];
   for (const c of compiled) {
-    if (!c.plan) continue;
-    const text = c.source.normalize("NFC");
-    const found = analyse(c.ast, c.file, text);
-    for (const d of found) io.stderr(`${renderDiagnostic(d, text)}\n\n`);
-    analysed.push(...found);
+    for (const d of c.analysis) io.stderr(`${renderDiagnostic(d, c.source.normalize("NFC"))}\n\n`);
+    analysed.push(...c.analysis);
   }
   const versions = analyseVersions(compiled.filter((c) => c.plan).map((c) => ({ ast: c.ast, file: c.file })));
   for (const d of versions) io.stderr(`${renderDiagnostic(d, compiled.find((c) => c.file === d.file)!.source.normalize("NFC"))}\n\n`);

@@ -6,9 +6,8 @@
 // files it names, as one history. Coverage is counted per policy file over every example run.
 
 import { basename, dirname, join, resolve } from "node:path";
-import { parse } from "../grammar/index.js";
 import type { PolicyFile } from "../grammar/ast.js";
-import { compile, type CompileResult } from "../compiler/index.js";
+import { checkPolicy, isExamplesOnly, type CheckedPolicy } from "../compiler/index.js";
 import { diagnostic, hasErrors, renderDiagnostic, sortDiagnostics, type Diagnostic } from "../compiler/diagnostics.js";
 import { checkExamples, exampleScope } from "../compiler/examples.js";
 import { Coverage, eventLine, missingText, runSuite, type CoverageReport, type ExampleResult, type ExampleSuite } from "../compiler/runner.js";
@@ -24,7 +23,7 @@ export interface TestOptions {
 interface Loaded {
   file: string;
   source: string;
-  result: CompileResult;
+  result: CheckedPolicy;
 }
 
 /** The policy files a file of examples is about, as paths. */
@@ -35,10 +34,6 @@ export function examplesTargets(ast: PolicyFile, file: string): string[] | undef
   return undefined;
 }
 
-/** Is this parsed file a file of examples (no `politik`, only examples)? */
-export const isExamplesFile = (ast: PolicyFile): boolean =>
-  !ast.policy && ast.declarations.length === 0 && (ast.examplesFor !== undefined || (ast.examples?.length ?? 0) > 0);
-
 /** Build the suites for the files given (policy files and files of examples). */
 export async function loadSuites(files: string[], io: Io): Promise<{ suites: ExampleSuite[]; errors: number }> {
   const cache = new Map<string, Loaded>();
@@ -47,7 +42,7 @@ export async function loadSuites(files: string[], io: Io): Promise<{ suites: Exa
     const hit = cache.get(key);
     if (hit) return hit;
     const source = await readText(file);
-    const loaded = { file, source, result: compile(source, file) };
+    const loaded = { file, source, result: checkPolicy(source, file) };
     cache.set(key, loaded);
     return loaded;
   };
@@ -58,16 +53,16 @@ export async function loadSuites(files: string[], io: Io): Promise<{ suites: Exa
     errors += list.filter((d) => d.severity === "fejl").length;
   };
   for (const file of await expandPolicyFiles(files)) {
-    const source = await readText(file);
-    const parsed = parse(source, file);
-    if (isExamplesFile(parsed.ast) && !hasErrors(parsed.diagnostics)) {
+    const loaded = await load(file);
+    const { source, result: parsed } = loaded;
+    if (parsed.examplesOnly && !hasErrors(parsed.diagnostics)) {
       const targets = examplesTargets(parsed.ast, file);
       const at = parsed.ast.examplesFor?.span ?? parsed.ast.span;
       if (!targets) {
         show([diagnostic("T0238", file, { start: at.start, end: at.start })], source);
         continue;
       }
-      const compiled: { ast: PolicyFile; plan: NonNullable<CompileResult["plan"]> }[] = [];
+      const compiled: { ast: PolicyFile; plan: NonNullable<CheckedPolicy["plan"]> }[] = [];
       let failed = false;
       for (const target of targets) {
         let loaded: Loaded;
@@ -92,11 +87,9 @@ export async function loadSuites(files: string[], io: Io): Promise<{ suites: Exa
       suites.push({ file, plans: compiled.map((c) => c.plan), prepared: checked.prepared, diagnostics: checked.diagnostics });
       continue;
     }
-    const loaded = await load(file);
-    show(loaded.result.diagnostics.filter((d) => d.severity === "fejl"), source);
-    if (!loaded.result.plan) continue;
-    const { prepared } = checkExamples(loaded.result.ast.examples ?? [], exampleScope([loaded.result.ast]), file);
-    suites.push({ file, plans: [loaded.result.plan], prepared, diagnostics: loaded.result.diagnostics });
+    show(parsed.diagnostics.filter((d) => d.severity === "fejl"), source);
+    if (!parsed.plan) continue;
+    suites.push({ file, plans: [parsed.plan], prepared: parsed.examples, diagnostics: parsed.diagnostics.filter((d) => !parsed.analysis.includes(d)) });
   }
   return { suites, errors };
 }

@@ -68,9 +68,9 @@ interface Band {
 const FLIP: Record<CompareOp, CompareOp> = { over: "under", under: "over", mindst: "højst", højst: "mindst", lig: "lig" };
 const NEGATE: Record<CompareOp, CompareOp> = { over: "højst", højst: "over", mindst: "under", under: "mindst", lig: "lig" };
 
-/** Analyse one policy file. `source` is its text (for quoting comparisons in messages). */
-export function analyse(ast: PolicyFile, file: string, source: string): Diagnostic[] {
-  return new Analyser(check(ast, file, source), file, source).run();
+/** The static analysis of a file already checked (checkPolicy: one parse, one check). */
+export function analyseChecked(checked: Checked): Diagnostic[] {
+  return new Analyser(checked, checked.file, checked.source).run();
 }
 
 /**

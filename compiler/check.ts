@@ -20,7 +20,7 @@ import type {
   TransitionDecl,
 } from "../grammar/ast.js";
 import { catalogue, diagnostic, suggest, type Diagnostic } from "./diagnostics.js";
-import { checkExamples, exampleScope } from "./examples.js";
+import { checkExamples, exampleScope, type PreparedExample } from "./examples.js";
 import { allowClauses } from "./allow.js";
 import type { ValueType } from "../runtime/plan.js";
 import "./messages.js";
@@ -47,6 +47,8 @@ export interface Checked {
   fields: Map<string, { data: DataDecl; field: FieldDecl }>;
   measures: Map<string, MeasureDecl>;
   measureTypes: Map<string, ValueType>;
+  /** The file's own examples, checked and ready to run (when it has any). */
+  examples?: PreparedExample[];
   /** Measures in dependency order (each after the measures it uses). */
   measureOrder: MeasureDecl[];
   cadence?: Cadence;
@@ -161,7 +163,9 @@ class Checker {
     this.checkAllow();
     if (ast.examples?.length && ast.policy) {
       if (ast.examplesFor) this.report("T0243", ast.examplesFor.span);
-      this.diags.push(...checkExamples(ast.examples, exampleScope([ast]), this.file).diagnostics);
+      const examples = checkExamples(ast.examples, exampleScope([ast]), this.file);
+      this.diags.push(...examples.diagnostics);
+      this.result.examples = examples.prepared;
     }
   }
 

@@ -15,7 +15,7 @@ import { cmp, type Rational } from "../runtime/rational.js";
 import type { Table } from "../runtime/table.js";
 import { expectationText } from "../grammar/prettier/layout.js";
 import { KOMMUNE_NAMES } from "./kommunekoder.js";
-import { compile } from "./index.js";
+import { checkPolicy } from "./index.js";
 import { evaluateCompiled } from "./emit-criteria.js";
 import type { EvaluateOptions } from "../runtime/engine.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -329,10 +329,9 @@ export interface ExampleSuite {
 
 /** The inline examples of a policy file. */
 export function policySuite(source: string, file: string): ExampleSuite {
-  const result = compile(source, file);
+  const result = checkPolicy(source, file);
   if (!result.plan) return { file, plans: [], prepared: [], diagnostics: result.diagnostics };
-  const { prepared } = checkExamples(result.ast.examples ?? [], exampleScope([result.ast]), file);
-  return { file, plans: [result.plan], prepared, diagnostics: result.diagnostics };
+  return { file, plans: [result.plan], prepared: result.examples, diagnostics: result.diagnostics };
 }
 
 /**

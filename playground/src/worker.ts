@@ -9,7 +9,7 @@ import type { LoadResult } from "../../load/csv.js";
 import type { Table } from "../../runtime/table.js";
 import type { SeriesPoint } from "../../runtime/events.js";
 import type { Plan } from "../../runtime/plan.js";
-import { analyse, compile, evaluate, EvaluationError, hasErrors, loadTable, parseKommuner, renderDiagnostic, sortDiagnostics } from "./engine.js";
+import { checkPolicy, evaluate, EvaluationError, hasErrors, loadTable, parseKommuner, renderDiagnostic } from "./engine.js";
 import type { DataStatus, FromWorker, ResultMessage, RunRequest, Slot, ToWorker } from "./protocol.js";
 import { kommunerText, sampleData } from "./samples-data.js";
 import { kommuneTable } from "./subtable.js";
@@ -118,11 +118,9 @@ const compiled: Partial<Record<Slot, { id: number; plan?: Plan; diagnostics: Dia
 
 function run(request: RunRequest, slot: Slot): void {
   const started = performance.now();
-  const result = compile(request.source, request.file);
-  // The static checks of `tilsyn check` (threshold gaps, unused declarations …) as warnings too.
-  const diagnostics = result.plan
-    ? sortDiagnostics([...result.diagnostics, ...analyse(result.ast, request.file, request.source.normalize("NFC"))])
-    : result.diagnostics;
+  // Every diagnostic `tilsyn check` gives, the static checks (threshold gaps, unused declarations …) too.
+  const result = checkPolicy(request.source, request.file);
+  const diagnostics = result.diagnostics;
   compiled[slot] = { id: request.id, plan: result.plan, diagnostics };
   post({
     type: "check",

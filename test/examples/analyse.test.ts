@@ -4,15 +4,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "../../grammar/index.js";
-import { analyse, analyseVersions } from "../../compiler/analyse.js";
-import { compile } from "../../compiler/index.js";
+import { analyseVersions } from "../../compiler/analyse.js";
+import { checkPolicy } from "../../compiler/index.js";
 
 const root = join(import.meta.dirname, "..", "..");
 
 const warnings = (source: string, file = "p.tilsyn") => {
-  const text = source.normalize("NFC");
-  expect(compile(text, file).diagnostics.filter((d) => d.severity === "fejl")).toEqual([]);
-  return analyse(parse(text, file).ast, file, text);
+  const checked = checkPolicy(source, file);
+  expect(checked.diagnostics.filter((d) => d.severity === "fejl")).toEqual([]);
+  return checked.analysis;
 };
 const codes = (source: string) => warnings(source).map((d) => `${d.span.start.line} ${d.code}`);
 
