@@ -32,7 +32,8 @@ import type {
 } from "../grammar/ast.js";
 import { add, cmp, div, mul, neg, parseDecimal, rat, sub, type Rational } from "../runtime/rational.js";
 import { allowClauses, type AllowHolder } from "./allow.js";
-import { check, type Checked } from "./check.js";
+import type { Checked } from "./check.js";
+import { syntaxWindowKind } from "./windows.js";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import "./messages.js";
 
@@ -472,7 +473,7 @@ class Analyser {
       case "Aggregate":
         return `${e.fn}(${this.canon(e.arg)}${e.measuredFilter ? ` hvor ${e.measuredFilter.text}` : ""})`;
       case "Windowed":
-        return `(${this.canon(e.expr)} over ${e.window.kind === "PeriodWindow" ? e.window.period : `${e.window.months}m`})`;
+        return `(${this.canon(e.expr)} over ${syntaxWindowKind(e.window).canon(e.window)})`;
       case "StreakCond":
         return `(${this.canon(e.cond)} i ${e.months})`;
     }

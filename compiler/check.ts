@@ -21,6 +21,7 @@ import type {
 } from "../grammar/ast.js";
 import { catalogue, diagnostic, suggest, type Diagnostic } from "./diagnostics.js";
 import { checkExamples, exampleScope, type PreparedExample } from "./examples.js";
+import { syntaxWindowKind } from "./windows.js";
 import { allowClauses } from "./allow.js";
 import type { ValueType } from "../runtime/plan.js";
 import "./messages.js";
@@ -485,16 +486,9 @@ class Checker {
         return this.inferAggregate(e, env);
       case "Windowed": {
         const w = e.window;
-        let inner: Env;
-        if (w.kind === "PeriodWindow") {
-          if (w.period !== env.periodWord) {
-            this.report("T0209", w.span, { window: w.period, cadence: env.cadence, expected: env.periodWord });
-          }
-          inner = env;
-        } else {
-          inner = { ...env, window: w.months === 1 ? "måned" : "flere", windowWhy: `vinduet har ${w.months} måneder` };
-        }
-        return this.typeOf(e.expr, inner);
+        const { mismatch, extent } = syntaxWindowKind(w).check(w, { cadence: env.cadence, periodWord: env.periodWord });
+        if (mismatch) this.report("T0209", w.span, mismatch);
+        return this.typeOf(e.expr, extent ? { ...env, window: extent.window, windowWhy: extent.why } : env);
       }
       case "StreakCond":
         this.report("T0211", e.span, { months: String(e.months), why: "kan kun stå sidst i et kriteriums `når`-linje", hint: "Flyt den til kriteriets `når`-linje." });

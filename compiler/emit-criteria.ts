@@ -19,6 +19,7 @@
 import type { PExpr, Plan, ValueType } from "../runtime/plan.js";
 import { evaluate, findComparison, termOf, type CompiledPolicy, type CriteriaExplainer, type CriteriaKernel, type EvaluateOptions } from "../runtime/engine.js";
 import { compareWords } from "../runtime/values.js";
+import { windowKind } from "../runtime/windows.js";
 import type { EvaluationResult } from "../runtime/events.js";
 import type { Table } from "../runtime/table.js";
 import { literal } from "./literal.js";
@@ -517,11 +518,7 @@ class CriteriaEmitter {
       case "window": {
         // Windows are relative to the assessment period (for an explanation's month, that month).
         const t = this.fresh("w");
-        if (e.window.kind === "period") {
-          this.line(`const ${t}f = ${this.period.f};`);
-        } else {
-          this.line(`const ${t}f = ${this.period.l} - ${e.window.months - 1};`);
-        }
+        this.line(`const ${t}f = ${windowKind(e.window).firstCode(e.window, this.period.f, this.period.l)};`);
         this.line(`const ${t}l = ${this.period.l};`);
         return this.value(e.operand, { f: `${t}f`, l: `${t}l` });
       }

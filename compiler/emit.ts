@@ -96,7 +96,7 @@ export function emitTypeScript(plan: Plan, options: EmitOptions = {}): string {
 }
 
 /** The runtime files a generated module needs beside it (copied by `tilsyn compile`). */
-export const RUNTIME_FILES = ["engine.ts", "calendar.ts", "events.ts", "exact.ts", "plan.ts", "rational.ts", "table.ts", "values.ts"];
+export const RUNTIME_FILES = ["engine.ts", "calendar.ts", "events.ts", "exact.ts", "plan.ts", "rational.ts", "table.ts", "values.ts", "windows.ts"];
 
 /** An ASCII identifier fragment for a name from the policy (never the only part of a name). */
 const ident = (name: string): string =>
@@ -145,9 +145,7 @@ function emitCompiled(plan: Plan): string[] {
       case "mean":
         return `k.mean(c, (c) => ${expr(e.operand)})`;
       case "window":
-        return e.window.kind === "period"
-          ? `k.overPeriod(c, (c) => ${expr(e.operand)})`
-          : `k.lastMonths(c, ${e.window.months}, (c) => ${expr(e.operand)})`;
+        return `k.window(c, ${JSON.stringify(e.window)}, (c) => ${expr(e.operand)})`;
     }
   };
   const fn = (e: PExpr): string => `(k: Kernels, c: EvalContext): Value => ${expr(e)}`;

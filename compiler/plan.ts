@@ -6,6 +6,7 @@ import { monthIndex } from "../runtime/calendar.js";
 import type { PExpr, Plan, PlanData, PlanLocation, RowExpr, ValueType } from "../runtime/plan.js";
 import { parseDecimal } from "../runtime/rational.js";
 import type { Checked } from "./check.js";
+import { syntaxWindowKind } from "./windows.js";
 
 const loc = (span: { start: { line: number; column: number } }): PlanLocation => ({ line: span.start.line, column: span.start.column });
 
@@ -242,7 +243,7 @@ class Lowerer {
       case "Windowed":
         return {
           k: "window",
-          window: e.window.kind === "PeriodWindow" ? { kind: "period" } : { kind: "last", months: e.window.months },
+          window: syntaxWindowKind(e.window).lower(e.window),
           operand: this.expr(e.expr),
           type: this.type(e),
         };

@@ -30,7 +30,8 @@ import {
 } from "./calendar.js";
 import type { Table } from "./table.js";
 import { canonicalEvent, compareEvents, type EvaluationResult, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
-import type { PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, RowExpr, ValueType } from "./plan.js";
+import type { PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, PlanWindow, RowExpr, ValueType } from "./plan.js";
+import { windowKind } from "./windows.js";
 import { PUBLICATION_ANCHOR } from "./plan.js";
 import type { Rational } from "./rational.js";
 import { fromRational, qadd, qdiv, small, toRational, type Exact } from "./exact.js";
@@ -91,10 +92,8 @@ export interface Kernels {
   field(data: string, field: string, c: EvalContext): Value;
   /** The mean of `f` over the months of the window (not measured if a month is not). */
   mean(c: EvalContext, f: (c: EvalContext) => Value): Value;
-  /** `f` over the assessment period itself. */
-  overPeriod(c: EvalContext, f: (c: EvalContext) => Value): Value;
-  /** `f` over the last `months` months of the assessment period. */
-  lastMonths(c: EvalContext, months: number, f: (c: EvalContext) => Value): Value;
+  /** `f` over a window of the assessment period (runtime/windows.ts). */
+  window(c: EvalContext, w: PlanWindow, f: (c: EvalContext) => Value): Value;
 }
 
 /** A function the compiler emitted for one expression. */
@@ -475,7 +474,7 @@ class PolicyRun implements Kernels {
       case "mean":
         return this.mean(c, (m) => this.ev(e.operand, m));
       case "window":
-        return e.window.kind === "period" ? this.overPeriod(c, (w) => this.ev(e.operand, w)) : this.lastMonths(c, e.window.months, (w) => this.ev(e.operand, w));
+        return this.window(c, e.window, (w) => this.ev(e.operand, w));
     }
     return undefined;
   }
@@ -503,12 +502,8 @@ class PolicyRun implements Kernels {
     return qdiv(total, small(c.last - c.first + 1));
   }
 
-  overPeriod(c: Ctx, f: (c: Ctx) => Value): Value {
-    return f({ ...c, first: c.period.first, last: c.period.last });
-  }
-
-  lastMonths(c: Ctx, months: number, f: (c: Ctx) => Value): Value {
-    return f({ ...c, first: c.period.last - months + 1, last: c.period.last });
+  window(c: Ctx, w: PlanWindow, f: (c: Ctx) => Value): Value {
+    return f({ ...c, first: windowKind(w).first(w, c.period.first, c.period.last), last: c.period.last });
   }
 
   /** A top-level condition or value: compiled code when there is some, else the interpreter. */

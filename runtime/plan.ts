@@ -7,6 +7,7 @@
 
 import type { Cadence } from "./calendar.js";
 import type { DataSchema } from "./table.js";
+import type { PlanWindow } from "./windows.js";
 
 /** The static type of a value. `tal` is a plain number (a literal such as 10 or 2). */
 export type ValueType = "antal" | "andel" | "tal" | "sandhed";
@@ -164,7 +165,7 @@ export type PExpr =
   /** Evaluate `operand` over another window. */
   | { k: "window"; window: PlanWindow; operand: PExpr; type: ValueType };
 
-export type PlanWindow = { kind: "period" } | { kind: "last"; months: number };
+export type { PlanWindow } from "./windows.js";
 
 /** Row-level count arithmetic inside sum(). */
 export type RowExpr =

@@ -486,12 +486,12 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
 
 // mål "andel_uden_samtaler"
 function m0_andel_uden_samtaler(k: Kernels, c: EvalContext): Value {
-  return k.overPeriod(c, (c) => vArith("/", k.sum(2, c), k.sum(0, c)));
+  return k.window(c, {"kind":"period"}, (c) => vArith("/", k.sum(2, c), k.sum(0, c)));
 }
 
 // mål "andel_uden_tilbud"
 function m1_andel_uden_tilbud(k: Kernels, c: EvalContext): Value {
-  return k.overPeriod(c, (c) => vArith("/", k.sum(3, c), k.sum(1, c)));
+  return k.window(c, {"kind":"period"}, (c) => vArith("/", k.sum(3, c), k.sum(1, c)));
 }
 
 /** The policy's expressions as code, used by evaluate() and evaluateTables(). */

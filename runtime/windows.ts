@@ -1,0 +1,37 @@
+// The kinds of window `… over W`, and what each means, in one table.
+//
+// A window is taken relative to the assessment period (months first..last). The interpreter
+// (engine.ts) asks a kind for its months; the compiler's kernel emitter asks it for the same
+// months as code over the names of the period's locals; the compiler's half of the table
+// (compiler/windows.ts) says how a kind is checked, lowered from the syntax tree and named in
+// the static analysis. Adding a kind is a row here and one there, plus its words in the
+// grammar (keyword table, parser, AST, builder, printer) and its line in docs/sprog.md.
+
+/** A window in the plan. */
+export type PlanWindow = { kind: "period" } | { kind: "last"; months: number };
+
+export interface WindowKind<W extends PlanWindow> {
+  /** The window's first month, for an assessment period first..last (it ends with the period). */
+  first(w: W, first: number, last: number): number;
+  /** The same as a code expression over the names of the period's first and last month. */
+  firstCode(w: W, first: string, last: string): string;
+}
+
+type Table = { [K in PlanWindow["kind"]]: WindowKind<Extract<PlanWindow, { kind: K }>> };
+
+export const WINDOW_KINDS: Table = {
+  /** `over måneden|halvåret|året`: the assessment period itself. */
+  period: {
+    first: (_w, first) => first,
+    firstCode: (_w, first) => first,
+  },
+  /** `over de seneste N måneder`: the period's last N months. */
+  last: {
+    first: (w, _first, last) => last - w.months + 1,
+    firstCode: (w, _first, last) => `${last} - ${w.months - 1}`,
+  },
+};
+
+export function windowKind<W extends PlanWindow>(w: W): WindowKind<W> {
+  return WINDOW_KINDS[w.kind] as unknown as WindowKind<W>;
+}
