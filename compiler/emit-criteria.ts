@@ -518,8 +518,9 @@ class CriteriaEmitter {
       case "window": {
         // Windows are relative to the assessment period (for an explanation's month, that month).
         const t = this.fresh("w");
-        this.line(`const ${t}f = ${windowKind(e.window).firstCode(e.window, this.period.f, this.period.l)};`);
-        this.line(`const ${t}l = ${this.period.l};`);
+        const kind = windowKind(e.window);
+        this.line(`const ${t}f = ${kind.firstCode(e.window, this.period.f, this.period.l)};`);
+        this.line(`const ${t}l = ${kind.lastCode(e.window, this.period.f, this.period.l)};`);
         return this.value(e.operand, { f: `${t}f`, l: `${t}l` });
       }
       case "mean":

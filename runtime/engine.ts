@@ -503,7 +503,8 @@ class PolicyRun implements Kernels {
   }
 
   window(c: Ctx, w: PlanWindow, f: (c: Ctx) => Value): Value {
-    return f({ ...c, first: windowKind(w).first(w, c.period.first, c.period.last), last: c.period.last });
+    const kind = windowKind(w);
+    return f({ ...c, first: kind.first(w, c.period.first, c.period.last), last: kind.last(w, c.period.first, c.period.last) });
   }
 
   /** A top-level condition or value: compiled code when there is some, else the interpreter. */

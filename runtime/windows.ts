@@ -11,10 +11,12 @@
 export type PlanWindow = { kind: "period" } | { kind: "last"; months: number };
 
 export interface WindowKind<W extends PlanWindow> {
-  /** The window's first month, for an assessment period first..last (it ends with the period). */
+  /** The window's first and last month, for an assessment period first..last. */
   first(w: W, first: number, last: number): number;
-  /** The same as a code expression over the names of the period's first and last month. */
+  last(w: W, first: number, last: number): number;
+  /** The same as code expressions over the names of the period's first and last month. */
   firstCode(w: W, first: string, last: string): string;
+  lastCode(w: W, first: string, last: string): string;
 }
 
 type Table = { [K in PlanWindow["kind"]]: WindowKind<Extract<PlanWindow, { kind: K }>> };
@@ -23,12 +25,16 @@ export const WINDOW_KINDS: Table = {
   /** `over måneden|halvåret|året`: the assessment period itself. */
   period: {
     first: (_w, first) => first,
+    last: (_w, _first, last) => last,
     firstCode: (_w, first) => first,
+    lastCode: (_w, _first, last) => last,
   },
   /** `over de seneste N måneder`: the period's last N months. */
   last: {
     first: (w, _first, last) => last - w.months + 1,
+    last: (_w, _first, last) => last,
     firstCode: (w, _first, last) => `${last} - ${w.months - 1}`,
+    lastCode: (_w, _first, last) => last,
   },
 };
 
