@@ -33,10 +33,11 @@ const PERCENTS: { text: string; num: number; den: number }[] = [
   { text: "20", num: 1, den: 5 },
   { text: "20,5", num: 41, den: 200 },
   { text: "25", num: 1, den: 4 },
+  { text: "33,333", num: 33333, den: 100000 },
   { text: "50", num: 1, den: 2 },
   { text: "100", num: 1, den: 1 },
 ];
-const COUNTS = [0, 1, 9, 10, 11, 20, 40, 41, 100];
+const COUNTS = [0, 1, 9, 10, 11, 20, 40, 41, 100, 2 ** 53 - 1];
 const BIG = 2 ** 53 - 1;
 
 export interface Generated {
@@ -69,7 +70,8 @@ function fieldRef(ctx: Ctx): fc.Arbitrary<string> {
   const summed = fc.oneof(
     { weight: 4, arbitrary: pick(FIELDS).map((f) => `sum(${f})`) },
     { weight: 1, arbitrary: fc.tuple(pick(FIELDS), pick(FIELDS)).map(([f, g]) => `sum(${f} hvor ${g} er målt)`) },
-    { weight: 1, arbitrary: fc.tuple(pick(FIELDS), pick(FIELDS)).map(([f, g]) => `sum(${f} + ${g})`) },
+    { weight: 1, arbitrary: fc.tuple(pick(FIELDS), pick(["+", "-"]), pick(FIELDS)).map(([f, op, g]) => `sum(${f} ${op} ${g})`) },
+    { weight: 1, arbitrary: pick(FIELDS).map((f) => `sum(${f} * 2)`) },
   );
   return ctx.bare ? fc.oneof(summed, pick(FIELDS)) : summed;
 }

@@ -13,11 +13,13 @@ import { compiledFor, evaluateCompiled, kernelSupported } from "../../compiler/e
 import { KOMMUNE_NAMES } from "../../compiler/kommunekoder.js";
 import { evaluate, type CriteriaKernel } from "../../runtime/engine.js";
 import type { Plan } from "../../runtime/plan.js";
-import { eventsJson, loadCsv, writeCase } from "./corpus.js";
+import { eventsJson, loadCsv, runModule, writeCase } from "./corpus.js";
 import { generatedArb, type Generated } from "./generate.js";
 
 const seed = Number(process.env["CONFORMANCE_SEED"] ?? 20261206);
 const numRuns = Number(process.env["CONFORMANCE_RUNS"] ?? 400);
+/** Pairs also run through the generated TypeScript module (each is written and imported: slower). */
+const moduleRuns = Number(process.env["CONFORMANCE_MODULE_RUNS"] ?? 25);
 
 interface Outcome {
   interpreted: string;
@@ -93,5 +95,19 @@ describe("generated policies and data: interpreter and compiled kernel agree", (
     expect(units).toBeGreaterThan(numRuns);
     // Counts near 2^53 send some periods to the exact (bigint) path of the kernel.
     expect(exactPaths).toBeGreaterThan(numRuns / 20);
+  });
+
+  it(`${moduleRuns} generated pairs through the generated TypeScript module (seed ${seed})`, async () => {
+    let i = 0;
+    const property = fc.asyncProperty(generatedArb, async (g) => {
+      const plan = compile(g.policy, "genereret.tilsyn").plan!;
+      const p = { plans: [plan], tables: { d: loadCsv(g.csv, "d.csv", plan.data[0]!) }, options: { kommuneNames: KOMMUNE_NAMES } };
+      const interpreted = eventsJson(evaluate(p.plans, p.tables, p.options).events);
+      const module = await runModule(p, `generated-${i++}`);
+      if (interpreted !== module) throw new Error(`interpreter and generated module disagree:\n--- interpreter\n${interpreted}\n--- module\n${module}`);
+    });
+    const out = await fc.check(property, { seed, numRuns: moduleRuns, endOnFailure: true });
+    const g = out.counterexample?.[0] as Generated | undefined;
+    expect(out.failed, `seed ${seed}: ${String(out.errorInstance)}\n${g ? `${g.policy}\n${g.csv}` : ""}`).toBe(false);
   });
 });
