@@ -5,8 +5,14 @@
 // UPDATE_CONFORMANCE=1 npx vitest run test/conformance rewrites each case's events from the
 // interpreter (as a snapshot update would); review the diff against the regulation before
 // committing it.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { prepare, readCases, runCompiled, runInterpreter, runModule, saveCase, usesKernel } from "./corpus.js";
+import { compile } from "../../compiler/index.js";
+import { KOMMUNE_NAMES } from "../../compiler/kommunekoder.js";
+import { evaluate } from "../../runtime/engine.js";
+import type { Table } from "../../runtime/table.js";
+import { eventsJson, loadCsv, prepare, readCases, root, runCompiled, runInterpreter, runModule, saveCase, usesKernel } from "./corpus.js";
 
 const update = process.env["UPDATE_CONFORMANCE"] === "1";
 const cases = readCases();
@@ -45,6 +51,31 @@ describe("conformance corpus", () => {
       expect(interpreted === c.events, `interpreter vs stored events: ${firstDifference(interpreted, c.events!)}`).toBe(true);
       expect(compiled === interpreted, `compiled (evaluateCompiled) vs interpreter: ${firstDifference(compiled, interpreted)}`).toBe(true);
       expect(module === interpreted, `generated module vs interpreter: ${firstDifference(module, interpreted)}`).toBe(true);
+    });
+  }
+});
+
+// The reference outputs (test/reference) are what `tilsyn run` prints with the compiled path on
+// the whole sample data; the interpreter must print the same events.
+describe("the interpreter on the sample data gives the reference outputs", () => {
+  const references: { file: string; policies: string[]; allePerioder?: boolean }[] = [
+    { file: "tidlig-indsats-2020.json", policies: ["tidlig-indsats-2020"] },
+    { file: "tidlig-indsats-2024-alle-perioder.json", policies: ["tidlig-indsats-2024"], allePerioder: true },
+    { file: "tidlig-indsats-historik.json", policies: ["tidlig-indsats-2020", "tidlig-indsats-2024"] },
+    { file: "jobsoegning.json", policies: ["jobsoegning"] },
+    { file: "skaerpet-tilsyn.json", policies: ["skaerpet-tilsyn"] },
+  ];
+  for (const r of references) {
+    it(`test/reference/${r.file}`, () => {
+      const plans = r.policies.map((p) => compile(readFileSync(join(root, "policies", `${p}.tilsyn`), "utf8"), `policies/${p}.tilsyn`).plan!);
+      const tables: Record<string, Table> = {};
+      for (const plan of plans) {
+        for (const s of plan.data) tables[s.name] ??= loadCsv(readFileSync(join(root, "data/eksempel", `${s.name}.csv`), "utf8"), `${s.name}.csv`, s);
+      }
+      const interpreted = eventsJson(evaluate(plans, tables, { kommuneNames: KOMMUNE_NAMES, ignoreInForce: r.allePerioder ?? false }).events);
+      const reference = (JSON.parse(readFileSync(join(root, "test/reference", r.file), "utf8")) as { events: unknown[] }).events;
+      expect(reference.length).toBeGreaterThan(0);
+      expect(interpreted === JSON.stringify(reference, null, 2), firstDifference(interpreted, JSON.stringify(reference, null, 2))).toBe(true);
     });
   }
 });
