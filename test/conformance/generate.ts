@@ -24,6 +24,8 @@ const KOMMUNER = readFileSync(join(root, "data/kommuner.csv"), "utf8")
   .map((line) => line.split(",")[0]!);
 
 const FIELDS = ["n", "a", "b", "c"] as const;
+/** A second data source, per kommune and month only, always summed. */
+const FIELDS_E = ["x", "y"] as const;
 const GROUPS = ["dagpenge", "sygedagpenge"];
 /** Thresholds as percent (text as written) and their exact value as a fraction of 1. */
 const PERCENTS: { text: string; num: number; den: number }[] = [
@@ -45,6 +47,8 @@ export interface Generated {
   cadence: "månedlig" | "halvårlig";
   policy: string;
   csv: string;
+  /** The second data source, e. */
+  csvE: string;
 }
 
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
@@ -72,6 +76,7 @@ function fieldRef(ctx: Ctx): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.tuple(pick(FIELDS), pick(FIELDS)).map(([f, g]) => `sum(${f} hvor ${g} er målt)`) },
     { weight: 1, arbitrary: fc.tuple(pick(FIELDS), pick(["+", "-"]), pick(FIELDS)).map(([f, op, g]) => `sum(${f} ${op} ${g})`) },
     { weight: 1, arbitrary: pick(FIELDS).map((f) => `sum(${f} * 2)`) },
+    { weight: 1, arbitrary: pick(FIELDS_E).map((f) => `sum(${f})`) },
   );
   return ctx.bare ? fc.oneof(summed, pick(FIELDS)) : summed;
 }
@@ -142,9 +147,16 @@ const policyArb = fc
     const measureCtx: Ctx = { bare: false, monthly, shareMeasures: [], boolMeasures: [] };
     return fc
       .record({
-        shares: fc.array(share(measureCtx, 1), { minLength: 0, maxLength: 2 }),
-        bools: fc.array(condition(measureCtx, 1), { minLength: 0, maxLength: 1 }),
+        // m1 may build on m0, and the condition measure on both.
+        shares: fc
+          .tuple(maybe(share(measureCtx, 1), 3), share({ ...measureCtx, shareMeasures: ["m0"] }, 1))
+          .chain(([m0, m1]) => (m0 === undefined ? fc.constant<string[]>([]) : fc.constantFrom<string[]>([m0], [m0, m1]))),
+        bools: fc.array(condition({ ...measureCtx, shareMeasures: ["m0"] }, 1), { minLength: 0, maxLength: 1 }),
       })
+      .map(({ shares, bools }) => ({
+        shares,
+        bools: shares.length ? bools : bools.filter((b) => !/\bm0\b/.test(b)),
+      }))
       .chain(({ shares, bools }) => {
         const ctx: Ctx = { bare, monthly, shareMeasures: shares.map((_, i) => `m${i}`), boolMeasures: bools.map((_, i) => `p${i}`) };
         const criterion = fc.record({
@@ -174,6 +186,7 @@ const policyArb = fc
     lines.push(`data d pr kommune, måned${base.grouping === "ingen" ? "" : ", ydelsesgruppe"}`);
     for (const f of FIELDS) lines.push(`  ${f}: antal`);
     lines.push(`  offentliggøres ${months(base.lag)} efter måneden`, ``);
+    lines.push(`data e pr kommune, måned`, ...FIELDS_E.map((f) => `  ${f}: antal`), `  offentliggøres 2 måneder efter måneden`, ``);
     const grouping = base.grouping === "pr" ? " pr ydelsesgruppe" : base.grouping === "samlet" ? " for alle ydelsesgrupper under ét" : "";
     lines.push(`opgørelse ${base.cadence}${grouping}`);
     lines.push(base.followUp === 0 ? `  følges op ved offentliggørelse` : `  følges op ${months(base.followUp)} efter offentliggørelse`, ``);
@@ -223,12 +236,15 @@ const populationArb = fc.oneof(
 );
 
 /** Rows for one unit (kommune and group) over a run of months with gaps. */
-const unitRows = (kommune: string, group: string | undefined, first: number, length: number) =>
+const unitRows = (kommune: string, group: string | undefined, first: number, length: number, fields: number = FIELDS.length) =>
   fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 9 }), populationArb), { minLength: length, maxLength: length }).chain((months) =>
     fc
       .tuple(
         ...months.map(([, , population]) =>
-          fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constant(String(population)) }, { weight: 1, arbitrary: fc.constant("") }), cellArb(population), cellArb(population), cellArb(population)),
+          fc.tuple(
+            fc.oneof({ weight: 6, arbitrary: fc.constant(String(population)) }, { weight: 1, arbitrary: fc.constant("") }),
+            ...Array.from({ length: fields - 1 }, () => cellArb(population)),
+          ),
         ),
       )
       .map((cells) =>
@@ -252,10 +268,16 @@ const dataArb = (grouping: Generated["grouping"]) =>
     .chain(({ kommuner, first, length }) => {
       type Unit = [kommune: string, group: string | undefined];
       const units = kommuner.flatMap((k): Unit[] => (grouping === "ingen" ? [[k, undefined]] : GROUPS.map((g): Unit => [k, g])));
-      return fc.tuple(...units.map(([k, g]) => unitRows(k, g, first, length))).map((rows) => {
+      const csv = fc.tuple(...units.map(([k, g]) => unitRows(k, g, first, length))).map((rows) => {
         const header = ["kommune", "maaned", ...(grouping === "ingen" ? [] : ["ydelsesgruppe"]), ...FIELDS].join(",");
         return `${[header, ...rows.flat()].join("\n")}\n`;
       });
+      // e covers some of the kommuner (or none), from a month that may differ by up to 3.
+      const csvE = fc
+        .tuple(fc.subarray(kommuner), fc.integer({ min: -3, max: 3 }))
+        .chain(([ks, shift]) => fc.tuple(...ks.map((k) => unitRows(k, undefined, first + shift, length, FIELDS_E.length))))
+        .map((rows) => `${[["kommune", "maaned", ...FIELDS_E].join(","), ...rows.flat()].join("\n")}\n`);
+      return fc.tuple(csv, csvE);
     });
 
-export const generatedArb: fc.Arbitrary<Generated> = policyArb.chain((p) => dataArb(p.grouping).map((csv) => ({ ...p, csv })));
+export const generatedArb: fc.Arbitrary<Generated> = policyArb.chain((p) => dataArb(p.grouping).map(([csv, csvE]) => ({ ...p, csv, csvE })));

@@ -37,7 +37,7 @@ function run(g: Generated): Outcome {
   }
   const plan: Plan = result.plan;
   if (!kernelSupported(plan)) throw new Error("the generated policy does not compile to a criteria kernel");
-  const tables = { d: loadCsv(g.csv, "d.csv", plan.data[0]!) };
+  const tables = { d: loadCsv(g.csv, "d.csv", plan.data[0]!), e: loadCsv(g.csvE, "e.csv", plan.data[1]!) };
   const options = { kommuneNames: KOMMUNE_NAMES };
   const interpreted = eventsJson(evaluate([plan], tables, options).events);
   // Count the kernel's calls through the very object evaluateCompiled() uses for this plan.
@@ -83,7 +83,10 @@ describe("generated policies and data: interpreter and compiled kernel agree", (
             description: `Counterexample of generated.test.ts (seed ${seed}, path ${out.counterexamplePath}).`,
             options: {},
             policies: [{ file: "genereret.tilsyn", text: g.policy }],
-            data: [{ name: "d", csv: g.csv }],
+            data: [
+              { name: "d", csv: g.csv },
+              { name: "e", csv: g.csvE },
+            ],
           })
         : "";
       console.error(`Generated pairs failed with seed ${seed} (path ${out.counterexamplePath}).\nShrunk counterexample as a corpus case:\n\n${text}\n${out.errorInstance}`);
@@ -101,13 +104,14 @@ describe("generated policies and data: interpreter and compiled kernel agree", (
     let i = 0;
     const property = fc.asyncProperty(generatedArb, async (g) => {
       const plan = compile(g.policy, "genereret.tilsyn").plan!;
-      const p = { plans: [plan], tables: { d: loadCsv(g.csv, "d.csv", plan.data[0]!) }, options: { kommuneNames: KOMMUNE_NAMES } };
+      const tables = { d: loadCsv(g.csv, "d.csv", plan.data[0]!), e: loadCsv(g.csvE, "e.csv", plan.data[1]!) };
+      const p = { plans: [plan], tables, options: { kommuneNames: KOMMUNE_NAMES } };
       const interpreted = eventsJson(evaluate(p.plans, p.tables, p.options).events);
       const module = await runModule(p, `generated-${i++}`);
       if (interpreted !== module) throw new Error(`interpreter and generated module disagree:\n--- interpreter\n${interpreted}\n--- module\n${module}`);
     });
     const out = await fc.check(property, { seed, numRuns: moduleRuns, endOnFailure: true });
     const g = out.counterexample?.[0] as Generated | undefined;
-    expect(out.failed, `seed ${seed}: ${String(out.errorInstance)}\n${g ? `${g.policy}\n${g.csv}` : ""}`).toBe(false);
+    expect(out.failed, `seed ${seed}: ${String(out.errorInstance)}\n${g ? `${g.policy}\n${g.csv}\n${g.csvE}` : ""}`).toBe(false);
   });
 });
