@@ -140,6 +140,7 @@ const policyArb = fc
     cadence: fc.constantFrom<Generated["cadence"]>("månedlig", "månedlig", "månedlig", "halvårlig"),
     lag: fc.integer({ min: 1, max: 3 }),
     followUp: fc.integer({ min: 0, max: 1 }),
+    inForceFrom: maybe(fc.integer({ min: 1, max: 9 }), 4),
   })
   .chain((base) => {
     const monthly = base.cadence === "månedlig";
@@ -165,6 +166,7 @@ const policyArb = fc
           streak: monthly ? maybe(fc.integer({ min: 1, max: 4 }), 1) : fc.constant(undefined),
           delay: maybe(fc.integer({ min: 1, max: 3 }), 4),
           dataFrom: maybe(fc.integer({ min: 1, max: 6 }), 4),
+          dataTo: maybe(fc.integer({ min: 6, max: 12 }), 6),
         });
         return fc.record({
           base: fc.constant(base),
@@ -182,7 +184,9 @@ const policyArb = fc
   .map((p) => {
     const { base } = p;
     const lines: string[] = [];
-    lines.push(`politik genereret "Genereret politik"`, `  kilde "Konformitetstest"`, ``);
+    lines.push(`politik genereret "Genereret politik"`, `  kilde "Konformitetstest"`);
+    if (base.inForceFrom !== undefined) lines.push(`  gælder fra 2021-${String(base.inForceFrom).padStart(2, "0")}-01`);
+    lines.push(``);
     lines.push(`data d pr kommune, måned${base.grouping === "ingen" ? "" : ", ydelsesgruppe"}`);
     for (const f of FIELDS) lines.push(`  ${f}: antal`);
     lines.push(`  offentliggøres ${months(base.lag)} efter måneden`, ``);
@@ -195,7 +199,9 @@ const policyArb = fc
     if (p.shares.length || p.bools.length) lines.push(``);
     p.criteria.forEach((c, i) => {
       lines.push(`kriterie k${i} "Kriterie ${i}"`);
-      if (c.dataFrom !== undefined) lines.push(`  gælder for data fra 2021-${String(c.dataFrom).padStart(2, "0")}`);
+      const month = (m: number) => `2021-${String(m).padStart(2, "0")}`;
+      if (c.dataFrom !== undefined) lines.push(`  gælder for data fra ${month(c.dataFrom)}${c.dataTo !== undefined ? ` til ${month(c.dataTo)}` : ""}`);
+      else if (c.dataTo !== undefined) lines.push(`  gælder for data til ${month(c.dataTo)}`);
       if (c.guard) lines.push(`  forudsat ${c.guard}`);
       if (c.delay !== undefined) lines.push(`  vurderes ${months(c.delay)} senere`);
       lines.push(`  når ${c.when}${c.streak !== undefined ? ` i ${months(c.streak).replace("måned", "sammenhængende måned")}` : ""}`, ``);
