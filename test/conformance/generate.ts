@@ -178,6 +178,20 @@ const policyArb = fc
           ladder: fc.boolean(),
           account: maybe(fc.integer({ min: 1, max: 6 })),
           suspension: maybe(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 4 }))),
+          // A yearly review, and a state machine with a remembered share and deadlines (these are
+          // not in the kernel: the generated module's compiled functions decide them).
+          review: maybe(fc.tuple(pick(FIELDS), pick(COMPARE), pick(COUNTS)).map(([f, op, n]) => `middel(sum(${f})) over året ${op} ${n}`), 2),
+          machine: maybe(
+            fc.record({
+              enter: condition(ctx, 1),
+              remember: share(ctx, 1),
+              leave: fc.oneof(
+                condition(ctx, 1),
+                fc.tuple(share(ctx, 0), pick(PERCENTS)).map(([s, p]) => `u - ${s} mindst (u - ${p.text} %) / 2`),
+              ),
+            }),
+            2,
+          ),
         });
       });
   })
@@ -217,6 +231,27 @@ const policyArb = fc
     if (p.recontact) lines.push(`  ny henvendelse først på data efter forrige henvendelse`);
     if (p.ladder) lines.push(`  trappe telefon, brev, møde`);
     if (p.account !== undefined) lines.push(`  redegørelse "Redegørelse" når ikke genoprettet ${months(p.account)} efter henvendelsen`);
+    if (p.review !== undefined) lines.push(``, `gennemgang g "Gennemgang"`, `  årligt når ${p.review}`);
+    if (p.machine) {
+      lines.push(
+        ``,
+        `forløb`,
+        `  start normal`,
+        `  tilstand normal "normal"`,
+        `  tilstand skærpet "skærpet"`,
+        `    frist meddelelse: udgangen af april`,
+        `    frist redegørelse: 3 måneder efter meddelelse`,
+        `    frist varsel: 1 uge efter meddelelse`,
+        `    frist slut: 9 måneder fra offentliggørelse`,
+        `  overgang ind "ind" fra normal til skærpet`,
+        `    når ${p.machine.enter}`,
+        `    husk u = ${p.machine.remember}`,
+        `  overgang ud "ud" fra skærpet til normal`,
+        `    når ${p.machine.leave}`,
+        `  overgang igen "igen" fra skærpet til skærpet`,
+        `    ellers`,
+      );
+    }
     return { grouping: base.grouping, cadence: base.cadence, policy: `${lines.join("\n")}\n` };
   });
 
