@@ -19,7 +19,7 @@ import { generatedArb, type Generated } from "./generate.js";
 const seed = Number(process.env["CONFORMANCE_SEED"] ?? 20261206);
 const numRuns = Number(process.env["CONFORMANCE_RUNS"] ?? 400);
 /** Pairs also run through the generated TypeScript module (each is written and imported: slower). */
-const moduleRuns = Number(process.env["CONFORMANCE_MODULE_RUNS"] ?? 25);
+const moduleRuns = Number(process.env["CONFORMANCE_MODULE_RUNS"] ?? 40);
 
 interface Outcome {
   interpreted: string;
@@ -102,16 +102,21 @@ describe("generated policies and data: interpreter and compiled kernel agree", (
 
   it(`${moduleRuns} generated pairs through the generated TypeScript module (seed ${seed})`, async () => {
     let i = 0;
+    let transitions = 0;
     const property = fc.asyncProperty(generatedArb, async (g) => {
       const plan = compile(g.policy, "genereret.tilsyn").plan!;
       const tables = { d: loadCsv(g.csv, "d.csv", plan.data[0]!), e: loadCsv(g.csvE, "e.csv", plan.data[1]!) };
       const p = { plans: [plan], tables, options: { kommuneNames: KOMMUNE_NAMES } };
       const interpreted = eventsJson(evaluate(p.plans, p.tables, p.options).events);
       const module = await runModule(p, `generated-${i++}`);
+      if (interpreted.includes('"type": "tilstand"')) transitions++;
       if (interpreted !== module) throw new Error(`interpreter and generated module disagree:\n--- interpreter\n${interpreted}\n--- module\n${module}`);
     });
     const out = await fc.check(property, { seed, numRuns: moduleRuns, endOnFailure: true });
     const g = out.counterexample?.[0] as Generated | undefined;
     expect(out.failed, `seed ${seed}: ${String(out.errorInstance)}\n${g ? `${g.policy}\n${g.csv}\n${g.csvE}` : ""}`).toBe(false);
+    // Some pairs move a kommune between states, which only the module decides with compiled code.
+    if (process.env["CONFORMANCE_STATS"]) console.log({ moduleRuns, transitions });
+    expect(transitions).toBeGreaterThan(0);
   });
 });
