@@ -17,7 +17,7 @@ import { eventsJson, loadCsv, runModule, writeCase } from "./corpus.js";
 import { generatedArb, type Generated } from "./generate.js";
 
 const seed = Number(process.env["CONFORMANCE_SEED"] ?? 20261206);
-const numRuns = Number(process.env["CONFORMANCE_RUNS"] ?? 400);
+const numRuns = Number(process.env["CONFORMANCE_RUNS"] ?? 300);
 /** Pairs also run through the generated TypeScript module (each is written and imported: slower). */
 const moduleRuns = Number(process.env["CONFORMANCE_MODULE_RUNS"] ?? 40);
 
