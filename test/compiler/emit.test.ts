@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compile, emitTypeScript, RUNTIME_FILES } from "../../compiler/index.js";
+import { checkPolicy, emitTypeScript, RUNTIME_FILES } from "../../compiler/index.js";
 import { main } from "../../cli/main.js";
 import { evaluate, type Table } from "../../runtime/index.js";
 import { loadTable } from "../../load/csv.js";
@@ -20,7 +20,7 @@ function sampleTables(): Record<string, Table> {
   const codes = new Set(kommuner.map((k) => k.kode));
   const tables: Record<string, Table> = {};
   for (const p of policies) {
-    const plan = compile(readFileSync(join(root, "policies", `${p}.tilsyn`), "utf8"), `policies/${p}.tilsyn`).plan!;
+    const plan = checkPolicy(readFileSync(join(root, "policies", `${p}.tilsyn`), "utf8"), `policies/${p}.tilsyn`).plan!;
     for (const schema of plan.data) {
       tables[schema.name] ??= loadTable(readFileSync(join(root, "data/eksempel", `${schema.name}.csv`), "utf8"), `${schema.name}.csv`, schema, codes).table!;
     }
@@ -52,7 +52,7 @@ describe("generated evaluator modules", () => {
     const tables = sampleTables();
     for (const p of policies) {
       const mod = (await import(join(out, `${p}.ts`))) as { evaluateTables: (t: Record<string, Table>, o?: object) => unknown[]; plan: unknown };
-      const plan = compile(readFileSync(join(root, "policies", `${p}.tilsyn`), "utf8"), `policies/${p}.tilsyn`).plan!;
+      const plan = checkPolicy(readFileSync(join(root, "policies", `${p}.tilsyn`), "utf8"), `policies/${p}.tilsyn`).plan!;
       const expected = evaluate([plan], tables, { ignoreInForce: true }).events;
       const generated = mod.evaluateTables(tables, { ignoreInForce: true });
       expect(generated.length, p).toBe(expected.length);
@@ -111,7 +111,7 @@ kriterie k "\u2029 \`\${process.exit(1)}\`"
 reaktion
   henvendelse "</script><script>alert(1)</script>"
 `;
-    const result = compile(source, "ond.tilsyn");
+    const result = checkPolicy(source, "ond.tilsyn");
     expect(result.diagnostics).toEqual([]);
     const code = emitTypeScript(result.plan!, { runtime: "./runtime" });
     const dir = join(root, ".tmp", "emit-hostile");

@@ -19,11 +19,11 @@
 
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { compile, emitTypeScript } from "../../compiler/index.js";
+import { checkPolicy, emitTypeScript } from "../../compiler/index.js";
 import { compiledFor, evaluateCompiled } from "../../compiler/emit-criteria.js";
 import { KOMMUNE_CODES, KOMMUNE_NAMES } from "../../compiler/kommunekoder.js";
 import { formatMonth, parseMonth } from "../../runtime/calendar.js";
-import { loadTable } from "../../runtime/csv.js";
+import { loadTable } from "../../load/csv.js";
 import { evaluate, type EvaluateOptions } from "../../runtime/engine.js";
 import { compareEvents, type PolicyEvent } from "../../runtime/events.js";
 import type { Plan } from "../../runtime/plan.js";
@@ -111,7 +111,7 @@ export interface Prepared {
 export function prepare(c: ConformanceCase): Prepared {
   const plans: Plan[] = [];
   for (const p of c.policies) {
-    const result = compile(p.text, p.file);
+    const result = checkPolicy(p.text, p.file);
     if (!result.plan) {
       const errors = result.diagnostics.filter((d) => d.severity === "fejl").map((d) => `${d.file}:${d.span.start.line}: ${d.message}`);
       throw new Error(`${c.name}: ${p.file} does not compile:\n${errors.join("\n")}`);

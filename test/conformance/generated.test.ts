@@ -8,7 +8,7 @@
 // A failure prints the seed and the shrunk counterexample as a corpus case (cases/*.case) to keep.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile } from "../../compiler/index.js";
+import { checkPolicy } from "../../compiler/index.js";
 import { compiledFor, evaluateCompiled, kernelSupported } from "../../compiler/emit-criteria.js";
 import { KOMMUNE_NAMES } from "../../compiler/kommunekoder.js";
 import { evaluate, type CriteriaKernel } from "../../runtime/engine.js";
@@ -30,7 +30,7 @@ interface Outcome {
 }
 
 function run(g: Generated): Outcome {
-  const result = compile(g.policy, "genereret.tilsyn");
+  const result = checkPolicy(g.policy, "genereret.tilsyn");
   if (!result.plan) {
     const errors = result.diagnostics.filter((d) => d.severity === "fejl").map((d) => `${d.span.start.line}:${d.span.start.column} ${d.code} ${d.message}`);
     throw new Error(`the generated policy does not compile:\n${errors.join("\n")}`);
@@ -104,7 +104,7 @@ describe("generated policies and data: interpreter and compiled kernel agree", (
     let i = 0;
     let transitions = 0;
     const property = fc.asyncProperty(generatedArb, async (g) => {
-      const plan = compile(g.policy, "genereret.tilsyn").plan!;
+      const plan = checkPolicy(g.policy, "genereret.tilsyn").plan!;
       const tables = { d: loadCsv(g.csv, "d.csv", plan.data[0]!), e: loadCsv(g.csvE, "e.csv", plan.data[1]!) };
       const p = { plans: [plan], tables, options: { kommuneNames: KOMMUNE_NAMES } };
       const interpreted = eventsJson(evaluate(p.plans, p.tables, p.options).events);

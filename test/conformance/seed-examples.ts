@@ -9,7 +9,7 @@
 
 import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
-import { compile } from "../../compiler/index.js";
+import { checkPolicy } from "../../compiler/index.js";
 import { expectationText } from "../../grammar/prettier/layout.js";
 import { examplesFileSuite, policySuite, type ExampleSuite } from "../../compiler/runner.js";
 import type { PolicyFile } from "../../grammar/ast.js";
@@ -51,18 +51,18 @@ for (const f of readdirSync(join(root, "policies")).filter((f) => f.endsWith(".t
   const file = `policies/${f}`;
   const text = readFileSync(join(root, file), "utf8");
   const suite = policySuite(text, file);
-  const ast = compile(text, file).ast;
+  const ast = checkPolicy(text, file).ast;
   cases.push(...casesOf(f.replace(/\.tilsyn$/, ""), file, suite, [{ file: f, text: withoutExamples(text, ast) }]));
 }
 const filesDir = join(root, "test/examples/files");
 for (const f of readdirSync(filesDir).filter((f) => f.endsWith(".test.tilsyn")).sort()) {
   const file = join(filesDir, f);
   const text = readFileSync(file, "utf8");
-  const ast = compile(text, f).ast;
+  const ast = checkPolicy(text, f).ast;
   const targets = (ast.examplesFor?.files ?? []).map((s) => {
     const path = resolve(dirname(file), s.value);
     const source = readFileSync(path, "utf8");
-    const compiled = compile(source, path);
+    const compiled = checkPolicy(source, path);
     return { ast: compiled.ast, plan: compiled.plan!, file: path.split("/").at(-1)!, text: withoutExamples(source, compiled.ast) };
   });
   const suite = examplesFileSuite(ast, f, targets);

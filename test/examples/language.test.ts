@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "../../grammar/index.js";
-import { compile } from "../../compiler/index.js";
+import { checkPolicy } from "../../compiler/index.js";
 import { KOMMUNER } from "../../compiler/kommunekoder.js";
 import { policySuite, runSuite } from "../../compiler/runner.js";
 import { parseKommuner } from "../../load/kommuner.js";
@@ -31,7 +31,7 @@ reaktion
 `;
 
 const diagnostics = (examples: string) =>
-  compile(`${POLICY}\n${examples}`, "p.tilsyn").diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.code} ${d.message}${d.hint ? ` | ${d.hint}` : ""}`);
+  checkPolicy(`${POLICY}\n${examples}`, "p.tilsyn").diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.code} ${d.message}${d.hint ? ` | ${d.hint}` : ""}`);
 
 const line = (n: number) => POLICY.split("\n").length + n; // line n (1-based) of the examples text
 
@@ -164,7 +164,7 @@ describe("checking examples against the policy", () => {
 
   it("`tillad` needs a reason (T0232) and can only silence a T05xx warning (T0233)", () => {
     const codes = (clause: string) =>
-      compile(POLICY.replace("  trappe telefon, brev\n", `  trappe telefon, brev\nmål m = roed\n  ${clause}\n`), "p.tilsyn").diagnostics.map((d) => d.code);
+      checkPolicy(POLICY.replace("  trappe telefon, brev\n", `  trappe telefon, brev\nmål m = roed\n  ${clause}\n`), "p.tilsyn").diagnostics.map((d) => d.code);
     expect(codes("tillad T0505")).toEqual(["T0232"]);
     expect(codes('tillad T0505 ""')).toEqual(["T0232"]);
     expect(codes('tillad T0201 "fordi"')).toEqual(["T0233"]);

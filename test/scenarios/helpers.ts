@@ -3,7 +3,7 @@
 // (compile → plan, loadTable → table, evaluate → events), the same path `tilsyn run` takes.
 
 import { readFileSync } from "node:fs";
-import { compile } from "../../compiler/index.js";
+import { checkPolicy } from "../../compiler/index.js";
 import { loadTable } from "../../load/csv.js";
 import type { Table } from "../../runtime/table.js";
 import { evaluate, type EvaluateOptions } from "../../runtime/engine.js";
@@ -24,7 +24,7 @@ export type BundledPolicy = "jobsoegning" | "tidlig-indsats-2020" | "tidlig-inds
 
 /** Compile a policy text; fails the test with the diagnostics if it has errors. */
 export function compilePolicy(source: string, file = "<test>.tilsyn"): Plan {
-  const result = compile(source, file);
+  const result = checkPolicy(source, file);
   if (!result.plan) {
     const errors = result.diagnostics.map((d) => JSON.stringify(d)).join("\n");
     throw new Error(`${file} compiles with errors:\n${errors}`);
