@@ -209,7 +209,7 @@ class CriteriaEmitter {
     const sig = T
       ? `function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: number, h: ExplainHelpers): { facts: string; values: Record<string, EventValue> } | undefined {`
       : `function explainCriterion(k, criterion, pf, pl, h) {`;
-    const body = [sig, `  const origin = k.firstMonth;`, `  const end = k.lastMonth;`];
+    const body = [sig, `  if (k.unsafe) return undefined;`, `  const origin = k.firstMonth;`, `  const end = k.lastMonth;`];
     for (const id of [...this.sumIds].sort((a, b) => a - b)) {
       body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
       body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
@@ -369,6 +369,8 @@ class CriteriaEmitter {
     body.push(sig);
     body.push(`  const origin = k.firstMonth;`);
     body.push(`  const end = k.lastMonth;`);
+    body.push(`  // Totals beyond ±2^53 may have rounded: then every period is decided exactly.`);
+    body.push(`  const unsafe = k.unsafe;`);
     for (const id of sums) {
       body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
       body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
@@ -379,7 +381,7 @@ class CriteriaEmitter {
     body.push(`  for (let i = 0; i < first.length; i++) {`);
     body.push(`    const pf = first[i]${T ? "!" : ""};`);
     body.push(`    const pl = last[i]${T ? "!" : ""};`);
-    body.push(`    let big = false;`);
+    body.push(`    let big = unsafe;`);
     body.push(...this.lines);
     body.push(`  }`);
     body.push(`}`);

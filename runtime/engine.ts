@@ -109,6 +109,11 @@ export interface UnitKernels {
   lastMonth: number;
   values: Float64Array[];
   measured: Int32Array[];
+  /**
+   * Some running total of this unit left the safe integer range (±2^53), so the prefix sums may
+   * have rounded: every decision of the unit then takes the exact path.
+   */
+  unsafe: boolean;
 }
 
 /**
@@ -205,6 +210,8 @@ type Ctx = EvalContext;
 interface Kernel {
   values: Float64Array;
   measured: Int32Array;
+  /** A running total left the safe integer range: window sums are added up exactly instead. */
+  unsafe: boolean;
 }
 
 interface Firing {
@@ -307,7 +314,7 @@ class PolicyRun implements Kernels {
   /** Window kernels of the unit being evaluated, by sum expression (units are evaluated one at a time). */
   private kernels = new Map<number, Kernel>();
   /** Per sum id: the prefix-sum buffers the units' kernels are built in. */
-  private readonly kernelBuffers = new Map<number, Kernel>();
+  private readonly kernelBuffers = new Map<number, { values: Float64Array; measured: Int32Array }>();
   /** The plan's sums by id. */
   private readonly sumNodes = new Map<number, Extract<PExpr, { k: "sum" }>>();
   /** Compiled code for this plan, if given. */
@@ -556,7 +563,22 @@ class PolicyRun implements Kernels {
     if (hi < lo) return undefined;
     const measured = kernel.measured[hi + 1]! - kernel.measured[lo]!;
     if (measured === 0) return undefined;
+    if (kernel.unsafe) return this.exactWindowSum(e, c.unit, lo + this.firstMonth, hi + this.firstMonth);
     return small(kernel.values[hi + 1]! - kernel.values[lo]!);
+  }
+
+  /** A window sum added up row by row in bigints: for units whose totals leave the safe range. */
+  private exactWindowSum(e: Extract<PExpr, { k: "sum" }>, unit: Unit, first: number, last: number): Value {
+    const table = this.tables.get(e.data)!;
+    const filter = e.filter === undefined ? undefined : table.counts[e.filter];
+    let total = 0n;
+    for (const row of this.index.get(e.data)!.get(this.unitKey(this.schemas.get(e.data)!, unit)) ?? []) {
+      const m = table.period[row]!;
+      if (m < first || m > last || (filter && Number.isNaN(filter[row]!))) continue;
+      const v = rowValueExact(e.row, table, row);
+      if (v !== undefined) total += v;
+    }
+    return fromRational({ n: total, d: 1n });
   }
 
   private buildKernel(e: Extract<PExpr, { k: "sum" }>, key: string): Kernel {
@@ -567,6 +589,8 @@ class PolicyRun implements Kernels {
     const { values, measured } = buffers;
     values.fill(0);
     measured.fill(0);
+    // Integers add up exactly in doubles while every partial total stays within ±2^53.
+    let largest = 0;
     const table = this.tables.get(e.data)!;
     const filter = e.filter === undefined ? undefined : table.counts[e.filter];
     const single = e.row.k === "field" ? table.counts[e.row.field]! : undefined;
@@ -575,14 +599,19 @@ class PolicyRun implements Kernels {
       const v = single ? single[row]! : rowValue(e.row, table, row);
       if (Number.isNaN(v)) continue;
       const m = table.period[row]! - this.firstMonth + 1;
-      values[m] = values[m]! + v;
+      const total = values[m]! + v;
+      values[m] = total;
       measured[m] = measured[m]! + 1;
+      largest = Math.max(largest, Math.abs(v), Math.abs(total));
     }
     for (let m = 1; m <= length; m++) {
-      values[m] = values[m]! + values[m - 1]!;
+      const total = values[m]! + values[m - 1]!;
+      values[m] = total;
       measured[m] = measured[m]! + measured[m - 1]!;
+      if (total > largest) largest = total;
+      else if (-total > largest) largest = -total;
     }
-    return { values, measured };
+    return { values, measured, unsafe: largest > Number.MAX_SAFE_INTEGER };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -700,13 +729,14 @@ class PolicyRun implements Kernels {
         holds: this.plan.criteria.map(() => new Int8Array(n)),
       };
     }
-    const k: UnitKernels = { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [] };
+    const k: UnitKernels = { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], unsafe: false };
     this.unitKernels = k;
     for (const [id, node] of this.sumNodes) {
       let built = this.kernels.get(id);
       if (!built) this.kernels.set(id, (built = this.buildKernel(node, this.unitKey(this.schemas.get(node.data)!, unit))));
       k.values[id] = built.values;
       k.measured[id] = built.measured;
+      if (built.unsafe) k.unsafe = true;
     }
     const exact = (ci: number, part: 0 | 1, i: number): number => {
       const criterion = this.plan.criteria[ci]!;
@@ -1117,6 +1147,24 @@ export function termOf(e: PExpr, measures: ReadonlyMap<string, PlanMeasure>): st
       return `−${term(e.operand)}`;
     default:
       return "betingelsen";
+  }
+}
+
+/** A row's value as a bigint (undefined when a cell is blank): no rounding, however large. */
+function rowValueExact(e: RowExpr, table: Table, row: number): bigint | undefined {
+  switch (e.k) {
+    case "field": {
+      const v = table.counts[e.field]![row]!;
+      return Number.isNaN(v) ? undefined : BigInt(v);
+    }
+    case "lit":
+      return BigInt(e.value);
+    case "arith": {
+      const a = rowValueExact(e.left, table, row);
+      const b = rowValueExact(e.right, table, row);
+      if (a === undefined || b === undefined) return undefined;
+      return e.op === "+" ? a + b : e.op === "-" ? a - b : a * b;
+    }
   }
 }
 

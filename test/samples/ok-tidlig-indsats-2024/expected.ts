@@ -288,6 +288,8 @@ export const plan: Plan = {
 function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, guards: Int8Array[], holds: Int8Array[], exact: (criterion: number, part: 0 | 1, period: number) => number): void {
   const origin = k.firstMonth;
   const end = k.lastMonth;
+  // Totals beyond ±2^53 may have rounded: then every period is decided exactly.
+  const unsafe = k.unsafe;
   const V0 = k.values[0]!;
   const M0 = k.measured[0]!;
   const V1 = k.values[1]!;
@@ -299,7 +301,7 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
   for (let i = 0; i < first.length; i++) {
     const pf = first[i]!;
     const pl = last[i]!;
-    let big = false;
+    let big = unsafe;
     // mål "andel_uden_samtaler": "andel uden lovpligtige samtaler"
     const w0f = pf;
     const w0l = pl;
@@ -391,6 +393,7 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
 
 /** Why a criterion held for a unit and period: the facts and numbers of a contact (see the runtime's CriteriaExplainer). */
 function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: number, h: ExplainHelpers): { facts: string; values: Record<string, EventValue> } | undefined {
+  if (k.unsafe) return undefined;
   const origin = k.firstMonth;
   const end = k.lastMonth;
   const V0 = k.values[0]!;
