@@ -194,7 +194,7 @@ class CriteriaEmitter {
         this.line(`const perMonth${T ? ": Record<string, EventValue>" : ""} = {};`);
         this.collect(c.when, M, "perMonth");
         this.line(`for (const [key, v] of Object.entries(perMonth)) values[\`\${key} \${label}\`] = v;`);
-        if (main) this.line(`months.push(label + ": " + ${this.fmtCode(this.value(main.left, M), main.left.type)});`);
+        if (main) this.line(`months.push(label + ": " + ${this.comparedCode(main, M)}[0]);`);
         this.indent = outer;
         this.line(`}`);
         this.period = P;
@@ -222,6 +222,15 @@ class CriteriaEmitter {
   private fmtCode(v: Val, type: ValueType): string {
     if (v.kind === "bool") return `(${v.b} === 2 ? "ikke målt" : ${v.b} === 1 ? "opfyldt" : "ikke opfyldt")`;
     return `h.fmt(${v.n}, ${v.d}, ${v.u}, ${literal(type)})`;
+  }
+
+  /** Code for formatCompared (runtime/values.ts) of a comparison's two sides: [left, right]. */
+  private comparedCode(e: Extract<PExpr, { k: "cmp" }>, w: Win): string {
+    const holds = this.truth(this.value(e, w));
+    const a = this.num(this.value(e.left, w));
+    const b = this.num(this.value(e.right, w));
+    const side = (v: Num, x: PExpr) => `${v.n}, ${v.d}, ${v.u}, ${literal(x.type)}, ${x.k === "lit"}`;
+    return `h.compared(${literal(e.op)}, ${side(a, e.left)}, ${side(b, e.right)}, ${holds})`;
   }
 
   /** Code for jsonValue of a value. */
@@ -284,9 +293,11 @@ class CriteriaEmitter {
     switch (e.k) {
       case "cmp": {
         const holds = this.truth(this.value(e, w));
-        const side = (x: PExpr) => (x.k === "lit" ? literal(x.text) : `${literal(`${termOf(x, this.measures)} (`)} + ${this.fmtCode(this.value(x, w), x.type)} + ")"`);
-        const left = side(e.left);
-        const right = side(e.right);
+        const shown = this.fresh("t");
+        this.line(`const ${shown} = ${this.comparedCode(e, w)};`);
+        const side = (x: PExpr, i: number) => (x.k === "lit" ? literal(x.text) : `${literal(`${termOf(x, this.measures)} (`)} + ${shown}[${i}] + ")"`);
+        const left = side(e.left, 0);
+        const right = side(e.right, 1);
         const word = compareWords[e.op];
         return `(${holds} === 2 ? ${left} + " kan ikke sammenlignes med " + ${right} : ${left} + (${holds} === 1 ? ${literal(` er ${word} `)} : ${literal(` er ikke ${word} `)}) + ${right})`;
       }

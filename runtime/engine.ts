@@ -30,13 +30,14 @@ import {
 } from "./calendar.js";
 import type { Table } from "./table.js";
 import { canonicalEvent, compareEvents, type EvaluationResult, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
-import type { PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, PlanWindow, RowExpr, ValueType } from "./plan.js";
+import type { CompareOp, PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, PlanWindow, RowExpr, ValueType } from "./plan.js";
 import { windowKind } from "./windows.js";
 import { PUBLICATION_ANCHOR } from "./plan.js";
 import type { Rational } from "./rational.js";
 import { fromRational, qadd, qdiv, small, toRational, type Exact } from "./exact.js";
 import {
   compareWords,
+  formatCompared,
   formatValue,
   isRational,
   jsonValue,
@@ -139,6 +140,13 @@ export interface ExplainHelpers {
   json(n: number, d: number, u: boolean, type: ValueType): EventValue;
   /** The label of month m ("2021-03"). */
   label(m: number): string;
+  /** formatCompared of two sides n/d (u: not measured) and the decision (0, 1, or 2 for not measured). */
+  compared(
+    op: CompareOp,
+    ln: number, ld: number, lu: boolean, lType: ValueType, lLiteral: boolean,
+    rn: number, rd: number, ru: boolean, rType: ValueType, rLiteral: boolean,
+    holds: number,
+  ): [string, string];
 }
 
 /**
@@ -159,6 +167,8 @@ export const explainHelpers: ExplainHelpers = {
   fmt: (n, d, u, type) => (u ? "ikke målt" : formatValue(small(n, d), type)),
   json: (n, d, u, type) => (u ? null : jsonValue(small(n, d), type)),
   label: (m) => periodOf("månedlig", m).label,
+  compared: (op, ln, ld, lu, lType, lLiteral, rn, rd, ru, rType, rLiteral, holds) =>
+    formatCompared(op, lu ? undefined : small(ln, ld), lType, lLiteral, ru ? undefined : small(rn, rd), rType, rLiteral, holds === 2 ? undefined : holds === 1),
 };
 
 export interface CompiledPolicy {
@@ -1006,7 +1016,10 @@ class PolicyRun implements Kernels {
         const perMonth: Record<string, EventValue> = {};
         this.collectValues(criterion.when, mc, perMonth);
         for (const [k, v] of Object.entries(perMonth)) values[`${k} ${mp.label}`] = v;
-        if (main) months.push(`${mp.label}: ${formatValue(this.ev(main.left, mc), main.left.type)}`);
+        if (main) {
+          const [left] = formatCompared(main.op, this.ev(main.left, mc), main.left.type, main.left.k === "lit", this.ev(main.right, mc), main.right.type, main.right.k === "lit", this.evBool(main, mc));
+          months.push(`${mp.label}: ${left}`);
+        }
       }
       parts.push(`${this.describe(criterion.when, c)} i hver af de ${n} sammenhængende måneder (${months.join(", ")})`);
     } else {
@@ -1021,10 +1034,11 @@ class PolicyRun implements Kernels {
     switch (e.k) {
       case "cmp": {
         const holds = this.evBool(e, c);
-        const side = (x: PExpr) => (x.k === "lit" ? x.text : `${this.term(x)} (${formatValue(this.ev(x, c), x.type)})`);
-        const left = side(e.left);
-        if (holds === undefined) return `${left} kan ikke sammenlignes med ${side(e.right)}`;
-        return `${left} er ${holds ? "" : "ikke "}${compareWords[e.op]} ${side(e.right)}`;
+        const shown = formatCompared(e.op, this.ev(e.left, c), e.left.type, e.left.k === "lit", this.ev(e.right, c), e.right.type, e.right.k === "lit", holds);
+        const side = (x: PExpr, text: string) => (x.k === "lit" ? x.text : `${this.term(x)} (${text})`);
+        const left = side(e.left, shown[0]);
+        if (holds === undefined) return `${left} kan ikke sammenlignes med ${side(e.right, shown[1])}`;
+        return `${left} er ${holds ? "" : "ikke "}${compareWords[e.op]} ${side(e.right, shown[1])}`;
       }
       case "and":
         return `${this.describe(e.left, c)}, og ${this.describe(e.right, c)}`;

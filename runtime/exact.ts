@@ -139,3 +139,26 @@ export function smallInteger(q: Exact): number | undefined {
   if (!isSmall(q)) return undefined;
   return q.sn % q.sd === 0 ? q.sn / q.sd : undefined;
 }
+
+/**
+ * `q` × `factor` rounded half up to `decimals` places, divided by `factor` again: the value a
+ * person reads when q is shown with that many decimals (as formatDecimal rounds).
+ */
+export function roundShown(q: Exact, factor: number, decimals: number): Exact {
+  const scale = factor * 10 ** decimals;
+  if (isSmall(q)) {
+    const scaled = q.sn * scale;
+    if (safe(scaled)) {
+      const a = scaled < 0 ? -scaled : scaled;
+      const whole = Math.floor(a / q.sd);
+      const rounded = 2 * (a - whole * q.sd) >= q.sd ? whole + 1 : whole;
+      return small(scaled < 0 ? -rounded : rounded, scale);
+    }
+  }
+  const r = big(q);
+  const scaled = r.n * BigInt(scale);
+  const a = scaled < 0n ? -scaled : scaled;
+  const whole = a / r.d;
+  const rounded = 2n * (a - whole * r.d) >= r.d ? whole + 1n : whole;
+  return fromRational(rat(scaled < 0n ? -rounded : rounded, BigInt(scale)));
+}

@@ -7,7 +7,7 @@
 // unchanged (docs/sprog.md, "Ikke målt").
 
 import { formatDecimal, formatPercent, rat, reduce, toPercentNumber, type Rational } from "./rational.js";
-import { formatSmall, fromRational, qadd, qcmp, qdiv, qmul, qneg, qsub, smallInteger, toRational, type Exact } from "./exact.js";
+import { formatSmall, fromRational, qadd, qcmp, qdiv, qmul, qneg, qsub, roundShown, smallInteger, toRational, type Exact } from "./exact.js";
 import type { CompareOp, ValueType } from "./plan.js";
 import type { EventValue } from "./events.js";
 
@@ -55,19 +55,55 @@ export const compareWords: Record<CompareOp, string> = {
 };
 
 /** How a value is shown to people: shares as "23,4 %", counts as "45" (or "45,5" for a mean). */
-export function formatValue(v: Value, type: ValueType): string {
+export function formatValue(v: Value, type: ValueType, decimals = 1): string {
   if (v === undefined) return "ikke målt";
   if (typeof v === "boolean") return v ? "opfyldt" : "ikke opfyldt";
   if (type === "andel") {
-    const fast = formatSmall(v, 100, 1);
-    return fast !== undefined ? `${fast} %` : formatPercent(toRational(v));
+    const fast = formatSmall(v, 100, decimals);
+    return fast !== undefined ? `${fast} %` : formatPercent(toRational(v), decimals);
   }
   const whole = smallInteger(v);
   if (whole !== undefined) return String(whole);
-  const fast = formatSmall(v, 1, 1);
+  const fast = formatSmall(v, 1, decimals);
   if (fast !== undefined) return fast;
   const r = reduce(toRational(v));
-  return r.d === 1n ? r.n.toString() : formatDecimal(r, 1);
+  return r.d === 1n ? r.n.toString() : formatDecimal(r, decimals);
+}
+
+/** The most decimals an explanation shows to make a rounded figure agree with its decision. */
+const MAX_DECIMALS = 12;
+
+/** The value a person reads when `v` is shown with `decimals` decimals (whole numbers as they are). */
+function shown(v: Exact, type: ValueType, decimals: number): Exact {
+  if (type !== "andel" && smallInteger(v) !== undefined) return v;
+  return roundShown(v, type === "andel" ? 100 : 1, decimals);
+}
+
+/**
+ * The two sides of a decided comparison as shown in an explanation. Shares and means are shown
+ * with one decimal, as Jobindsats shows them, unless the rounded figures would contradict the
+ * decision they explain ("2,0 % er under 2 %" for 1,99 %): then with as many decimals as it
+ * takes to agree ("1,99 % er under 2 %"). A side written as a constant in the policy is shown as
+ * written (`literal`: its value is exact). The decision itself never uses a rounded value.
+ */
+export function formatCompared(
+  op: CompareOp,
+  left: Value,
+  leftType: ValueType,
+  leftLiteral: boolean,
+  right: Value,
+  rightType: ValueType,
+  rightLiteral: boolean,
+  holds: boolean | undefined,
+): [string, string] {
+  let decimals = 1;
+  if (holds !== undefined && isRational(left) && isRational(right)) {
+    const agrees = (d: number) => compare(op, leftLiteral ? left : shown(left, leftType, d), rightLiteral ? right : shown(right, rightType, d)) === holds;
+    while (decimals <= MAX_DECIMALS && !agrees(decimals)) decimals++;
+    // Figures that differ only beyond the twelfth decimal (counts near 2^53) are shown with one.
+    if (decimals > MAX_DECIMALS) decimals = 1;
+  }
+  return [formatValue(left, leftType, decimals), formatValue(right, rightType, decimals)];
 }
 
 /** How a value goes into an event's `values`: shares in percent with one decimal. */

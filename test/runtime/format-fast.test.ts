@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { formatSmall, small, smallInteger } from "../../runtime/exact.js";
 import { formatDecimal, mul, rat } from "../../runtime/rational.js";
+import { formatCompared } from "../../runtime/values.js";
 
 const reference = (n: number, d: number, factor: number, decimals: number) => formatDecimal(mul(rat(BigInt(n), BigInt(d)), rat(BigInt(factor))), decimals);
 
@@ -30,5 +31,32 @@ describe("formatSmall agrees with formatDecimal", () => {
     expect(formatSmall(small(2 ** 52, 3), 100, 1)).toBeUndefined();
     expect(smallInteger(small(6, 3))).toBe(2);
     expect(smallInteger(small(7, 3))).toBeUndefined();
+  });
+});
+
+describe("formatCompared: a rounded figure never contradicts its decision (domain.md, «Arithmetic at the boundaries»)", () => {
+  const share = (n: number, d: number) => small(n, d);
+  const pct = (p: number) => small(p, 100);
+
+  it("shows 1,99 % under 2 % with two decimals, not as 2,0 %", () => {
+    expect(formatCompared("under", share(199, 10000), "andel", false, pct(2), "andel", true, true)[0]).toBe("1,99 %");
+  });
+
+  it("shows 20,04 % over 20 % with two decimals, and exactly 20 % as 20,0 % (not over)", () => {
+    expect(formatCompared("over", share(2004, 10000), "andel", false, pct(20), "andel", true, true)[0]).toBe("20,04 %");
+    expect(formatCompared("over", share(20, 100), "andel", false, pct(20), "andel", true, false)[0]).toBe("20,0 %");
+  });
+
+  it("keeps one decimal when the rounded figure already agrees (23,4 % over 20 %)", () => {
+    expect(formatCompared("over", share(234, 1000), "andel", false, pct(20), "andel", true, true)[0]).toBe("23,4 %");
+  });
+
+  it("rounds both computed sides with the same number of decimals (a mean under a mean)", () => {
+    expect(formatCompared("under", small(39996, 1000), "antal", false, small(40, 1), "antal", false, true)).toEqual(["39,996", "40"]);
+  });
+
+  it("leaves undecided comparisons and whole counts alone", () => {
+    expect(formatCompared("over", share(2004, 10000), "andel", false, pct(20), "andel", true, undefined)[0]).toBe("20,0 %");
+    expect(formatCompared("mindst", small(10, 1), "antal", false, small(10, 1), "tal", true, true)[0]).toBe("10");
   });
 });
