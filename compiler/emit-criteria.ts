@@ -16,7 +16,7 @@
 // The same source is emitted typed into the module `tilsyn compile` writes and untyped for the
 // CLI, the examples and the playground, which run it in-process (see instantiate()).
 
-import type { PExpr, Plan, ValueType } from "../runtime/plan.js";
+import { walkPlan, type PExpr, type Plan, type ValueType } from "../runtime/plan.js";
 import { evaluate, findComparison, termOf, type CompiledPolicy, type CriteriaExplainer, type CriteriaKernel, type EvaluateOptions } from "../runtime/engine.js";
 import { compareWords } from "../runtime/values.js";
 import { windowKind } from "../runtime/windows.js";
@@ -555,24 +555,10 @@ const or = (a: string, b: string): string => (a === "false" ? b : b === "false" 
 
 /** Measures a condition names outside any window (computed at the period's own window). */
 function directMeasures(e: PExpr, into: Set<string>): void {
-  switch (e.k) {
-    case "measure":
-      into.add(e.name);
-      return;
-    case "arith":
-    case "cmp":
-    case "and":
-    case "or":
-      directMeasures(e.left, into);
-      directMeasures(e.right, into);
-      return;
-    case "neg":
-    case "not":
-      directMeasures(e.operand, into);
-      return;
-    default:
-      return;
-  }
+  walkPlan(e, (x) => {
+    if (x.k === "measure") into.add(x.name);
+    return x.k !== "mean" && x.k !== "window";
+  });
 }
 
 /** The condition as the policy wrote it (the comparisons keep their source text). */

@@ -10,7 +10,7 @@
 
 import type { Expectation, ExampleDecl, PolicyFile } from "../grammar/ast.js";
 import { compareEvents, type PolicyEvent } from "../runtime/events.js";
-import type { PExpr, Plan } from "../runtime/plan.js";
+import { walkPlan, type PExpr, type Plan } from "../runtime/plan.js";
 import { cmp, type Rational } from "../runtime/rational.js";
 import type { Table } from "../runtime/table.js";
 import { expectationText } from "../grammar/prettier/layout.js";
@@ -181,28 +181,7 @@ interface PlanCoverage {
 }
 
 function comparisonsOf(e: PExpr | undefined, out: Set<Extract<PExpr, { k: "cmp" }>>): void {
-  if (!e) return;
-  switch (e.k) {
-    case "cmp":
-      out.add(e);
-      comparisonsOf(e.left, out);
-      comparisonsOf(e.right, out);
-      break;
-    case "arith":
-    case "and":
-    case "or":
-      comparisonsOf(e.left, out);
-      comparisonsOf(e.right, out);
-      break;
-    case "neg":
-    case "not":
-    case "mean":
-    case "window":
-      comparisonsOf(e.operand, out);
-      break;
-    default:
-      break;
-  }
+  if (e) walkPlan(e, (x) => void (x.k === "cmp" && out.add(x)));
 }
 
 /** Collects coverage over any number of example runs, per policy file. */

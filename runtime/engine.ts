@@ -32,7 +32,7 @@ import type { Table } from "./table.js";
 import { canonicalEvent, compareEvents, type EvaluationResult, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
 import type { CompareOp, PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, PlanWindow, RowExpr, ValueType } from "./plan.js";
 import { windowKind } from "./windows.js";
-import { PUBLICATION_ANCHOR } from "./plan.js";
+import { PUBLICATION_ANCHOR, walkPlan } from "./plan.js";
 import type { Rational } from "./rational.js";
 import { fromRational, qadd, qdiv, small, toRational, type Exact } from "./exact.js";
 import {
@@ -1229,24 +1229,5 @@ export function planExpressions(plan: Plan): PExpr[] {
 }
 
 function collectSums(e: PExpr, into: Map<number, Extract<PExpr, { k: "sum" }>>): void {
-  switch (e.k) {
-    case "sum":
-      into.set(e.id, e);
-      return;
-    case "arith":
-    case "cmp":
-    case "and":
-    case "or":
-      collectSums(e.left, into);
-      collectSums(e.right, into);
-      return;
-    case "neg":
-    case "not":
-    case "mean":
-    case "window":
-      collectSums(e.operand, into);
-      return;
-    default:
-      return;
-  }
+  walkPlan(e, (x) => void (x.k === "sum" && into.set(x.id, x)));
 }

@@ -167,6 +167,38 @@ export type PExpr =
 
 export type { PlanWindow } from "./windows.js";
 
+/** The direct sub-expressions of a plan expression, left to right. */
+export function childrenOf(e: PExpr): readonly PExpr[] {
+  switch (e.k) {
+    case "arith":
+    case "cmp":
+    case "and":
+    case "or":
+      return [e.left, e.right];
+    case "neg":
+    case "not":
+    case "mean":
+    case "window":
+      return [e.operand];
+    case "lit":
+    case "field":
+    case "measure":
+    case "remembered":
+    case "sum":
+      return [];
+  }
+}
+
+/**
+ * Visit `e` and its sub-expressions depth first, parents before children; `visit` returning
+ * false skips a node's children. The one walk over plan expressions: a pass that only needs to
+ * find nodes uses this instead of its own switch over the kinds.
+ */
+export function walkPlan(e: PExpr, visit: (e: PExpr) => boolean | void): void {
+  if (visit(e) === false) return;
+  for (const child of childrenOf(e)) walkPlan(child, visit);
+}
+
 /** Row-level count arithmetic inside sum(). */
 export type RowExpr =
   | { k: "field"; field: string }
