@@ -262,33 +262,74 @@ export const formatDanishDate = (d: LocalDate): string => `${d.day}. ${MONTH_NAM
 // The row index of a table depends only on the table and whether groups are split, so it is
 // built once per table and reused: the playground evaluates the same tables on every keystroke.
 interface TableIndex {
-  /** Unit key → the unit's rows, sorted by period. */
-  byUnit: Map<string, number[]>;
+  /** Unit key → the unit's rows, sorted by period (a view into one array of all rows). */
+  byUnit: Map<string, Int32Array>;
   units: Unit[];
 }
 
 const indexCache = new WeakMap<Table, { grouped?: TableIndex; pooled?: TableIndex; range?: { first: number; last: number } }>();
 
+/**
+ * The rows of a table per unit, in period order, in linear time: kommune and group are numbered
+ * as they first appear (one map lookup per row, no string built per row), the rows are placed
+ * per unit by a counting sort, and a unit's rows are sorted by period only if the file did not
+ * already list them so.
+ */
 function indexTable(table: Table, grouped: boolean): TableIndex {
   let cached = indexCache.get(table);
   if (!cached) indexCache.set(table, (cached = {}));
   const hit = grouped ? cached.grouped : cached.pooled;
   if (hit) return hit;
-  const byUnit = new Map<string, number[]>();
-  const units: Unit[] = [];
-  for (let i = 0; i < table.length; i++) {
-    const kommune = table.kommune[i]!;
-    const group = grouped ? table.group![i]! : undefined;
-    const key = group === undefined ? kommune : `${kommune}\u0000${group}`;
-    const rows = byUnit.get(key);
-    if (rows) rows.push(i);
-    else {
-      byUnit.set(key, [i]);
-      units.push(group === undefined ? { kommune, key } : { kommune, group, key });
+  const n = table.length;
+  const kommuneIds = new Map<string, number>();
+  const groupIds = new Map<string, number>();
+  const kommuneOf = new Int32Array(n);
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = table.kommune[i]!;
+    let id = kommuneIds.get(k);
+    if (id === undefined) kommuneIds.set(k, (id = kommuneIds.size));
+    kommuneOf[i] = id;
+    if (grouped) {
+      const g = table.group![i]!;
+      let gid = groupIds.get(g);
+      if (gid === undefined) groupIds.set(g, (gid = groupIds.size));
+      groupOf[i] = gid;
     }
   }
+  const groups = Math.max(1, groupIds.size);
+  // Unit number = kommune × groups + group, in order of first appearance of the pair.
+  const unitOfPair = new Int32Array(kommuneIds.size * groups).fill(-1);
+  const unitOf = new Int32Array(n);
+  const units: Unit[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const pair = kommuneOf[i]! * groups + groupOf[i]!;
+    let u = unitOfPair[pair]!;
+    if (u < 0) {
+      unitOfPair[pair] = u = units.length;
+      const kommune = table.kommune[i]!;
+      const group = grouped ? table.group![i]! : undefined;
+      units.push(group === undefined ? { kommune, key: kommune } : { kommune, group, key: `${kommune}\u0000${group}` });
+      counts.push(0);
+    }
+    unitOf[i] = u;
+    counts[u]!++;
+  }
+  const start = new Int32Array(units.length + 1);
+  for (let u = 0; u < units.length; u++) start[u + 1] = start[u]! + counts[u]!;
+  const next = start.slice(0, units.length);
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[next[unitOf[i]!]!++] = i;
   const period = table.period;
-  for (const rows of byUnit.values()) rows.sort((a, b) => period[a]! - period[b]! || a - b);
+  const byUnit = new Map<string, Int32Array>();
+  for (let u = 0; u < units.length; u++) {
+    const own = rows.subarray(start[u]!, start[u + 1]!);
+    let sorted = true;
+    for (let j = 1; j < own.length && sorted; j++) sorted = period[own[j - 1]!]! <= period[own[j]!]!;
+    if (!sorted) own.sort((a, b) => period[a]! - period[b]! || a - b);
+    byUnit.set(units[u]!.key, own);
+  }
   const index = { byUnit, units };
   if (grouped) cached.grouped = index;
   else cached.pooled = index;
@@ -318,7 +359,7 @@ class PolicyRun implements Kernels {
   private readonly tables = new Map<string, Table>();
   private readonly schemas = new Map<string, PlanData>();
   /** Per data source and unit key: the unit's rows, sorted by period. */
-  private readonly index = new Map<string, Map<string, number[]>>();
+  private readonly index = new Map<string, Map<string, Int32Array>>();
   /** Per data source, for the unit being evaluated: period → first row (for non-summed fields). */
   private rowByPeriod = new Map<string, Map<number, number>>();
   /** Window kernels of the unit being evaluated, by sum expression (units are evaluated one at a time). */
