@@ -1,0 +1,63 @@
+// The contenders that evaluate a whole policy on a table: the module `tilsyn compile` emits
+// (generated here with emitTypeScript from this checkout, so the bench measures whatever the
+// compiler emits today), the runtime's interpreter, and the hand-written loops.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { emitTypeScript } from "../compiler/index.js";
+import { evaluate, type Decision, type EvaluateOptions, type Plan, type PolicyEvent, type Table } from "../runtime/index.js";
+import { DATA_NAME, KOMMUNE_NAMES, loadPlan, POLICIES, root, type PolicyId } from "./data.js";
+import type { HandEvent } from "./handwritten/common.js";
+import { jobsoegning } from "./handwritten/jobsoegning.js";
+import { tidligIndsats2020 } from "./handwritten/tidlig-indsats-2020.js";
+
+export interface CompiledModule {
+  evaluateTables(tables: Record<string, Table>, options?: EvaluateOptions): PolicyEvent[];
+}
+
+export interface Policy {
+  id: PolicyId;
+  plan: Plan;
+  dataName: string;
+  module: CompiledModule;
+  /** The emitted module's evaluateTables, with the options `tilsyn run` gives it. */
+  compiled(table: Table): PolicyEvent[];
+  /** The runtime's interpreter (runtime evaluate without compiled code). */
+  interpreted(table: Table): PolicyEvent[];
+  handwritten(table: Table): HandEvent[];
+}
+
+export const moduleDir = join(root, ".tmp", "bench-modules");
+
+const HAND: Record<PolicyId, (t: Table) => HandEvent[]> = { "tidlig-indsats-2020": tidligIndsats2020, jobsoegning };
+
+export async function loadPolicy(id: PolicyId, write = true): Promise<Policy> {
+  const plan = loadPlan(id);
+  const file = join(moduleDir, `${id}.ts`);
+  if (write) {
+    mkdirSync(moduleDir, { recursive: true });
+    writeFileSync(file, emitTypeScript(plan, { runtime: "../../runtime" }));
+  }
+  const module = (await import(pathToFileURL(file).href)) as CompiledModule;
+  const dataName = DATA_NAME[id];
+  const options: EvaluateOptions = { kommuneNames: KOMMUNE_NAMES };
+  return {
+    id,
+    plan,
+    dataName,
+    module,
+    compiled: (table) => module.evaluateTables({ [dataName]: table }, options),
+    interpreted: (table) => evaluate([plan], { [dataName]: table }, options).events,
+    handwritten: HAND[id],
+  };
+}
+
+export const loadPolicies = (write = true): Promise<Policy[]> => Promise.all(POLICIES.map((p) => loadPolicy(p, write)));
+
+/** The compiled module's criterion decisions on a table (through the runtime's onDecision hook). */
+export function compiledDecisions(policy: Policy, table: Table): Decision[] {
+  const out: Decision[] = [];
+  policy.module.evaluateTables({ [policy.dataName]: table }, { onDecision: (d) => d.kind === "kriterie" && out.push(d) });
+  return out;
+}
