@@ -8,13 +8,14 @@
 // from the parent's RSS at fork time (fork copies the parent's mappings, exec keeps the
 // maximum), so a child of a big parent reports at least the parent's size. VmHWM belongs to the
 // address space exec creates, so it is the child's own peak; it is the number reported where
-// /proc exists, maxRSS is printed beside it.
+// /proc exists, maxRSS is printed beside it. Once the data is loaded the child collects garbage
+// and resets VmHWM (clear_refs), so the peak of the work itself is reported too.
 //
-// Child:  node --import tsx bench/memory.ts <contender>
+// Child:  node --expose-gc --import tsx bench/memory.ts <contender>
 // Parent: measureMemory() spawns one child per contender.
 
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const CONTENDERS = ["kun data", "oversat", "håndskrevet", "fortolket", "json-rules-engine", "zen-engine"] as const;
@@ -22,7 +23,7 @@ export type Contender = (typeof CONTENDERS)[number];
 
 export const MEMORY_FACTOR = 10;
 /** The rule engines decide this many facts per policy (evenly spread) after building all of them. */
-export const ENGINE_FACTS = 20000;
+export const ENGINE_FACTS = 10000;
 
 export interface MemoryResult {
   contender: Contender;
@@ -30,10 +31,25 @@ export interface MemoryResult {
   peakMB: number;
   /** process.resourceUsage().maxRSS, which on Linux includes the parent's RSS at spawn. */
   maxRssMB: number;
+  /** RSS when the data is loaded and the work begins (after a GC). */
+  startMB?: number;
+  /** Peak RSS while the contender works (VmHWM reset at the start of the work). */
+  workPeakMB?: number;
   dataMB: number;
   /** What the work produced (events or decisions that held): proof it ran. */
   output: number;
   error?: string;
+}
+
+/** VmRSS and VmHWM of this process in MB (undefined without /proc). */
+function status(): { rss: number; hwm: number } | undefined {
+  try {
+    const text = readFileSync("/proc/self/status", "utf8");
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)\\s+kB`, "m").exec(text)?.[1] ?? NaN) / 1024;
+    return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
+  } catch {
+    return undefined;
+  }
 }
 
 async function child(contender: Contender): Promise<MemoryResult> {
@@ -41,11 +57,23 @@ async function child(contender: Contender): Promise<MemoryResult> {
   const { csvBytes, fresh, loadSample, replicate } = await import("./data.js");
   const { buildFacts, decideSome, jsonRulesEngine, zenEngine } = await import("./engines.js");
   const policies = await loadPolicies(false);
-  let dataBytes = 0;
+  const tables = policies.map((p) => replicate(p.id, loadSample(p.id, p.plan), MEMORY_FACTOR));
+  const dataBytes = tables.reduce((n, t) => n + csvBytes(t), 0);
+  // The data is loaded: collect the loading's garbage and restart the peak (Linux: writing 5 to
+  // clear_refs resets VmHWM), so the work's own peak can be told from the loading's.
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = status();
+  let reset = false;
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    reset = true;
+  } catch {
+    // not Linux, or not allowed: only the whole process's peak is known
+  }
+  const atStart = status();
   let output = 0;
-  for (const p of policies) {
-    const table = replicate(p.id, loadSample(p.id, p.plan), MEMORY_FACTOR);
-    dataBytes += csvBytes(table);
+  for (const [i, p] of policies.entries()) {
+    const table = tables[i]!;
     if (contender === "oversat") output += p.compiled(fresh(table)).length;
     else if (contender === "håndskrevet") output += p.handwritten(table).length;
     else if (contender === "fortolket") output += p.interpreted(fresh(table)).length;
@@ -57,21 +85,23 @@ async function child(contender: Contender): Promise<MemoryResult> {
       output += await decideSome(decide, facts, Int32Array.from({ length: n }, (_, i) => Math.floor(i * stride)));
     }
   }
+  const after = status();
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  let peakMB = maxRssMB;
-  try {
-    const hwm = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync("/proc/self/status", "utf8"));
-    if (hwm) peakMB = Number(hwm[1]) / 1024;
-  } catch {
-    // no /proc: maxRSS it is
-  }
-  return { contender, peakMB, maxRssMB, dataMB: dataBytes / 1e6, output };
+  const peakMB = after ? Math.max(after.hwm, before?.hwm ?? 0) : maxRssMB;
+  return {
+    contender,
+    peakMB,
+    maxRssMB,
+    ...(reset && atStart && after ? { startMB: atStart.rss, workPeakMB: after.hwm } : {}),
+    dataMB: dataBytes / 1e6,
+    output,
+  };
 }
 
 export function measureMemory(): MemoryResult[] {
   const self = fileURLToPath(import.meta.url);
   return CONTENDERS.map((contender) => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", self, contender], { encoding: "utf8", maxBuffer: 1 << 24 });
+    const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", self, contender], { encoding: "utf8", maxBuffer: 1 << 24 });
     const last = r.stdout.trim().split("\n").pop() ?? "";
     try {
       return JSON.parse(last) as MemoryResult;
