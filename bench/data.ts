@@ -3,8 +3,10 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compile } from "../compiler/index.js";
-import { loadTable, parseKommuner, type Plan, type Table } from "../runtime/index.js";
+import { checkPolicy } from "../compiler/index.js";
+import { loadTable } from "../load/csv.js";
+import { parseKommuner } from "../load/kommuner.js";
+import type { Plan, Table } from "../runtime/index.js";
 
 export const root = join(import.meta.dirname, "..");
 
@@ -22,7 +24,7 @@ export const KOMMUNE_NAMES = new Map(kommuner.map((k) => [k.kode, k.navn]));
 
 export function loadPlan(policy: PolicyId): Plan {
   const file = join(root, "policies", `${policy}.tilsyn`);
-  const result = compile(readFileSync(file, "utf8"), `policies/${policy}.tilsyn`);
+  const result = checkPolicy(readFileSync(file, "utf8"), `policies/${policy}.tilsyn`);
   if (!result.plan) throw new Error(`${policy}: kunne ikke oversættes`);
   return result.plan;
 }

@@ -3,7 +3,6 @@
 //   checkPolicy(source, file) → every diagnostic of a file (T01–T05), its tree, its checked
 //                               examples and its plan: the one entry `tilsyn check`, `test`,
 //                               `run`, the playground's worker and editors use
-//   compile(source, file)     → { ast, diagnostics, plan? } without the static analysis (T05xx)
 //   emitTypeScript(plan)      → the TypeScript evaluator module
 
 import { parse } from "../grammar/index.js";
@@ -14,22 +13,6 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { lower } from "./plan.js";
 import { analyseChecked } from "./analyse.js";
 import type { PreparedExample } from "./examples.js";
-
-export interface CompileResult {
-  ast: PolicyFile;
-  diagnostics: Diagnostic[];
-  plan?: Plan;
-}
-
-export function compile(source: string, file: string): CompileResult {
-  const text = source.normalize("NFC");
-  const parsed = parse(text, file);
-  if (hasErrors(parsed.diagnostics)) return { ast: parsed.ast, diagnostics: sortDiagnostics(parsed.diagnostics) };
-  const checked = check(parsed.ast, file, text);
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]);
-  if (hasErrors(diagnostics)) return { ast: parsed.ast, diagnostics };
-  return { ast: parsed.ast, diagnostics, plan: lower(checked) };
-}
 
 export interface CheckedPolicy {
   file: string;
