@@ -34,6 +34,7 @@ import { add, cmp, div, mul, neg, parseDecimal, rat, sub, type Rational } from "
 import { allowClauses, type AllowHolder } from "./allow.js";
 import type { Checked } from "./check.js";
 import { syntaxWindowKind } from "./windows.js";
+import { walkExpr } from "../grammar/walk.js";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import "./messages.js";
 
@@ -317,36 +318,16 @@ class Analyser {
     const seenMeasures = new Set<MeasureDecl>();
     const visit = (e: Expr | undefined): void => {
       if (!e) return;
-      switch (e.kind) {
-        case "Ref": {
-          usedNames.add(e.name.text);
-          const m = this.measureOf(e);
-          if (m && !seenMeasures.has(m)) {
-            seenMeasures.add(m);
-            visit(m.expr);
-          }
-          return;
+      walkExpr(e, (x) => {
+        if (x.kind === "Aggregate" && x.measuredFilter) usedNames.add(x.measuredFilter.text);
+        if (x.kind !== "Ref") return;
+        usedNames.add(x.name.text);
+        const m = this.measureOf(x);
+        if (m && !seenMeasures.has(m)) {
+          seenMeasures.add(m);
+          visit(m.expr);
         }
-        case "Aggregate":
-          if (e.measuredFilter) usedNames.add(e.measuredFilter.text);
-          return visit(e.arg);
-        case "Paren":
-        case "Windowed":
-          return visit(e.expr);
-        case "StreakCond":
-          return visit(e.cond);
-        case "Not":
-        case "Unary":
-          return visit(e.operand);
-        case "Binary":
-        case "Logical":
-        case "Compare":
-          visit(e.left);
-          visit(e.right);
-          return;
-        default:
-          return;
-      }
+      });
     };
     for (const rule of this.rules) rule.exprs.forEach(visit);
     for (const d of this.checked.ast.declarations) {
