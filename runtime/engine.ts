@@ -912,10 +912,17 @@ class PolicyRun implements Kernels {
   // -------------------------------------------------------------------------------------------
   // Reviews
 
+  /** The years a review looks at and their action dates, the same for every unit. */
+  private reviewYears?: { period: Period; date: LocalDate; text: string }[];
+
   private runReviews(unit: Unit, events: PolicyEvent[], series: SeriesPoint[] | undefined): void {
+    if (this.plan.reviews.length === 0) return;
+    this.reviewYears ??= periodsWithin("årlig", this.firstMonth, this.lastMonth).map((period) => {
+      const date = this.actionDate(period);
+      return { period, date, text: formatDate(date) };
+    });
     for (const review of this.plan.reviews) {
-      for (const period of periodsWithin("årlig", this.firstMonth, this.lastMonth)) {
-        const date = this.actionDate(period);
+      for (const { period, date, text } of this.reviewYears) {
         const c = this.ctx(unit, period);
         const holds = this.decideBool(this.code?.reviews[review.name], review.when, c);
         this.options.onDecision?.({ policy: this.plan.name, kind: "gennemgang", rule: review.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
@@ -927,7 +934,7 @@ class PolicyRun implements Kernels {
           policy: this.plan.name,
           kommune: unit.kommune,
           period: period.label,
-          date: formatDate(date),
+          date: text,
           type: "gennemgang",
           rule: review.name,
           ...(unit.group !== undefined ? { group: unit.group } : {}),
