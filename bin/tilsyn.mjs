@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the `tilsyn` command. The CLI is TypeScript; tsx runs it on Node 20 without a
-// build step, so the command always runs the source in the checkout.
-import { register } from "tsx/esm/api";
+// Entry point of the `tilsyn` command: the CLI built to plain JavaScript in dist/ by `npm run
+// build` (run by `npm install`/`npm ci` through `prepare`, and by `npm test`).
+import { main } from "../dist/cli/main.js";
 
-register();
-const { main } = await import("../cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));

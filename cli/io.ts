@@ -1,11 +1,23 @@
 // The CLI's only contact with files and the terminal. Everything else is pure.
 
+import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, stat, writeFile, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The checkout's root (where data/kommuner.csv and runtime/ live). */
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The package's root (where data/kommuner.csv and the runtime's .ts sources live): the nearest
+ * folder above this module with a package.json, so it is the same from cli/io.ts and from the
+ * built dist/cli/io.js.
+ */
+export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return resolve(from, "..");
+  }
+}
 
 /** A user mistake the CLI reports in Danish with an exit code; never shown with a stack trace. */
 export class UserError extends Error {

@@ -1,10 +1,4 @@
 // Plain-JS entry for prettier's `--plugin=` (which loads plugins by path, without a TS loader):
-// register tsx, then re-export the TypeScript plugin. Browsers and bundlers import ./index.ts.
-import { register } from "tsx/esm/api";
-
-register();
-
-const plugin = await import("./index.ts");
-
-export const { languages, parsers, printers, defaultOptions } = plugin;
-export default plugin.default;
+// the plugin as built to dist/ by `npm run build` (run by `npm install` and `npm test`).
+// Browsers and bundlers import ./index.ts.
+export { default, languages, parsers, printers, defaultOptions } from "../../dist/grammar/prettier/index.js";
