@@ -164,12 +164,18 @@ const NOT_A_NAME_HERE = [
 ];
 
 export class TilsynParser extends CstParser {
-  constructor() {
+  /**
+   * `validate` runs chevrotain's grammar validations (ambiguities, left recursion, …) while the
+   * parser is built. The shared instance skips them, since they cost start-up time in every
+   * process that parses; the self-check test builds a parser with them on.
+   */
+  constructor(options: { validate?: boolean } = {}) {
     super(allTokens, {
       recoveryEnabled: true,
       nodeLocationTracking: "full",
       maxLookahead: 3,
       errorMessageProvider: errorMessages,
+      skipValidations: !options.validate,
     });
     this.performSelfAnalysis();
   }

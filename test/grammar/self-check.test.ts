@@ -1,8 +1,8 @@
 // Self-checks in the style of JHipster's JDL: the keyword table, the tokens and the parser agree.
-import { Alternation, Alternative, NonTerminal, Option, Repetition, Terminal, type IProduction, type TokenType } from "chevrotain";
+import { Alternation, Alternative, Lexer, NonTerminal, Option, Repetition, Terminal, type IProduction, type TokenType } from "chevrotain";
 import { describe, expect, it } from "vitest";
 import { keywordTable, keywordWords, KEYWORDS, tokenize } from "../../grammar/index.js";
-import { allTokens, K, keywordTokens, RefKeyword, symbolTokens, WordKeyword } from "../../grammar/lexer.js";
+import { allTokens, K, keywordTokens, lexerConfig, RefKeyword, symbolTokens, WordKeyword } from "../../grammar/lexer.js";
 import { parser, TilsynParser } from "../../grammar/parser.js";
 import { astBuilder } from "../../grammar/ast-builder.js";
 
@@ -86,7 +86,13 @@ describe("self-checks", () => {
   });
 
   it("the grammar passes chevrotain's self-analysis (it throws on ambiguities and left recursion)", () => {
-    expect(() => new TilsynParser()).not.toThrow();
+    // The shared parser and lexer skip these validations to start faster; here they run.
+    expect(() => new TilsynParser({ validate: true })).not.toThrow();
+  });
+
+  it("the token definitions pass chevrotain's lexer validations", () => {
+    const lexer = new Lexer(allTokens, { ...lexerConfig, skipValidations: false });
+    expect(lexer.lexerDefinitionErrors).toEqual([]);
   });
 });
 
