@@ -4,24 +4,9 @@
 // 2 bad usage or bad data. A user mistake is a Danish message, never a stack trace.
 
 import { Command, CommanderError, Help, Option } from "commander";
-import { basename, join } from "node:path";
-import { checkPolicy, emitTypeScript, RUNTIME_FILES, type CheckedPolicy } from "../compiler/index.js";
-import { hasErrors, renderDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
-import { typeName } from "../compiler/emit.js";
-import { EvaluationError } from "../runtime/engine.js";
-import { evaluateCompiled } from "../compiler/emit-criteria.js";
-import { loadTable } from "../load/csv.js";
-import { parseKommuner } from "../load/kommuner.js";
-import { parseMonth, formatMonth } from "../runtime/calendar.js";
-import type { Plan } from "../runtime/plan.js";
-import type { PolicyFile } from "../grammar/ast.js";
-import type { Table } from "../runtime/table.js";
-import { expandPolicyFiles, packageRoot, readText, UserError, writeTextAtomic } from "./io.js";
-import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
+import { UserError } from "./io.js";
+import type { DiffOptions, RunOptions } from "./commands.js";
 import type { TestOptions } from "./test.js";
-import { loadSuites } from "./test.js";
-import { analyseVersions } from "../compiler/analyse.js";
-import { formatCsv, formatJson, formatMarkdown, formatSummary, formatTable, type Format } from "./report.js";
 
 export interface Io {
   stdout(text: string): void;
@@ -32,252 +17,6 @@ const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
-
-// ---------------------------------------------------------------------------------------------
-// Shared steps
-
-interface Compiled {
-  file: string;
-  source: string;
-  /** The syntax tree checkPolicy() built (of the NFC-normalised source). */
-  ast: PolicyFile;
-  plan?: Plan;
-  /** The file's diagnostics but the static analysis (T01–T03): what every command prints. */
-  diagnostics: Diagnostic[];
-  /** The static analysis (T05xx): what `tilsyn check` adds. */
-  analysis: Diagnostic[];
-}
-
-/** A file checked by checkPolicy, its diagnostics but the static analysis printed. */
-function admit(checked: CheckedPolicy, source: string, io: Io): Compiled {
-  const analysis = new Set(checked.analysis);
-  const diagnostics = checked.diagnostics.filter((d) => !analysis.has(d));
-  for (const d of diagnostics) io.stderr(`${renderDiagnostic(d, checked.text)}\n\n`);
-  return { file: checked.file, source, ast: checked.ast, diagnostics, analysis: checked.analysis, ...(checked.plan ? { plan: checked.plan } : {}) };
-}
-
-/** Check each policy file once (checkPolicy) and print its diagnostics but the static analysis. */
-async function compileFiles(files: string[], io: Io): Promise<Compiled[]> {
-  if (files.length === 0) throw new UserError("fejl[T0405]: Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.", 2);
-  const out: Compiled[] = [];
-  for (const file of await expandPolicyFiles(files)) {
-    const source = await readText(file);
-    out.push(admit(checkPolicy(source, file), source, io));
-  }
-  return out;
-}
-
-function summariseDiagnostics(compiled: Compiled[], io: Io): boolean {
-  const all = compiled.flatMap((c) => c.diagnostics);
-  const errors = all.filter((d) => d.severity === "fejl").length;
-  const warnings = all.length - errors;
-  if (errors) io.stderr(`${errors} ${errors === 1 ? "fejl" : "fejl"}${warnings ? ` og ${warnings} ${warnings === 1 ? "advarsel" : "advarsler"}` : ""}. Ret fejlene og prøv igen.\n`);
-  return errors > 0;
-}
-
-/** Files of the same policy must not be in force at the same time (one history, one rule set). */
-function checkOverlaps(plans: Plan[]): void {
-  for (let i = 0; i < plans.length; i++) {
-    for (let j = i + 1; j < plans.length; j++) {
-      const a = plans[i]!;
-      const b = plans[j]!;
-      if (a.name !== b.name) continue;
-      const aFrom = a.inForce.from ?? "0000-00-00";
-      const aTo = a.inForce.to ?? "9999-99-99";
-      const bFrom = b.inForce.from ?? "0000-00-00";
-      const bTo = b.inForce.to ?? "9999-99-99";
-      if (aFrom <= bTo && bFrom <= aTo) {
-        throw new UserError(
-          `fejl[T0406]: ${a.file} og ${b.file} er begge politikken \`${a.name}\` og gælder samtidig (${aFrom > bFrom ? aFrom : bFrom} til ${aTo < bTo ? aTo : bTo}).\n` +
-            `  = hjælp: Angiv \`gælder fra … til …\` i begge filer, så perioderne ikke overlapper, eller kør dem hver for sig.`,
-          1,
-        );
-      }
-    }
-  }
-}
-
-async function loadKommuner(path: string | undefined): Promise<{ codes: Set<string>; names: Map<string, string> }> {
-  const file = path ?? join(packageRoot, "data", "kommuner.csv");
-  const text = await readText(file);
-  const { kommuner, diagnostics } = parseKommuner(text, file);
-  if (diagnostics.length) throw new UserError(diagnostics.map((d) => renderDiagnostic(d, text)).join("\n\n"), 2);
-  return { codes: new Set(kommuner.map((k) => k.kode)), names: new Map(kommuner.map((k) => [k.kode, k.navn])) };
-}
-
-async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, io: Io): Promise<Record<string, Table>> {
-  const tables: Record<string, Table> = {};
-  let failed = false;
-  for (const plan of plans) {
-    for (const schema of plan.data) {
-      if (tables[schema.name]) continue;
-      const file = join(dir, `${schema.name}.csv`);
-      let text: string;
-      try {
-        text = await readText(file);
-      } catch (error) {
-        if (error instanceof UserError) {
-          throw new UserError(
-            `fejl[T0407]: Politikken ${plan.file} læser data \`${schema.name}\`, men ${file} findes ikke.\n  = hjælp: Læg filen ${schema.name}.csv i ${dir}, eller angiv en anden mappe med --data.`,
-            2,
-          );
-        }
-        throw error;
-      }
-      const result = loadTable(text, file, schema, codes);
-      for (const d of result.diagnostics) io.stderr(`${renderDiagnostic(d, text)}\n\n`);
-      if (!result.table) failed = true;
-      else tables[schema.name] = result.table;
-    }
-  }
-  if (failed) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
-  return tables;
-}
-
-function monthOption(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const m = parseMonth(value);
-  if (m === undefined) throw new UserError(`fejl[T0408]: ${flag} ${value} er ikke en måned.\n  = hjælp: Skriv måneden som ÅÅÅÅ-MM, fx ${flag} 2022-01.`, 2);
-  return m;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Commands
-
-export async function runCheck(files: string[], io: Io): Promise<number> {
-  if (files.length === 0) throw new UserError("fejl[T0405]: Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.", 2);
-  // Files that hold only examples (`eksempler til "…"`) are checked against the policy they name.
-  const exampleFiles: string[] = [];
-  const compiled: Compiled[] = [];
-  for (const file of await expandPolicyFiles(files)) {
-    const source = await readText(file);
-    const checked = checkPolicy(source, file);
-    if (checked.examplesOnly) exampleFiles.push(file);
-    else compiled.push(admit(checked, source, io));
-  }
-  // Static analysis (T05xx) of the files without errors, and holes between versions of a policy.
-  const analysed: Diagnostic[] = [];
-  for (const c of compiled) {
-    for (const d of c.analysis) io.stderr(`${renderDiagnostic(d, c.source.normalize("NFC"))}\n\n`);
-    analysed.push(...c.analysis);
-  }
-  const versions = analyseVersions(compiled.filter((c) => c.plan).map((c) => ({ ast: c.ast, file: c.file })));
-  for (const d of versions) io.stderr(`${renderDiagnostic(d, compiled.find((c) => c.file === d.file)!.source.normalize("NFC"))}\n\n`);
-  let exampleErrors = 0;
-  let exampleWarnings = 0;
-  if (exampleFiles.length) {
-    const { suites, errors } = await loadSuites(exampleFiles, io);
-    exampleErrors = errors;
-    exampleWarnings = suites.flatMap((s) => s.diagnostics).filter((d) => d.severity !== "fejl").length;
-  }
-  const policyErrors = summariseDiagnostics(compiled, io);
-  if (policyErrors || exampleErrors) {
-    if (!policyErrors) io.stderr(`${exampleErrors} fejl. Ret fejlene og prøv igen.\n`);
-    return 1;
-  }
-  const plans = compiled.map((c) => c.plan!);
-  checkOverlaps(plans);
-  const warnings = compiled.reduce((n, c) => n + c.diagnostics.length, 0) + analysed.length + versions.length + exampleWarnings;
-  const count = compiled.length + exampleFiles.length;
-  const noun = exampleFiles.length ? (count === 1 ? "fil" : "filer") : count === 1 ? "politik" : "politikker";
-  io.stdout(`${count} ${noun} uden fejl${warnings ? ` (${warnings} ${warnings === 1 ? "advarsel" : "advarsler"})` : ""}.\n`);
-  return 0;
-}
-
-export async function runCompile(files: string[], options: { out: string }, io: Io): Promise<number> {
-  const compiled = await compileFiles(files, io);
-  if (summariseDiagnostics(compiled, io)) return 1;
-  const written: string[] = [];
-  for (const c of compiled) {
-    const module = `${basename(c.file, ".tilsyn")}.ts`;
-    await writeTextAtomic(join(options.out, module), emitTypeScript(c.plan!, { runtime: "./runtime" }));
-    written.push(module);
-  }
-  for (const f of RUNTIME_FILES) {
-    await writeTextAtomic(join(options.out, "runtime", f), await readText(join(packageRoot, "runtime", f)));
-  }
-  // So that `npx tsc -p DIR` checks the modules strictly with the settings they need (ES2022 for bigint).
-  await writeTextAtomic(join(options.out, "tsconfig.json"), `${JSON.stringify(GENERATED_TSCONFIG, null, 2)}\n`);
-  await writeTextAtomic(join(options.out, "package.json"), `${JSON.stringify({ type: "module", private: true }, null, 2)}\n`);
-  io.stdout(`Skrev ${written.join(", ")} og runtime/ til ${options.out}.\n`);
-  void typeName;
-  return 0;
-}
-
-const GENERATED_TSCONFIG = {
-  compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, lib: ["ES2022"] },
-  include: ["*.ts", "runtime/*.ts"],
-};
-
-interface RunOptions {
-  data: string;
-  fra?: string;
-  til?: string;
-  format: Format;
-  opsummering?: boolean;
-  kommuner?: string;
-  allePerioder?: boolean;
-}
-
-export async function runRun(files: string[], options: RunOptions, io: Io): Promise<number> {
-  const compiled = await compileFiles(files, io);
-  if (summariseDiagnostics(compiled, io)) return 1;
-  const plans = compiled.map((c) => c.plan!);
-  if (!options.allePerioder) checkOverlaps(plans);
-  const fromMonth = monthOption(options.fra, "--fra");
-  const toMonth = monthOption(options.til, "--til");
-  const { codes, names } = await loadKommuner(options.kommuner);
-  const tables = await loadData(plans, options.data, codes, io);
-  let events;
-  try {
-    events = evaluateCompiled(plans, tables, { fromMonth, toMonth, kommuneNames: names, ignoreInForce: options.allePerioder ?? false }).events;
-  } catch (error) {
-    if (error instanceof EvaluationError) throw new UserError(`fejl[T0409]: ${error.message}`, 2);
-    throw error;
-  }
-  const input = { plans, events, kommuneNames: names };
-  if (options.opsummering) {
-    const period = `${fromMonth !== undefined ? formatMonth(fromMonth) : "start"} til ${toMonth !== undefined ? formatMonth(toMonth) : "slut"}`;
-    io.stdout(formatSummary(input, period));
-    return 0;
-  }
-  const render = { table: formatTable, json: formatJson, csv: formatCsv, md: formatMarkdown }[options.format];
-  io.stdout(render(input));
-  return 0;
-}
-
-interface DiffOptions {
-  data: string;
-  fra?: string;
-  til?: string;
-  format: "table" | "json" | "md";
-  kommuner?: string;
-}
-
-export async function runDiff(a: string, b: string, options: DiffOptions, io: Io): Promise<number> {
-  const compiled = await compileFiles([a, b], io);
-  if (summariseDiagnostics(compiled, io)) return 1;
-  const plans = compiled.map((c) => c.plan!);
-  const fromMonth = monthOption(options.fra, "--fra");
-  const toMonth = monthOption(options.til, "--til");
-  const { codes, names } = await loadKommuner(options.kommuner);
-  const tables = await loadData(plans, options.data, codes, io);
-  // Variants are compared on the same data: each is evaluated as if it were in force throughout.
-  const results = plans.map((plan) => evaluateCompiled([plan], tables, { fromMonth, toMonth, kommuneNames: names, series: true, ignoreInForce: true }));
-  if (fromMonth !== undefined || toMonth !== undefined) {
-    for (const r of results) r.series = r.series?.filter((p) => {
-      const m = Number(p.date.slice(0, 4)) * 12 + Number(p.date.slice(5, 7)) - 1;
-      return (fromMonth === undefined || m >= fromMonth) && (toMonth === undefined || m <= toMonth);
-    });
-  }
-  const report = diffVariants(
-    { label: "A", file: compiled[0]!.file, plan: plans[0]!, result: results[0]! },
-    { label: "B", file: compiled[1]!.file, plan: plans[1]!, result: results[1]! },
-    names,
-  );
-  io.stdout(options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : options.format === "md" ? formatDiffMarkdown(report) : formatDiffTable(report));
-  return 0;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The program
@@ -292,6 +31,12 @@ const danishHelp = (text: string): string =>
     .replace(/\(choices: ([^)]*)\)/g, "(valg: $1)")
     .replace(/\[options\]/g, "[tilvalg]")
     .replace(/\[command\]/g, "[kommando]");
+
+/**
+ * The commands' code, imported when a command runs: the compiler, engine and data loaders are
+ * most of the CLI's start-up, and help, usage errors and `fmt` need none of them.
+ */
+const commands = () => import("./commands.js");
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("tilsyn");
@@ -313,7 +58,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description("tjek politikfiler for fejl; fejl og advarsler skrives på stderr")
     .argument("<filer...>", "politikfiler eller mapper med .tilsyn-filer")
     .helpOption("-h, --help", "vis hjælp")
-    .action(wrap((files: string[]) => runCheck(files, io)));
+    .action(wrap(async (files: string[]) => (await commands()).runCheck(files, io)));
 
   program
     .command("compile")
@@ -321,7 +66,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument("<filer...>", "politikfiler")
     .requiredOption("--out <mappe>", "mappen modulerne skrives til")
     .helpOption("-h, --help", "vis hjælp")
-    .action(wrap((files: string[], options: { out: string }) => runCompile(files, options, io)));
+    .action(wrap(async (files: string[], options: { out: string }) => (await commands()).runCompile(files, options, io)));
 
   program
     .command("run")
@@ -335,7 +80,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--kommuner <fil>", "kommunelisten (standard: data/kommuner.csv)")
     .option("--alle-perioder", "se bort fra `gælder fra/til`: vurdér hele data, som om politikken altid gjaldt")
     .helpOption("-h, --help", "vis hjælp")
-    .action(wrap((files: string[], options: RunOptions) => runRun(files, options, io)));
+    .action(wrap(async (files: string[], options: RunOptions) => (await commands()).runRun(files, options, io)));
 
   program
     .command("fmt")
@@ -377,7 +122,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "uddata").choices(["table", "json", "md"]).default("table"))
     .option("--kommuner <fil>", "kommunelisten (standard: data/kommuner.csv)")
     .helpOption("-h, --help", "vis hjælp")
-    .action(wrap((a: string, b: string, options: DiffOptions) => runDiff(a, b, options, io)));
+    .action(wrap(async (a: string, b: string, options: DiffOptions) => (await commands()).runDiff(a, b, options, io)));
 
   return program;
 }
