@@ -95,15 +95,33 @@ export function emitCriteriaExplainer(plan: Plan, typed: boolean): string | unde
   }
 }
 
-/** The kernel and its explanations as callable functions, for running a plan in this process. */
-export function instantiate(plan: Plan): { decideCriteria: CriteriaKernel; explainCriterion?: CriteriaExplainer } | undefined {
-  const source = emitCriteriaKernel(plan, false);
-  if (!source) return undefined;
-  const explainer = emitCriteriaExplainer(plan, false);
-  return new Function(`"use strict";\n${source}\n${explainer ?? ""}\nreturn { decideCriteria${explainer ? ", explainCriterion" : ""} };`)() as {
-    decideCriteria: CriteriaKernel;
-    explainCriterion?: CriteriaExplainer;
-  };
+/**
+ * The reviews' source: a function declaration named `decideReviews`, or undefined when the
+ * policy has no reviews or one uses a construct the kernel does not compile.
+ */
+export function emitReviewKernel(plan: Plan, typed: boolean): string | undefined {
+  if (plan.reviews.length === 0) return undefined;
+  try {
+    return new CriteriaEmitter(plan, typed).emitReviews();
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+/** The kernels and explanations as callable functions, for running a plan in this process. */
+export function instantiate(plan: Plan): Pick<CompiledPolicy, "decideCriteria" | "explainCriterion" | "decideReviews"> {
+  const parts: [string, string | undefined][] = [
+    ["decideCriteria", emitCriteriaKernel(plan, false)],
+    ["explainCriterion", emitCriteriaExplainer(plan, false)],
+    ["decideReviews", emitReviewKernel(plan, false)],
+  ];
+  const present = parts.filter((p): p is [string, string] => p[1] !== undefined);
+  if (present.length === 0) return {};
+  return new Function(`"use strict";\n${present.map((p) => p[1]).join("\n")}\nreturn { ${present.map((p) => p[0]).join(", ")} };`)() as Pick<
+    CompiledPolicy,
+    "decideCriteria" | "explainCriterion" | "decideReviews"
+  >;
 }
 
 /**
@@ -399,6 +417,43 @@ class CriteriaEmitter {
     return body.join("\n");
   }
 
+  /**
+   * Every review (`årligt når …`) decided for one unit over the years, as the criteria are:
+   * `decideReviews(k, first, last, holds, exact)` writes 1, 0 or 2 into holds[review][year].
+   */
+  emitReviews(): string {
+    const T = this.typed;
+    this.lines = [];
+    this.sumIds = new Set();
+    this.sumsAt = new Map();
+    this.measuresAt = new Map();
+    this.shared = new Map();
+    this.period = { f: "pf", l: "pl" };
+    this.indent = "    ";
+    const base: Win = { f: "pf", l: "pl" };
+    this.plan.reviews.forEach((r, ri) => {
+      this.line(`// gennemgang ${oneLine(r.name)} (linje ${r.location.line}): ${oneLine(r.title)}`);
+      this.line(`// årligt når ${oneLine(describeSource(r.when))}`);
+      const w = this.truth(this.value(r.when, base));
+      this.line(`holds[${ri}]${this.bang}[i] = big ? exact(${ri}, i) : ${w};`);
+    });
+    const body = [
+      T
+        ? `function decideReviews(k: UnitKernels, first: Int32Array, last: Int32Array, holds: Int8Array[], exact: (review: number, year: number) => number): void {`
+        : `function decideReviews(k, first, last, holds, exact) {`,
+      `  const origin = k.firstMonth;`,
+      `  const end = k.lastMonth;`,
+      `  const unsafe = k.unsafe;`,
+    ];
+    for (const id of [...this.sumIds].sort((a, b) => a - b)) {
+      body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
+      body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
+    }
+    body.push(`  for (let i = 0; i < first.length; i++) {`, `    const pf = first[i]${T ? "!" : ""};`, `    const pl = last[i]${T ? "!" : ""};`, `    let big = unsafe;`);
+    body.push(...this.lines, `  }`, `}`);
+    return body.join("\n");
+  }
+
   /** A value as locals, so it is computed once. */
   private settle(v: Val, name: string): Val {
     if (v.kind === "bool") return { kind: "bool", b: this.decl(name, v.b) };
@@ -536,7 +591,35 @@ class CriteriaEmitter {
         this.line(`const ${t}l = ${kind.lastCode(e.window, this.period.f, this.period.l)};`);
         return this.value(e.operand, { f: `${t}f`, l: `${t}l` });
       }
-      case "mean":
+      case "mean": {
+        // The mean of the operand's monthly values over the window; not measured if any month
+        // is not (the runtime's mean). Added up as one fraction; the exact path takes over when
+        // the denominators' product would leave the safe range.
+        const t = this.fresh("mean");
+        const m = `${t}m`;
+        this.line(`let ${t}n = 0;`);
+        this.line(`let ${t}d = 1;`);
+        this.line(`let ${t}u = ${w.l} < ${w.f};`);
+        this.line(`for (let ${m} = ${w.f}; ${m} <= ${w.l} && !${t}u; ${m}++) {`);
+        const outer = this.indent;
+        this.indent += "  ";
+        const v = this.num(this.value(e.operand, { f: m, l: m }));
+        if (v.u !== "false") this.line(`if (${v.u}) { ${t}u = true; continue; }`);
+        if (v.d === "1") {
+          this.line(`${t}n = ${t}d === 1 ? ${t}n + ${v.n} : ${t}n + ${v.n} * ${t}d;`);
+        } else {
+          this.line(`${t}n = ${t}n * ${v.d} + ${v.n} * ${t}d;`);
+          this.line(`${t}d = ${t}d * ${v.d};`);
+        }
+        this.guardRange(`${t}n`, `${t}d`);
+        this.indent = outer;
+        this.line(`}`);
+        // n/d divided by the number of months.
+        this.line(`const ${t}c = ${w.l} - ${w.f} + 1;`);
+        this.line(`const ${t}q = ${t}d * ${t}c;`);
+        this.guardRange(`${t}q`);
+        return { kind: "num", n: `${t}n`, d: `${t}q`, u: `${t}u` };
+      }
       case "field":
       case "remembered":
         throw new Unsupported();

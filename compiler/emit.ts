@@ -10,7 +10,7 @@
 // identifiers are rebuilt from ASCII letters and digits. No policy text can break out.
 
 import type { PExpr, Plan } from "../runtime/plan.js";
-import { emitCriteriaExplainer, emitCriteriaKernel } from "./emit-criteria.js";
+import { emitCriteriaExplainer, emitCriteriaKernel, emitReviewKernel } from "./emit-criteria.js";
 import { literal } from "./literal.js";
 
 export { literal };
@@ -160,6 +160,11 @@ function emitCompiled(plan: Plan): string[] {
     body.push(`/** Why a criterion held for a unit and period: the facts and numbers of a contact (see the runtime's CriteriaExplainer). */`);
     body.push(explainer, ``);
   }
+  const reviews = emitReviewKernel(plan, true);
+  if (reviews) {
+    body.push(`/** Every review, decided for one unit over all years (exact; see the runtime's ReviewKernel). */`);
+    body.push(reviews, ``);
+  }
   for (const m of plan.measures) {
     body.push(`// mål ${literal(m.name)}`);
     body.push(`function ${measureFn.get(m.name)!}(k: Kernels, c: EvalContext): Value {`);
@@ -173,6 +178,7 @@ function emitCompiled(plan: Plan): string[] {
   body.push(`  },`);
   if (kernel) body.push(`  decideCriteria,`);
   if (explainer) body.push(`  explainCriterion,`);
+  if (reviews) body.push(`  decideReviews,`);
   body.push(`  reviews: {`);
   for (const r of plan.reviews) body.push(`    ${literal(r.name)}: ${fn(r.when)},`);
   body.push(`  },`);

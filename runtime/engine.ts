@@ -171,12 +171,21 @@ export const explainHelpers: ExplainHelpers = {
     formatCompared(op, lu ? undefined : small(ln, ld), lType, lLiteral, ru ? undefined : small(rn, rd), rType, rLiteral, holds === 2 ? undefined : holds === 1),
 };
 
+/**
+ * Every review of a policy decided for one unit (compiler/emit-criteria.ts): for year i (months
+ * first[i]..last[i]) it writes 1, 0 or 2 (not measured) into holds[review][i]; `exact` decides
+ * one by the exact bigint path when a product would leave the safe range.
+ */
+export type ReviewKernel = (k: UnitKernels, first: Int32Array, last: Int32Array, holds: Int8Array[], exact: (review: number, year: number) => number) => void;
+
 export interface CompiledPolicy {
   measures: Record<string, CompiledFn>;
   /** The criteria's kernel; without one the criteria are decided by walking the plan. */
   decideCriteria?: CriteriaKernel;
   /** The criteria's explanations, compiled beside the kernel. */
   explainCriterion?: CriteriaExplainer;
+  /** The reviews' kernel; without one each review is decided by its function below or the plan. */
+  decideReviews?: ReviewKernel;
   reviews: Record<string, CompiledFn>;
   transitions: Record<string, { when?: CompiledFn; remember: Record<string, CompiledFn> }>;
 }
@@ -764,6 +773,20 @@ class PolicyRun implements Kernels {
   }
 
   /** Run the compiled criteria for one unit over every period, into this.decisions. */
+  /** The window kernels of the unit being evaluated, as compiled code reads them (built once per unit). */
+  private kernelsOfUnit(unit: Unit): UnitKernels {
+    if (this.unitKernels) return this.unitKernels;
+    const k: UnitKernels = { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], unsafe: false };
+    for (const [id, node] of this.sumNodes) {
+      let built = this.kernels.get(id);
+      if (!built) this.kernels.set(id, (built = this.buildKernel(node, this.unitKey(this.schemas.get(node.data)!, unit))));
+      k.values[id] = built.values;
+      k.measured[id] = built.measured;
+      if (built.unsafe) k.unsafe = true;
+    }
+    return (this.unitKernels = k);
+  }
+
   private decideByKernel(kernel: CriteriaKernel, unit: Unit): void {
     const n = this.periods.length;
     if (!this.decisions) {
@@ -780,15 +803,7 @@ class PolicyRun implements Kernels {
         holds: this.plan.criteria.map(() => new Int8Array(n)),
       };
     }
-    const k: UnitKernels = { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], unsafe: false };
-    this.unitKernels = k;
-    for (const [id, node] of this.sumNodes) {
-      let built = this.kernels.get(id);
-      if (!built) this.kernels.set(id, (built = this.buildKernel(node, this.unitKey(this.schemas.get(node.data)!, unit))));
-      k.values[id] = built.values;
-      k.measured[id] = built.measured;
-      if (built.unsafe) k.unsafe = true;
-    }
+    const k = this.kernelsOfUnit(unit);
     const exact = (ci: number, part: 0 | 1, i: number): number => {
       const criterion = this.plan.criteria[ci]!;
       return fromTruth(this.evBool(part === 0 ? criterion.guard! : criterion.when, this.ctx(unit, this.periods[i]!)));
@@ -914,6 +929,8 @@ class PolicyRun implements Kernels {
 
   /** The years a review looks at and their action dates, the same for every unit. */
   private reviewYears?: { period: Period; date: LocalDate; text: string }[];
+  /** The years as month numbers and the compiled reviews' decisions (reused per unit). */
+  private reviewDecisions?: { first: Int32Array; last: Int32Array; holds: Int8Array[] };
 
   private runReviews(unit: Unit, events: PolicyEvent[], series: SeriesPoint[] | undefined): void {
     if (this.plan.reviews.length === 0) return;
@@ -921,10 +938,21 @@ class PolicyRun implements Kernels {
       const date = this.actionDate(period);
       return { period, date, text: formatDate(date) };
     });
-    for (const review of this.plan.reviews) {
-      for (const { period, date, text } of this.reviewYears) {
+    const kernel = this.options.onCompare ? undefined : this.code?.decideReviews;
+    if (kernel) {
+      const years = this.reviewYears;
+      this.reviewDecisions ??= {
+        first: Int32Array.from(years, (y) => y.period.first),
+        last: Int32Array.from(years, (y) => y.period.last),
+        holds: this.plan.reviews.map(() => new Int8Array(years.length)),
+      };
+      const exact = (ri: number, i: number): number => fromTruth(this.evBool(this.plan.reviews[ri]!.when, this.ctx(unit, years[i]!.period)));
+      kernel(this.kernelsOfUnit(unit), this.reviewDecisions.first, this.reviewDecisions.last, this.reviewDecisions.holds, exact);
+    }
+    for (const [ri, review] of this.plan.reviews.entries()) {
+      for (const [i, { period, date, text }] of this.reviewYears.entries()) {
         const c = this.ctx(unit, period);
-        const holds = this.decideBool(this.code?.reviews[review.name], review.when, c);
+        const holds = kernel ? truth(this.reviewDecisions!.holds[ri]![i]!) : this.decideBool(this.code?.reviews[review.name], review.when, c);
         this.options.onDecision?.({ policy: this.plan.name, kind: "gennemgang", rule: review.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (series) series.push(this.seriesPoint(review.name, review.when, unit, period, date, holds));
         if (holds !== true || !this.inForce(date)) continue;

@@ -85,6 +85,30 @@ describe("generated evaluator modules", () => {
     }
   });
 
+  it("decide their yearly reviews with their own compiled kernel, not the interpreter", async () => {
+    type Kernel = (k: unknown, first: Int32Array, last: Int32Array, holds: Int8Array[], exact: unknown) => void;
+    const mod = (await import(join(out, "jobsoegning.ts"))) as {
+      compiled: { decideReviews?: Kernel };
+      evaluate: (rows: object) => { type: string; period: string }[];
+    };
+    const row = (maaned: string) => ({ kommune: "101", maaned, jobparate: 100, groen: 100, lysegroen: 0, roed: 0, fortsat_uden_jobsoegning: 0 });
+    const rows = { jobsoegning: Array.from({ length: 12 }, (_, m) => row(`2021-${String(m + 1).padStart(2, "0")}`)) };
+    // 100 job-ready on average is far above the review's limit of 40: no review …
+    expect(mod.evaluate(rows).filter((e) => e.type === "gennemgang")).toEqual([]);
+    // … unless the kernel says the review holds: then the module reports one, so the kernel decides.
+    const original = mod.compiled.decideReviews!;
+    expect(original).toBeTypeOf("function");
+    mod.compiled.decideReviews = (k, first, last, holds, exact) => {
+      original(k, first, last, holds, exact);
+      holds[0]!.fill(1);
+    };
+    try {
+      expect(mod.evaluate(rows).filter((e) => e.type === "gennemgang").map((e) => e.period)).toEqual(["2021"]);
+    } finally {
+      mod.compiled.decideReviews = original;
+    }
+  });
+
   it("evaluate rows held in memory (typed rows, not only CSV tables)", async () => {
     const mod = (await import(join(out, "jobsoegning.ts"))) as { evaluate: (rows: object) => { rule: string; date: string; kommune: string }[] };
     const row = (maaned: string, roed: number) => ({ kommune: "101", maaned, jobparate: 100, groen: 100 - roed, lysegroen: 0, roed, fortsat_uden_jobsoegning: 0 });
