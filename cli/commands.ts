@@ -4,7 +4,7 @@
 
 import { basename, join } from "node:path";
 import { checkPolicy, emitTypeScript, RUNTIME_FILES, type CheckedPolicy } from "../compiler/index.js";
-import { hasErrors, renderDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
+import { hasErrors, renderDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { typeName } from "../compiler/emit.js";
 import { EvaluationError } from "../runtime/engine.js";
 import { evaluateCompiled } from "../compiler/emit-criteria.js";

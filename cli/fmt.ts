@@ -8,7 +8,7 @@ import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises
 import { join } from "node:path";
 import * as prettier from "prettier";
 import plugin, { TilsynSyntaxError } from "../grammar/prettier/index.js";
-import { renderDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
+import { renderDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 
 export interface FmtIo {
   readFile(path: string): Promise<string>;

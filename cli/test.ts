@@ -8,7 +8,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import type { PolicyFile } from "../grammar/ast.js";
 import { checkPolicy, isExamplesOnly, type CheckedPolicy } from "../compiler/index.js";
-import { diagnostic, hasErrors, renderDiagnostic, sortDiagnostics, type Diagnostic } from "../compiler/diagnostics.js";
+import { diagnostic, hasErrors, renderDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { checkExamples, exampleScope } from "../compiler/examples.js";
 import { Coverage, eventLine, missingText, runSuite, type CoverageReport, type ExampleResult, type ExampleSuite } from "../compiler/runner.js";
 import { expandPolicyFiles, readText, UserError } from "./io.js";
@@ -59,7 +59,7 @@ export async function loadSuites(files: string[], io: Io): Promise<{ suites: Exa
       const targets = examplesTargets(parsed.ast, file);
       const at = parsed.ast.examplesFor?.span ?? parsed.ast.span;
       if (!targets) {
-        show([diagnostic("T0238", file, { start: at.start, end: at.start })], source);
+        show([diagnostic("T0238", file, { start: at.start, end: at.start }, {})], source);
         continue;
       }
       const compiled: { ast: PolicyFile; plan: NonNullable<CheckedPolicy["plan"]> }[] = [];

@@ -35,8 +35,7 @@ import { allowClauses, type AllowHolder } from "./allow.js";
 import type { Checked } from "./check.js";
 import { syntaxWindowKind } from "./windows.js";
 import { walkExpr } from "../grammar/walk.js";
-import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
-import "./messages.js";
+import { diagnostic, sortDiagnostics, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
 
 /** A warning with the declarations whose `tillad` may silence it. */
 interface Finding {
@@ -149,8 +148,9 @@ class Analyser {
     return this.silence();
   }
 
-  private warn(code: string, span: Span, args: Record<string, string>, holders: AllowHolder[], extra: Parameters<typeof diagnostic>[4] = {}): void {
-    this.findings.push({ diagnostic: diagnostic(code, this.file, span, args, extra), holders });
+  /** A warning that a `tillad` in one of `holders` may silence. */
+  private warn<C extends Code>(code: C, span: Span, holders: AllowHolder[], params: MessageParams<C>, extra?: Extra): void {
+    this.findings.push({ diagnostic: diagnostic(code, this.file, span, params, extra), holders });
   }
 
   private text(span: Span): string {
@@ -304,7 +304,7 @@ class Analyser {
         upper: describe(upper),
         values: equal ? `præcis ${l.boundText}` : id.startsWith("g") ? `værdierne fra ${u.boundText} til ${l.boundText}` : `værdierne fra ${l.boundText} til ${u.boundText}`,
       };
-      this.warn(id.startsWith("g") ? "T0503" : "T0504", later.node.span, args, holders, {
+      this.warn(id.startsWith("g") ? "T0503" : "T0504", later.node.span, holders, args, {
         related: [{ message: `den anden grænse: \`${this.text(earlier.node.span)}\``, span: earlier.node.span }],
       });
     }
@@ -335,7 +335,7 @@ class Analyser {
     }
     for (const d of this.checked.ast.declarations) {
       if (d.kind === "MeasureDecl" && !seenMeasures.has(d)) {
-        this.warn("T0505", d.name.span, { what: `Målet \`${d.name.text}\``, hint: "Brug det i et kriterie, en gennemgang eller en overgang, eller slet det." }, [d]);
+        this.warn("T0505", d.name.span, [d], { what: `Målet \`${d.name.text}\``, hint: "Brug det i et kriterie, en gennemgang eller en overgang, eller slet det." });
       }
       if (d.kind === "DataDecl") this.unusedFields(d, usedNames);
     }
@@ -345,11 +345,11 @@ class Analyser {
     const unused = d.fields.filter((f) => !used.has(f.name.text));
     if (unused.length === 0) return;
     if (unused.length === d.fields.length) {
-      this.warn("T0505", d.name.span, { what: `Data \`${d.name.text}\``, hint: "Ingen regel læser dens felter; brug dem, eller slet data." }, [d]);
+      this.warn("T0505", d.name.span, [d], { what: `Data \`${d.name.text}\``, hint: "Ingen regel læser dens felter; brug dem, eller slet data." });
       return;
     }
     for (const f of unused) {
-      this.warn("T0505", f.name.span, { what: `Feltet \`${f.name.text}\` i data \`${d.name.text}\``, hint: "Ingen regel læser feltet. Slet det, eller skriv `tillad T0505 \"begrundelse\"` under data, hvis det skal stå der (fx fordi det er en kolonne i datafilen)." }, [d]);
+      this.warn("T0505", f.name.span, [d], { what: `Feltet \`${f.name.text}\` i data \`${d.name.text}\``, hint: "Ingen regel læser feltet. Slet det, eller skriv `tillad T0505 \"begrundelse\"` under data, hvis det skal stå der (fx fordi det er en kolonne i datafilen)." });
     }
   }
 
@@ -413,13 +413,13 @@ class Analyser {
           else seen.set(key, t);
           why ??= this.contradiction(rule);
         }
-        if (why) this.warn("T0506", t.name.span, { what: `Overgangen \`${t.name.text}\``, why }, [t]);
+        if (why) this.warn("T0506", t.name.span, [t], { what: `Overgangen \`${t.name.text}\``, why });
       }
     }
     for (const rule of this.rules) {
       if (rule.decl.kind !== "CriterionDecl") continue;
       const why = this.contradiction(rule);
-      if (why) this.warn("T0506", rule.decl.name.span, { what: `Kriteriet \`${rule.name}\``, why }, [rule.decl]);
+      if (why) this.warn("T0506", rule.decl.name.span, [rule.decl], { what: `Kriteriet \`${rule.name}\``, why });
     }
   }
 
@@ -476,7 +476,7 @@ class Analyser {
         seen.set(key, rule);
         continue;
       }
-      this.warn("T0508", d.name.span, { what: `${rule.what[0]!.toUpperCase()}${rule.what.slice(1)} \`${rule.name}\``, other: `${earlier.what} \`${earlier.name}\`` }, [d, earlier.decl], {
+      this.warn("T0508", d.name.span, [d, earlier.decl], { what: `${rule.what[0]!.toUpperCase()}${rule.what.slice(1)} \`${rule.name}\``, other: `${earlier.what} \`${earlier.name}\`` }, {
         related: [{ message: `${earlier.what} \`${earlier.name}\``, span: earlier.decl.name.span }],
       });
     }

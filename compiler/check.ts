@@ -19,12 +19,11 @@ import type {
   Span,
   TransitionDecl,
 } from "../grammar/ast.js";
-import { catalogue, diagnostic, suggest, type Diagnostic } from "./diagnostics.js";
+import { diagnostic, isCode, severityOf, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
 import { checkExamples, exampleScope, type PreparedExample } from "./examples.js";
 import { syntaxWindowKind } from "./windows.js";
 import { allowClauses } from "./allow.js";
 import type { ValueType } from "../runtime/plan.js";
-import "./messages.js";
 
 export type Cadence = "månedlig" | "halvårlig" | "årlig";
 
@@ -125,8 +124,8 @@ class Checker {
     };
   }
 
-  private report(code: string, span: Span, args: Record<string, string> = {}, extra: Parameters<typeof diagnostic>[4] = {}): void {
-    this.diags.push(diagnostic(code, this.file, span, args, extra));
+  private report<C extends Code>(code: C, span: Span, params: MessageParams<C>, extra?: Extra): void {
+    this.diags.push(diagnostic(code, this.file, span, params, extra));
   }
 
   private text(span: Span): string {
@@ -145,7 +144,7 @@ class Checker {
 
   run(): void {
     const { ast } = this;
-    if (!ast.policy) this.report("T0215", ast.span.start.offset === ast.span.end.offset ? ast.span : { start: ast.span.start, end: ast.span.start });
+    if (!ast.policy) this.report("T0215", ast.span.start.offset === ast.span.end.offset ? ast.span : { start: ast.span.start, end: ast.span.start }, {});
     else this.checkInForce(ast.policy.inForce);
     this.collectDeclarations();
     this.checkAssessment();
@@ -163,7 +162,7 @@ class Checker {
     this.checkMachine();
     this.checkAllow();
     if (ast.examples?.length && ast.policy) {
-      if (ast.examplesFor) this.report("T0243", ast.examplesFor.span);
+      if (ast.examplesFor) this.report("T0243", ast.examplesFor.span, {});
       const examples = checkExamples(ast.examples, exampleScope([ast]), this.file);
       this.diags.push(...examples.diagnostics);
       this.result.examples = examples.prepared;
@@ -174,7 +173,7 @@ class Checker {
   private checkAllow(): void {
     for (const { clause } of allowClauses(this.ast)) {
       const code = clause.code.text;
-      if (!/^T05\d\d$/.test(code) || catalogue[code]?.severity !== "advarsel") {
+      if (!/^T05\d\d$/.test(code) || !isCode(code) || severityOf(code) !== "advarsel") {
         this.report("T0233", clause.code.span, { code });
       } else if (!clause.reason || clause.reason.value.trim() === "") {
         this.report("T0232", clause.reason?.span ?? clause.code.span, { code });

@@ -11,9 +11,8 @@
 import type { DataDecl, ExampleDecl, ExampleTable, Expectation, MachineDecl, Name, PolicyFile, Span } from "../grammar/ast.js";
 import { loadTable } from "../load/csv.js";
 import type { DataSchema, Table } from "../runtime/table.js";
-import { diagnostic, suggest, type Diagnostic } from "./diagnostics.js";
+import { diagnostic, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
 import { KOMMUNE_CODES } from "./kommunekoder.js";
-import "./messages.js";
 
 /** Most periods one range may expand to (a range of 100 years is a typing error, not an example). */
 const MAX_RANGE = 240;
@@ -143,8 +142,8 @@ class ExampleChecker {
     private readonly file: string,
   ) {}
 
-  private report(code: string, span: Span, args: Record<string, string> = {}, extra: Parameters<typeof diagnostic>[4] = {}): void {
-    this.diagnostics.push(diagnostic(code, this.file, span, args, extra));
+  private report<C extends Code>(code: C, span: Span, params: MessageParams<C>, extra?: Extra): void {
+    this.diagnostics.push(diagnostic(code, this.file, span, params, extra));
   }
 
   /** `Mente du …?` or the list of what there is. */

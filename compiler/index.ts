@@ -9,7 +9,7 @@ import { parse } from "../grammar/index.js";
 import type { PolicyFile } from "../grammar/ast.js";
 import type { Plan } from "../runtime/plan.js";
 import { check } from "./check.js";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { lower } from "./plan.js";
 import { analyseChecked } from "./analyse.js";
 import type { PreparedExample } from "./examples.js";
@@ -65,4 +65,4 @@ export const isExamplesOnly = (ast: PolicyFile): boolean =>
 export { emitTypeScript, RUNTIME_FILES } from "./emit.js";
 export { compiledFor, evaluateCompiled } from "./emit-criteria.js";
 export { check } from "./check.js";
-export * from "./diagnostics.js";
+export * from "../diagnostics/index.js";

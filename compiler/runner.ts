@@ -18,7 +18,7 @@ import { KOMMUNE_NAMES } from "./kommunekoder.js";
 import { checkPolicy } from "./index.js";
 import { evaluateCompiled } from "./emit-criteria.js";
 import type { EvaluateOptions } from "../runtime/engine.js";
-import type { Diagnostic } from "./diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { checkExamples, exampleScope, type PreparedExample } from "./examples.js";
 
 // ---------------------------------------------------------------------------------------------

@@ -55,10 +55,9 @@ import type {
   TransitionDecl,
   Window,
 } from "./ast.js";
-import { diagnostic, type Diagnostic } from "../compiler/diagnostics.js";
+import { diagnostic, type Code, type Diagnostic, type MessageParams } from "../diagnostics/index.js";
 import { MONTH_NAMES, monthNumber } from "./keywords.js";
 import { DateLiteral, Dot, Identifier, MonthLiteral, NumberLiteral, Pipe, StringLiteral, UnterminatedString } from "./lexer.js";
-import { SYNTAX } from "./messages.js";
 import { parser } from "./parser.js";
 
 type Ctx = Record<string, CstElement[] | undefined>;
@@ -162,8 +161,8 @@ export class AstBuilder extends BaseVisitor {
   // -------------------------------------------------------------------------------------------
   // helpers
 
-  private report(code: string, span: Span, args: Record<string, string> = {}): void {
-    this.diagnostics.push(diagnostic(code, this.fileName, span, args));
+  private report<C extends Code>(code: C, span: Span, params: MessageParams<C>): void {
+    this.diagnostics.push(diagnostic(code, this.fileName, span, params));
   }
 
   private here(): Span {
@@ -223,7 +222,7 @@ export class AstBuilder extends BaseVisitor {
     if (!t) return undefined;
     const span = this.tspan(t);
     const unterminated = t.tokenType === UnterminatedString;
-    if (unterminated) this.report(SYNTAX.unterminatedString, span);
+    if (unterminated) this.report("T0102", span, {});
     const body = unterminated ? t.image.slice(1) : t.image.slice(1, -1);
     let value = "";
     for (let i = 0; i < body.length; i++) {
@@ -240,7 +239,7 @@ export class AstBuilder extends BaseVisitor {
         const offset = t.startOffset + 1 + i;
         const column = (t.startColumn ?? 1) + 1 + i;
         this.report(
-          SYNTAX.badEscape,
+          "T0108",
           {
             start: { offset, line: span.start.line, column },
             end: { offset: offset + 2, line: span.start.line, column: column + 2 },
@@ -259,7 +258,7 @@ export class AstBuilder extends BaseVisitor {
     if (!t) return 0;
     const span = this.tspan(t);
     if (!/^\d+$/.test(t.image)) {
-      this.report(SYNTAX.notAnInteger, span, { text: t.image });
+      this.report("T0107", span, { text: t.image });
       return Math.trunc(Number(t.image.replace(",", ".")));
     }
     return Number(t.image);
@@ -275,7 +274,7 @@ export class AstBuilder extends BaseVisitor {
     else if (day > daysInMonth(year, month)) {
       reason = `${MONTH_NAMES[month - 1]} ${year} har kun ${daysInMonth(year, month)} dage`;
     }
-    if (reason) this.report(SYNTAX.badDate, span, { text: t.image, reason });
+    if (reason) this.report("T0105", span, { text: t.image, reason });
     return { kind: "date", year, month, day, span };
   }
 
@@ -287,7 +286,7 @@ export class AstBuilder extends BaseVisitor {
     if (!t) return undefined;
     const span = this.tspan(t);
     const [year, month] = t.image.split("-").map(Number) as [number, number];
-    if (month < 1 || month > 12) this.report(SYNTAX.badMonth, span, { text: t.image });
+    if (month < 1 || month > 12) this.report("T0106", span, { text: t.image });
     return { kind: "month", year, month, span };
   }
 
@@ -297,7 +296,7 @@ export class AstBuilder extends BaseVisitor {
    */
   private once<T>(items: CstNode[], clause: string, where: string): T | undefined {
     for (const extra of items.slice(1)) {
-      this.report(SYNTAX.duplicateClause, this.nspan(extra), { clause, where });
+      this.report("T0109", this.nspan(extra), { clause, where });
     }
     return this.sub<T>(items[0]);
   }
@@ -455,7 +454,7 @@ export class AstBuilder extends BaseVisitor {
     const day = this.int(dayTok);
     const month = this.sub<{ month: number; name: string }>(node(ctx, "monthName"));
     if (dayTok && month && (day < 1 || day > daysInMonth(2000, month.month))) {
-      this.report(SYNTAX.badDate, span, {
+      this.report("T0105", span, {
         text: `${day}. ${month.name}`,
         reason: `${month.name} har højst ${daysInMonth(2000, month.month)} dage`,
       });
@@ -570,7 +569,7 @@ export class AstBuilder extends BaseVisitor {
         (clause.name === "delayClause" && delay) ||
         (clause.name === "whenClause" && when);
       if (seen) {
-        this.report(SYNTAX.duplicateClause, this.nspan(clause), {
+        this.report("T0109", this.nspan(clause), {
           clause: clauseWord[clause.name]!,
           where,
         });
@@ -765,16 +764,16 @@ export class AstBuilder extends BaseVisitor {
     const when = this.once<Expr>(nodes(ctx, "whenClause"), "når", where);
     const elses = (ctx["kw_ellers"] ?? []).filter(isRealToken);
     for (const extra of elses.slice(1)) {
-      this.report(SYNTAX.duplicateClause, this.tspan(extra), { clause: "ellers", where });
+      this.report("T0109", this.tspan(extra), { clause: "ellers", where });
     }
     const remember = nodes(ctx, "rememberDecl").map((r) => this.sub<RememberDecl>(r)!);
     if (!n.recoveredNode) {
       if (!when && elses.length === 0) {
-        this.report(SYNTAX.transitionWithoutCondition, name.text ? name.span : span, {
+        this.report("T0110", name.text ? name.span : span, {
           name: name.text,
         });
       } else if (when && elses.length > 0) {
-        this.report(SYNTAX.transitionWithBoth, this.tspan(elses[0]!), { name: name.text });
+        this.report("T0111", this.tspan(elses[0]!), { name: name.text });
       }
     }
     return {
@@ -928,7 +927,7 @@ export class AstBuilder extends BaseVisitor {
       for (const key of Object.keys(value) as (keyof Expectation)[]) {
         if (out[key] !== undefined) {
           const word = key === "kommune" ? "kommunen" : key === "period" ? "perioden" : key === "date" ? "den" : key === "rule" ? "efter" : key === "step" ? "med" : "i gruppen";
-          this.report(SYNTAX.duplicateClause, this.nspan(q), { clause: word, where });
+          this.report("T0109", this.nspan(q), { clause: word, where });
           continue;
         }
         (out as unknown as Record<string, unknown>)[key] = value[key];
@@ -943,7 +942,7 @@ export class AstBuilder extends BaseVisitor {
     const kommune = (t: IToken | undefined, w: "til" | "af" | "for"): Partial<Expectation> => {
       if (!t) return {};
       const s = this.tspan(t);
-      if (!/^\d{3}$/.test(t.image)) this.report(SYNTAX.badKommune, s, { text: t.image });
+      if (!/^\d{3}$/.test(t.image)) this.report("T0116", s, { text: t.image });
       return { kommune: { code: t.image, word: w, span: s } };
     };
     switch (word) {
@@ -999,10 +998,10 @@ export class AstBuilder extends BaseVisitor {
     if (half) {
       this.tspan(half);
       const label = `${number.image}-${half.image}`;
-      if (!/^\d{4}$/.test(number.image) || !/^H[12]$/.test(half.image)) this.report(SYNTAX.badPeriod, span, { text: label });
+      if (!/^\d{4}$/.test(number.image) || !/^H[12]$/.test(half.image)) this.report("T0115", span, { text: label });
       return { label, span };
     }
-    if (!/^\d{3,4}$/.test(number.image)) this.report(SYNTAX.badPeriod, span, { text: number.image });
+    if (!/^\d{3,4}$/.test(number.image)) this.report("T0115", span, { text: number.image });
     return { label: number.image, span, token: number };
   }
 

@@ -4,20 +4,9 @@
 // so that diagnostics, the formatter and the playground can point back into the text.
 // The tree is plain data (no classes): it is JSON-serialisable and crosses a web-worker boundary.
 
-export interface Position {
-  /** 0-based offset into the (NFC-normalised) source text. */
-  offset: number;
-  /** 1-based line. */
-  line: number;
-  /** 1-based column, counted in UTF-16 code units like the editor. */
-  column: number;
-}
+import type { Span } from "../diagnostics/span.js";
 
-export interface Span {
-  start: Position;
-  /** Exclusive end. */
-  end: Position;
-}
+export type { Position, Span } from "../diagnostics/span.js";
 
 export interface Name {
   text: string;

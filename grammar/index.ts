@@ -3,13 +3,7 @@
 
 import { EOF, tokenMatcher, type IToken } from "chevrotain";
 import type { PolicyFile, Span } from "./ast.js";
-import {
-  catalogue,
-  diagnostic,
-  editDistance,
-  sortDiagnostics,
-  type Diagnostic,
-} from "../compiler/diagnostics.js";
+import { closest, diagnostic, formatHint, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { astBuilder, endPosition, tokenSpan } from "./ast-builder.js";
 import { keywordInfo, keywordWords, type KeywordCategory } from "./keywords.js";
 import {
@@ -26,8 +20,7 @@ import {
   WordKeyword,
   tilsynLexer,
 } from "./lexer.js";
-import { SYNTAX } from "./messages.js";
-import { errorMessages, parser } from "./parser.js";
+import { errorMessages, parser, type SyntaxErrorInfo } from "./parser.js";
 
 export type * from "./ast.js";
 export {
@@ -42,7 +35,6 @@ export {
   type KeywordEntry,
   type KeywordWord,
 } from "./keywords.js";
-export { SYNTAX } from "./messages.js";
 
 /** Deepest nesting of `(`, `-` and `ikke` the parser accepts (its recursion uses the JS stack). */
 const MAX_NESTING = 100;
@@ -72,21 +64,9 @@ function afterToken(token: IToken | undefined, text: string): Span {
  */
 function suggestKeyword(found: string, expectedWords: string[]): string | undefined {
   if (found.length < 2) return undefined;
-  const closest = (candidates: string[], limit: number) => {
-    let best: string | undefined;
-    let bestDistance = limit + 1;
-    for (const word of candidates) {
-      const distance = editDistance(found.toLowerCase(), word);
-      if (distance < bestDistance && word !== found) {
-        best = word;
-        bestDistance = distance;
-      }
-    }
-    return best;
-  };
   return (
-    closest(expectedWords, found.length >= 5 ? 2 : 1) ??
-    (found.length >= 3 ? closest(keywordWords(), 1) : undefined)
+    closest(found, expectedWords, found.length >= 5 ? 2 : 1) ??
+    (found.length >= 3 ? closest(found, keywordWords(), 1) : undefined)
   );
 }
 
@@ -107,7 +87,7 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
       const column = error.column ?? 1;
       diagnostics.push(
         diagnostic(
-          SYNTAX.unexpectedCharacter,
+          "T0101",
           file,
           {
             start: { offset: error.offset, line, column },
@@ -126,7 +106,7 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
       else if (t.tokenType === RParen) parens = Math.max(0, parens - 1);
       unaryRun = t.tokenType === Minus || t.tokenType === K["ikke"] ? unaryRun + 1 : 0;
       if (parens > MAX_NESTING || unaryRun > MAX_NESTING) {
-        diagnostics.push(diagnostic(SYNTAX.tooDeep, file, tokenSpan(t), { limit: String(MAX_NESTING) }));
+        diagnostics.push(diagnostic("T0113", file, tokenSpan(t), { limit: String(MAX_NESTING) }));
         return { ast: emptyFile(text), diagnostics: sortDiagnostics(diagnostics) };
       }
     }
@@ -137,8 +117,8 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
     const seen = new Set<string>();
     for (const error of parser.errors) {
       const token = error.token;
-      const info = errorMessages.info.get(error.message) ?? {
-        code: SYNTAX.expected,
+      const info: SyntaxErrorInfo = errorMessages.info.get(error.message) ?? {
+        code: "T0103",
         args: { expected: "noget andet", found: token ? `\`${token.image}\`` : "slutningen af filen" },
         expectedWords: [],
       };
@@ -148,7 +128,7 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
       // just after the previous token, not at the start of the next line.
       const missingAtLineEnd =
         atToken &&
-        info.code === SYNTAX.expected &&
+        info.code === "T0103" &&
         previous !== undefined &&
         previous.tokenType !== EOF &&
         Number.isFinite(previous.startOffset) &&
@@ -162,10 +142,14 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
       seen.add(key);
       const meant =
         token && token.tokenType === Identifier ? suggestKeyword(token.image, info.expectedWords) : undefined;
-      const hint = meant
-        ? `Mente du \`${meant}\`? ${catalogue[info.code]?.hint?.(info.args) ?? ""}`.trim()
-        : undefined;
-      diagnostics.push(diagnostic(info.code, file, span, info.args, hint ? { hint } : {}));
+      const hint = meant ? `Mente du \`${meant}\`? ${(info.code === "T0103" ? formatHint(info.code, info.args) : formatHint(info.code, info.args)) ?? ""}`.trim() : undefined;
+      const extra = hint ? { hint } : {};
+      // Two branches so that each code's parameters are checked against its own message.
+      diagnostics.push(
+        info.code === "T0103"
+          ? diagnostic(info.code, file, span, info.args, extra)
+          : diagnostic(info.code, file, span, info.args, extra),
+      );
     }
 
     const comments = (lexed.groups["comments"] ?? []) as IToken[];
@@ -178,7 +162,7 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
       return {
         ast: emptyFile(text),
         diagnostics: [
-          diagnostic(SYNTAX.tooDeep, file, { start: { offset: 0, line: 1, column: 1 }, end }, {
+          diagnostic("T0113", file, { start: { offset: 0, line: 1, column: 1 }, end }, {
             limit: String(MAX_NESTING),
           }),
         ],
@@ -187,7 +171,7 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
     return {
       ast: emptyFile(text),
       diagnostics: [
-        diagnostic(SYNTAX.internalError, file, { start: { offset: 0, line: 1, column: 1 }, end }, {
+        diagnostic("T0112", file, { start: { offset: 0, line: 1, column: 1 }, end }, {
           detail: error instanceof Error ? error.message : String(error),
         }),
       ],

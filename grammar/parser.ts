@@ -15,7 +15,7 @@ import {
   type IToken,
   type TokenType,
 } from "chevrotain";
-import { catalogue } from "../compiler/diagnostics.js";
+import { formatMessage, type MessageParams } from "../diagnostics/index.js";
 import {
   allTokens,
   Colon,
@@ -43,7 +43,6 @@ import {
   StringLiteral,
   WordKeyword,
 } from "./lexer.js";
-import { SYNTAX } from "./messages.js";
 
 // ---------------------------------------------------------------------------------------------
 // Danish error messages
@@ -82,12 +81,17 @@ const DECLARATION_WORDS = [
   "eksempel",
 ];
 
-export interface SyntaxErrorInfo {
-  code: string;
-  args: Record<string, string>;
-  /** The keywords that would have been accepted (for "mente du …?" suggestions). */
-  expectedWords: string[];
-}
+/** The parser reports two codes: something else was expected (T0103), or a new declaration (T0104). */
+type ParserCode = "T0103" | "T0104";
+
+export type SyntaxErrorInfo = {
+  [C in ParserCode]: {
+    code: C;
+    args: MessageParams<C>;
+    /** The keywords that would have been accepted (for "mente du …?" suggestions). */
+    expectedWords: string[];
+  };
+}[ParserCode];
 
 const KEYWORD_OF_TYPE = new Map<TokenType, string>(Object.entries(K).map(([w, t]) => [t, w]));
 
@@ -95,18 +99,20 @@ export class DanishErrorMessages implements IParserErrorMessageProvider {
   /** Message text → the catalogue code and arguments it was built from. */
   readonly info = new Map<string, SyntaxErrorInfo>();
 
-  private build(code: string, args: Record<string, string>, expectedWords: string[]): string {
-    const message = catalogue[code]!.message(args);
-    this.info.set(message, { code, args, expectedWords });
+  private build(info: SyntaxErrorInfo): string {
+    // Two branches so that each code's parameters are checked against its own message.
+    const message = info.code === "T0103" ? formatMessage(info.code, info.args) : formatMessage(info.code, info.args);
+    this.info.set(message, info);
     return message;
   }
 
   private expected(types: TokenType[], actual: IToken): string {
     if (types.length > 0 && types.every((t) => t === EOF)) {
-      return this.build(SYNTAX.expectedDeclaration, {
-        declarations: DECLARATION_WORDS.map((w) => `\`${w}\``).join(", "),
-        found: describeToken(actual),
-      }, DECLARATION_WORDS);
+      return this.build({
+        code: "T0104",
+        args: { declarations: DECLARATION_WORDS.map((w) => `\`${w}\``).join(", "), found: describeToken(actual) },
+        expectedWords: DECLARATION_WORDS,
+      });
     }
     const seen: string[] = [];
     for (const type of types) {
@@ -115,11 +121,11 @@ export class DanishErrorMessages implements IParserErrorMessageProvider {
     }
     const shown = seen.length > 10 ? [...seen.slice(0, 9), "…"] : seen;
     const words = types.map((t) => KEYWORD_OF_TYPE.get(t)).filter((w): w is string => w !== undefined);
-    return this.build(
-      SYNTAX.expected,
-      { expected: danishOr(shown), found: describeToken(actual) },
-      [...new Set(words)],
-    );
+    return this.build({
+      code: "T0103",
+      args: { expected: danishOr(shown), found: describeToken(actual) },
+      expectedWords: [...new Set(words)],
+    });
   }
 
   buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {

@@ -9,11 +9,10 @@
 // throws, and a table is returned only when the file has no errors.
 
 import Papa from "papaparse";
-import { diagnostic, suggest, type Diagnostic } from "../compiler/diagnostics.js";
+import { diagnostic, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
 import type { Span } from "../grammar/ast.js";
 import { cmp, parseDecimal, rat, type Rational } from "../runtime/rational.js";
 import type { DataSchema, FieldSchema, Table } from "../runtime/table.js";
-import "./data-messages.js";
 
 export interface LoadResult {
   table?: Table;
@@ -156,15 +155,15 @@ export class Reporter {
    * Report a problem in cell `index` of `row` (an index past the last cell points just after
    * the line's end). `extra` may override the hint or add related places.
    */
-  cell(
+  cell<C extends Code>(
     row: CsvRow,
     index: number,
-    code: string,
-    args: () => Record<string, string>,
-    extra?: () => { hint?: string; related?: Diagnostic["related"] },
+    code: C,
+    args: () => MessageParams<C>,
+    extra?: () => Extra,
   ): void {
     if (this.list.length < MAX_DIAGNOSTICS) {
-      this.list.push(diagnostic(code, this.file, cellSpan(this.doc, row, index), args(), extra?.() ?? {}));
+      this.list.push(diagnostic(code, this.file, cellSpan(this.doc, row, index), args(), extra?.()));
       return;
     }
     this.suppressed++;
@@ -176,7 +175,7 @@ export class Reporter {
   }
 
   /** Report a problem with a span already at hand (e.g. an empty file). */
-  at(span: Span, code: string, args: Record<string, string>): void {
+  at<C extends Code>(span: Span, code: C, args: MessageParams<C>): void {
     this.list.push(diagnostic(code, this.file, span, args));
   }
 

@@ -5,9 +5,8 @@
 // The parser does not insist on exactly 98 rows, so tests and partial lists can use it; it does
 // insist on well-formed, unique three-digit codes and filled-in names.
 
-import type { Diagnostic } from "../compiler/diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { checkCellCount, checkHeader, internalError, nameList, readCsv, Reporter, shown } from "./csv.js";
-import "./data-messages.js";
 
 export interface Kommune {
   /** Official 3-digit code, e.g. "101". */

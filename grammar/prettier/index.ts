@@ -7,7 +7,7 @@
 
 import type { AstPath, Doc, Parser, ParserOptions, Printer, SupportLanguage } from "prettier";
 import { builders } from "prettier/doc";
-import type { Diagnostic } from "../../compiler/diagnostics.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import { parse as parseTilsyn } from "../index.js";
 import { conditionDoc, exprText } from "./expr.js";
 import {

@@ -1,6 +1,6 @@
 // The compiler, runtime and data loaders the worker runs: the very same modules as the command line.
 export { checkPolicy } from "../../compiler/index.js";
-export { hasErrors, renderDiagnostic } from "../../compiler/diagnostics.js";
+export { hasErrors, renderDiagnostic } from "../../diagnostics/index.js";
 export { evaluateCompiled as evaluate } from "../../compiler/emit-criteria.js";
 export { EvaluationError } from "../../runtime/engine.js";
 export { loadTable } from "../../load/csv.js";

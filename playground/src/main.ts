@@ -3,7 +3,7 @@
 
 import "./monaco-da.js"; // before any Monaco module
 import "./style.css";
-import type { Diagnostic } from "../../compiler/diagnostics.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import type { PolicyEvent } from "../../runtime/events.js";
 import { h } from "./dom.js";
 import { EventsTable } from "./events-table.js";

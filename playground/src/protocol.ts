@@ -1,6 +1,6 @@
 // Messages between the page and the compile worker. Everything is plain, structured-cloneable data.
 
-import type { Diagnostic } from "../../compiler/diagnostics.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import type { PolicyFile } from "../../grammar/ast.js";
 import type { PolicyEvent, SeriesPoint } from "../../runtime/events.js";
 

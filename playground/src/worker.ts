@@ -4,7 +4,7 @@
 
 /// <reference lib="webworker" />
 
-import type { Diagnostic } from "../../compiler/diagnostics.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import type { LoadResult } from "../../load/csv.js";
 import type { Table } from "../../runtime/table.js";
 import type { SeriesPoint } from "../../runtime/events.js";

@@ -1,7 +1,7 @@
 // Syntax errors: recovery reports several errors per file, each with a position, a Danish
 // message and a hint; literal values are validated; the rendered output is snapshotted.
 import { describe, expect, it } from "vitest";
-import { renderDiagnostic } from "../../compiler/diagnostics.js";
+import { renderDiagnostic } from "../../diagnostics/index.js";
 import { parse } from "../../grammar/index.js";
 
 const codes = (source: string) =>

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../compiler/diagnostics.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import { loadTable, MAX_DIAGNOSTICS, type LoadResult } from "../../load/csv.js";
 import { parseKommuner } from "../../load/kommuner.js";
 import type { DataSchema } from "../../runtime/table.js";

@@ -1,90 +1,90 @@
-// Catalogue entries for syntax diagnostics (T01xx). Importing this module registers them.
-// Codes are never reused: a retired code stays retired.
+// Syntax errors (T01xx), reported by grammar/ while parsing.
+//
+// Each code is declared once: its Danish message and hint (`{name}` is a parameter), its
+// severity when not an error, and `doc`, the description in docs/sprog.md's table of codes.
+// Codes are never reused: a retired code stays retired. Add new codes at the end.
 
-import { defineMessages } from "../compiler/diagnostics.js";
+import type { CatalogueRange } from "./entry.js";
 
-export const SYNTAX = {
-  unexpectedCharacter: "T0101",
-  unterminatedString: "T0102",
-  expected: "T0103",
-  expectedDeclaration: "T0104",
-  badDate: "T0105",
-  badMonth: "T0106",
-  notAnInteger: "T0107",
-  badEscape: "T0108",
-  duplicateClause: "T0109",
-  transitionWithoutCondition: "T0110",
-  transitionWithBoth: "T0111",
-  internalError: "T0112",
-  tooDeep: "T0113",
-  badCell: "T0114",
-  badPeriod: "T0115",
-  badKommune: "T0116",
-} as const;
-
-defineMessages({
+export const syntax = {
   T0101: {
     message: "Uventet tegn `{char}`.",
     hint: "Fjern tegnet. Navne må kun indeholde bogstaver (også æ, ø, å og é), cifre og `_`; fri tekst skrives i anførselstegn.",
+    doc: "et tegn, der ikke hører til sproget (fx `?` eller `€` uden for en tekst)",
   },
   T0102: {
     message: "Teksten er ikke afsluttet med `\"`.",
     hint: "Afslut teksten med `\"` på samme linje; skriv `\\\"` for et anførselstegn inde i teksten.",
+    doc: "en tekst, der ikke er afsluttet med `\"` på samme linje",
   },
   T0103: {
     message: "Forventede {expected}, men fandt {found}.",
     hint: "Tjek stavningen og rækkefølgen af ordene her; se sprogreferencen, afsnittet «Syntaks».",
+    doc: "noget andet end det forventede (Forventede `=`, men fandt `a`.)",
   },
   T0104: {
     message: "Forventede en ny erklæring ({declarations}), men fandt {found}.",
     hint: "Hver erklæring begynder med et nøgleord som `data`, `mål` eller `kriterie`; tjek om linjen hører til erklæringen ovenover, og om et nøgleord er stavet rigtigt.",
+    doc: "noget, der ikke kan begynde en ny erklæring (ofte et stavefejlet nøgleord: \"mente du `når`?\")",
   },
   T0105: {
     message: "Datoen `{text}` findes ikke: {reason}.",
     hint: "Skriv datoen som ÅÅÅÅ-MM-DD med en måned fra 01 til 12 og en dag, der findes i måneden, fx 2024-02-29.",
+    doc: "en dato, der ikke findes (`2024-02-30`, `31. april`)",
   },
   T0106: {
     message: "Måneden `{text}` findes ikke: måneden skal være fra 01 til 12.",
     hint: "Skriv måneden som ÅÅÅÅ-MM, fx 2022-03.",
+    doc: "en måned, der ikke findes (`2022-13`)",
   },
   T0107: {
     message: "Her skal stå et helt tal, men fandt `{text}`.",
     hint: "Skriv tallet uden decimaler, fx `3` i stedet for `3,5`.",
+    doc: "et tal med decimaler, hvor der skal stå et helt tal",
   },
   T0108: {
     message: "Ukendt escape-sekvens `{text}` i en tekst.",
     hint: "Efter `\\` i en tekst kan kun stå `\"` (et anførselstegn) eller `\\` (en omvendt skråstreg).",
+    doc: "en ukendt escape-sekvens i en tekst (kun `\\\"` og `\\\\` findes)",
   },
   T0109: {
     message: "`{clause}` er angivet mere end én gang i {where}.",
     hint: "Slet den ekstra `{clause}`; kun den første bruges.",
+    doc: "et punkt, der kun må stå én gang, står flere gange (fx to `når` i et kriterie)",
   },
   T0110: {
     message: "Overgangen `{name}` mangler `når` eller `ellers`.",
     hint: "Tilføj `når BETINGELSE`, eller `ellers`, hvis overgangen skal ske, når ingen tidligere overgang fra samme tilstand sker.",
+    doc: "en overgang uden `når` og uden `ellers`",
   },
   T0111: {
     message: "Overgangen `{name}` har både `når` og `ellers`.",
     hint: "Brug enten `når BETINGELSE` eller `ellers`, ikke begge.",
+    doc: "en overgang med både `når` og `ellers`",
   },
   T0112: {
     message: "Intern fejl i parseren: {detail}.",
     hint: "Det er en fejl i tilsyn, ikke i filen; meld den til udviklerne sammen med filen.",
+    doc: "en intern fejl i parseren (en fejl i tilsyn, ikke i filen)",
   },
   T0113: {
     message: "Udtrykket er indlejret for dybt (mere end {limit} niveauer af parenteser, `ikke` eller `-`).",
     hint: "Del udtrykket op i flere `mål`, som henviser til hinanden.",
+    doc: "et udtryk, der er indlejret mere end 100 niveauer (parenteser, `ikke` eller `-`)",
   },
   T0114: {
     message: "Cellen `{text}` i tabellen kan ikke læses.",
     hint: "En celle er et tal (`8,1`), en måned (`2023-01`), et år (`2023`), et navn, en tekst i anførselstegn eller en periode som `2023-01..2023-12`; lad cellen være tom, hvis tallet ikke er målt. Adskil cellerne med `|`.",
+    doc: "en celle i et eksempels tabel, der ikke er en værdi (fx `101 2`)",
   },
   T0115: {
     message: "`{text}` er ikke en periode.",
     hint: "Skriv en måned (`2021-03`), et halvår (`2023-H2`) eller et år (`2023`).",
+    doc: "en periode i en forventning, der ikke findes (`2023-H3`)",
   },
   T0116: {
     message: "`{text}` er ikke en kommunekode.",
     hint: "Skriv kommunens kode med tre cifre, fx `101` for København.",
+    doc: "en kommunekode i en forventning, der ikke har tre cifre",
   },
-});
+} as const satisfies CatalogueRange<"T01">;

@@ -1,0 +1,60 @@
+// The command line and files (T04xx): reported by the CLI without a place in a source text.
+//
+// Each code is declared once: its Danish message and hint (`{name}` is a parameter), its
+// severity when not an error, and `doc`, the description in docs/sprog.md's table of codes.
+// Codes are never reused: a retired code stays retired. Add new codes at the end.
+
+import type { CatalogueRange } from "./entry.js";
+
+export const cli = {
+  T0401: {
+    message: "Filen {path} findes ikke.",
+    hint: "Tjek stien, eller kør kommandoen fra projektets mappe.",
+    doc: "en fil, der ikke findes",
+  },
+  T0402: {
+    message: "{path} er en mappe, ikke en fil.",
+    hint: "Angiv filerne i mappen, fx {example}.",
+    doc: "en mappe, hvor der skal stå en fil",
+  },
+  T0403: {
+    message: "Filen {path} kan ikke læses ({reason}).",
+    doc: "en fil, der ikke kan læses",
+  },
+  T0404: {
+    message: "Kan ikke skrive {path} ({reason}).",
+    doc: "en fil, der ikke kan skrives",
+  },
+  T0405: {
+    message: "Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.",
+    doc: "en kommando uden politikfiler",
+  },
+  T0406: {
+    message: "{a} og {b} er begge politikken `{name}` og gælder samtidig ({from} til {to}).",
+    hint: "Angiv `gælder fra … til …` i begge filer, så perioderne ikke overlapper, eller kør dem hver for sig.",
+    doc: "to filer af samme politik, der gælder samtidig",
+  },
+  T0407: {
+    message: "Politikken {policy} læser data `{data}`, men {file} findes ikke.",
+    hint: "Læg filen {data}.csv i {dir}, eller angiv en anden mappe med --data.",
+    doc: "en datafil, som en politik læser, men som ikke findes i datamappen",
+  },
+  T0408: {
+    message: "{flag} {value} er ikke en måned.",
+    hint: "Skriv måneden som ÅÅÅÅ-MM, fx {flag} 2022-01.",
+    doc: "en måned efter `--fra` eller `--til`, der ikke er en måned",
+  },
+  T0409: {
+    message: "{detail}",
+    doc: "en fejl under kørslen af politikken (fx data, der mangler)",
+  },
+  T0410: {
+    message: "{detail}",
+    doc: "forkert brug af kommandolinjen (en ukendt kommando eller et ukendt tilvalg, en manglende værdi)",
+  },
+  T0411: {
+    message: "--coverage-min {value} er ikke en procentsats.",
+    hint: "Skriv et tal fra 0 til 100, fx --coverage-min 100.",
+    doc: "en værdi efter `--coverage-min`, der ikke er en procentsats",
+  },
+} as const satisfies CatalogueRange<"T04">;
