@@ -19,7 +19,7 @@ import type {
   Span,
   TransitionDecl,
 } from "../grammar/ast.js";
-import { diagnostic, isCode, severityOf, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
+import { diagnostic, isCode, replaceWith, severityOf, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
 import { checkExamples, exampleScope, type PreparedExample } from "./examples.js";
 import { syntaxWindowKind } from "./windows.js";
 import { allowClauses } from "./allow.js";
@@ -289,7 +289,7 @@ class Checker {
           this.report("T0220", f.subsetOf.span, { name: f.name.text, of: f.subsetOf.text, why: "et felt, men kun antal kan være en delmængde" });
         } else if (!target) {
           const s = suggest(f.subsetOf.text, d.fields.map((g) => g.name.text));
-          this.report("T0220", f.subsetOf.span, { name: f.name.text, of: f.subsetOf.text, why: `et felt, der ikke findes i \`${d.name.text}\`${s ? ` (mente du \`${s}\`?)` : ""}` });
+          this.report("T0220", f.subsetOf.span, { name: f.name.text, of: f.subsetOf.text, why: `et felt, der ikke findes i \`${d.name.text}\`${s ? ` (mente du \`${s}\`?)` : ""}` }, replaceWith(f.subsetOf.span, s));
         } else if (target.type.value !== "antal" || target === f) {
           this.report("T0220", f.subsetOf.span, { name: f.name.text, of: f.subsetOf.text, why: "et felt, der ikke er et andet antal" });
         }
@@ -390,7 +390,7 @@ class Checker {
     const checkState = (n: Name) => {
       if (!states.has(n.text)) {
         const s = suggest(n.text, stateNames);
-        this.report("T0218", n.span, { name: n.text, hint: s ? `Mente du \`${s}\`?` : `Erklær den med \`tilstand ${n.text}\`.` });
+        this.report("T0218", n.span, { name: n.text, hint: s ? `Mente du \`${s}\`?` : `Erklær den med \`tilstand ${n.text}\`.` }, replaceWith(n.span, s));
       }
     };
     checkState(m.start);
@@ -401,7 +401,7 @@ class Checker {
           const anchor = d.when.anchor.text;
           if (anchor !== "offentliggørelse" && !deadlineNames.has(anchor)) {
             const sug = suggest(anchor, ["offentliggørelse", ...deadlineNames]);
-            this.report("T0219", d.when.anchor.span, { name: d.name.text, anchor, hint: sug ? `Mente du \`${sug}\`?` : "Regn fra `offentliggørelse` eller fra en anden frist." });
+            this.report("T0219", d.when.anchor.span, { name: d.name.text, anchor, hint: sug ? `Mente du \`${sug}\`?` : "Regn fra `offentliggørelse` eller fra en anden frist." }, replaceWith(d.when.anchor.span, sug));
           }
         }
       }
@@ -547,7 +547,7 @@ class Checker {
       name,
       where: "",
       hint: s ? `Mente du \`${s}\`?` : candidates.length ? `Kendte navne: ${candidates.slice(0, 8).map((x) => `\`${x}\``).join(", ")}.` : "Erklær feltet under `data` eller som et `mål`.",
-    });
+    }, replaceWith(e.name.span, s));
     return undefined;
   }
 
@@ -622,7 +622,9 @@ class Checker {
     if (!compatible) {
       const literal = a === "andel" && b === "tal" ? e.right : b === "andel" && a === "tal" ? e.left : undefined;
       if (literal && (literal.kind === "NumberLit" || (literal.kind === "Paren" && literal.expr.kind === "NumberLit"))) {
-        this.report("T0214", literal.span, { text: this.text(literal.span) });
+        const text = this.text(literal.span);
+        // `20` → `20 %`; a parenthesised number is only hinted at (`(20) %` is not a percentage).
+        this.report("T0214", literal.span, { text }, replaceWith(literal.span, literal.kind === "NumberLit" ? `${text} %` : undefined));
       } else {
         this.report("T0203", e.span, { left: typeWord(a), right: typeWord(b), text: this.text(e.span) });
       }
@@ -652,7 +654,7 @@ class Checker {
       const f = this.result.fields.get(e.measuredFilter.text);
       if (!f) {
         const s = suggest(e.measuredFilter.text, this.result.fields.keys());
-        this.report("T0201", e.measuredFilter.span, { name: e.measuredFilter.text, where: " blandt felterne", hint: s ? `Mente du \`${s}\`?` : "Brug et felt fra `data`." });
+        this.report("T0201", e.measuredFilter.span, { name: e.measuredFilter.text, where: " blandt felterne", hint: s ? `Mente du \`${s}\`?` : "Brug et felt fra `data`." }, replaceWith(e.measuredFilter.span, s));
         return undefined;
       }
     }
@@ -664,7 +666,7 @@ class Checker {
         const f = this.result.fields.get(x.name.text);
         if (!f) {
           const s = suggest(x.name.text, this.result.fields.keys());
-          this.report("T0201", x.name.span, { name: x.name.text, where: " blandt felterne", hint: s ? `Mente du \`${s}\`?` : "Brug et felt fra `data`." });
+          this.report("T0201", x.name.span, { name: x.name.text, where: " blandt felterne", hint: s ? `Mente du \`${s}\`?` : "Brug et felt fra `data`." }, replaceWith(x.name.span, s));
           return false;
         }
         this.result.refs.set(x, { kind: "field", data: f.data, field: f.field, type: "antal" });

@@ -11,7 +11,7 @@
 import type { DataDecl, ExampleDecl, ExampleTable, Expectation, MachineDecl, Name, PolicyFile, Span } from "../grammar/ast.js";
 import { loadTable } from "../load/csv.js";
 import type { DataSchema, Table } from "../runtime/table.js";
-import { diagnostic, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
+import { diagnostic, replaceWith, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
 import { KOMMUNE_CODES } from "./kommunekoder.js";
 
 /** Most periods one range may expand to (a range of 100 years is a typing error, not an example). */
@@ -146,18 +146,19 @@ class ExampleChecker {
     this.diagnostics.push(diagnostic(code, this.file, span, params, extra));
   }
 
-  /** `Mente du …?` or the list of what there is. */
-  private hint(name: string, candidates: Iterable<string>, what: string): string {
+  /** `Mente du …?` (with the fix that writes the suggestion at `span`) or the list of what there is. */
+  private hint(name: string, span: Span, candidates: Iterable<string>, what: string): { hint: string; extra: Extra } {
     const list = [...candidates];
     const s = suggest(name, list);
-    if (s) return `Mente du \`${s}\`?`;
-    if (list.length === 0) return `Politikken har ingen ${what}.`;
-    return `Politikken har ${what}: ${list.slice(0, 8).map((x) => `\`${x}\``).join(", ")}${list.length > 8 ? " …" : ""}.`;
+    if (s) return { hint: `Mente du \`${s}\`?`, extra: replaceWith(span, s) };
+    if (list.length === 0) return { hint: `Politikken har ingen ${what}.`, extra: {} };
+    return { hint: `Politikken har ${what}: ${list.slice(0, 8).map((x) => `\`${x}\``).join(", ")}${list.length > 8 ? " …" : ""}.`, extra: {} };
   }
 
   private name(n: Name | undefined, known: Set<string>, what: string, plural: string): void {
     if (!n || known.has(n.text)) return;
-    this.report("T0237", n.span, { what, name: n.text, hint: this.hint(n.text, known, plural) });
+    const { hint, extra } = this.hint(n.text, n.span, known, plural);
+    this.report("T0237", n.span, { what, name: n.text, hint }, extra);
   }
 
   example(example: ExampleDecl): Record<string, Table> | undefined {
@@ -169,7 +170,8 @@ class ExampleChecker {
     for (const t of example.tables) {
       const decl = this.scope.data.get(t.data.text);
       if (!decl) {
-        this.report("T0234", t.data.span, { name: t.data.text, hint: this.hint(t.data.text, this.scope.data.keys(), "data") });
+        const { hint, extra } = this.hint(t.data.text, t.data.span, this.scope.data.keys(), "data");
+        this.report("T0234", t.data.span, { name: t.data.text, hint }, extra);
         ok = false;
         continue;
       }
@@ -351,7 +353,9 @@ class ExampleChecker {
       if (offset <= c.end && c.start <= offset) break;
     }
     const message = d.message.replace(/linje (\d+)/g, (_, n: string) => `linje ${sourceLine[Number(n)] ?? n}`);
-    return { ...d, file: this.file, message, span: target ?? fallback };
+    // A fix (a column name suggested for an unknown one) moves with the cell it replaces.
+    const { fix, ...rest } = d;
+    return { ...rest, file: this.file, message, span: target ?? fallback, ...(fix && target ? { fix: { span: target, replacement: fix.replacement } } : {}) };
   }
 }
 

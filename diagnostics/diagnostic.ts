@@ -1,6 +1,6 @@
-// Diagnostics are data: a stable code, a severity, a Danish message, a labelled span, a hint and
-// further labels. The same objects feed the CLI (rendered with a source frame), the playground's
-// editor markers and tests.
+// Diagnostics are data: a stable code, a severity, a Danish message, a labelled span, a hint,
+// further labels and, where the hint names one, a fix the editor can apply. The same objects feed
+// the CLI (rendered with a source frame), the playground's editor markers and tests.
 
 import {
   formatHint,
@@ -18,6 +18,12 @@ export interface Label {
   span: Span;
 }
 
+/** A mechanical correction: replace the text of `span` with `replacement`. */
+export interface Fix {
+  span: Span;
+  replacement: string;
+}
+
 /** A problem without a place in a source text (the command line's T04xx). */
 export interface Problem<C extends Code = Code> {
   code: C;
@@ -33,13 +39,16 @@ export interface Diagnostic<C extends Code = Code> extends Problem<C> {
   file: string;
   span: Span;
   related?: Label[];
+  /** The correction the hint names, when there is exactly one. */
+  fix?: Fix;
 }
 
-/** What a producer may add to the catalogue's text: its own hint, related places. */
+/** What a producer may add to the catalogue's text: its own hint, related places, a fix. */
 export interface Extra {
   /** Replaces the catalogue's hint. */
   hint?: string;
   related?: Label[];
+  fix?: Fix;
 }
 
 /** A problem from the catalogue, without a place (for the command line). */
@@ -59,8 +68,13 @@ export function diagnostic<C extends Code>(code: C, file: string, span: Span, pa
     span,
     ...(hint ? { hint } : {}),
     ...(extra.related ? { related: extra.related } : {}),
+    ...(extra.fix ? { fix: extra.fix } : {}),
   };
 }
+
+/** The extra of a diagnostic whose fix replaces `span` with a suggestion, if there is one. */
+export const replaceWith = (span: Span, replacement: string | undefined): Extra =>
+  replacement === undefined ? {} : { fix: { span, replacement } };
 
 /** Sort by file, then position, then code: root causes first, stable output. */
 export function sortDiagnostics<D extends Diagnostic>(list: readonly D[]): D[] {
@@ -73,3 +87,18 @@ export function sortDiagnostics<D extends Diagnostic>(list: readonly D[]): D[] {
 }
 
 export const hasErrors = (list: readonly Problem[]): boolean => list.some((d) => d.severity === "fejl");
+
+/**
+ * The source with the fixes applied (offsets into the text the diagnostics were made from, i.e.
+ * the NFC-normalised source). Overlapping fixes: the first by position wins.
+ */
+export function applyFixes(source: string, fixes: readonly Fix[]): string {
+  let out = "";
+  let at = 0;
+  for (const f of [...fixes].sort((a, b) => a.span.start.offset - b.span.start.offset)) {
+    if (f.span.start.offset < at) continue;
+    out += source.slice(at, f.span.start.offset) + f.replacement;
+    at = f.span.end.offset;
+  }
+  return out + source.slice(at);
+}

@@ -4,12 +4,15 @@
 
 export type { Position, Span } from "./span.js";
 export {
+  applyFixes,
   diagnostic,
   hasErrors,
   problem,
+  replaceWith,
   sortDiagnostics,
   type Diagnostic,
   type Extra,
+  type Fix,
   type Label,
   type Problem,
 } from "./diagnostic.js";

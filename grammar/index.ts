@@ -143,7 +143,9 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
       const meant =
         token && token.tokenType === Identifier ? suggestKeyword(token.image, info.expectedWords) : undefined;
       const hint = meant ? `Mente du \`${meant}\`? ${(info.code === "T0103" ? formatHint(info.code, info.args) : formatHint(info.code, info.args)) ?? ""}`.trim() : undefined;
-      const extra = hint ? { hint } : {};
+      // The misspelt keyword is the token itself: replacing it with the suggestion is the fix.
+      const fix = meant && atToken && !missingAtLineEnd ? { span, replacement: meant } : undefined;
+      const extra = { ...(hint ? { hint } : {}), ...(fix ? { fix } : {}) };
       // Two branches so that each code's parameters are checked against its own message.
       diagnostics.push(
         info.code === "T0103"

@@ -9,7 +9,7 @@
 // throws, and a table is returned only when the file has no errors.
 
 import Papa from "papaparse";
-import { diagnostic, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
+import { diagnostic, replaceWith, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
 import type { Span } from "../grammar/ast.js";
 import { cmp, parseDecimal, rat, type Rational } from "../runtime/rational.js";
 import type { DataSchema, FieldSchema, Table } from "../runtime/table.js";
@@ -160,10 +160,11 @@ export class Reporter {
     index: number,
     code: C,
     args: () => MessageParams<C>,
-    extra?: () => Extra,
+    extra?: (span: Span) => Extra,
   ): void {
     if (this.list.length < MAX_DIAGNOSTICS) {
-      this.list.push(diagnostic(code, this.file, cellSpan(this.doc, row, index), args(), extra?.()));
+      const span = cellSpan(this.doc, row, index);
+      this.list.push(diagnostic(code, this.file, span, args(), extra?.(span)));
       return;
     }
     this.suppressed++;
@@ -264,13 +265,13 @@ export function checkHeader(
       i,
       "T0303",
       () => ({ column: name, data, expected: expectedText }),
-      () => {
+      (span) => {
         const special = unknownHint?.(name);
         if (special) return { hint: special };
         // Suggest among the expected names not already in the header.
         const taken = new Set(header.cells);
         const close = suggest(name, expected.filter((n) => !taken.has(n)));
-        return close ? { hint: `mente du \`${close}\`?` } : {};
+        return close ? { hint: `mente du \`${close}\`?`, ...replaceWith(span, close) } : {};
       },
     );
   }

@@ -166,6 +166,8 @@ describe("loadTable: header checks", () => {
     expect(d.message).toBe("Kolonnen `uden_tilbd` hører ikke til data `tidlig_indsats`.");
     expect(at(d)).toEqual([1, 52]);
     expect(d.hint).toBe("mente du `uden_tilbud`?");
+    expect(d.fix?.replacement).toBe("uden_tilbud"); // … as a fix that replaces the header cell
+    expect([d.fix?.span.start.offset, d.fix?.span.end.offset]).toEqual([51, 61]);
     // … and the real column is then missing.
     expect(result.diagnostics.map((x) => x.code)).toEqual(["T0303", "T0302"]);
   });
