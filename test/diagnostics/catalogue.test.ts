@@ -15,6 +15,7 @@ import {
   type Code,
   type MessageParams,
 } from "../../diagnostics/index.js";
+import { DOCS, RANGES, updateErrorCodes } from "../../scripts/error-codes.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const span = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } };
@@ -28,7 +29,7 @@ function filesUnder(dir: string): string[] {
 describe("the catalogue", () => {
   it("holds every range, in order, each code once with a message and a doc", () => {
     expect(codes.length).toBe(Object.keys(catalogue).length);
-    for (const range of ["T01", "T02", "T03", "T04", "T05"]) expect(codes.some((c) => c.startsWith(range)), range).toBe(true);
+    for (const range of RANGES) expect(codes.some((c) => c.startsWith(range)), range).toBe(true);
     for (const c of codes) {
       expect(c).toMatch(/^T0[1-5]\d\d$/);
       expect(catalogue[c].message.length, c).toBeGreaterThan(0);
@@ -82,6 +83,19 @@ describe("the catalogue", () => {
       }
     }
     expect(unknown).toEqual([]);
+  });
+});
+
+describe("docs/sprog.md", () => {
+  const doc = readFileSync(DOCS, "utf8");
+
+  it("has the tables of error codes as the catalogue generates them (npx tsx scripts/error-codes.ts)", () => {
+    expect(updateErrorCodes(doc) === doc).toBe(true);
+  });
+
+  it("lists every code of the catalogue", () => {
+    const missing = codes.filter((c) => !doc.includes(`| ${c} | ${catalogue[c].doc} |`));
+    expect(missing).toEqual([]);
   });
 });
 
