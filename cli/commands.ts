@@ -4,7 +4,7 @@
 
 import { basename, join } from "node:path";
 import { checkPolicy, emitTypeScript, RUNTIME_FILES, type CheckedPolicy } from "../compiler/index.js";
-import { hasErrors, renderDiagnostic, type Diagnostic } from "../diagnostics/index.js";
+import { hasErrors, problem, renderDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { typeName } from "../compiler/emit.js";
 import { EvaluationError } from "../runtime/engine.js";
 import { evaluateCompiled } from "../compiler/emit-criteria.js";
@@ -46,7 +46,7 @@ function admit(checked: CheckedPolicy, source: string, io: Io): Compiled {
 
 /** Check each policy file once (checkPolicy) and print its diagnostics but the static analysis. */
 async function compileFiles(files: string[], io: Io): Promise<Compiled[]> {
-  if (files.length === 0) throw new UserError("fejl[T0405]: Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.", 2);
+  if (files.length === 0) throw new UserError(problem("T0405", {}), 2);
   const out: Compiled[] = [];
   for (const file of await expandPolicyFiles(files)) {
     const source = await readText(file);
@@ -75,11 +75,8 @@ function checkOverlaps(plans: Plan[]): void {
       const bFrom = b.inForce.from ?? "0000-00-00";
       const bTo = b.inForce.to ?? "9999-99-99";
       if (aFrom <= bTo && bFrom <= aTo) {
-        throw new UserError(
-          `fejl[T0406]: ${a.file} og ${b.file} er begge politikken \`${a.name}\` og gælder samtidig (${aFrom > bFrom ? aFrom : bFrom} til ${aTo < bTo ? aTo : bTo}).\n` +
-            `  = hjælp: Angiv \`gælder fra … til …\` i begge filer, så perioderne ikke overlapper, eller kør dem hver for sig.`,
-          1,
-        );
+        const overlap = { from: aFrom > bFrom ? aFrom : bFrom, to: aTo < bTo ? aTo : bTo };
+        throw new UserError(problem("T0406", { a: a.file, b: b.file, name: a.name, ...overlap }), 1);
       }
     }
   }
@@ -105,10 +102,7 @@ async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, 
         text = await readText(file);
       } catch (error) {
         if (error instanceof UserError) {
-          throw new UserError(
-            `fejl[T0407]: Politikken ${plan.file} læser data \`${schema.name}\`, men ${file} findes ikke.\n  = hjælp: Læg filen ${schema.name}.csv i ${dir}, eller angiv en anden mappe med --data.`,
-            2,
-          );
+          throw new UserError(problem("T0407", { policy: plan.file, data: schema.name, file, dir }), 2);
         }
         throw error;
       }
@@ -125,7 +119,7 @@ async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, 
 function monthOption(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const m = parseMonth(value);
-  if (m === undefined) throw new UserError(`fejl[T0408]: ${flag} ${value} er ikke en måned.\n  = hjælp: Skriv måneden som ÅÅÅÅ-MM, fx ${flag} 2022-01.`, 2);
+  if (m === undefined) throw new UserError(problem("T0408", { flag, value }), 2);
   return m;
 }
 
@@ -133,7 +127,7 @@ function monthOption(value: string | undefined, flag: string): number | undefine
 // Commands
 
 export async function runCheck(files: string[], io: Io): Promise<number> {
-  if (files.length === 0) throw new UserError("fejl[T0405]: Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.", 2);
+  if (files.length === 0) throw new UserError(problem("T0405", {}), 2);
   // Files that hold only examples (`eksempler til "…"`) are checked against the policy they name.
   const exampleFiles: string[] = [];
   const compiled: Compiled[] = [];
@@ -220,7 +214,7 @@ export async function runRun(files: string[], options: RunOptions, io: Io): Prom
   try {
     events = evaluateCompiled(plans, tables, { fromMonth, toMonth, kommuneNames: names, ignoreInForce: options.allePerioder ?? false }).events;
   } catch (error) {
-    if (error instanceof EvaluationError) throw new UserError(`fejl[T0409]: ${error.message}`, 2);
+    if (error instanceof EvaluationError) throw new UserError(problem("T0409", { detail: error.message }), 2);
     throw error;
   }
   const input = { plans, events, kommuneNames: names };

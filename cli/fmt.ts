@@ -8,7 +8,7 @@ import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises
 import { join } from "node:path";
 import * as prettier from "prettier";
 import plugin, { TilsynSyntaxError } from "../grammar/prettier/index.js";
-import { renderDiagnostic, type Diagnostic } from "../diagnostics/index.js";
+import { problem, renderDiagnostic, renderProblem, type Diagnostic } from "../diagnostics/index.js";
 
 export interface FmtIo {
   readFile(path: string): Promise<string>;
@@ -50,9 +50,9 @@ async function expand(paths: string[]): Promise<string[]> {
 function readFailure(path: string, error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === "ENOENT") {
-    return `fejl[T0401]: Filen ${path} findes ikke.\n  = hjælp: Tjek stien, eller kør kommandoen fra projektets mappe.\n`;
+    return `${renderProblem(problem("T0401", { path }))}\n`;
   }
-  return `fejl[T0403]: Filen ${path} kan ikke læses (${code ?? (error instanceof Error ? error.message : "ukendt årsag")}).\n`;
+  return `${renderProblem(problem("T0403", { path, reason: code ?? (error instanceof Error ? error.message : "ukendt årsag") }))}\n`;
 }
 
 function diagnosticsOf(error: unknown): Diagnostic[] | undefined {
@@ -63,7 +63,7 @@ function diagnosticsOf(error: unknown): Diagnostic[] | undefined {
 
 export async function runFmt(files: string[], options: { check: boolean }, io: FmtIo): Promise<number> {
   if (files.length === 0) {
-    io.stderr("fejl[T0405]: Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.\n");
+    io.stderr(`${renderProblem(problem("T0405", {}))}\n`);
     return 2;
   }
   let exitCode = 0;
@@ -101,7 +101,7 @@ export async function runFmt(files: string[], options: { check: boolean }, io: F
         await io.writeFile(path, formatted);
       } catch (error) {
         const code = (error as { code?: string }).code ?? "ukendt årsag";
-        io.stderr(`fejl[T0404]: Kan ikke skrive ${path} (${code}).\n`);
+        io.stderr(`${renderProblem(problem("T0404", { path, reason: code }))}\n`);
         exitCode = 2;
         continue;
       }

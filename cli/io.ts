@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, stat, writeFile, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { problem, renderProblem, type Problem } from "../diagnostics/index.js";
 
 /**
  * The package's root (where data/kommuner.csv and the runtime's .ts sources live): the nearest
@@ -19,13 +20,19 @@ function findPackageRoot(from: string): string {
   }
 }
 
-/** A user mistake the CLI reports in Danish with an exit code; never shown with a stack trace. */
+/**
+ * A user mistake the CLI reports in Danish with an exit code; never shown with a stack trace.
+ * Made from a catalogue problem (T04xx) or from text already rendered (diagnostics with frames).
+ */
 export class UserError extends Error {
+  readonly problem?: Problem;
+
   constructor(
-    message: string,
+    message: string | Problem,
     readonly exitCode: 1 | 2,
   ) {
-    super(message);
+    super(typeof message === "string" ? message : renderProblem(message));
+    if (typeof message !== "string") this.problem = message;
   }
 }
 
@@ -34,9 +41,9 @@ export async function readText(path: string): Promise<string> {
     return (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UserError(`fejl[T0401]: Filen ${path} findes ikke.\n  = hjælp: Tjek stien, eller kør kommandoen fra projektets mappe.`, 2);
-    if (code === "EISDIR") throw new UserError(`fejl[T0402]: ${path} er en mappe, ikke en fil.\n  = hjælp: Angiv filerne i mappen, fx ${join(path, "*.tilsyn")}.`, 2);
-    throw new UserError(`fejl[T0403]: Filen ${path} kan ikke læses (${code ?? "ukendt årsag"}).`, 2);
+    if (code === "ENOENT") throw new UserError(problem("T0401", { path }), 2);
+    if (code === "EISDIR") throw new UserError(problem("T0402", { path, example: join(path, "*.tilsyn") }), 2);
+    throw new UserError(problem("T0403", { path, reason: code ?? "ukendt årsag" }), 2);
   }
 }
 
@@ -49,7 +56,7 @@ export async function writeTextAtomic(path: string, text: string): Promise<void>
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    throw new UserError(`fejl[T0404]: Kan ikke skrive ${path} (${(error as NodeJS.ErrnoException).code ?? "ukendt årsag"}).`, 2);
+    throw new UserError(problem("T0404", { path, reason: (error as NodeJS.ErrnoException).code ?? "ukendt årsag" }), 2);
   }
 }
 

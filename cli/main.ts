@@ -4,6 +4,7 @@
 // 2 bad usage or bad data. A user mistake is a Danish message, never a stack trace.
 
 import { Command, CommanderError, Help, Option } from "commander";
+import { problem, renderProblem } from "../diagnostics/index.js";
 import { UserError } from "./io.js";
 import type { DiffOptions, RunOptions } from "./commands.js";
 import type { TestOptions } from "./test.js";
@@ -154,7 +155,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version") return 0;
-      io.stderr(`fejl[T0410]: ${usageMessage(error)}\n`);
+      io.stderr(`${renderProblem(problem("T0410", { detail: usageMessage(error) }))}\n`);
       return 2;
     }
     if (error instanceof UserError) {

@@ -8,7 +8,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import type { PolicyFile } from "../grammar/ast.js";
 import { checkPolicy, isExamplesOnly, type CheckedPolicy } from "../compiler/index.js";
-import { diagnostic, hasErrors, renderDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { diagnostic, hasErrors, problem, renderDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { checkExamples, exampleScope } from "../compiler/examples.js";
 import { Coverage, eventLine, missingText, runSuite, type CoverageReport, type ExampleResult, type ExampleSuite } from "../compiler/runner.js";
 import { expandPolicyFiles, readText, UserError } from "./io.js";
@@ -98,12 +98,12 @@ export async function loadSuites(files: string[], io: Io): Promise<{ suites: Exa
 export const percentText = (p: number): string => (Math.floor(p * 10) / 10).toFixed(1).replace(".", ",");
 
 export async function runTest(files: string[], options: TestOptions, io: Io): Promise<number> {
-  if (files.length === 0) throw new UserError("fejl[T0405]: Angiv mindst én politikfil, fx policies/jobsoegning.tilsyn.", 2);
+  if (files.length === 0) throw new UserError(problem("T0405", {}), 2);
   let min: number | undefined;
   if (options.coverageMin !== undefined) {
     min = Number(options.coverageMin.replace(",", "."));
     if (!Number.isFinite(min) || min < 0 || min > 100) {
-      throw new UserError(`fejl[T0411]: --coverage-min ${options.coverageMin} er ikke en procentsats.\n  = hjælp: Skriv et tal fra 0 til 100, fx --coverage-min 100.`, 2);
+      throw new UserError(problem("T0411", { value: options.coverageMin }), 2);
     }
   }
   const { suites, errors } = await loadSuites(files, io);

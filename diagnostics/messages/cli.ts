@@ -1,4 +1,4 @@
-// The command line and files (T04xx): reported by the CLI without a place in a source text.
+// The command line and files (T04xx): reported by cli/ without a place in a source text.
 //
 // Each code is declared once: its Danish message and hint (`{name}` is a parameter), its
 // severity when not an error, and `doc`, the description in docs/sprog.md's table of codes.
