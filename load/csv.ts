@@ -9,8 +9,7 @@
 // throws, and a table is returned only when the file has no errors.
 
 import Papa from "papaparse";
-import { diagnostic, replaceWith, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
-import type { Span } from "../grammar/ast.js";
+import { diagnostic, replaceWith, suggest, type Code, type Diagnostic, type Extra, type MessageParams, type Span } from "../diagnostics/index.js";
 import { cmp, parseDecimal, rat, type Rational } from "../runtime/rational.js";
 import type { DataSchema, FieldSchema, Table } from "../runtime/table.js";
 

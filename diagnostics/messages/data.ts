@@ -1,5 +1,5 @@
-// Problems in data files (T03xx): the CSV loader and the list of municipalities. Every message
-// names the column; the span carries the line and the character column of the cell.
+// Problems in data files (T03xx): load/csv.ts, load/kommuner.ts and the tables of examples.
+// Every message names the column; the span carries the line and the character column of the cell.
 //
 // Each code is declared once: its Danish message and hint (`{name}` is a parameter), its
 // severity when not an error, and `doc`, the description in docs/sprog.md's table of codes.
