@@ -1,6 +1,8 @@
-// The .tilsyn language in Monaco: highlighting built from the grammar's keyword table, and
-// completion, hover, go to definition and formatting from the policy's own declarations.
+// The .tilsyn language in Monaco: highlighting built from the grammar's keyword table,
+// completion, hover, go to definition and formatting from the policy's own declarations, and
+// quick fixes from the diagnostics.
 
+import type { Diagnostic } from "../../diagnostics/index.js";
 import { categoryLabel, formatSource, keywords } from "./lang-engine.js";
 import { monaco } from "./monaco.js";
 import { kindLabel, type PolicySymbol } from "./symbols.js";
@@ -105,6 +107,9 @@ export function defineTheme(): void {
 /** What the language features need to know about a model: its latest declarations. */
 export type SymbolSource = (model: monaco.editor.ITextModel) => PolicySymbol[];
 
+/** The diagnostics last shown as markers on a model. */
+export type DiagnosticSource = (model: monaco.editor.ITextModel) => readonly Diagnostic[];
+
 const toRange = (span: PolicySymbol["span"]): monaco.IRange => ({
   startLineNumber: span.start.line,
   startColumn: span.start.column,
@@ -120,7 +125,7 @@ function symbolMarkdown(symbol: PolicySymbol): string {
   return lines.join("\n\n");
 }
 
-export function registerLanguage(symbolsOf: SymbolSource, onFormatError: (message: string) => void): void {
+export function registerLanguage(symbolsOf: SymbolSource, onFormatError: (message: string) => void, diagnosticsOf: DiagnosticSource): void {
   monaco.languages.register({ id: LANGUAGE_ID, extensions: [".tilsyn"], aliases: ["tilsyn"] });
   monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
     comments: { lineComment: "#" },
@@ -199,6 +204,29 @@ export function registerLanguage(symbolsOf: SymbolSource, onFormatError: (messag
       const word = model.getWordAtPosition(position);
       const symbol = word && symbolsOf(model).find((s) => s.name === word.word);
       return symbol ? { uri: model.uri, range: toRange(symbol.nameSpan) } : null;
+    },
+  });
+
+  // Quick fixes: a diagnostic whose hint names one correction ("mente du `uden_samtaler`?",
+  // "Skriv `20 %`") carries it as a fix; offer it on the marker, as the preferred action.
+  monaco.languages.registerCodeActionProvider(LANGUAGE_ID, {
+    provideCodeActions(model, _range, context) {
+      const actions: monaco.languages.CodeAction[] = [];
+      for (const d of diagnosticsOf(model)) {
+        if (!d.fix) continue;
+        const marker = context.markers.find(
+          (m) => m.code === d.code && m.startLineNumber === d.span.start.line && m.startColumn === d.span.start.column,
+        );
+        if (!marker) continue;
+        actions.push({
+          title: `Skriv \`${d.fix.replacement}\``,
+          kind: "quickfix",
+          diagnostics: [marker],
+          isPreferred: true,
+          edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: toRange(d.fix.span), text: d.fix.replacement } }] },
+        });
+      }
+      return { actions, dispose() {} };
     },
   });
 

@@ -100,6 +100,7 @@ worker.onerror = (event) => setStatus(`Legepladsens baggrundsproces fejlede: ${e
 registerLanguage(
   (model) => Object.values(slots).find((s) => s.model === model)?.symbols ?? [],
   (message) => setStatus(message, true),
+  (model) => Object.values(slots).find((s) => s.model === model)?.diagnostics ?? [],
 );
 
 const editor = monaco.editor.create($("editor"), {

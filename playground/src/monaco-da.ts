@@ -27,7 +27,13 @@ export const MONACO_DANISH: Record<number, [string, string]> = {
   822: ["Paste", "Sæt ind"],
   823: ["Paste", "Sæt ind"],
   824: ["Paste", "Sæt ind"],
+  837: ["No code actions available", "Ingen rettelser her"],
+  841: ["No code actions available", "Ingen rettelser her"],
   853: ["Quick Fix...", "Hurtig rettelse …"],
+  867: ["Quick Fix", "Hurtig rettelse"],
+  880: ["Show Code Actions. Preferred Quick Fix Available ({0})", "Vis rettelser. Der er en foretrukken hurtig rettelse ({0})"],
+  881: ["Show Code Actions ({0})", "Vis rettelser ({0})"],
+  882: ["Show Code Actions", "Vis rettelser"],
   897: ["Toggle Line Comment", "Slå linjekommentar til/fra"],
   900: ["Toggle Block Comment", "Slå blokkommentar til/fra"],
   947: ["Find", "Søg"],
@@ -69,6 +75,7 @@ export const MONACO_DANISH: Record<number, [string, string]> = {
   1484: ["Suggest", "Forslag"],
   1491: ["Loading...", "Indlæser …"],
   1493: ["Read More", "Læs mere"],
+  1592: ["Quick Fix", "Hurtig rettelse"],
 };
 
 const messages: string[] = [];

@@ -1,5 +1,6 @@
 // Monaco, trimmed to what the playground uses: the editor API plus the contributions for the
-// features we offer (hover, completion, formatting, find, markers, go to definition, comments).
+// features we offer (hover, completion, formatting, find, markers and their quick fixes, go to
+// definition, comments).
 // Importing `monaco-editor` itself would pull in every language and the TypeScript service.
 
 import "./monaco-da.js";
@@ -7,6 +8,7 @@ import * as monaco from "monaco-editor/esm/vs/editor/editor.api.js";
 import "monaco-editor/esm/vs/editor/browser/coreCommands.js";
 import "monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js";
 import "monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js";
+import "monaco-editor/esm/vs/editor/contrib/codeAction/browser/codeActionContributions.js";
 import "monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js";
 import "monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js";
 import "monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo.js";

@@ -21,6 +21,7 @@ interface PageApi {
     getSelection(): { startLineNumber: number; startColumn: number };
     focus(): void;
     getValue(): string;
+    getAction(id: string): { run(): Promise<void> } | null;
   };
   markers(): { severity: number; startLineNumber: number; message: string; code?: string }[];
   events(): unknown[];
@@ -107,6 +108,31 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     const marker = await page.evaluate(() => window.tilsyn.markers().find((m) => m.severity === 8)!);
     expect(marker.message).toMatch(/uden_samtalerx/);
     expect(await page.locator("#problems").textContent()).toMatch(new RegExp(`fejl\\[T\\d{4}\\] linje ${line}`));
+    await page.close();
+  }, 60_000);
+
+  it("offers the fix a hint names as the marker's quick fix: `uden_samtalerx` back to `uden_samtaler`", async () => {
+    const { page } = await open();
+    const before = await page.evaluate(() => window.tilsyn.editor.getValue());
+    const line = await select(page, "uden_samtaler)", "mål andel_uden_samtaler");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.type("x");
+    await page.waitForFunction(
+      (l) => window.tilsyn.markers().some((m) => m.severity === 8 && m.startLineNumber === l),
+      line,
+      { timeout: 5000 },
+    );
+    // Inside the marked name, open the quick fixes (Ctrl+. in the editor) and take the first.
+    await page.keyboard.press("ArrowLeft");
+    await page.evaluate(() => window.tilsyn.editor.getAction("editor.action.quickFix")!.run());
+    const menu = page.locator(".action-widget");
+    await menu.waitFor({ timeout: 5000 });
+    expect(await menu.textContent()).toContain("Skriv `uden_samtaler`");
+    expect(await menu.textContent()).toContain("Hurtig rettelse");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((b) => window.tilsyn.editor.getValue() === b, before, { timeout: 5000 });
+    await page.waitForFunction(() => !window.tilsyn.markers().some((m) => m.severity === 8), undefined, { timeout: 5000 });
     await page.close();
   }, 60_000);
 
