@@ -481,6 +481,7 @@ function load(text: string, file: string, schema: DataSchema, kommuner: Readonly
           if (!q) report.cell(row, i, "T0314", () => ({ value: shown(value), column: name }));
           else if (q.n < 0n) report.cell(row, i, "T0315", () => ({ value: shown(value), column: name }));
           else if (q.d !== 1n) report.cell(row, i, "T0316", () => ({ value: shown(value), column: name }));
+          else if (q.n > BigInt(Number.MAX_SAFE_INTEGER)) report.cell(row, i, "T0327", () => ({ value: shown(value), column: name }));
           else counts[name]![r] = Number(q.n);
           break;
         }

@@ -138,4 +138,9 @@ export const data = {
     hint: "Det er en fejl i programmet, ikke i filen; meld den gerne sammen med filen.",
     doc: "en intern fejl under indlæsningen (en fejl i tilsyn, ikke i filen)",
   },
+  T0327: {
+    message: "Antallet i kolonnen `{column}` er for stort til at regne eksakt med ({value}).",
+    hint: "Et antal må højst være 9007199254740991 (2^53 − 1); tjek, om kolonnen indeholder et andet tal end et antal personer.",
+    doc: "et antal over 2^53 − 1, som ikke kan læses uden afrunding",
+  },
 } as const satisfies CatalogueRange<"T03">;

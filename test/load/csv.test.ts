@@ -296,6 +296,16 @@ describe("loadTable: row checks", () => {
     expect(d.message).toBe("Antallet i kolonnen `uden_tilbud` er ikke et helt tal (1.5).");
   });
 
+  it("T0327: a count above 2^53 - 1 cannot be read without rounding, so it is refused; 2^53 - 1 itself is read exactly", () => {
+    const d = only(load([TIDLIG_HEADER, "101,2022-01,A,9007199254740993,0,"]));
+    expect(d.code).toBe("T0327");
+    expect(at(d)).toEqual([2, 15]);
+    expect(d.message).toBe("Antallet i kolonnen `borgere` er for stort til at regne eksakt med (9007199254740993).");
+    const ok = load([TIDLIG_HEADER, "101,2022-01,A,9007199254740991,0,"]);
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.table!.counts["borgere"]![0]).toBe(9007199254740991);
+  });
+
   it("T0317: a count above the count it is part of", () => {
     const d = only(load([TIDLIG_HEADER, "101,2022-01,A,10,11,"]));
     expect(d.code).toBe("T0317");
