@@ -218,7 +218,9 @@ function withComments(path: AstPath<Node>, node: LayoutNode, doc: Doc, text: str
   leading.forEach((c, i) => {
     c.printed = true;
     before.push(`#${c.text}`, hardline);
-    const next = leading[i + 1]?.span.start.offset ?? node.start;
+    // The gap up to the next comment, or to the node where that comment was moved out of it
+    // (a comment written inside a clause is printed above it): the node's own text is no gap.
+    const next = Math.min(leading[i + 1]?.span.start.offset ?? node.start, node.start);
     const end = c.span.end.offset;
     if (keepsBlankLines && end <= node.start && BLANK_LINE.test(text.slice(end, Math.max(end, next)))) {
       before.push(hardline);
