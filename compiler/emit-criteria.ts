@@ -55,68 +55,42 @@ interface Win {
 
 class Unsupported extends Error {}
 
+/** The source of one part, or undefined when the plan uses a construct the kernel does not compile. */
+function attempt(emit: () => string): string | undefined {
+  try {
+    return emit();
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The compiled parts of a policy as function declarations, each emitted once:
+ * - `decideCriteria`, the criteria's kernel (absent without criteria or when a criterion uses a
+ *   construct the kernel does not compile: then the runtime decides them by walking the plan);
+ * - `explainCriterion`, their explanations, only beside the kernel (both read the same prefix sums);
+ * - `decideReviews`, the reviews' kernel (absent without reviews or when one is not compiled).
+ */
+export interface CompiledParts {
+  decideCriteria?: string;
+  explainCriterion?: string;
+  decideReviews?: string;
+}
+
+export function emitCompiledParts(plan: Plan, typed: boolean): CompiledParts {
+  const decideCriteria = plan.criteria.length ? attempt(() => new CriteriaEmitter(plan, typed).emit()) : undefined;
+  const explainCriterion = decideCriteria ? attempt(() => new CriteriaEmitter(plan, typed).emitExplainer()) : undefined;
+  const decideReviews = plan.reviews.length ? attempt(() => new CriteriaEmitter(plan, typed).emitReviews()) : undefined;
+  return { ...(decideCriteria ? { decideCriteria } : {}), ...(explainCriterion ? { explainCriterion } : {}), ...(decideReviews ? { decideReviews } : {}) };
+}
+
 /** Whether the policy's criteria can be compiled to a kernel (fields of single rows and remembered values cannot yet). */
-export function kernelSupported(plan: Plan): boolean {
-  try {
-    new CriteriaEmitter(plan, true).emit();
-    return plan.criteria.length > 0;
-  } catch (e) {
-    if (e instanceof Unsupported) return false;
-    throw e;
-  }
-}
-
-/**
- * The kernel's source: a function declaration named `decideCriteria`, or undefined when the
- * policy has no criteria or uses a construct the kernel does not compile (then the runtime
- * decides its criteria by walking the plan).
- */
-export function emitCriteriaKernel(plan: Plan, typed: boolean): string | undefined {
-  if (plan.criteria.length === 0) return undefined;
-  try {
-    return new CriteriaEmitter(plan, typed).emit();
-  } catch (e) {
-    if (e instanceof Unsupported) return undefined;
-    throw e;
-  }
-}
-
-/**
- * The explanations' source: a function declaration named `explainCriterion`, emitted when the
- * kernel is (both read the same prefix sums), else undefined.
- */
-export function emitCriteriaExplainer(plan: Plan, typed: boolean): string | undefined {
-  if (!emitCriteriaKernel(plan, typed)) return undefined;
-  try {
-    return new CriteriaEmitter(plan, typed).emitExplainer();
-  } catch (e) {
-    if (e instanceof Unsupported) return undefined;
-    throw e;
-  }
-}
-
-/**
- * The reviews' source: a function declaration named `decideReviews`, or undefined when the
- * policy has no reviews or one uses a construct the kernel does not compile.
- */
-export function emitReviewKernel(plan: Plan, typed: boolean): string | undefined {
-  if (plan.reviews.length === 0) return undefined;
-  try {
-    return new CriteriaEmitter(plan, typed).emitReviews();
-  } catch (e) {
-    if (e instanceof Unsupported) return undefined;
-    throw e;
-  }
-}
+export const kernelSupported = (plan: Plan): boolean => emitCompiledParts(plan, true).decideCriteria !== undefined;
 
 /** The kernels and explanations as callable functions, for running a plan in this process. */
 export function instantiate(plan: Plan): Pick<CompiledPolicy, "decideCriteria" | "explainCriterion" | "decideReviews"> {
-  const parts: [string, string | undefined][] = [
-    ["decideCriteria", emitCriteriaKernel(plan, false)],
-    ["explainCriterion", emitCriteriaExplainer(plan, false)],
-    ["decideReviews", emitReviewKernel(plan, false)],
-  ];
-  const present = parts.filter((p): p is [string, string] => p[1] !== undefined);
+  const present = Object.entries(emitCompiledParts(plan, false));
   if (present.length === 0) return {};
   return new Function(`"use strict";\n${present.map((p) => p[1]).join("\n")}\nreturn { ${present.map((p) => p[0]).join(", ")} };`)() as Pick<
     CompiledPolicy,

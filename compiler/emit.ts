@@ -10,7 +10,7 @@
 // identifiers are rebuilt from ASCII letters and digits. No policy text can break out.
 
 import type { PExpr, Plan } from "../runtime/plan.js";
-import { emitCriteriaExplainer, emitCriteriaKernel, emitReviewKernel } from "./emit-criteria.js";
+import { emitCompiledParts } from "./emit-criteria.js";
 import { literal } from "./literal.js";
 
 export { literal };
@@ -150,8 +150,7 @@ function emitCompiled(plan: Plan): string[] {
   };
   const fn = (e: PExpr): string => `(k: Kernels, c: EvalContext): Value => ${expr(e)}`;
   const body: string[] = [];
-  const kernel = emitCriteriaKernel(plan, true);
-  const explainer = emitCriteriaExplainer(plan, true);
+  const { decideCriteria: kernel, explainCriterion: explainer, decideReviews: reviews } = emitCompiledParts(plan, true);
   if (kernel) {
     body.push(`/** Every criterion, decided for one unit over all assessment periods (exact; see the runtime's CriteriaKernel). */`);
     body.push(kernel, ``);
@@ -160,7 +159,6 @@ function emitCompiled(plan: Plan): string[] {
     body.push(`/** Why a criterion held for a unit and period: the facts and numbers of a contact (see the runtime's CriteriaExplainer). */`);
     body.push(explainer, ``);
   }
-  const reviews = emitReviewKernel(plan, true);
   if (reviews) {
     body.push(`/** Every review, decided for one unit over all years (exact; see the runtime's ReviewKernel). */`);
     body.push(reviews, ``);
