@@ -178,7 +178,8 @@ function emitCompiled(plan: Plan): string[] {
   if (explainer) body.push(`  explainCriterion,`);
   if (reviews) body.push(`  decideReviews,`);
   body.push(`  reviews: {`);
-  for (const r of plan.reviews) body.push(`    ${literal(r.name)}: ${fn(r.when)},`);
+  // One function per review only where no review kernel decides them.
+  if (!reviews) for (const r of plan.reviews) body.push(`    ${literal(r.name)}: ${fn(r.when)},`);
   body.push(`  },`);
   body.push(`  transitions: {`);
   for (const t of plan.machine?.transitions ?? []) {
