@@ -10,8 +10,10 @@
 
 import Papa from "papaparse";
 import { diagnostic, replaceWith, suggest, type Code, type Diagnostic, type Extra, type MessageParams, type Span } from "../diagnostics/index.js";
-import { cmp, parseDecimal, rat, type Rational } from "../runtime/rational.js";
-import type { DataSchema, FieldSchema, Table } from "../runtime/table.js";
+import type { DataSchema, Table } from "../runtime/table.js";
+import { expectedColumns, nameList, periodColumn, shown, TableBuilder, type RowSink } from "../runtime/table-builder.js";
+
+export { nameList, shown };
 
 export interface LoadResult {
   table?: Table;
@@ -134,7 +136,7 @@ export function cellSpan(doc: CsvDocument, row: CsvRow, index: number): Span {
  * Collects diagnostics, keeping the first MAX_DIAGNOSTICS and counting the rest. Diagnostics are
  * built lazily so that a badly broken 100,000-line file costs no message formatting.
  */
-export class Reporter {
+export class Reporter implements RowSink<CsvRow> {
   readonly list: Diagnostic[] = [];
   private suppressed = 0;
   private suppressedLines = 0;
@@ -174,6 +176,12 @@ export class Reporter {
     this.firstSuppressed ??= { line: row.line, offset: row.start };
   }
 
+  /** The span of a cell of an earlier data row (0-based; the header is not a data row). */
+  earlier(dataRow: number, index: number): Span | undefined {
+    const row = this.doc.rows[dataRow + 1];
+    return row ? cellSpan(this.doc, row, index) : undefined;
+  }
+
   /** Report a problem with a span already at hand (e.g. an empty file). */
   at<C extends Code>(span: Span, code: C, args: MessageParams<C>): void {
     this.list.push(diagnostic(code, this.file, span, args));
@@ -202,24 +210,6 @@ export class Reporter {
 export function internalError(file: string, error: unknown): Diagnostic {
   const span: Span = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } };
   return diagnostic("T0326", file, span, { reason: error instanceof Error ? error.message : String(error) });
-}
-
-/** A list of names for messages: `a`, `b` og `c`. */
-export function nameList(names: readonly string[]): string {
-  const quoted = names.map((n) => `\`${n}\``);
-  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} og ${quoted[quoted.length - 1]}`;
-}
-
-/** "`kommune` 101, `maaned` 2022-03 og `ydelsesgruppe` A" */
-function keyDescription(names: readonly string[], values: readonly string[]): string {
-  const parts = names.map((name, i) => `\`${name}\` ${shown(values[i] ?? "")}`);
-  return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} og ${parts[parts.length - 1]}`;
-}
-
-/** A cell value for a message: shortened so a runaway quoted cell does not flood the output. */
-export function shown(value: string): string {
-  const flat = value.replace(/\s+/g, " ");
-  return flat.length > 40 ? `${flat.slice(0, 37)}…` : flat;
 }
 
 export interface HeaderColumn {
@@ -314,24 +304,6 @@ export function checkCellCount(report: Reporter, row: CsvRow, header: readonly s
 // ---------------------------------------------------------------------------------------------
 // Data tables
 
-const MONTH = /^(\d{4})-(\d{2})$/;
-const YEAR = /^\d{4}$/;
-const DIGITS = /^\d+$/;
-/** More than any period index (9999·12 + 11). */
-const PERIODS = 120_000;
-
-/** What each header cell holds. */
-const enum Role {
-  Ignore,
-  Kommune,
-  Period,
-  Group,
-  Count,
-  Andel,
-  Procent,
-  Text,
-}
-
 /**
  * Load one data file into a columnar table. `kommuner` is the set of valid 3-digit codes (from
  * data/kommuner.csv). Never throws; returns `table` only when there are no errors.
@@ -348,9 +320,7 @@ export function loadTable(text: string, file: string, schema: DataSchema, kommun
 function load(text: string, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): LoadResult {
   const doc = readCsv(String(text ?? ""));
   const report = new Reporter(file, doc);
-  const periodColumn = schema.grain === "år" ? "aar" : "maaned";
-  const keyNames = ["kommune", periodColumn, ...(schema.group ? [schema.group] : [])];
-  const expected = [...keyNames, ...schema.fields.map((f) => f.name)];
+  const expected = expectedColumns(schema);
 
   const header = doc.rows[0];
   if (!header) {
@@ -362,198 +332,23 @@ function load(text: string, file: string, schema: DataSchema, kommuner: Readonly
     return { diagnostics: report.finish() };
   }
 
-  const otherPeriod = schema.grain === "år" ? "maaned" : "aar";
+  const period = periodColumn(schema);
+  const otherPeriod = period === "aar" ? "maaned" : "aar";
   const positions = checkHeader(report, header, expected, schema.name, (name) =>
-    name === otherPeriod
-      ? `data \`${schema.name}\` er opgjort pr. ${schema.grain}, så nøglekolonnen hedder \`${periodColumn}\`.`
-      : undefined,
+    name === otherPeriod ? `data \`${schema.name}\` er opgjort pr. ${schema.grain}, så nøglekolonnen hedder \`${period}\`.` : undefined,
   );
 
-  // Roles of the header cells, and the storage they fill.
   const names = header.cells;
-  const n = doc.rows.length - 1;
-  const roles = new Array<Role>(names.length).fill(Role.Ignore);
-  const fieldOf = new Array<FieldSchema | undefined>(names.length);
-  const kommune = new Array<string>(n);
-  const period = new Int32Array(n);
-  const group = schema.group ? new Array<string>(n) : undefined;
-  const counts: Record<string, Float64Array> = {};
-  const decimals: Record<string, (Rational | null)[]> = {};
-  const texts: Record<string, string[]> = {};
-  const line = new Int32Array(n);
-  const countByName = new Map<string, Float64Array>();
-  for (let e = 0; e < expected.length; e++) {
-    const pos = positions[e]!;
-    if (pos >= 0 && e === 0) roles[pos] = Role.Kommune;
-    else if (pos >= 0 && e === 1) roles[pos] = Role.Period;
-    else if (pos >= 0 && e === 2 && schema.group) roles[pos] = Role.Group;
-    const field = e >= keyNames.length ? schema.fields[e - keyNames.length]! : undefined;
-    if (field) {
-      if (field.type === "antal") {
-        const column = new Float64Array(n).fill(NaN);
-        counts[field.name] = column;
-        countByName.set(field.name, column);
-      } else if (field.type === "tekst") texts[field.name] = new Array<string>(n).fill("");
-      else decimals[field.name] = new Array<Rational | null>(n).fill(null);
-      if (pos >= 0) {
-        fieldOf[pos] = field;
-        roles[pos] =
-          field.type === "antal" ? Role.Count : field.type === "andel" ? Role.Andel : field.type === "procent" ? Role.Procent : Role.Text;
-      }
+  const builder = new TableBuilder(schema, file, kommuner, positions, names, report);
+  for (let r = 1; r < doc.rows.length; r++) {
+    const row = doc.rows[r]!;
+    if (!checkCellCount(report, row, names)) {
+      builder.skip(row.line); // keeps the row numbering; its cells were reported
+      continue;
     }
+    builder.add(row, row.cells, row.line);
   }
-  // Subset checks whose both columns are present: [cell of the part, part, cell of the whole, whole].
-  const subsets: { index: number; part: string; whole: string; wholeIndex: number }[] = [];
-  for (let i = 0; i < names.length; i++) {
-    const field = fieldOf[i];
-    if (field?.type !== "antal" || !field.subsetOf) continue;
-    const wholeIndex = names.indexOf(field.subsetOf);
-    if (wholeIndex >= 0 && fieldOf[wholeIndex]?.type === "antal") {
-      subsets.push({ index: i, part: field.name, whole: field.subsetOf, wholeIndex });
-    }
-  }
-  const kommuneIndex = positions[0]!;
-  const periodIndex = positions[1]!;
-  const groupIndex = schema.group ? positions[2]! : -1;
-  const keyTarget = schema.group ? groupIndex : periodIndex;
-  const seen = new Map<number, number>();
-  const kommuneIds = new Map<string, number>();
-  const groupIds = new Map<string, number>();
-  const kommuneSpan = kommuner.size + 1;
-  const keyPhrase = schema.group ? `kommune, ${schema.grain} og ${schema.group}` : `kommune og ${schema.grain}`;
-  const isMonth = schema.grain === "måned";
-
-  for (let r = 0; r < n; r++) {
-    const row = doc.rows[r + 1]!;
-    line[r] = row.line;
-    if (!checkCellCount(report, row, names)) continue;
-    const cells = row.cells;
-    let keyOk = kommuneIndex >= 0 && periodIndex >= 0 && (!schema.group || groupIndex >= 0);
-    for (let i = 0; i < cells.length; i++) {
-      const value = cells[i]!;
-      switch (roles[i]) {
-        case Role.Ignore:
-          break;
-        case Role.Kommune:
-          if (value === "") {
-            keyOk = false;
-            report.cell(row, i, "T0309", () => ({ column: "kommune" }));
-          } else if (!kommuner.has(value)) {
-            keyOk = false;
-            report.cell(row, i, "T0310", () => ({ value: shown(value) }));
-          }
-          kommune[r] = value;
-          break;
-        case Role.Period: {
-          if (value === "") {
-            keyOk = false;
-            report.cell(row, i, "T0309", () => ({ column: periodColumn }));
-            break;
-          }
-          if (isMonth) {
-            const m = MONTH.exec(value);
-            const month = m ? Number(m[2]) : 0;
-            if (!m || month < 1 || month > 12) {
-              keyOk = false;
-              report.cell(row, i, "T0311", () => ({ value: shown(value), column: periodColumn }));
-            } else period[r] = Number(m[1]) * 12 + month - 1;
-          } else if (!YEAR.test(value)) {
-            keyOk = false;
-            report.cell(row, i, "T0312", () => ({ value: shown(value), column: periodColumn }));
-          } else period[r] = Number(value);
-          break;
-        }
-        case Role.Group:
-          if (value === "") {
-            keyOk = false;
-            report.cell(row, i, "T0313", () => ({ column: names[i]! }));
-          }
-          group![r] = value;
-          break;
-        case Role.Count: {
-          if (value === "") break;
-          const name = names[i]!;
-          if (DIGITS.test(value) && value.length < 16) {
-            counts[name]![r] = Number(value);
-            break;
-          }
-          const q = parseDecimal(value);
-          if (!q) report.cell(row, i, "T0314", () => ({ value: shown(value), column: name }));
-          else if (q.n < 0n) report.cell(row, i, "T0315", () => ({ value: shown(value), column: name }));
-          else if (q.d !== 1n) report.cell(row, i, "T0316", () => ({ value: shown(value), column: name }));
-          else if (q.n > BigInt(Number.MAX_SAFE_INTEGER)) report.cell(row, i, "T0327", () => ({ value: shown(value), column: name }));
-          else counts[name]![r] = Number(q.n);
-          break;
-        }
-        case Role.Andel:
-        case Role.Procent: {
-          if (value === "") break;
-          const name = names[i]!;
-          const q = parseDecimal(value);
-          if (!q) {
-            report.cell(row, i, "T0318", () => ({ value: shown(value), column: name }));
-            break;
-          }
-          const share = roles[i] === Role.Procent ? rat(q.n, q.d * 100n) : q;
-          if (share.n < 0n || share.n > share.d) {
-            report.cell(row, i, roles[i] === Role.Procent ? "T0320" : "T0319", () => ({ value: shown(value), column: name }));
-          } else decimals[name]![r] = share;
-          break;
-        }
-        case Role.Text:
-          texts[names[i]!]![r] = value;
-          break;
-      }
-    }
-    for (const s of subsets) {
-      const part = countByName.get(s.part)![r]!;
-      const whole = countByName.get(s.whole)![r]!;
-      if (part > whole) {
-        report.cell(row, s.index, "T0317", () => ({
-          column: s.part,
-          value: cells[s.index]!,
-          parent: s.whole,
-          parentValue: cells[s.wholeIndex]!,
-        }));
-      }
-    }
-    if (keyOk) {
-      // A numeric key (kommune id, period, group id) keeps the map cheap for 100,000 rows.
-      const k = cells[kommuneIndex]!;
-      let kommuneId = kommuneIds.get(k);
-      if (kommuneId === undefined) kommuneIds.set(k, (kommuneId = kommuneIds.size));
-      let groupId = 0;
-      if (schema.group) {
-        const g = cells[groupIndex]!;
-        const known = groupIds.get(g);
-        if (known === undefined) groupIds.set(g, (groupId = groupIds.size));
-        else groupId = known;
-      }
-      // Periods are below PERIODS and kommune ids below kommuneSpan: the key is exact below 2^53.
-      const key = (groupId * PERIODS + period[r]!) * kommuneSpan + kommuneId;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, r);
-      else {
-        const earlier = doc.rows[first + 1]!;
-        report.cell(
-          row,
-          keyTarget,
-          "T0321",
-          () => ({
-            key: keyDescription(keyNames, [cells[kommuneIndex]!, cells[periodIndex]!, ...(schema.group ? [cells[groupIndex]!] : [])]),
-            first: String(earlier.line),
-            per: keyPhrase,
-            keys: nameList(keyNames),
-          }),
-          () => ({ related: [{ message: "den første række med samme nøgle", span: cellSpan(doc, earlier, keyTarget) }] }),
-        );
-      }
-    }
-  }
-
   const diagnostics = report.finish();
   if (diagnostics.length > 0) return { diagnostics };
-  const table: Table = { schema, file, length: n, kommune, period, counts, decimals, texts, line };
-  if (group) table.group = group;
-  return { table, diagnostics };
+  return { table: builder.finish()!, diagnostics };
 }
