@@ -7,6 +7,7 @@ import { checkPolicy } from "../compiler/index.js";
 import { loadTable } from "../load/csv.js";
 import { parseKommuner } from "../load/kommuner.js";
 import type { Plan, Table } from "../runtime/index.js";
+import { mulberry32 } from "../scripts/prng.js";
 
 export const root = join(import.meta.dirname, "..");
 
@@ -131,17 +132,6 @@ export function csvBytes(table: Table): number {
 // ---------------------------------------------------------------------------------------------
 // Seeded random data
 
-/** mulberry32: a small seeded PRNG, so a failing case can be reproduced from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const month = (m: number): string => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
 
@@ -160,7 +150,7 @@ function near(rnd: () => number, whole: number, share: number): number {
 
 /** Random tidlig_indsats.csv: 2019-06..2024-12, groups with and without offer requirement. */
 export function randomTidligCsv(seed: number): string {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const lines = ["kommune,maaned,ydelsesgruppe,borgere,uden_samtaler,uden_tilbud"];
   const codes = KOMMUNE_CODES.filter(() => rnd() < 0.3);
   const groups = ["A-dagpenge", "Kontanthjælp", "Sygedagpenge", "Jobafklaring"];
@@ -187,7 +177,7 @@ export function randomTidligCsv(seed: number): string {
 
 /** Random jobsoegning.csv: 2019-01..2022-12 (COVID suspension inside), small and large kommuner. */
 export function randomJobsoegningCsv(seed: number): string {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const lines = ["kommune,maaned,jobparate,groen,lysegroen,roed,fortsat_uden_jobsoegning"];
   const codes = KOMMUNE_CODES.filter(() => rnd() < 0.4);
   const from = 2019 * 12 + Math.floor(rnd() * 4);

@@ -72,11 +72,6 @@ export const syntax = {
     hint: "Del udtrykket op i flere `mål`, som henviser til hinanden.",
     doc: "et udtryk, der er indlejret mere end 100 niveauer (parenteser, `ikke` eller `-`)",
   },
-  T0114: {
-    message: "Cellen `{text}` i tabellen kan ikke læses.",
-    hint: "En celle er et tal (`8,1`), en måned (`2023-01`), et år (`2023`), et navn, en tekst i anførselstegn eller en periode som `2023-01..2023-12`; lad cellen være tom, hvis tallet ikke er målt. Adskil cellerne med `|`.",
-    doc: "en celle i et eksempels tabel, der ikke er en værdi (fx `101 2`)",
-  },
   T0115: {
     message: "`{text}` er ikke en periode.",
     hint: "Skriv en måned (`2021-03`), et halvår (`2023-H2`) eller et år (`2023`).",

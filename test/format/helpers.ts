@@ -48,17 +48,6 @@ export function commentTexts(ast: PolicyFile): string[] {
   return ast.comments.map((c) => c.text.trimEnd()).sort();
 }
 
-/** A small seeded PRNG (mulberry32), for reproducible mangling. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKEN = /"(?:[^"\\\n]|\\.)*"|[\p{L}_][\p{L}\p{N}_]*|\d{4}-\d{2}(?:-\d{2})?|\d+(?:[.,]\d+)?|>=|<=|\S/gu;
 

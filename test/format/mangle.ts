@@ -1,5 +1,6 @@
 // Mangling a committed policy for the round-trip tests (test/format/policies.test.ts).
-import { canTouch, random, tokens } from "./helpers.js";
+import { mulberry32 } from "../../scripts/prng.js";
+import { canTouch, tokens } from "./helpers.js";
 
 /** One printed unit of the committed file: a line and its `og`/`eller` continuation lines. */
 interface Unit {
@@ -43,7 +44,7 @@ export interface Mangled {
  * puts them: at the end of the printed line, or on their own line just above it.
  */
 export function mangle(text: string, seed: number, oddComments: boolean): Mangled {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const indent = () => pick(["", " ", "   ", "\t", "        ", "  \t "]);
   let out = "";
