@@ -239,10 +239,7 @@ class Checker {
     const needsAssessment = this.ast.declarations.some((d) => d.kind === "CriterionDecl" || d.kind === "MachineDecl" || d.kind === "ReviewDecl");
     if (!a) {
       if (needsAssessment) {
-        this.report("T0216", this.ast.policy?.name.span ?? this.ast.span, {
-          what: "Politikken mangler en `opgørelse`, der siger, hvor tit kommunerne vurderes.",
-          hint: "Tilføj fx `opgørelse månedlig` og `følges op 1 måned efter offentliggørelse`.",
-        });
+        this.report("T0216", this.ast.policy?.name.span ?? this.ast.span, {});
       }
       return;
     }
@@ -255,22 +252,15 @@ class Checker {
         return written === g || written === `${g}r` || written === `${g}er` || written === `${g}e`;
       });
       if (!match) {
-        this.report("T0217", a.grouping.group.span, {
-          what: `Ingen data er opdelt på \`${written}\`.`,
-          hint: grouped.length
-            ? `Data er opdelt på \`${grouped[0]!.group!.text}\`; skriv \`pr ${grouped[0]!.group!.text}\` eller \`for alle ${grouped[0]!.group!.text}r under ét\`.`
-            : "Fjern opdelingen, eller tilføj gruppen til data: `pr kommune, måned, ydelsesgruppe`.",
-        });
+        if (grouped.length) this.report("T0217", a.grouping.group.span, { written, group: grouped[0]!.group!.text });
+        else this.report("T0250", a.grouping.group.span, { written });
       } else {
         this.result.grouping = a.grouping.mode;
         this.result.groupColumn = match.group!.text;
       }
     } else if (grouped.length) {
       const g = grouped[0]!.group!.text;
-      this.report("T0217", a.cadence.span, {
-        what: `Data \`${grouped[0]!.name.text}\` er opdelt på \`${g}\`, men opgørelsen siger ikke, om grupperne vurderes hver for sig eller under ét.`,
-        hint: `Skriv \`pr ${g}\` eller \`for alle ${g}r under ét\` efter \`opgørelse ${a.cadence.value}\`.`,
-      });
+      this.report("T0251", a.cadence.span, { data: grouped[0]!.name.text, group: g, cadence: a.cadence.value });
     }
     if (!a.publication) {
       for (const d of data) {
@@ -363,16 +353,10 @@ class Checker {
     const r = reactions[0];
     if (hasCriteria && !r) {
       const first = [...this.criteria.values()][0]!;
-      this.report("T0224", first.name.span, {
-        what: "Politikken har kriterier, men ingen `reaktion`, så det er uklart, hvad STAR gør, når de er opfyldt.",
-        hint: 'Tilføj fx `reaktion` med linjen `henvendelse "AMK kontakter kommunen"`.',
-      });
+      this.report("T0224", first.name.span, {});
     }
     if (r && !r.clauses.some((c) => c.kind === "ContactClause")) {
-      this.report("T0224", r.span, {
-        what: "`reaktion` mangler en `henvendelse`-linje, der siger, hvad STAR gør.",
-        hint: 'Tilføj fx `henvendelse "AMK kontakter kommunen"`.',
-      });
+      this.report("T0252", r.span, {});
     }
   }
 

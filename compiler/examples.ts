@@ -206,18 +206,18 @@ class ExampleChecker {
     const s = this.scope;
     const none = e.count?.value === 0;
     if (e.subject === "tilstand") {
-      if (!s.hasMachine) this.report("T0244", e.span, { what: "Politikken har intet `forløb`, så der er ingen tilstand at forvente." });
+      if (!s.hasMachine) this.report("T0244", e.span, { what: "tilstand" });
       else this.name(e.name, s.states, "Tilstanden", "tilstandene");
     }
     if (e.subject === "frist") {
-      if (!s.hasMachine && !none) this.report("T0244", e.span, { what: "Politikken har intet `forløb`, så der er ingen frister at forvente." });
+      if (!s.hasMachine && !none) this.report("T0244", e.span, { what: "frister" });
       else this.name(e.name, s.deadlines, "Fristen", "fristerne");
     }
     if (e.subject === "gennemgang" && s.reviews.size === 0 && !none) {
-      this.report("T0244", e.span, { what: "Politikken har ingen `gennemgang`, så der er ingen gennemgang at forvente." });
+      this.report("T0253", e.span, {});
     }
     if ((e.subject === "henvendelse" || e.subject === "redegørelse") && s.criteria.size === 0 && !none) {
-      this.report("T0244", e.span, { what: `Politikken har ingen kriterier, så der kommer aldrig ${SUBJECT_WORD[e.subject]}.` });
+      this.report("T0254", e.span, { subject: SUBJECT_WORD[e.subject], word: e.subject });
     }
     if (e.rule) {
       const [known, plural] =
@@ -229,11 +229,11 @@ class ExampleChecker {
       this.name(e.rule, known, e.subject === "gennemgang" ? "Gennemgangen" : e.subject === "tilstand" || e.subject === "frist" ? "Overgangen" : "Kriteriet", plural);
     }
     if (e.step) {
-      if (e.subject !== "henvendelse") this.report("T0244", e.step.span, { what: "`med` angiver trinnet på trappen og kan kun stå ved en henvendelse." });
+      if (e.subject !== "henvendelse") this.report("T0255", e.step.span, {});
       else this.name(e.step, s.steps, "Trinnet", "trinnene på trappen");
     }
     if (e.group && !s.grouped) {
-      this.report("T0244", e.group.span, { what: "Politikken vurderer ikke grupperne hver for sig, så hændelserne har ingen gruppe." });
+      this.report("T0256", e.group.span, {});
     }
     if (e.kommune && !KOMMUNE_CODES.has(e.kommune.code)) {
       this.report("T0241", e.kommune.span, { code: e.kommune.code });

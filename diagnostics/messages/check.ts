@@ -83,14 +83,14 @@ export const check = {
     doc: "en fil uden `politik`-linje",
   },
   T0216: {
-    message: "{what}",
-    hint: "{hint}",
+    message: "Politikken mangler en `opgørelse`, der siger, hvor tit kommunerne vurderes.",
+    hint: "Tilføj fx `opgørelse månedlig` og `følges op 1 måned efter offentliggørelse`.",
     doc: "en politik med kriterier, gennemgange eller forløb, men uden `opgørelse`",
   },
   T0217: {
-    message: "{what}",
-    hint: "{hint}",
-    doc: "en opdeling på grupper, som data ikke har, eller data med grupper, hvor opgørelsen hverken siger `pr …` eller `for alle … under ét`",
+    message: "Ingen data er opdelt på `{written}`.",
+    hint: "Data er opdelt på `{group}`; skriv `pr {group}` eller `for alle {group}r under ét`.",
+    doc: "en opdeling på en gruppe, som data ikke har (data har en anden gruppe)",
   },
   T0218: {
     message: "Tilstanden `{name}` er ikke erklæret.",
@@ -123,9 +123,9 @@ export const check = {
     doc: "et årligt felt i en opgørelse, der ikke er årlig",
   },
   T0224: {
-    message: "{what}",
-    hint: "{hint}",
-    doc: "en politik med kriterier, men uden `reaktion`, eller en `reaktion` uden `henvendelse`",
+    message: "Politikken har kriterier, men ingen `reaktion`, så det er uklart, hvad STAR gør, når de er opfyldt.",
+    hint: 'Tilføj fx `reaktion` med linjen `henvendelse "AMK kontakter kommunen"`.',
+    doc: "en politik med kriterier, men uden `reaktion`",
   },
   T0225: {
     message: "Den huskede værdi `{name}` kan kun bruges i forløbets overgange.",
@@ -223,13 +223,48 @@ export const check = {
     doc: "en fil med både `politik` og `eksempler til`",
   },
   T0244: {
-    message: "{what}",
+    message: "Politikken har intet `forløb`, så der er ingen {what} at forvente.",
     hint: "Ret forventningen, så den passer til politikken.",
-    doc: "en forventning, politikken aldrig kan opfylde (fx en tilstand i en politik uden `forløb`)",
+    doc: "en forventning om en tilstand eller en frist i en politik uden `forløb`",
   },
   T0245: {
     message: "Eksemplet «{title}» forventer ingenting.",
     hint: "Tilføj mindst én linje `forventer …`, fx `forventer ingen henvendelse` eller `forventer henvendelse til 101 for 2021-03`.",
     doc: "et eksempel uden forventninger",
+  },
+  T0250: {
+    message: "Opgørelsen er opdelt på `{written}`, men ingen data er opdelt på grupper.",
+    hint: "Fjern opdelingen, eller tilføj gruppen til data: `pr kommune, måned, ydelsesgruppe`.",
+    doc: "en opdeling på grupper i en politik, hvis data ikke har grupper",
+  },
+  T0251: {
+    message: "Data `{data}` er opdelt på `{group}`, men opgørelsen siger ikke, om grupperne vurderes hver for sig eller under ét.",
+    hint: "Skriv `pr {group}` eller `for alle {group}r under ét` efter `opgørelse {cadence}`.",
+    doc: "data med grupper, hvor opgørelsen hverken siger `pr …` eller `for alle … under ét`",
+  },
+  T0252: {
+    message: "`reaktion` mangler en `henvendelse`-linje, der siger, hvad STAR gør.",
+    hint: 'Tilføj fx `henvendelse "AMK kontakter kommunen"`.',
+    doc: "en `reaktion` uden `henvendelse`",
+  },
+  T0253: {
+    message: "Politikken har ingen `gennemgang`, så der er ingen gennemgang at forvente.",
+    hint: "Ret forventningen, så den passer til politikken.",
+    doc: "en forventning om en gennemgang i en politik uden `gennemgang`",
+  },
+  T0254: {
+    message: "Politikken har ingen kriterier, så der kommer aldrig {subject}.",
+    hint: "Ret forventningen, så den passer til politikken, fx `forventer ingen {word}`.",
+    doc: "en forventning om en henvendelse eller redegørelse i en politik uden kriterier",
+  },
+  T0255: {
+    message: "`med` angiver trinnet på trappen og kan kun stå ved en henvendelse.",
+    hint: "Fjern `med …` fra forventningen.",
+    doc: "`med` (trinnet på trappen) ved en anden forventning end en henvendelse",
+  },
+  T0256: {
+    message: "Politikken vurderer ikke grupperne hver for sig, så hændelserne har ingen gruppe.",
+    hint: "Fjern gruppen fra forventningen.",
+    doc: "en gruppe i en forventning, når politikken vurderer grupperne under ét",
   },
 } as const satisfies CatalogueRange<"T02">;

@@ -59,7 +59,7 @@ describe("what the diagnostics say", () => {
   });
   it("data with groups needs an explicit grouping", () => {
     const codes = diagnosticsOf("grouping-missing").result.diagnostics.map((d) => d.code);
-    expect(codes).toContain("T0217");
+    expect(codes).toContain("T0251");
   });
   it("state machines: unknown states and anchors, cycles, unreachable states, dead transitions", () => {
     const d = diagnosticsOf("machine-errors").result.diagnostics;
