@@ -111,6 +111,13 @@ export const addDays = (d: LocalDate, days: number): LocalDate => fromDayNumber(
 
 export type DurationUnit = "måneder" | "uger" | "dage";
 
+const SINGULAR: Record<DurationUnit, string> = { måneder: "måned", uger: "uge", dage: "dag" };
+
+/** "1 uge", "2 uger": an amount with its unit as a reader says it. */
+export function durationText(amount: number, unit: DurationUnit): string {
+  return `${amount} ${amount === 1 ? SINGULAR[unit] : unit}`;
+}
+
 /** "N units after D": months by the month-end rule, weeks as 7 days. */
 export function addDuration(d: LocalDate, amount: number, unit: DurationUnit): LocalDate {
   switch (unit) {

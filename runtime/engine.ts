@@ -14,6 +14,7 @@
 
 import {
   addDuration,
+  durationText,
   addMonths,
   compareDates,
   firstDayOfMonth,
@@ -1289,9 +1290,9 @@ export function describeCalendar(when: PlanCalendar): string {
     case "EndOfMonth":
       return `udgangen af ${MONTH_NAMES[when.month - 1]}`;
     case "After":
-      return `${when.amount} ${when.unit} efter ${when.anchor}`;
+      return `${durationText(when.amount, when.unit)} efter ${when.anchor}`;
     case "PeriodFrom":
-      return `${when.amount} ${when.unit} fra ${when.anchor}`;
+      return `${durationText(when.amount, when.unit)} fra ${when.anchor}`;
   }
 }
 

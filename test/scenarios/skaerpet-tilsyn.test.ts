@@ -65,12 +65,11 @@ describe("skærpet tilsyn, indtræden (§ 6): resultatmålet og fokusmålene ikk
     expect(state!.values).toMatchObject({ udgangspunkt_tilbud: 35, udgangspunkt_samtaler: 10, andel_uden_tilbud: 35, resultatmål: false });
   });
 
-  it("deadlines on entry for 2023 data: notice by 30 April, account by 31 July, meeting notice 7 May, recovery period to 31 December 2024", () => {
+  it("deadlines on entry for 2023 data: notice by 30 April, account by 31 July, recovery period to 31 December 2024; § 8's week of notice for an optional meeting is no deadline", () => {
     const events = skaerpet("101", [{ year: 2023, ...BAD, fokus: ENTRY }]);
     expect(deadlinesOn(events, "2024-04-01")).toEqual({
       meddelelse: "2024-04-30", // § 6, stk. 2: before the end of April
       redegørelse: "2024-07-31", // § 7: within 3 months of the notice
-      mødevarsel: "2024-05-07", // § 8: at least one week's notice
       genopretning_slut: "2024-12-31", // 9 months from publication (1 April 2024)
     });
     const frister = ofType(events, "frist");
@@ -101,7 +100,6 @@ describe("skærpet tilsyn, indtræden (§ 6): resultatmålet og fokusmålene ikk
     expect(deadlinesOn(events, "2023-04-01")).toEqual({
       meddelelse: "2023-04-30",
       redegørelse: "2023-07-31",
-      mødevarsel: "2023-05-07",
       genopretning_slut: "2023-12-31",
     });
   });
