@@ -105,7 +105,7 @@ export function formatTable({ events, kommuneNames }: ReportInput): string {
     out.push(`    ${events[i]!.explanation}`);
     out.push(`    Kilde: ${events[i]!.source}`);
   });
-  out.push("", `${events.length} hændelser.`);
+  out.push("", events.length === 1 ? "1 hændelse." : `${events.length} hændelser.`);
   return `${out.join("\n")}\n`;
 }
 

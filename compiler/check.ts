@@ -581,11 +581,16 @@ class Checker {
         if ((a === "antal" && num(b)) || (num(a) && b === "antal")) return "antal";
         return fail("Læg kun ens størrelser sammen: antal med antal, andel med andel (fx `30 %`).");
       case "*":
+        // A share times 100 (or 1000) is a rate per 100 (per 1000), a plain number: comparing it
+        // with `2 %` would be 100 times off, so it is compared with `2`, not with a percentage.
+        if (a === "andel" && perHundreds(e.right)) return "tal";
+        if (b === "andel" && perHundreds(e.left)) return "tal";
         if (num(a)) return b;
         if (num(b)) return a;
         return fail("Gang kun med et tal, fx `andel * 2`.");
       case "/":
-        if (a === "antal" && b === "antal") return "andel";
+        // `100 * roed / jobparate` is a rate per 100 too, not a share.
+        if (a === "antal" && b === "antal") return scaledByHundreds(e.left) ? "tal" : "andel";
         if (num(b)) return a;
         if (a === "andel" && b === "andel") return "tal";
         if (num(a) && num(b)) return "tal";
@@ -609,6 +614,8 @@ class Checker {
         const text = this.text(literal.span);
         // `20` → `20 %`; a parenthesised number is only hinted at (`(20) %` is not a percentage).
         this.report("T0214", literal.span, { text }, replaceWith(literal.span, literal.kind === "NumberLit" ? `${text} %` : undefined));
+      } else if ((a === "tal" && b === "andel") || (a === "andel" && b === "tal")) {
+        this.report("T0257", e.span, { text: this.text(e.span) });
       } else {
         this.report("T0203", e.span, { left: typeWord(a), right: typeWord(b), text: this.text(e.span) });
       }
@@ -694,4 +701,16 @@ class Checker {
         return false;
     }
   }
+}
+
+/** `100` or `1000` (possibly in parentheses): the factor of a rate "pr. 100" or "pr. 1000". */
+function perHundreds(e: Expr): boolean {
+  const inner = e.kind === "Paren" ? e.expr : e;
+  return inner.kind === "NumberLit" && (inner.text === "100" || inner.text === "1000");
+}
+
+/** `100 * x` or `x * 100` (in parentheses or not): a count scaled to a rate per 100 or 1000. */
+function scaledByHundreds(e: Expr): boolean {
+  const inner = e.kind === "Paren" ? e.expr : e;
+  return inner.kind === "Binary" && inner.op === "*" && (perHundreds(inner.left) || perHundreds(inner.right));
 }

@@ -267,4 +267,9 @@ export const check = {
     hint: "Fjern gruppen fra forventningen.",
     doc: "en gruppe i en forventning, når politikken vurderer grupperne under ét",
   },
+  T0257: {
+    message: "Her sammenlignes et tal med en andel: `{text}`.",
+    hint: "En andel ganget med 100 er et tal pr. 100, ikke en andel: sammenlign det med et tal uden `%` (fx `2`), eller fjern `* 100` og sammenlign andelen med en procentsats (fx `2 %`).",
+    doc: "et tal (fx en andel ganget med 100) sammenlignet med en procentsats",
+  },
 } as const satisfies CatalogueRange<"T02">;
