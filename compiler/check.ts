@@ -98,6 +98,11 @@ class Checker {
   readonly result: Checked;
   private readonly diags: Diagnostic[] = [];
   private readonly declared = new Map<string, { what: string; span: Span }>();
+  /**
+   * Data blocks have their own names: a data block is named after its file and is never a value
+   * in an expression, so `data sanktioner` may have a field `sanktioner`.
+   */
+  private readonly declaredData = new Map<string, { what: string; span: Span }>();
   private readonly criteria = new Map<string, CriterionDecl>();
   private readonly remembered = new Map<string, RememberDecl[]>();
   private readonly checkingMeasures: string[] = [];
@@ -132,13 +137,13 @@ class Checker {
     return this.source ? this.source.slice(span.start.offset, span.end.offset).replace(/\s+/g, " ") : "…";
   }
 
-  private declare(name: Name, what: string): boolean {
-    const earlier = this.declared.get(name.text);
+  private declare(name: Name, what: string, names = this.declared): boolean {
+    const earlier = names.get(name.text);
     if (earlier) {
       this.report("T0202", name.span, { name: name.text, what: earlier.what }, { related: [{ message: `\`${name.text}\` er erklæret her`, span: earlier.span }] });
       return false;
     }
-    this.declared.set(name.text, { what, span: name.span });
+    names.set(name.text, { what, span: name.span });
     return true;
   }
 
@@ -195,7 +200,7 @@ class Checker {
     for (const d of this.ast.declarations) {
       switch (d.kind) {
         case "DataDecl":
-          this.declare(d.name, `data`);
+          this.declare(d.name, `data`, this.declaredData);
           for (const f of d.fields) {
             if (this.declare(f.name, `felt i data \`${d.name.text}\``)) this.result.fields.set(f.name.text, { data: d, field: f });
           }

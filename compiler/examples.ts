@@ -334,10 +334,16 @@ class ExampleChecker {
       }
     }
     const loaded = loadTable(csv, this.file, schema, KOMMUNE_CODES);
+    // A row spanning 12 months is 12 CSV lines: a problem in one of its cells is reported once.
+    const reported = new Set<string>();
     for (const d of loaded.diagnostics) {
       // Columns left out of a table are allowed (blank); only key columns must be there.
       if (d.code === "T0302" && !keys.some((k) => d.message.includes(`\`${k}\``))) continue;
-      this.diagnostics.push(this.mapBack(d, cells, sourceLine, t.span));
+      const mapped = this.mapBack(d, cells, sourceLine, t.span);
+      const key = `${mapped.code} ${mapped.span.start.offset} ${mapped.message}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      this.diagnostics.push(mapped);
     }
     if (!ok || loaded.diagnostics.some((d) => d.severity === "fejl" && !(d.code === "T0302" && !keys.some((k) => d.message.includes(`\`${k}\``))))) return undefined;
     return loaded.table;

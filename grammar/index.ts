@@ -5,7 +5,7 @@ import { EOF, tokenMatcher, type IToken } from "chevrotain";
 import type { PolicyFile, Span } from "./ast.js";
 import { closest, diagnostic, formatHint, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { astBuilder, endPosition, tokenSpan } from "./ast-builder.js";
-import { keywordInfo, keywordWords, type KeywordCategory } from "./keywords.js";
+import { isKeyword, keywordInfo, keywordWords, type KeywordCategory } from "./keywords.js";
 import {
   Comment,
   DateLiteral,
@@ -64,6 +64,9 @@ function afterToken(token: IToken | undefined, text: string): Span {
  */
 function suggestKeyword(found: string, expectedWords: string[]): string | undefined {
   if (found.length < 2) return undefined;
+  // `naar`, `maal`, `foelges`: æ, ø and å written as on a keyboard without them.
+  const danish = found.replace(/aa/g, "å").replace(/ae/g, "æ").replace(/oe/g, "ø");
+  if (danish !== found && isKeyword(danish)) return danish;
   return (
     closest(found, expectedWords, found.length >= 5 ? 2 : 1) ??
     (found.length >= 3 ? closest(found, keywordWords(), 1) : undefined)
@@ -115,8 +118,17 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
     errorMessages.info.clear();
     const cst = parser.file();
     const seen = new Set<string>();
+    /** Lines with a mistake in the middle already reported: what follows on them is its echo. */
+    const slipLines = new Set<number>();
     for (const error of parser.errors) {
       const token = error.token;
+      if (token && slipLines.has(token.startLine ?? -1)) continue;
+      const slip = token ? commonSlip(token, lexed.tokens, file) : undefined;
+      if (slip) {
+        diagnostics.push(slip);
+        slipLines.add(token!.startLine!);
+        continue;
+      }
       const info: SyntaxErrorInfo = errorMessages.info.get(error.message) ?? {
         code: "T0103",
         args: { expected: "noget andet", found: token ? `\`${token.image}\`` : "slutningen af filen" },
@@ -140,8 +152,17 @@ export function parse(source: string, file: string): { ast: PolicyFile; diagnost
       const key = `${span.start.offset}:${info.code}:${error.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      // A line that goes on after a complete statement (`når a over 2 og b`… `25 procent`): say
+      // so, instead of "expected a new declaration" about a word in the middle of the line.
+      const before = atToken ? lexed.tokens[lexed.tokens.indexOf(token) - 1] : undefined;
+      const midLine = atToken && info.code === "T0104" && before !== undefined && before.endLine === token.startLine;
       const meant =
         token && token.tokenType === Identifier ? suggestKeyword(token.image, info.expectedWords) : undefined;
+      if (midLine && !meant) {
+        diagnostics.push(diagnostic("T0120", file, tokenSpan(token), { found: `\`${token.image}\`` }));
+        slipLines.add(token.startLine!);
+        continue;
+      }
       const hint = meant ? `Mente du \`${meant}\`? ${(info.code === "T0103" ? formatHint(info.code, info.args) : formatHint(info.code, info.args)) ?? ""}`.trim() : undefined;
       // The misspelt keyword is the token itself: replacing it with the suggestion is the fix.
       const fix = meant && atToken && !missingAtLineEnd ? { span, replacement: meant } : undefined;
@@ -248,4 +269,36 @@ export function tokenize(source: string): EditorToken[] {
   } catch {
     return [];
   }
+}
+
+/** English words for the logical operators, as people write them from other rule languages. */
+const ENGLISH: Record<string, string> = { and: "og", or: "eller", not: "ikke", AND: "og", OR: "eller", NOT: "ikke" };
+const PERCENT_WORDS = new Set(["procent", "pct", "percent"]);
+
+/**
+ * Mistakes people make in the middle of a line, with the repair that keeps the rule's meaning:
+ * `25 procent` → `25 %`, `and` → `og`, `i 3 måneder i træk` → `i 3 sammenhængende måneder`.
+ */
+function commonSlip(token: IToken, tokens: IToken[], file: string): Diagnostic | undefined {
+  if (!Number.isFinite(token.startOffset) || token.tokenType === EOF) return undefined;
+  const index = tokens.indexOf(token);
+  const before = index > 0 ? tokens[index - 1] : undefined;
+  const sameLine = before !== undefined && before.endLine === token.startLine;
+  const span = tokenSpan(token);
+  if (sameLine && PERCENT_WORDS.has(token.image.toLowerCase()) && tokenMatcher(before, NumberLiteral)) {
+    return diagnostic("T0121", file, span, { number: before.image, found: token.image }, { fix: { span, replacement: "%" } });
+  }
+  const english = ENGLISH[token.image];
+  if (english && tokenMatcher(token, Identifier)) {
+    return diagnostic("T0122", file, span, { found: token.image, meant: english }, { fix: { span, replacement: english } });
+  }
+  // `i 3 måneder i træk`: the parser stops at `måneder`, where it wanted `sammenhængende`.
+  if (sameLine && (token.image === "måneder" || token.image === "måned") && tokenMatcher(before, NumberLiteral)) {
+    const [i, traek] = [tokens[index + 1], tokens[index + 2]];
+    if (i?.image === "i" && traek?.image === "træk" && traek.startLine === token.startLine) {
+      const whole = { start: span.start, end: tokenSpan(traek).end };
+      return diagnostic("T0123", file, whole, { months: before.image }, { fix: { span: whole, replacement: "sammenhængende måneder" } });
+    }
+  }
+  return undefined;
 }

@@ -82,4 +82,24 @@ export const syntax = {
     hint: "Skriv kommunens kode med tre cifre, fx `101` for København.",
     doc: "en kommunekode i en forventning, der ikke har tre cifre",
   },
+  T0120: {
+    message: "Linjen fortsætter med {found}, som ikke hører til her.",
+    hint: "Det, der står før, er allerede en hel linje. Ret eller slet resten af linjen; en ny erklæring begynder på en ny linje med et nøgleord som `mål` eller `kriterie`.",
+    doc: "et ord midt på en linje, efter at linjen er færdig (`når a over 2 b`)",
+  },
+  T0121: {
+    message: "Procent skrives med tegnet `%`: `{number} %`, ikke `{number} {found}`.",
+    hint: "Skriv `{number} %`.",
+    doc: "`25 procent` eller `25 pct` i stedet for `25 %`",
+  },
+  T0122: {
+    message: "`{found}` er ikke et ord i tilsyn; på dansk hedder det `{meant}`.",
+    hint: "Skriv `{meant}`.",
+    doc: "`and`, `or` eller `not` i stedet for `og`, `eller` og `ikke`",
+  },
+  T0123: {
+    message: "`i {months} måneder i træk` skrives `i {months} sammenhængende måneder`.",
+    hint: "Skriv `i {months} sammenhængende måneder`.",
+    doc: "`i 3 måneder i træk` i stedet for `i 3 sammenhængende måneder`",
+  },
 } as const satisfies CatalogueRange<"T01">;
