@@ -73,39 +73,72 @@ export const plan: Plan = {
   ],
   "measures": [
     {
-      "name": "andel_uden_samtaler",
-      "label": "andel uden lovpligtige samtaler",
-      "type": "andel",
+      "name": "borgere_samtaler",
+      "label": "borgere i halvåret, hvor samtalerne er opgjort",
+      "type": "antal",
       "expr": {
         "k": "window",
         "window": {
           "kind": "period"
         },
         "operand": {
-          "k": "arith",
-          "op": "/",
-          "left": {
-            "k": "sum",
-            "id": 2,
-            "data": "tidlig_indsats",
-            "row": {
-              "k": "field",
-              "field": "uden_samtaler"
-            },
-            "type": "antal"
+          "k": "sum",
+          "id": 0,
+          "data": "tidlig_indsats",
+          "row": {
+            "k": "field",
+            "field": "borgere"
           },
-          "right": {
-            "k": "sum",
-            "id": 0,
-            "data": "tidlig_indsats",
-            "row": {
-              "k": "field",
-              "field": "borgere"
-            },
-            "filter": "uden_samtaler",
-            "type": "antal"
+          "filter": "uden_samtaler",
+          "type": "antal"
+        },
+        "type": "antal"
+      }
+    },
+    {
+      "name": "borgere_tilbud",
+      "label": "borgere i halvåret, hvor tilbuddene er opgjort",
+      "type": "antal",
+      "expr": {
+        "k": "window",
+        "window": {
+          "kind": "period"
+        },
+        "operand": {
+          "k": "sum",
+          "id": 1,
+          "data": "tidlig_indsats",
+          "row": {
+            "k": "field",
+            "field": "borgere"
           },
-          "type": "andel"
+          "filter": "uden_tilbud",
+          "type": "antal"
+        },
+        "type": "antal"
+      }
+    },
+    {
+      "name": "andel_uden_samtaler",
+      "label": "andel uden lovpligtige samtaler",
+      "type": "andel",
+      "expr": {
+        "k": "arith",
+        "op": "/",
+        "left": {
+          "k": "sum",
+          "id": 2,
+          "data": "tidlig_indsats",
+          "row": {
+            "k": "field",
+            "field": "uden_samtaler"
+          },
+          "type": "antal"
+        },
+        "right": {
+          "k": "measure",
+          "name": "borgere_samtaler",
+          "type": "antal"
         },
         "type": "andel"
       }
@@ -115,35 +148,22 @@ export const plan: Plan = {
       "label": "andel uden lovpligtigt tilbud",
       "type": "andel",
       "expr": {
-        "k": "window",
-        "window": {
-          "kind": "period"
+        "k": "arith",
+        "op": "/",
+        "left": {
+          "k": "sum",
+          "id": 3,
+          "data": "tidlig_indsats",
+          "row": {
+            "k": "field",
+            "field": "uden_tilbud"
+          },
+          "type": "antal"
         },
-        "operand": {
-          "k": "arith",
-          "op": "/",
-          "left": {
-            "k": "sum",
-            "id": 3,
-            "data": "tidlig_indsats",
-            "row": {
-              "k": "field",
-              "field": "uden_tilbud"
-            },
-            "type": "antal"
-          },
-          "right": {
-            "k": "sum",
-            "id": 1,
-            "data": "tidlig_indsats",
-            "row": {
-              "k": "field",
-              "field": "borgere"
-            },
-            "filter": "uden_tilbud",
-            "type": "antal"
-          },
-          "type": "andel"
+        "right": {
+          "k": "measure",
+          "name": "borgere_tilbud",
+          "type": "antal"
         },
         "type": "andel"
       }
@@ -158,14 +178,8 @@ export const plan: Plan = {
         "k": "cmp",
         "op": "mindst",
         "left": {
-          "k": "sum",
-          "id": 0,
-          "data": "tidlig_indsats",
-          "row": {
-            "k": "field",
-            "field": "borgere"
-          },
-          "filter": "uden_samtaler",
+          "k": "measure",
+          "name": "borgere_samtaler",
           "type": "antal"
         },
         "right": {
@@ -176,10 +190,10 @@ export const plan: Plan = {
         },
         "type": "sandhed",
         "loc": {
-          "line": 23,
+          "line": 25,
           "column": 12
         },
-        "text": "sum(borgere hvor uden_samtaler er målt) mindst 10"
+        "text": "borgere_samtaler mindst 10"
       },
       "when": {
         "k": "cmp",
@@ -197,14 +211,14 @@ export const plan: Plan = {
         },
         "type": "sandhed",
         "loc": {
-          "line": 24,
+          "line": 26,
           "column": 7
         },
         "text": "andel_uden_samtaler over 20 %"
       },
       "delayMonths": 0,
       "location": {
-        "line": 21,
+        "line": 23,
         "column": 10
       }
     },
@@ -216,14 +230,8 @@ export const plan: Plan = {
         "k": "cmp",
         "op": "mindst",
         "left": {
-          "k": "sum",
-          "id": 1,
-          "data": "tidlig_indsats",
-          "row": {
-            "k": "field",
-            "field": "borgere"
-          },
-          "filter": "uden_tilbud",
+          "k": "measure",
+          "name": "borgere_tilbud",
           "type": "antal"
         },
         "right": {
@@ -234,10 +242,10 @@ export const plan: Plan = {
         },
         "type": "sandhed",
         "loc": {
-          "line": 28,
+          "line": 30,
           "column": 12
         },
-        "text": "sum(borgere hvor uden_tilbud er målt) mindst 10"
+        "text": "borgere_tilbud mindst 10"
       },
       "when": {
         "k": "cmp",
@@ -255,14 +263,14 @@ export const plan: Plan = {
         },
         "type": "sandhed",
         "loc": {
-          "line": 29,
+          "line": 31,
           "column": 7
         },
         "text": "andel_uden_tilbud over 20 %"
       },
       "delayMonths": 0,
       "location": {
-        "line": 26,
+        "line": 28,
         "column": 10
       }
     }
@@ -302,61 +310,66 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
     const pf = first[i]!;
     const pl = last[i]!;
     let big = unsafe;
-    // mål "andel_uden_samtaler": "andel uden lovpligtige samtaler"
+    // mål "borgere_samtaler": "borgere i halvåret, hvor samtalerne er opgjort"
     const w0f = pf;
     const w0l = pl;
     const s1lo = (w0f > origin ? w0f : origin) - origin;
     const s1hi = (w0l < end ? w0l : end) - origin;
-    const s1u = s1hi < s1lo || M2[s1hi + 1]! - M2[s1lo]! === 0;
-    const s1n = s1u ? 0 : V2[s1hi + 1]! - V2[s1lo]!;
-    const s2lo = (w0f > origin ? w0f : origin) - origin;
-    const s2hi = (w0l < end ? w0l : end) - origin;
-    const s2u = s2hi < s2lo || M0[s2hi + 1]! - M0[s2lo]! === 0;
-    const s2n = s2u ? 0 : V0[s2hi + 1]! - V0[s2lo]!;
-    const a3u = (s1u || s2u) || s2n === 0;
-    const a3s = s2n < 0 ? -1 : 1;
-    const a3n = a3s * s1n;
-    const a3d = a3s * s2n;
-    if (a3n > 9007199254740991 || a3n < -9007199254740991 || a3d > 9007199254740991 || a3d < -9007199254740991) big = true;
-    const m_0n = a3n;
-    const m_0d = a3d;
-    const m_0u = a3u;
+    const s1u = s1hi < s1lo || M0[s1hi + 1]! - M0[s1lo]! === 0;
+    const s1n = s1u ? 0 : V0[s1hi + 1]! - V0[s1lo]!;
+    const m_0n = s1n;
+    const m_0d = 1;
+    const m_0u = s1u;
+    // mål "borgere_tilbud": "borgere i halvåret, hvor tilbuddene er opgjort"
+    const w2f = pf;
+    const w2l = pl;
+    const s3lo = (w2f > origin ? w2f : origin) - origin;
+    const s3hi = (w2l < end ? w2l : end) - origin;
+    const s3u = s3hi < s3lo || M1[s3hi + 1]! - M1[s3lo]! === 0;
+    const s3n = s3u ? 0 : V1[s3hi + 1]! - V1[s3lo]!;
+    const m_1n = s3n;
+    const m_1d = 1;
+    const m_1u = s3u;
+    // mål "andel_uden_samtaler": "andel uden lovpligtige samtaler"
+    const s4lo = (pf > origin ? pf : origin) - origin;
+    const s4hi = (pl < end ? pl : end) - origin;
+    const s4u = s4hi < s4lo || M2[s4hi + 1]! - M2[s4lo]! === 0;
+    const s4n = s4u ? 0 : V2[s4hi + 1]! - V2[s4lo]!;
+    const a5u = (s4u || m_0u) || m_0n === 0;
+    const a5s = m_0n < 0 ? -1 : 1;
+    const a5n = a5s * s4n * m_0d;
+    const a5d = a5s * m_0n;
+    if (a5n > 9007199254740991 || a5n < -9007199254740991 || a5d > 9007199254740991 || a5d < -9007199254740991) big = true;
+    const m_2n = a5n;
+    const m_2d = a5d;
+    const m_2u = a5u;
     // mål "andel_uden_tilbud": "andel uden lovpligtigt tilbud"
-    const w4f = pf;
-    const w4l = pl;
-    const s5lo = (w4f > origin ? w4f : origin) - origin;
-    const s5hi = (w4l < end ? w4l : end) - origin;
-    const s5u = s5hi < s5lo || M3[s5hi + 1]! - M3[s5lo]! === 0;
-    const s5n = s5u ? 0 : V3[s5hi + 1]! - V3[s5lo]!;
-    const s6lo = (w4f > origin ? w4f : origin) - origin;
-    const s6hi = (w4l < end ? w4l : end) - origin;
-    const s6u = s6hi < s6lo || M1[s6hi + 1]! - M1[s6lo]! === 0;
-    const s6n = s6u ? 0 : V1[s6hi + 1]! - V1[s6lo]!;
-    const a7u = (s5u || s6u) || s6n === 0;
-    const a7s = s6n < 0 ? -1 : 1;
-    const a7n = a7s * s5n;
-    const a7d = a7s * s6n;
+    const s6lo = (pf > origin ? pf : origin) - origin;
+    const s6hi = (pl < end ? pl : end) - origin;
+    const s6u = s6hi < s6lo || M3[s6hi + 1]! - M3[s6lo]! === 0;
+    const s6n = s6u ? 0 : V3[s6hi + 1]! - V3[s6lo]!;
+    const a7u = (s6u || m_1u) || m_1n === 0;
+    const a7s = m_1n < 0 ? -1 : 1;
+    const a7n = a7s * s6n * m_1d;
+    const a7d = a7s * m_1n;
     if (a7n > 9007199254740991 || a7n < -9007199254740991 || a7d > 9007199254740991 || a7d < -9007199254740991) big = true;
-    const m_1n = a7n;
-    const m_1d = a7d;
-    const m_1u = a7u;
+    const m_3n = a7n;
+    const m_3d = a7d;
+    const m_3u = a7u;
     
-    // kriterie "manglende_samtaler" (linje 21): "Over 20 pct. uden samtaler i halvåret"
-    // forudsat "sum(borgere hvor uden_samtaler er målt) mindst 10"
-    const s8lo = (pf > origin ? pf : origin) - origin;
-    const s8hi = (pl < end ? pl : end) - origin;
-    const s8u = s8hi < s8lo || M0[s8hi + 1]! - M0[s8lo]! === 0;
-    const s8n = s8u ? 0 : V0[s8hi + 1]! - V0[s8lo]!;
-    const c9x = s8n;
-    const c9y = 10;
-    const c9 = s8u ? 2 : c9x >= c9y ? 1 : 0;
+    // kriterie "manglende_samtaler" (linje 23): "Over 20 pct. uden samtaler i halvåret"
+    // forudsat "borgere_samtaler mindst 10"
+    const c8x = m_0n;
+    const c8y = 10 * m_0d;
+    if (c8x > 9007199254740991 || c8x < -9007199254740991 || c8y > 9007199254740991 || c8y < -9007199254740991) big = true;
+    const c8 = m_0u ? 2 : c8x >= c8y ? 1 : 0;
     // når "andel_uden_samtaler over 20 %"
-    const c10x = m_0n * 100;
-    const c10y = 20 * m_0d;
-    if (c10x > 9007199254740991 || c10x < -9007199254740991 || c10y > 9007199254740991 || c10y < -9007199254740991) big = true;
-    const c10 = m_0u ? 2 : c10x > c10y ? 1 : 0;
-    let g0 = c9;
-    let w0 = c10;
+    const c9x = m_2n * 100;
+    const c9y = 20 * m_2d;
+    if (c9x > 9007199254740991 || c9x < -9007199254740991 || c9y > 9007199254740991 || c9y < -9007199254740991) big = true;
+    const c9 = m_2u ? 2 : c9x > c9y ? 1 : 0;
+    let g0 = c8;
+    let w0 = c9;
     if (big) {
       g0 = exact(0, 0, i);
       w0 = exact(0, 1, i);
@@ -365,22 +378,19 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
     guards[0]![i] = g0;
     holds[0]![i] = b0;
     
-    // kriterie "manglende_tilbud" (linje 26): "Over 20 pct. uden tilbud i halvåret"
-    // forudsat "sum(borgere hvor uden_tilbud er målt) mindst 10"
-    const s11lo = (pf > origin ? pf : origin) - origin;
-    const s11hi = (pl < end ? pl : end) - origin;
-    const s11u = s11hi < s11lo || M1[s11hi + 1]! - M1[s11lo]! === 0;
-    const s11n = s11u ? 0 : V1[s11hi + 1]! - V1[s11lo]!;
-    const c12x = s11n;
-    const c12y = 10;
-    const c12 = s11u ? 2 : c12x >= c12y ? 1 : 0;
+    // kriterie "manglende_tilbud" (linje 28): "Over 20 pct. uden tilbud i halvåret"
+    // forudsat "borgere_tilbud mindst 10"
+    const c10x = m_1n;
+    const c10y = 10 * m_1d;
+    if (c10x > 9007199254740991 || c10x < -9007199254740991 || c10y > 9007199254740991 || c10y < -9007199254740991) big = true;
+    const c10 = m_1u ? 2 : c10x >= c10y ? 1 : 0;
     // når "andel_uden_tilbud over 20 %"
-    const c13x = m_1n * 100;
-    const c13y = 20 * m_1d;
-    if (c13x > 9007199254740991 || c13x < -9007199254740991 || c13y > 9007199254740991 || c13y < -9007199254740991) big = true;
-    const c13 = m_1u ? 2 : c13x > c13y ? 1 : 0;
-    let g1 = c12;
-    let w1 = c13;
+    const c11x = m_3n * 100;
+    const c11y = 20 * m_3d;
+    if (c11x > 9007199254740991 || c11x < -9007199254740991 || c11y > 9007199254740991 || c11y < -9007199254740991) big = true;
+    const c11 = m_3u ? 2 : c11x > c11y ? 1 : 0;
+    let g1 = c10;
+    let w1 = c11;
     if (big) {
       g1 = exact(1, 0, i);
       w1 = exact(1, 1, i);
@@ -409,33 +419,34 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     let big = false;
     const values: Record<string, EventValue> = {};
     const parts: string[] = [];
-    const s0lo = (pf > origin ? pf : origin) - origin;
-    const s0hi = (pl < end ? pl : end) - origin;
-    const s0u = s0hi < s0lo || M0[s0hi + 1]! - M0[s0lo]! === 0;
-    const s0n = s0u ? 0 : V0[s0hi + 1]! - V0[s0lo]!;
-    values["sum(borgere hvor uden_samtaler er målt)"] = h.json(s0n, 1, s0u, "antal");
-    const c1x = s0n;
-    const c1y = 10;
-    const c1 = s0u ? 2 : c1x >= c1y ? 1 : 0;
-    const c3x = s0n;
-    const c3y = 10;
-    const c3 = s0u ? 2 : c3x >= c3y ? 1 : 0;
-    const t2 = h.compared("mindst", s0n, 1, s0u, "antal", false, 10, 1, false, "tal", true, c3);
-    parts.push((c1 === 2 ? "sum(borgere hvor uden_samtaler er målt) (" + t2[0] + ")" + " kan ikke sammenlignes med " + "10" : "sum(borgere hvor uden_samtaler er målt) (" + t2[0] + ")" + (c1 === 1 ? " er mindst " : " er ikke mindst ") + "10"));
-    const w4f = pf;
-    const w4l = pl;
-    const s5lo = (w4f > origin ? w4f : origin) - origin;
-    const s5hi = (w4l < end ? w4l : end) - origin;
-    const s5u = s5hi < s5lo || M2[s5hi + 1]! - M2[s5lo]! === 0;
-    const s5n = s5u ? 0 : V2[s5hi + 1]! - V2[s5lo]!;
-    const s6lo = (w4f > origin ? w4f : origin) - origin;
-    const s6hi = (w4l < end ? w4l : end) - origin;
-    const s6u = s6hi < s6lo || M0[s6hi + 1]! - M0[s6lo]! === 0;
-    const s6n = s6u ? 0 : V0[s6hi + 1]! - V0[s6lo]!;
-    const a7u = (s5u || s6u) || s6n === 0;
-    const a7s = s6n < 0 ? -1 : 1;
-    const a7n = a7s * s5n;
-    const a7d = a7s * s6n;
+    const w0f = pf;
+    const w0l = pl;
+    const s1lo = (w0f > origin ? w0f : origin) - origin;
+    const s1hi = (w0l < end ? w0l : end) - origin;
+    const s1u = s1hi < s1lo || M0[s1hi + 1]! - M0[s1lo]! === 0;
+    const s1n = s1u ? 0 : V0[s1hi + 1]! - V0[s1lo]!;
+    const m2n = s1n;
+    const m2d = 1;
+    const m2u = s1u;
+    values["borgere_samtaler"] = h.json(m2n, m2d, m2u, "antal");
+    const c3x = m2n;
+    const c3y = 10 * m2d;
+    if (c3x > 9007199254740991 || c3x < -9007199254740991 || c3y > 9007199254740991 || c3y < -9007199254740991) big = true;
+    const c3 = m2u ? 2 : c3x >= c3y ? 1 : 0;
+    const c5x = m2n;
+    const c5y = 10 * m2d;
+    if (c5x > 9007199254740991 || c5x < -9007199254740991 || c5y > 9007199254740991 || c5y < -9007199254740991) big = true;
+    const c5 = m2u ? 2 : c5x >= c5y ? 1 : 0;
+    const t4 = h.compared("mindst", m2n, m2d, m2u, "antal", false, 10, 1, false, "tal", true, c5);
+    parts.push((c3 === 2 ? "borgere i halvåret, hvor samtalerne er opgjort (" + t4[0] + ")" + " kan ikke sammenlignes med " + "10" : "borgere i halvåret, hvor samtalerne er opgjort (" + t4[0] + ")" + (c3 === 1 ? " er mindst " : " er ikke mindst ") + "10"));
+    const s6lo = (pf > origin ? pf : origin) - origin;
+    const s6hi = (pl < end ? pl : end) - origin;
+    const s6u = s6hi < s6lo || M2[s6hi + 1]! - M2[s6lo]! === 0;
+    const s6n = s6u ? 0 : V2[s6hi + 1]! - V2[s6lo]!;
+    const a7u = (s6u || m2u) || m2n === 0;
+    const a7s = m2n < 0 ? -1 : 1;
+    const a7n = a7s * s6n * m2d;
+    const a7d = a7s * m2n;
     if (a7n > 9007199254740991 || a7n < -9007199254740991 || a7d > 9007199254740991 || a7d < -9007199254740991) big = true;
     const m8n = a7n;
     const m8d = a7d;
@@ -458,33 +469,34 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     let big = false;
     const values: Record<string, EventValue> = {};
     const parts: string[] = [];
-    const s12lo = (pf > origin ? pf : origin) - origin;
-    const s12hi = (pl < end ? pl : end) - origin;
-    const s12u = s12hi < s12lo || M1[s12hi + 1]! - M1[s12lo]! === 0;
-    const s12n = s12u ? 0 : V1[s12hi + 1]! - V1[s12lo]!;
-    values["sum(borgere hvor uden_tilbud er målt)"] = h.json(s12n, 1, s12u, "antal");
-    const c13x = s12n;
-    const c13y = 10;
-    const c13 = s12u ? 2 : c13x >= c13y ? 1 : 0;
-    const c15x = s12n;
-    const c15y = 10;
-    const c15 = s12u ? 2 : c15x >= c15y ? 1 : 0;
-    const t14 = h.compared("mindst", s12n, 1, s12u, "antal", false, 10, 1, false, "tal", true, c15);
-    parts.push((c13 === 2 ? "sum(borgere hvor uden_tilbud er målt) (" + t14[0] + ")" + " kan ikke sammenlignes med " + "10" : "sum(borgere hvor uden_tilbud er målt) (" + t14[0] + ")" + (c13 === 1 ? " er mindst " : " er ikke mindst ") + "10"));
-    const w16f = pf;
-    const w16l = pl;
-    const s17lo = (w16f > origin ? w16f : origin) - origin;
-    const s17hi = (w16l < end ? w16l : end) - origin;
-    const s17u = s17hi < s17lo || M3[s17hi + 1]! - M3[s17lo]! === 0;
-    const s17n = s17u ? 0 : V3[s17hi + 1]! - V3[s17lo]!;
-    const s18lo = (w16f > origin ? w16f : origin) - origin;
-    const s18hi = (w16l < end ? w16l : end) - origin;
-    const s18u = s18hi < s18lo || M1[s18hi + 1]! - M1[s18lo]! === 0;
-    const s18n = s18u ? 0 : V1[s18hi + 1]! - V1[s18lo]!;
-    const a19u = (s17u || s18u) || s18n === 0;
-    const a19s = s18n < 0 ? -1 : 1;
-    const a19n = a19s * s17n;
-    const a19d = a19s * s18n;
+    const w12f = pf;
+    const w12l = pl;
+    const s13lo = (w12f > origin ? w12f : origin) - origin;
+    const s13hi = (w12l < end ? w12l : end) - origin;
+    const s13u = s13hi < s13lo || M1[s13hi + 1]! - M1[s13lo]! === 0;
+    const s13n = s13u ? 0 : V1[s13hi + 1]! - V1[s13lo]!;
+    const m14n = s13n;
+    const m14d = 1;
+    const m14u = s13u;
+    values["borgere_tilbud"] = h.json(m14n, m14d, m14u, "antal");
+    const c15x = m14n;
+    const c15y = 10 * m14d;
+    if (c15x > 9007199254740991 || c15x < -9007199254740991 || c15y > 9007199254740991 || c15y < -9007199254740991) big = true;
+    const c15 = m14u ? 2 : c15x >= c15y ? 1 : 0;
+    const c17x = m14n;
+    const c17y = 10 * m14d;
+    if (c17x > 9007199254740991 || c17x < -9007199254740991 || c17y > 9007199254740991 || c17y < -9007199254740991) big = true;
+    const c17 = m14u ? 2 : c17x >= c17y ? 1 : 0;
+    const t16 = h.compared("mindst", m14n, m14d, m14u, "antal", false, 10, 1, false, "tal", true, c17);
+    parts.push((c15 === 2 ? "borgere i halvåret, hvor tilbuddene er opgjort (" + t16[0] + ")" + " kan ikke sammenlignes med " + "10" : "borgere i halvåret, hvor tilbuddene er opgjort (" + t16[0] + ")" + (c15 === 1 ? " er mindst " : " er ikke mindst ") + "10"));
+    const s18lo = (pf > origin ? pf : origin) - origin;
+    const s18hi = (pl < end ? pl : end) - origin;
+    const s18u = s18hi < s18lo || M3[s18hi + 1]! - M3[s18lo]! === 0;
+    const s18n = s18u ? 0 : V3[s18hi + 1]! - V3[s18lo]!;
+    const a19u = (s18u || m14u) || m14n === 0;
+    const a19s = m14n < 0 ? -1 : 1;
+    const a19n = a19s * s18n * m14d;
+    const a19d = a19s * m14n;
     if (a19n > 9007199254740991 || a19n < -9007199254740991 || a19d > 9007199254740991 || a19d < -9007199254740991) big = true;
     const m20n = a19n;
     const m20d = a19d;
@@ -505,21 +517,33 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
   return undefined;
 }
 
+// mål "borgere_samtaler"
+function m0_borgere_samtaler(k: Kernels, c: EvalContext): Value {
+  return k.window(c, {"kind":"period"}, (c) => k.sum(0, c));
+}
+
+// mål "borgere_tilbud"
+function m1_borgere_tilbud(k: Kernels, c: EvalContext): Value {
+  return k.window(c, {"kind":"period"}, (c) => k.sum(1, c));
+}
+
 // mål "andel_uden_samtaler"
-function m0_andel_uden_samtaler(k: Kernels, c: EvalContext): Value {
-  return k.window(c, {"kind":"period"}, (c) => vArith("/", k.sum(2, c), k.sum(0, c)));
+function m2_andel_uden_samtaler(k: Kernels, c: EvalContext): Value {
+  return vArith("/", k.sum(2, c), m0_borgere_samtaler(k, c));
 }
 
 // mål "andel_uden_tilbud"
-function m1_andel_uden_tilbud(k: Kernels, c: EvalContext): Value {
-  return k.window(c, {"kind":"period"}, (c) => vArith("/", k.sum(3, c), k.sum(1, c)));
+function m3_andel_uden_tilbud(k: Kernels, c: EvalContext): Value {
+  return vArith("/", k.sum(3, c), m1_borgere_tilbud(k, c));
 }
 
 /** The policy's expressions as code, used by evaluate() and evaluateTables(). */
 export const compiled: CompiledPolicy = {
   measures: {
-    "andel_uden_samtaler": m0_andel_uden_samtaler,
-    "andel_uden_tilbud": m1_andel_uden_tilbud,
+    "borgere_samtaler": m0_borgere_samtaler,
+    "borgere_tilbud": m1_borgere_tilbud,
+    "andel_uden_samtaler": m2_andel_uden_samtaler,
+    "andel_uden_tilbud": m3_andel_uden_tilbud,
   },
   decideCriteria,
   explainCriterion,
