@@ -8,6 +8,7 @@ import { problem, renderProblem } from "../diagnostics/index.js";
 import { UserError } from "./io.js";
 import type { DiffOptions, RunOptions } from "./commands.js";
 import type { TestOptions } from "./test.js";
+import type { DocOptions } from "./doc.js";
 
 export interface Io {
   stdout(text: string): void;
@@ -113,6 +114,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     );
 
   program
+    .command("doc")
+    .description("skriv hver politik som en læsbar dansk side (HTML, og PDF med --pdf), eller ændringerne mellem to versioner med --forskel")
+    .argument("<filer...>", "politikfiler eller mapper med .tilsyn-filer")
+    .requiredOption("--out <mappe>", "mappen siderne skrives til")
+    .option("--pdf", "skriv også en PDF af hver side (kræver Chromium i /usr/bin/chromium)")
+    .option("--forskel", "beskriv ændringerne fra den første til den anden politikfil i ord")
+    .helpOption("-h, --help", "vis hjælp")
+    .action(
+      wrap(async (files: string[], options: DocOptions) => {
+        const { runDoc } = await import("./doc.js");
+        return runDoc(files, options, io);
+      }),
+    );
+
+  program
     .command("diff")
     .description("sammenlign to varianter af en politik på de samme data")
     .argument("<a>", "den første politikfil (A)")
@@ -133,7 +149,7 @@ function usageMessage(error: CommanderError): string {
   const m = error.message;
   let match: RegExpMatchArray | null;
   if ((match = m.match(/unknown option '([^']+)'/))) return `Ukendt tilvalg ${match[1]}. Se \`tilsyn --help\`.`;
-  if ((match = m.match(/unknown command '([^']+)'/))) return `Ukendt kommando ${match[1]}. Kommandoerne er check, compile, run, fmt, test og diff; se \`tilsyn --help\`.`;
+  if ((match = m.match(/unknown command '([^']+)'/))) return `Ukendt kommando ${match[1]}. Kommandoerne er check, compile, run, fmt, test, diff og doc; se \`tilsyn --help\`.`;
   if ((match = m.match(/missing required argument '([^']+)'/))) return `Der mangler ${match[1]}. Se \`tilsyn <kommando> --help\`.`;
   if ((match = m.match(/option '([^']+)' argument missing/))) return `Tilvalget ${match[1]} mangler en værdi.`;
   if ((match = m.match(/required option '([^']+)' not specified/))) return `Tilvalget ${match[1]} skal angives.`;

@@ -17,6 +17,8 @@ export interface WindowKind<W extends PlanWindow> {
   /** The same as code expressions over the names of the period's first and last month. */
   firstCode(w: W, first: string, last: string): string;
   lastCode(w: W, first: string, last: string): string;
+  /** The window in words, for documents: "over de seneste 12 måneder". */
+  text(w: W): string;
 }
 
 type Table = { [K in PlanWindow["kind"]]: WindowKind<Extract<PlanWindow, { kind: K }>> };
@@ -28,6 +30,7 @@ export const WINDOW_KINDS: Table = {
     last: (_w, _first, last) => last,
     firstCode: (_w, first) => first,
     lastCode: (_w, _first, last) => last,
+    text: () => "over hele perioden",
   },
   /** `over de seneste N måneder`: the period's last N months. */
   last: {
@@ -35,6 +38,7 @@ export const WINDOW_KINDS: Table = {
     last: (_w, _first, last) => last,
     firstCode: (w, _first, last) => `${last} - ${w.months - 1}`,
     lastCode: (_w, _first, last) => last,
+    text: (w) => `over de seneste ${w.months} måneder`,
   },
 };
 

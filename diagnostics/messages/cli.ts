@@ -57,4 +57,19 @@ export const cli = {
     hint: "Skriv et tal fra 0 til 100, fx --coverage-min 100.",
     doc: "en værdi efter `--coverage-min`, der ikke er en procentsats",
   },
+  T0430: {
+    message: "PDF'er skrives med Chromium, men {path} findes ikke.",
+    hint: "Installér Chromium (på Debian: `apt-get install -y chromium`), eller udelad --pdf og åbn HTML-siderne i en browser.",
+    doc: "`tilsyn doc --pdf` på en maskine uden Chromium",
+  },
+  T0431: {
+    message: "--forskel sammenligner præcis to politikfiler, men der er angivet {count}.",
+    hint: "Skriv fx `tilsyn doc --forskel policies/tidlig-indsats-2020.tilsyn policies/tidlig-indsats-2024.tilsyn --out doku`.",
+    doc: "`tilsyn doc --forskel` med et andet antal filer end to",
+  },
+  T0432: {
+    message: "Chromium kunne ikke skrive PDF'en {path}: {reason}.",
+    hint: "Tjek, at Chromium virker (`chromium --headless --version`), og prøv igen; HTML-siderne er skrevet.",
+    doc: "en fejl i Chromium under `tilsyn doc --pdf`",
+  },
 } as const satisfies CatalogueRange<"T04">;
