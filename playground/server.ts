@@ -1,7 +1,7 @@
 // A tiny static file server for the built playground (playground/dist), on 127.0.0.1 only.
 // Used by `npm run playground:serve`, the browser tests and the benchmark.
 //
-//   tsx playground/server.ts [--port 5180] [--build]
+//   tsx playground/server.ts [--port 5180] [--build]   (npm start -- --port 5181)
 
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -87,8 +87,21 @@ const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(imp
 if (isMain) {
   const args = process.argv.slice(2);
   const portIndex = args.indexOf("--port");
-  const port = portIndex >= 0 ? Number(args[portIndex + 1]) : Number(process.env.PORT ?? 5180);
+  const portText = portIndex >= 0 ? args[portIndex + 1] : (process.env["PORT"] ?? "5180");
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText ?? "") || port < 1 || port > 65535) {
+    console.error(`--port ${portText ?? ""} er ikke et portnummer. Skriv et tal fra 1 til 65535, fx npm start -- --port 5181.`);
+    process.exit(2);
+  }
   if (args.includes("--build")) await buildPlayground();
-  const { url } = await serveStatic(distDir, port);
-  console.log(`Legepladsen kører på ${url}  (stop med Ctrl+C)`);
+  try {
+    const { url } = await serveStatic(distDir, port);
+    console.log(`Legepladsen kører på ${url}  (stop med Ctrl+C)`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") console.error(`Port ${port} er optaget af et andet program. Vælg en anden port, fx npm start -- --port ${port + 1}.`);
+    else if (code === "EACCES") console.error(`Legepladsen må ikke bruge port ${port}. Vælg en port over 1024, fx npm start -- --port 5180.`);
+    else console.error(`Legepladsen kunne ikke starte på port ${port}: ${code ?? String(error)}.`);
+    process.exit(1);
+  }
 }

@@ -303,7 +303,7 @@ function onResult(message: ResultMessage): void {
   if (sent !== undefined) record(message.id, "results", performance.now() - sent);
   if (message.slot === active) {
     if (message.blocked) setStatus(message.blocked, true);
-    else setStatus(`${message.events.length.toLocaleString("da-DK")} hændelser · evalueret på ${Math.round(message.ms)} ms`);
+    else setStatus(`${message.events.length.toLocaleString("da-DK")} ${message.events.length === 1 ? "hændelse" : "hændelser"} · evalueret på ${Math.round(message.ms)} ms`);
   }
   document.body.dataset.results = String(message.id);
 }

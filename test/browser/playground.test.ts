@@ -269,7 +269,7 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       return content;
     };
     expect(await hover("kriterie", "kriterie manglende_samtaler")).toMatch(/handlingskriterie/);
-    expect(await hover("andel_uden_samtaler", "når andel_uden_samtaler")).toMatch(/Mål.*andel_uden_samtaler[\s\S]*Erklæret i linje 18/);
+    expect(await hover("andel_uden_samtaler", "når andel_uden_samtaler")).toMatch(/Mål.*andel_uden_samtaler[\s\S]*Erklæret i linje 20/);
     await page.close();
   }, 60_000);
 
@@ -282,5 +282,23 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     mkdirSync("test-results", { recursive: true });
     await page.screenshot({ path: "test-results/playground.png" });
     await page.close();
+  }, 60_000);
+
+  it("fits a phone (390 px): nothing wider than the screen, the policy menu and status visible", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(server.url);
+      await waitForResults(page, 0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      for (const selector of ["#policy-menu", "#status", "#preset-compare", "#share"]) {
+        const box = await page.locator(selector).boundingBox();
+        expect(box, selector).not.toBeNull();
+        expect(box!.x + box!.width, selector).toBeLessThanOrEqual(390);
+      }
+      mkdirSync("test-results", { recursive: true });
+      await page.screenshot({ path: "test-results/playground-390.png" });
+    } finally {
+      await page.close();
+    }
   }, 60_000);
 });
