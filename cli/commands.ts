@@ -260,3 +260,35 @@ export async function runDiff(a: string, b: string, options: DiffOptions, io: Io
   io.stdout(options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : options.format === "md" ? formatDiffMarkdown(report) : formatDiffTable(report));
   return 0;
 }
+
+export interface ExplainOptions {
+  data: string;
+  kommune: string;
+  periode: string;
+  format: "table" | "json";
+  kommuner?: string;
+  allePerioder?: boolean;
+}
+
+/** `tilsyn explain`: why a kommune was (not) contacted on the data for one period. */
+export async function runExplain(files: string[], options: ExplainOptions, io: Io): Promise<number> {
+  if (!/^\d{4}(-(0[1-9]|1[0-2]|H[12]))?$/.test(options.periode)) throw new UserError(problem("T0434", { value: options.periode }), 2);
+  const compiled = await compileFiles(files, io);
+  if (summariseDiagnostics(compiled, io)) return 1;
+  const plans = compiled.map((c) => c.plan!);
+  if (!options.allePerioder) checkOverlaps(plans);
+  const { codes, names } = await loadKommuner(options.kommuner);
+  if (!codes.has(options.kommune)) throw new UserError(problem("T0433", { value: options.kommune }), 2);
+  const tables = await loadData(plans, options.data, codes, io);
+  let events;
+  try {
+    events = evaluateCompiled(plans, tables, { kommuneNames: names, ignoreInForce: options.allePerioder ?? false }).events;
+  } catch (error) {
+    if (error instanceof EvaluationError) throw new UserError(problem("T0409", { detail: error.message }), 2);
+    throw error;
+  }
+  const { explainPeriod, formatExplanation } = await import("../compiler/explain.js");
+  const explanation = explainPeriod(plans, tables, events, options.kommune, options.periode, { allPeriods: options.allePerioder ?? false });
+  io.stdout(options.format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation, names.get(options.kommune) ?? options.kommune));
+  return 0;
+}

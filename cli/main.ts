@@ -6,7 +6,7 @@
 import { Command, CommanderError, Help, Option } from "commander";
 import { problem, renderProblem } from "../diagnostics/index.js";
 import { UserError } from "./io.js";
-import type { DiffOptions, RunOptions } from "./commands.js";
+import type { DiffOptions, ExplainOptions, RunOptions } from "./commands.js";
 import type { TestOptions } from "./test.js";
 import type { DocOptions } from "./doc.js";
 
@@ -114,6 +114,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     );
 
   program
+    .command("explain")
+    .description("hvorfor blev en kommune (ikke) kontaktet? hvert kriterie med tal, grænse og hvad der stoppede en henvendelse")
+    .argument("<filer...>", "politikfiler")
+    .requiredOption("--data <mappe>", "mappen med datafilerne (<navn>.csv)")
+    .requiredOption("--kommune <kode>", "kommunens kode, fx 101")
+    .requiredOption("--periode <periode>", "dataperioden, som hændelserne angiver den: 2021-03, 2023-H2 eller 2023")
+    .addOption(new Option("--format <format>", "uddata").choices(["table", "json"]).default("table"))
+    .option("--kommuner <fil>", "kommunelisten (standard: data/kommuner.csv)")
+    .option("--alle-perioder", "se bort fra `gælder fra/til`")
+    .helpOption("-h, --help", "vis hjælp")
+    .action(wrap(async (files: string[], options: ExplainOptions) => (await commands()).runExplain(files, options, io)));
+
+  program
     .command("doc")
     .description("skriv hver politik som en læsbar dansk side (HTML, og PDF med --pdf), eller ændringerne mellem to versioner med --forskel")
     .argument("<filer...>", "politikfiler eller mapper med .tilsyn-filer")
@@ -149,7 +162,7 @@ function usageMessage(error: CommanderError): string {
   const m = error.message;
   let match: RegExpMatchArray | null;
   if ((match = m.match(/unknown option '([^']+)'/))) return `Ukendt tilvalg ${match[1]}. Se \`tilsyn --help\`.`;
-  if ((match = m.match(/unknown command '([^']+)'/))) return `Ukendt kommando ${match[1]}. Kommandoerne er check, compile, run, fmt, test, diff og doc; se \`tilsyn --help\`.`;
+  if ((match = m.match(/unknown command '([^']+)'/))) return `Ukendt kommando ${match[1]}. Kommandoerne er check, compile, run, fmt, test, diff, explain og doc; se \`tilsyn --help\`.`;
   if ((match = m.match(/missing required argument '([^']+)'/))) return `Der mangler ${match[1]}. Se \`tilsyn <kommando> --help\`.`;
   if ((match = m.match(/option '([^']+)' argument missing/))) return `Tilvalget ${match[1]} mangler en værdi.`;
   if ((match = m.match(/required option '([^']+)' not specified/))) return `Tilvalget ${match[1]} skal angives.`;

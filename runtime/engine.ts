@@ -217,6 +217,46 @@ export function evaluate(plans: Plan[], tables: Record<string, Table>, options: 
   return series ? { events: sorted, series } : { events: sorted };
 }
 
+/** A condition at one period: whether it held and the words and numbers that say so. */
+export interface InspectedCondition {
+  period?: string;
+  holds: boolean | undefined;
+  text: string;
+}
+
+/** One criterion or review of one unit at one period (`tilsyn explain`). */
+export interface InspectedRule {
+  name: string;
+  title: string;
+  source: string;
+  /** Whether the rule covers this period's data (`gælder for data fra … til …`). */
+  applies: boolean;
+  /** The period the rule was judged on when it is not the asked one (a yearly review: the year). */
+  period?: string;
+  /** The action date a decision for this period would have. */
+  date: string;
+  guard?: { holds: boolean | undefined; text: string };
+  /** The condition, with the value and limit of its main comparison (shares in percent). */
+  when: { holds: boolean | undefined; text: string; value?: number | null; limit?: number | null; unit?: "%" | "" };
+  /** For `i N sammenhængende måneder`: each of the N periods ending at this one. */
+  streak?: InspectedCondition[];
+  /** The rule as a whole: guard, condition and streak. */
+  holds: boolean | undefined;
+}
+
+export interface InspectedUnit {
+  kommune: string;
+  group?: string;
+  period: string;
+  criteria: InspectedRule[];
+  reviews: InspectedRule[];
+}
+
+/** Every rule of the plans for one kommune and period label, with its numbers (interpreted). */
+export function inspect(plans: Plan[], tables: Record<string, Table>, kommune: string, period: string, options: EvaluateOptions = {}): { plan: Plan; units: InspectedUnit[] }[] {
+  return plans.map((plan) => ({ plan, units: new PolicyRun(plan, tables, options).inspect(kommune, period) }));
+}
+
 interface Unit {
   kommune: string;
   group?: string;
@@ -819,15 +859,20 @@ class PolicyRun implements Kernels {
     return (f.explained = compiled ?? this.explainCriterion(f.criterion, f.unit, f.period));
   }
 
-  private seriesPoint(rule: string, when: PExpr, unit: Unit, period: Period, date: LocalDate, holds: boolean | undefined): SeriesPoint {
+  /** The value and limit of a condition's main comparison, as the JSON output shows them (shares in percent). */
+  private mainNumbers(when: PExpr, c: Ctx): { value: number | null; limit: number | null; unit: "%" | "" } {
     const main = findComparison(when);
-    const c = this.ctx(unit, period);
     const show = (e: PExpr | undefined): number | null => {
       if (!e) return null;
       const v = this.ev(e, c);
       const j = isRational(v) ? jsonValue(v, e.type) : null;
       return typeof j === "number" ? j : null;
     };
+    return { value: show(main?.left), limit: show(main?.right), unit: main?.left.type === "andel" ? "%" : "" };
+  }
+
+  private seriesPoint(rule: string, when: PExpr, unit: Unit, period: Period, date: LocalDate, holds: boolean | undefined): SeriesPoint {
+    const { value, limit, unit: shownUnit } = this.mainNumbers(when, this.ctx(unit, period));
     return {
       policy: this.plan.name,
       rule,
@@ -835,11 +880,64 @@ class PolicyRun implements Kernels {
       ...(unit.group !== undefined ? { group: unit.group } : {}),
       period: period.label,
       date: formatDate(date),
-      value: show(main?.left),
-      limit: show(main?.right),
-      unit: main?.left.type === "andel" ? "%" : "",
+      value,
+      limit,
+      unit: shownUnit,
       holds: holds ?? null,
     };
+  }
+
+  /**
+   * Every criterion (with its guard) and review of one kommune for one period, with the numbers
+   * in the words explanations use: the answer to "why (not)?" (`tilsyn explain`).
+   */
+  inspect(kommune: string, label: string): InspectedUnit[] {
+    if (!Number.isFinite(this.firstMonth) || !this.plan.assessment) return [];
+    this.periods = periodsWithin(this.plan.assessment.cadence, this.firstMonth, this.lastMonth);
+    const index = this.periods.findIndex((p) => p.label === label);
+    if (index < 0) return [];
+    const out: InspectedUnit[] = [];
+    for (const unit of this.units) {
+      if (unit.kommune !== kommune) continue;
+      this.kernels = new Map();
+      this.rowByPeriod = new Map();
+      this.unitKernels = undefined;
+      const period = this.periods[index]!;
+      const c = this.ctx(unit, period);
+      const criteria = this.plan.criteria.map((criterion): InspectedRule => {
+        const [lo, hi] = this.periodRange(criterion);
+        const guard = criterion.guard ? { holds: this.evBool(criterion.guard, c), text: this.describe(criterion.guard, c) } : undefined;
+        const n = criterion.streak ?? 1;
+        const months: InspectedCondition[] = [];
+        for (let i = Math.max(0, index - n + 1); i <= index; i++) {
+          const ci = this.ctx(unit, this.periods[i]!);
+          const g = criterion.guard ? this.evBool(criterion.guard, ci) : true;
+          months.push({ period: this.periods[i]!.label, holds: and3(g, this.evBool(criterion.when, ci)), text: this.describe(criterion.when, ci) });
+        }
+        const when = months[months.length - 1]!;
+        const all = months.length < n ? false : months.every((m) => m.holds === true) ? true : months.some((m) => m.holds === false) ? false : undefined;
+        return {
+          name: criterion.name,
+          title: criterion.title,
+          source: criterion.source,
+          applies: index >= lo && index < hi,
+          date: formatDate(this.datesFor(criterion.delayMonths)[index]!),
+          ...(guard ? { guard } : {}),
+          when: { holds: when.holds, text: when.text, ...this.mainNumbers(criterion.when, c) },
+          ...(criterion.streak ? { streak: months } : {}),
+          holds: all,
+        };
+      });
+      // Reviews are yearly: the year the period lies in.
+      const year = periodOf("årlig", period.last);
+      const cy = this.ctx(unit, year);
+      const reviews = this.plan.reviews.map((review): InspectedRule => {
+        const holds = this.evBool(review.when, cy);
+        return { name: review.name, title: review.title, source: review.source, applies: true, period: year.label, date: formatDate(this.actionDate(year)), when: { holds, text: this.describe(review.when, cy), ...this.mainNumbers(review.when, cy) }, holds };
+      });
+      out.push({ kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: label, criteria, reviews });
+    }
+    return out;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -72,4 +72,14 @@ export const cli = {
     hint: "Tjek, at Chromium virker (`chromium --headless --version`), og prøv igen; HTML-siderne er skrevet.",
     doc: "en fejl i Chromium under `tilsyn doc --pdf`",
   },
+  T0433: {
+    message: "--kommune {value} er ikke en af de 98 kommunekoder.",
+    hint: "Skriv kommunens kode med tre cifre, fx --kommune 101 for København; listen står i data/kommuner.csv.",
+    doc: "en kode efter `tilsyn explain --kommune`, der ikke er en kommune",
+  },
+  T0434: {
+    message: "--periode {value} er ikke en periode.",
+    hint: "Skriv perioden, som hændelserne angiver den: en måned (2021-03), et halvår (2023-H2) eller et år (2023).",
+    doc: "en periode efter `tilsyn explain --periode`, der hverken er en måned, et halvår eller et år",
+  },
 } as const satisfies CatalogueRange<"T04">;
