@@ -1307,8 +1307,9 @@ function rowValue(e: RowExpr, table: Table, row: number): number {
 
 /**
  * How an expression is named in an explanation: a field by its name, a measure by its label, a
- * sum as `sum(…)`. The interpreter and the compiled explanations (compiler/emit-criteria.ts) both
- * name things through this one function.
+ * sum as "summen af …" and a mean as "gennemsnittet af …", in words a policy officer reads. The
+ * interpreter, the compiled explanations (compiler/emit-criteria.ts) and documents
+ * (compiler/document.ts) all name things through this one function.
  */
 export function termOf(e: PExpr, measures: ReadonlyMap<string, PlanMeasure>): string {
   const term = (x: PExpr): string => termOf(x, measures);
@@ -1323,9 +1324,9 @@ export function termOf(e: PExpr, measures: ReadonlyMap<string, PlanMeasure>): st
       return e.name.replace(/_/g, " ");
     case "sum":
       if (e.bare) return rowText(e.row);
-      return `sum(${rowText(e.row)}${e.filter ? ` hvor ${e.filter} er målt` : ""})`;
+      return `summen af ${rowText(e.row)}${e.filter ? ` hvor ${e.filter} er målt` : ""}`;
     case "mean":
-      return `middel(${term(e.operand)})`;
+      return `gennemsnittet af ${term(e.operand)}`;
     case "window":
       return term(e.operand);
     case "arith": {

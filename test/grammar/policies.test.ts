@@ -172,7 +172,7 @@ describe("bundled policies", () => {
       right: { kind: "Paren" },
     });
     expect(transitions[3]!.when).toBeUndefined();
-    expect(ast.comments).toHaveLength(6);
+    expect(ast.comments).toHaveLength(7);
   });
 
   it("tidlig indsats 2020: groups, per-group assessment, data period, account clause", () => {
@@ -205,23 +205,25 @@ describe("bundled policies", () => {
     expect(assessment!.cadence.value).toBe("halvårlig");
     expect(strip(assessment!.grouping)).toEqual({ kind: "Grouping", mode: "samlet", group: { text: "ydelsesgrupper" } });
     const measures = all(ast, "MeasureDecl");
+    // The minimum population: the offers' denominator over the half year, only where offers are measured.
     expect(strip(measures[1]!.expr)).toEqual({
       kind: "Windowed",
       expr: {
-        kind: "Binary",
-        op: "/",
-        left: { kind: "Aggregate", fn: "sum", arg: { kind: "Ref", name: { text: "uden_tilbud" } } },
-        right: {
-          kind: "Aggregate",
-          fn: "sum",
-          arg: { kind: "Ref", name: { text: "borgere" } },
-          measuredFilter: { text: "uden_tilbud" },
-        },
+        kind: "Aggregate",
+        fn: "sum",
+        arg: { kind: "Ref", name: { text: "borgere" } },
+        measuredFilter: { text: "uden_tilbud" },
       },
       window: { kind: "PeriodWindow", period: "halvåret" },
     });
+    expect(strip(measures[3]!.expr)).toEqual({
+      kind: "Binary",
+      op: "/",
+      left: { kind: "Aggregate", fn: "sum", arg: { kind: "Ref", name: { text: "uden_tilbud" } } },
+      right: { kind: "Ref", name: { text: "borgere_tilbud" } },
+    });
     const criteria = all(ast, "CriterionDecl");
-    expect(strip(criteria[1]!.guard)).toMatchObject({ left: { kind: "Aggregate", measuredFilter: { text: "uden_tilbud" } } });
+    expect(strip(criteria[1]!.guard)).toMatchObject({ kind: "Compare", left: { kind: "Ref", name: { text: "borgere_tilbud" } } });
     const [reaction] = all(ast, "ReactionDecl");
     expect(strip(reaction!.clauses)).toEqual([
       { kind: "ContactClause", text: { value: "AMK tilbyder kommunen dialog og hjælp" } },

@@ -240,7 +240,7 @@ describe("jobsøgning, kommuner med under 40 jobparate gennemgås én gang om å
       date: "2022-03-01",
       source: "STAR: Administrationsmodel, handlingskriterier (kommuner med under 40 jobparate)",
     });
-    expect(events[0]!.values["middel(jobparate)"]).toBe(39.5);
+    expect(events[0]!.values["gennemsnittet af jobparate"]).toBe(39.5);
   });
 
   it("a mean of exactly 40 (35 and 45 alternately) is not under 40: no review", () => {
