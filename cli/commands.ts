@@ -13,7 +13,7 @@ import { parseKommuner } from "../load/kommuner.js";
 import { parseMonth, formatMonth } from "../runtime/calendar.js";
 import type { Plan } from "../runtime/plan.js";
 import type { PolicyFile } from "../grammar/ast.js";
-import type { Table } from "../runtime/table.js";
+import { nameRecord, type Table } from "../runtime/table.js";
 import { expandPolicyFiles, packageRoot, readText, UserError, writeTextAtomic } from "./io.js";
 import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
 import { loadSuites } from "./test.js";
@@ -91,7 +91,7 @@ async function loadKommuner(path: string | undefined): Promise<{ codes: Set<stri
 }
 
 async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, io: Io): Promise<Record<string, Table>> {
-  const tables: Record<string, Table> = {};
+  const tables = nameRecord<Table>();
   let failed = false;
   for (const plan of plans) {
     for (const schema of plan.data) {

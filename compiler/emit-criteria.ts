@@ -108,7 +108,7 @@ export function compiledFor(plans: readonly Plan[]): Map<Plan, CompiledPolicy> {
   for (const plan of plans) {
     let code = instantiated.get(plan);
     if (!code) {
-      instantiated.set(plan, (code = { measures: {}, reviews: {}, transitions: {}, ...instantiate(plan) }));
+      instantiated.set(plan, (code = { measures: Object.create(null), reviews: Object.create(null), transitions: Object.create(null), ...instantiate(plan) }));
     }
     out.set(plan, code);
   }
@@ -167,7 +167,7 @@ class CriteriaEmitter {
       const P: Win = { f: "pf", l: "pl" };
       this.line(`// ${oneLine(c.name)}`);
       this.line(`let big = false;`);
-      this.line(`const values${T ? ": Record<string, EventValue>" : ""} = {};`);
+      this.line(`const values${T ? ": Record<string, EventValue>" : ""} = Object.create(null);`);
       this.line(`const parts${T ? ": string[]" : ""} = [];`);
       if (c.guard) {
         this.collect(c.guard, P, "values");
@@ -183,7 +183,7 @@ class CriteriaEmitter {
         const M: Win = { f: "m", l: "m" };
         this.period = M;
         this.line(`const label = h.label(m);`);
-        this.line(`const perMonth${T ? ": Record<string, EventValue>" : ""} = {};`);
+        this.line(`const perMonth${T ? ": Record<string, EventValue>" : ""} = Object.create(null);`);
         this.collect(c.when, M, "perMonth");
         this.line(`for (const [key, v] of Object.entries(perMonth)) values[\`\${key} \${label}\`] = v;`);
         if (main) this.line(`months.push(label + ": " + ${this.comparedCode(main, M)}[0]);`);

@@ -44,7 +44,7 @@ export function emitTypeScript(plan: Plan, options: EmitOptions = {}): string {
     `import { parseRationalLiteral, vAnd, vArith, vCompare, vNeg, vNot, vOr, type Value } from ${literal(`${rt}/values.js`)};`,
     `import type { EventValue, PolicyEvent } from ${literal(`${rt}/events.js`)};`,
     `import type { Plan } from ${literal(`${rt}/plan.js`)};`,
-    `import { tableFromRows, type Table } from ${literal(`${rt}/table.js`)};`,
+    `import { nameRecord, ownValue, tableFromRows, type Table } from ${literal(`${rt}/table.js`)};`,
     ``,
   );
   for (const d of plan.data) {
@@ -80,14 +80,14 @@ export function emitTypeScript(plan: Plan, options: EmitOptions = {}): string {
   out.push(...emitCompiled(plan));
   out.push(`/** Evaluate the policy on columnar tables. Pure and synchronous; events are sorted. */`);
   out.push(`export function evaluateTables(tables: ${P}Tables, options: EvaluateOptions = {}): ${P}Event[] {`);
-  out.push(`  const byName: Record<string, Table> = { ...tables };`);
+  out.push(`  const byName: Record<string, Table> = Object.assign(nameRecord<Table>(), tables);`);
   out.push(`  return evaluatePlans([plan], byName, { ...options, compiled: new Map([[plan, compiled]]) }).events as ${P}Event[];`);
   out.push(`}`, ``);
   out.push(`/** Evaluate the policy on rows held in memory. Pure and synchronous; events are sorted. */`);
   out.push(`export function evaluate(rows: ${P}Rows, options: EvaluateOptions = {}): ${P}Event[] {`);
-  out.push(`  const tables: Record<string, Table> = {};`);
+  out.push(`  const tables = nameRecord<Table>();`);
   out.push(`  for (const schema of plan.data) {`);
-  out.push(`    const list = (rows as unknown as Record<string, readonly Record<string, string | number | null>[]>)[schema.name] ?? [];`);
+  out.push(`    const list = ownValue(rows as unknown as Record<string, readonly Record<string, string | number | null>[]>, schema.name) ?? [];`);
   out.push(`    tables[schema.name] = tableFromRows(schema, list);`);
   out.push(`  }`);
   out.push(`  return evaluatePlans([plan], tables, { ...options, compiled: new Map([[plan, compiled]]) }).events as ${P}Event[];`);
@@ -97,6 +97,12 @@ export function emitTypeScript(plan: Plan, options: EmitOptions = {}): string {
 
 /** The runtime files a generated module needs beside it (copied by `tilsyn compile`). */
 export const RUNTIME_FILES = ["engine.ts", "calendar.ts", "events.ts", "exact.ts", "plan.ts", "rational.ts", "table.ts", "values.ts", "windows.ts"];
+
+/**
+ * A policy's name as a property key in an object literal. `"__proto__": x` would set the
+ * object's prototype instead of a property, so that one name is written as a computed key.
+ */
+const key = (name: string): string => (name === "__proto__" ? `[${literal(name)}]` : literal(name));
 
 /** An ASCII identifier fragment for a name from the policy (never the only part of a name). */
 const ident = (name: string): string =>
@@ -172,21 +178,21 @@ function emitCompiled(plan: Plan): string[] {
   body.push(`/** The policy's expressions as code, used by evaluate() and evaluateTables(). */`);
   body.push(`export const compiled: CompiledPolicy = {`);
   body.push(`  measures: {`);
-  for (const m of plan.measures) body.push(`    ${literal(m.name)}: ${measureFn.get(m.name)!},`);
+  for (const m of plan.measures) body.push(`    ${key(m.name)}: ${measureFn.get(m.name)!},`);
   body.push(`  },`);
   if (kernel) body.push(`  decideCriteria,`);
   if (explainer) body.push(`  explainCriterion,`);
   if (reviews) body.push(`  decideReviews,`);
   body.push(`  reviews: {`);
   // One function per review only where no review kernel decides them.
-  if (!reviews) for (const r of plan.reviews) body.push(`    ${literal(r.name)}: ${fn(r.when)},`);
+  if (!reviews) for (const r of plan.reviews) body.push(`    ${key(r.name)}: ${fn(r.when)},`);
   body.push(`  },`);
   body.push(`  transitions: {`);
   for (const t of plan.machine?.transitions ?? []) {
-    body.push(`    ${literal(t.name)}: {`);
+    body.push(`    ${key(t.name)}: {`);
     if (t.when) body.push(`      when: ${fn(t.when)},`);
     body.push(`      remember: {`);
-    for (const r of t.remember) body.push(`        ${literal(r.name)}: ${fn(r.expr)},`);
+    for (const r of t.remember) body.push(`        ${key(r.name)}: ${fn(r.expr)},`);
     body.push(`      },`);
     body.push(`    },`);
   }

@@ -10,7 +10,7 @@
 
 import type { DataDecl, ExampleDecl, ExampleTable, Expectation, MachineDecl, Name, PolicyFile, Span } from "../grammar/ast.js";
 import { loadTable } from "../load/csv.js";
-import type { DataSchema, Table } from "../runtime/table.js";
+import { nameRecord, type DataSchema, type Table } from "../runtime/table.js";
 import { diagnostic, replaceWith, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
 import { KOMMUNE_CODES } from "./kommunekoder.js";
 
@@ -164,7 +164,7 @@ class ExampleChecker {
   example(example: ExampleDecl): Record<string, Table> | undefined {
     if (example.expectations.length === 0) this.report("T0245", example.title.span, { title: example.title.value });
     for (const e of example.expectations) this.expectation(e);
-    const tables: Record<string, Table> = {};
+    const tables = nameRecord<Table>();
     const seen = new Map<string, ExampleTable>();
     let ok = true;
     for (const t of example.tables) {

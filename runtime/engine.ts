@@ -29,7 +29,7 @@ import {
   type MonthIndex,
   type Period,
 } from "./calendar.js";
-import type { Table } from "./table.js";
+import { nameRecord, ownValue, type Table } from "./table.js";
 import { canonicalEvent, compareEvents, type EvaluationResult, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
 import type { CompareOp, PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, PlanWindow, RowExpr, ValueType } from "./plan.js";
 import { windowKind } from "./windows.js";
@@ -449,7 +449,7 @@ class PolicyRun implements Kernels {
     let last = -Infinity;
     const unitKeys = new Map<string, Unit>();
     for (const schema of plan.data) {
-      const table = tables[schema.name];
+      const table = ownValue(tables, schema.name);
       if (!table) throw new EvaluationError(`Data «${schema.name}» mangler: angiv filen ${schema.name}.csv.`);
       this.tables.set(schema.name, table);
       this.schemas.set(schema.name, schema);
@@ -978,7 +978,7 @@ class PolicyRun implements Kernels {
       const step = reaction.ladder ? Math.min(contacts, reaction.ladder.length) : undefined;
       // The first criterion's numbers as they are; another criterion's number under the same
       // name but from another period or with another value is kept beside it, labelled.
-      const values: Record<string, EventValue> = { ...this.explained(first).values };
+      const values = Object.assign(nameRecord<EventValue>(), this.explained(first).values);
       for (const f of firings.slice(1)) {
         for (const [k, v] of Object.entries(this.explained(f).values)) {
           if (!(k in values)) values[k] = v;
@@ -1051,11 +1051,11 @@ class PolicyRun implements Kernels {
     for (const [ri, review] of this.plan.reviews.entries()) {
       for (const [i, { period, date, text }] of this.reviewYears.entries()) {
         const c = this.ctx(unit, period);
-        const holds = kernel ? truth(this.reviewDecisions!.holds[ri]![i]!) : this.decideBool(this.code?.reviews[review.name], review.when, c);
+        const holds = kernel ? truth(this.reviewDecisions!.holds[ri]![i]!) : this.decideBool(this.code && ownValue(this.code.reviews, review.name), review.when, c);
         this.options.onDecision?.({ policy: this.plan.name, kind: "gennemgang", rule: review.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (series) series.push(this.seriesPoint(review.name, review.when, unit, period, date, holds));
         if (holds !== true || !this.inForce(date)) continue;
-        const values: Record<string, EventValue> = {};
+        const values = nameRecord<EventValue>();
         this.collectValues(review.when, c, values);
         events.push({
           policy: this.plan.name,
@@ -1092,7 +1092,7 @@ class PolicyRun implements Kernels {
       let fired: PlanTransition | undefined;
       const rejected: PlanTransition[] = [];
       for (const t of candidates) {
-        const holds = t.otherwise ? true : this.decideBool(this.code?.transitions[t.name]?.when, t.when!, c);
+        const holds = t.otherwise ? true : this.decideBool(this.code && ownValue(this.code.transitions, t.name)?.when, t.when!, c);
         this.options.onDecision?.({ policy: this.plan.name, kind: "overgang", rule: t.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (holds === undefined) break; // undecided: stay
         if (holds) {
@@ -1102,7 +1102,7 @@ class PolicyRun implements Kernels {
         rejected.push(t);
       }
       if (!fired) continue;
-      const values: Record<string, EventValue> = {};
+      const values = nameRecord<EventValue>();
       let facts: string;
       if (fired.when) {
         this.collectValues(fired.when, c, values);
@@ -1113,8 +1113,9 @@ class PolicyRun implements Kernels {
           ? `ingen af de andre overgange gælder (${rejected.map((r) => `«${r.title}»: ${this.describe(r.when!, c)}`).join("; ")})`
           : "ingen betingelse";
       }
+      const remember = this.code && ownValue(this.code.transitions, fired.name)?.remember;
       for (const r of fired.remember) {
-        const v = this.decide(this.code?.transitions[fired.name]?.remember[r.name], r.expr, c);
+        const v = this.decide(remember && ownValue(remember, r.name), r.expr, c);
         memory.set(r.name, v);
         values[r.name] = jsonValue(v, r.type);
       }
@@ -1175,7 +1176,7 @@ class PolicyRun implements Kernels {
 
   private explainCriterion(criterion: PlanCriterion, unit: Unit, period: Period): { facts: string; values: Record<string, EventValue> } {
     const c = this.ctx(unit, period);
-    const values: Record<string, EventValue> = {};
+    const values = nameRecord<EventValue>();
     const parts: string[] = [];
     if (criterion.guard) {
       this.collectValues(criterion.guard, c, values);
@@ -1188,7 +1189,7 @@ class PolicyRun implements Kernels {
       for (let m = period.last - n + 1; m <= period.last; m++) {
         const mp = periodOf("månedlig", m);
         const mc = this.ctx(unit, mp);
-        const perMonth: Record<string, EventValue> = {};
+        const perMonth = nameRecord<EventValue>();
         this.collectValues(criterion.when, mc, perMonth);
         for (const [k, v] of Object.entries(perMonth)) values[`${k} ${mp.label}`] = v;
         if (main) {

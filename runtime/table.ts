@@ -42,6 +42,15 @@ export interface Table {
   line: Int32Array;
 }
 
+/**
+ * An empty record keyed by a policy's names (data blocks, fields, measures, values): without a
+ * prototype, so a name such as `__proto__`, `constructor` or `toString` is only a name.
+ */
+export const nameRecord = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
+/** What a record holds under a name as its own property; never something inherited from Object.prototype. */
+export const ownValue = <T>(record: Readonly<Record<string, T>>, name: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
 
 /** One input row as a pipeline holds it: key columns as text, counts as numbers, blanks as null. */
 export type InputRow = Record<string, string | number | null | undefined>;
@@ -65,20 +74,23 @@ export function tableFromRows(schema: DataSchema, rows: readonly InputRow[], fil
     length,
     kommune: rows.map((r) => String(r["kommune"])),
     period: Int32Array.from(rows, (r) => monthOrYear(schema, r[schema.grain === "år" ? "aar" : "maaned"])),
-    ...(schema.group ? { group: rows.map((r) => String(r[schema.group!])) } : {}),
-    counts: {},
-    decimals: {},
-    texts: {},
+    ...(schema.group ? { group: rows.map((r) => String(ownValue(r, schema.group!))) } : {}),
+    counts: nameRecord(),
+    decimals: nameRecord(),
+    texts: nameRecord(),
     line: Int32Array.from(rows, (_, i) => i + 2),
   };
   for (const f of schema.fields) {
     if (f.type === "antal") {
-      table.counts[f.name] = Float64Array.from(rows, (r) => (r[f.name] === null || r[f.name] === undefined || r[f.name] === "" ? NaN : Number(r[f.name])));
+      table.counts[f.name] = Float64Array.from(rows, (r) => {
+        const v = ownValue(r, f.name);
+        return v === null || v === undefined || v === "" ? NaN : Number(v);
+      });
     } else if (f.type === "tekst") {
-      table.texts[f.name] = rows.map((r) => String(r[f.name] ?? ""));
+      table.texts[f.name] = rows.map((r) => String(ownValue(r, f.name) ?? ""));
     } else {
       table.decimals[f.name] = rows.map((r) => {
-        const v = r[f.name];
+        const v = ownValue(r, f.name);
         if (v === null || v === undefined || v === "") return null;
         const text = String(v);
         const m = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(text.trim());

@@ -5,7 +5,7 @@ import { evaluate as evaluatePlans, type CompiledPolicy, type EvalContext, type 
 import { parseRationalLiteral, vAnd, vArith, vCompare, vNeg, vNot, vOr, type Value } from "./runtime/values.js";
 import type { EventValue, PolicyEvent } from "./runtime/events.js";
 import type { Plan } from "./runtime/plan.js";
-import { tableFromRows, type Table } from "./runtime/table.js";
+import { nameRecord, ownValue, tableFromRows, type Table } from "./runtime/table.js";
 
 /** One row of tidlig_indsats.csv (blank cells are null: not measured). */
 export interface TidligIndsatsRow {
@@ -417,7 +417,7 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
   if (criterion === 0) {
     // "manglende_samtaler"
     let big = false;
-    const values: Record<string, EventValue> = {};
+    const values: Record<string, EventValue> = Object.create(null);
     const parts: string[] = [];
     const w0f = pf;
     const w0l = pl;
@@ -467,7 +467,7 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
   if (criterion === 1) {
     // "manglende_tilbud"
     let big = false;
-    const values: Record<string, EventValue> = {};
+    const values: Record<string, EventValue> = Object.create(null);
     const parts: string[] = [];
     const w12f = pf;
     const w12l = pl;
@@ -555,15 +555,15 @@ export const compiled: CompiledPolicy = {
 
 /** Evaluate the policy on columnar tables. Pure and synchronous; events are sorted. */
 export function evaluateTables(tables: TidligIndsatsTables, options: EvaluateOptions = {}): TidligIndsatsEvent[] {
-  const byName: Record<string, Table> = { ...tables };
+  const byName: Record<string, Table> = Object.assign(nameRecord<Table>(), tables);
   return evaluatePlans([plan], byName, { ...options, compiled: new Map([[plan, compiled]]) }).events as TidligIndsatsEvent[];
 }
 
 /** Evaluate the policy on rows held in memory. Pure and synchronous; events are sorted. */
 export function evaluate(rows: TidligIndsatsRows, options: EvaluateOptions = {}): TidligIndsatsEvent[] {
-  const tables: Record<string, Table> = {};
+  const tables = nameRecord<Table>();
   for (const schema of plan.data) {
-    const list = (rows as unknown as Record<string, readonly Record<string, string | number | null>[]>)[schema.name] ?? [];
+    const list = ownValue(rows as unknown as Record<string, readonly Record<string, string | number | null>[]>, schema.name) ?? [];
     tables[schema.name] = tableFromRows(schema, list);
   }
   return evaluatePlans([plan], tables, { ...options, compiled: new Map([[plan, compiled]]) }).events as TidligIndsatsEvent[];
