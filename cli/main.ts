@@ -20,6 +20,19 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
+/**
+ * `tilsyn run … | head`: when the reader closes the pipe early there is no one left to tell, so
+ * stop quietly with exit 0, as Unix tools do, instead of dying on an unhandled EPIPE.
+ */
+function quietWhenPipeCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The program
 
@@ -172,6 +185,7 @@ function usageMessage(error: CommanderError): string {
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) quietWhenPipeCloses();
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
   try {
