@@ -20,19 +20,6 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
-/**
- * `tilsyn run … | head`: when the reader closes the pipe early there is no one left to tell, so
- * stop quietly with exit 0, as Unix tools do, instead of dying on an unhandled EPIPE.
- */
-function quietWhenPipeCloses(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(0);
-      throw error;
-    });
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The program
 
@@ -185,7 +172,6 @@ function usageMessage(error: CommanderError): string {
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  if (io === processIo) quietWhenPipeCloses();
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
   try {
@@ -204,6 +190,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (error instanceof UserError) {
       io.stderr(`${error.message}\n`);
       return error.exitCode;
+    }
+    // A policy whose expressions are deeper than even the worker's stack (cli/launch.ts) holds.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      io.stderr(`${renderProblem(problem("T0412", {}))}\n`);
+      return 1;
     }
     io.stderr(
       `intern fejl: tilsyn stødte på en fejl, der ikke skyldes dine filer (${(error as Error).message ?? error}).\n` +

@@ -57,6 +57,41 @@ export const cli = {
     hint: "Skriv et tal fra 0 til 100, fx --coverage-min 100.",
     doc: "en værdi efter `--coverage-min`, der ikke er en procentsats",
   },
+  T0412: {
+    message: "Et udtryk er for langt eller for dybt indlejret til, at tilsyn kan behandle det.",
+    hint: "Del udtrykket op i flere `mål`, der bygger på hinanden.",
+    doc: "et udtryk, der er for langt eller for dybt indlejret til at kunne behandles",
+  },
+  T0413: {
+    message: "--out {path} er en fil, ikke en mappe.",
+    hint: "Angiv en mappe til modulerne med --out; den oprettes, hvis den ikke findes.",
+    doc: "en fil efter `--out`, hvor der skal stå en mappe",
+  },
+  T0414: {
+    message: "Kan ikke skrive i mappen {path} ({reason}).",
+    hint: "Vælg en mappe, du kan skrive i, med --out, eller giv dig selv skriveadgang til {path}.",
+    doc: "en mappe efter `--out`, der ikke kan oprettes eller skrives i",
+  },
+  T0415: {
+    message: "--data {path} er en fil, ikke en mappe.",
+    hint: "Angiv mappen, datafilerne (<navn>.csv) ligger i, fx --data {dir}.",
+    doc: "en fil efter `--data`, hvor der skal stå en mappe",
+  },
+  T0416: {
+    message: "{a} og {b} har samme filnavn og ville begge blive til modulet {module}.",
+    hint: "Giv den ene fil et andet navn, eller oversæt dem hver for sig til hver sin mappe med --out.",
+    doc: "to politikfiler med samme filnavn, der ville blive til samme modul",
+  },
+  T0417: {
+    message: "{path} findes allerede og er ikke skrevet af tilsyn, så den overskrives ikke.",
+    hint: "Flyt eller slet filen, eller vælg en anden mappe med --out.",
+    doc: "en fil i `--out`-mappen, som tilsyn ikke selv har skrevet",
+  },
+  T0418: {
+    message: "{count} fejl og advarsler mere i {file} er ikke vist.",
+    hint: "Ret de viste fejl først; de følgende skyldes ofte de samme.",
+    doc: "flere fejl og advarsler i én fil, end der vises",
+  },
   T0430: {
     message: "PDF'er skrives med Chromium, men {path} findes ikke.",
     hint: "Installér Chromium (på Debian: `apt-get install -y chromium`), eller udelad --pdf og åbn HTML-siderne i en browser.",

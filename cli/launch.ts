@@ -1,0 +1,35 @@
+// How bin/tilsyn.mjs starts the command line: in a worker thread with a larger stack.
+//
+// The checker, the analysis, the lowering, the interpreter, the emitters and the formatter walk
+// an expression recursively, and a sum of 5,000 terms is a left-nested tree 5,000 deep, more than
+// the main thread's stack (about 1 MB) holds. A worker's stack size can be chosen safely (Node
+// allocates the thread with it), so the commands run there; the main thread only relays the
+// output and the exit code, and ends quietly when the reader of a pipe goes away.
+
+import { Worker } from "node:worker_threads";
+
+/** The worker's stack: room for expressions of tens of thousands of terms. */
+export const STACK_SIZE_MB = 256;
+
+/** Run `entry` (bin/tilsyn.mjs, which calls main() when it is not the main thread) in a worker. */
+export function runInWorker(entry: URL, argv: string[]): Promise<number> {
+  quietWhenPipeCloses();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry, { argv, resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
+    worker.on("error", reject);
+    worker.on("exit", resolve);
+  });
+}
+
+/**
+ * `tilsyn run … | head`: when the reader closes the pipe early there is no one left to tell, so
+ * stop quietly with exit 0, as Unix tools do, instead of dying on an unhandled EPIPE.
+ */
+export function quietWhenPipeCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+  }
+}
