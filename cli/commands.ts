@@ -2,10 +2,9 @@
 // so `tilsyn --help`, usage errors and `tilsyn fmt` start without the compiler, the engine and the
 // data loaders.
 
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { checkPolicy, emitTypeScript, RUNTIME_FILES, type CheckedPolicy } from "../compiler/index.js";
 import { hasErrors, problem, renderDiagnostic, type Diagnostic } from "../diagnostics/index.js";
-import { typeName } from "../compiler/emit.js";
 import { EvaluationError } from "../runtime/engine.js";
 import { evaluateCompiled } from "../compiler/emit-criteria.js";
 import { loadTable } from "../load/csv.js";
@@ -14,7 +13,7 @@ import { parseMonth, formatMonth } from "../runtime/calendar.js";
 import type { Plan } from "../runtime/plan.js";
 import type { PolicyFile } from "../grammar/ast.js";
 import { nameRecord, type Table } from "../runtime/table.js";
-import { expandPolicyFiles, packageRoot, readText, UserError, writeTextAtomic } from "./io.js";
+import { checkDataFolder, expandPolicyFiles, GENERATED_MARK, mayReplace, packageRoot, prepareOutputFolder, readText, UserError, writeTextAtomic } from "./io.js";
 import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
 import { loadSuites } from "./test.js";
 import { analyseVersions } from "../compiler/analyse.js";
@@ -91,6 +90,7 @@ async function loadKommuner(path: string | undefined): Promise<{ codes: Set<stri
 }
 
 async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, io: Io): Promise<Record<string, Table>> {
+  await checkDataFolder(dir);
   const tables = nameRecord<Table>();
   let failed = false;
   for (const plan of plans) {
@@ -169,22 +169,37 @@ export async function runCheck(files: string[], io: Io): Promise<number> {
 export async function runCompile(files: string[], options: { out: string }, io: Io): Promise<number> {
   const compiled = await compileFiles(files, io);
   if (summariseDiagnostics(compiled, io)) return 1;
-  const written: string[] = [];
+  // One module per file name: two files with the same name would write one module (compared
+  // without case, as on case-insensitive file systems). The same file given twice is one.
+  const byModule = new Map<string, Compiled>();
   for (const c of compiled) {
-    const module = `${basename(c.file, ".tilsyn")}.ts`;
-    await writeTextAtomic(join(options.out, module), emitTypeScript(c.plan!, { runtime: "./runtime" }));
-    written.push(module);
+    const module = moduleName(c.file);
+    const other = byModule.get(module.toLowerCase());
+    if (other && resolve(other.file) !== resolve(c.file)) throw new UserError(problem("T0416", { a: other.file, b: c.file, module }), 2);
+    byModule.set(module.toLowerCase(), c);
   }
+  const outputs: { path: string; text: string }[] = [];
+  for (const c of byModule.values()) outputs.push({ path: join(options.out, moduleName(c.file)), text: emitTypeScript(c.plan!, { runtime: "./runtime" }) });
   for (const f of RUNTIME_FILES) {
-    await writeTextAtomic(join(options.out, "runtime", f), await readText(join(packageRoot, "runtime", f)));
+    const source = await readText(join(packageRoot, "runtime", f));
+    outputs.push({ path: join(options.out, "runtime", f), text: `${GENERATED_MARK}: a copy of its runtime/${f}. Do not edit; \`tilsyn compile\` writes it again.\n${source}` });
   }
   // So that `npx tsc -p DIR` checks the modules strictly with the settings they need (ES2022 for bigint).
-  await writeTextAtomic(join(options.out, "tsconfig.json"), `${JSON.stringify(GENERATED_TSCONFIG, null, 2)}\n`);
-  await writeTextAtomic(join(options.out, "package.json"), `${JSON.stringify({ type: "module", private: true }, null, 2)}\n`);
-  io.stdout(`Skrev ${written.join(", ")} og runtime/ til ${options.out}.\n`);
-  void typeName;
+  outputs.push({ path: join(options.out, "tsconfig.json"), text: `${GENERATED_MARK}, for \`npx tsc -p\` on this folder.\n${JSON.stringify(GENERATED_TSCONFIG, null, 2)}\n` });
+  // JSON without comments: ours when it is exactly this.
+  outputs.push({ path: join(options.out, "package.json"), text: `${JSON.stringify({ type: "module", private: true }, null, 2)}\n` });
+  // Nothing is written unless every file can be: the folder is writable and no file is the user's.
+  await prepareOutputFolder(options.out);
+  for (const o of outputs) {
+    if (!(await mayReplace(o.path, o.text))) throw new UserError(problem("T0417", { path: o.path }), 2);
+  }
+  for (const o of outputs) await writeTextAtomic(o.path, o.text);
+  io.stdout(`Skrev ${[...byModule.values()].map((c) => moduleName(c.file)).join(", ")} og runtime/ til ${options.out}.\n`);
   return 0;
 }
+
+/** The module a policy file compiles to: `policies/jobsoegning.tilsyn` → `jobsoegning.ts`. */
+const moduleName = (file: string): string => `${basename(file, ".tilsyn")}.ts`;
 
 const GENERATED_TSCONFIG = {
   compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, lib: ["ES2022"] },
