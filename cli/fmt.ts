@@ -4,11 +4,12 @@
 // Exit codes: 0 all good; 1 `--check` found unformatted files, or a file has syntax errors (it is
 // left untouched and its Danish diagnostics are shown); 2 a file is missing or unreadable.
 
-import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import plugin, { TilsynSyntaxError } from "../grammar/prettier/index.js";
 import { problem, renderDiagnostic, renderProblem, type Diagnostic } from "../diagnostics/index.js";
+import { replaceFile } from "./io.js";
 
 export interface FmtIo {
   readFile(path: string): Promise<string>;
@@ -116,19 +117,13 @@ export async function runFmt(files: string[], options: { check: boolean }, io: F
   return exitCode;
 }
 
-/** The real file system and terminal; writes are atomic (a temporary file, then rename). */
+/**
+ * The real file system and terminal. Writes are atomic (a temporary file, then rename), keep the
+ * file's permissions, and go through a symbolic link to the file it points to (cli/io.ts).
+ */
 export const nodeFmtIo: FmtIo = {
   readFile: (path) => readFile(path, "utf8"),
-  async writeFile(path, text) {
-    const temp = `${path}.${process.pid}.fmt.tmp`;
-    try {
-      await writeFile(temp, text, "utf8");
-      await rename(temp, path);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-  },
+  writeFile: replaceFile,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };

@@ -117,3 +117,32 @@ describe("--data", () => {
     expect(diff.code).toBe(2);
   });
 });
+
+describe("tilsyn fmt on the user's files", () => {
+  const unformatted = () => readFileSync(join(root, "policies/jobsoegning.tilsyn"), "utf8").replace("mål andel_røde \"andel røde\" = roed / jobparate", "mål   andel_røde \"andel røde\" =  roed/jobparate");
+
+  it("keeps a file's permissions", async () => {
+    const file = join(tmp, "regler.tilsyn");
+    writeFileSync(file, unformatted());
+    chmodSync(file, 0o640);
+    const r = await run("fmt", file);
+    expect(r.stdout).toBe(`Formateret: ${file}\n`);
+    expect(readFileSync(file, "utf8")).toBe(readFileSync(join(root, "policies/jobsoegning.tilsyn"), "utf8"));
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it("follows a symbolic link: the target is formatted, the link stays a link", async () => {
+    mkdirSync(join(tmp, "kilde"));
+    const target = join(tmp, "kilde", "regler.tilsyn");
+    writeFileSync(target, unformatted());
+    chmodSync(target, 0o600);
+    const link = join(tmp, "link.tilsyn");
+    symlinkSync(join("kilde", "regler.tilsyn"), link);
+    const r = await run("fmt", link);
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(join("kilde", "regler.tilsyn"));
+    expect(readFileSync(target, "utf8")).toBe(readFileSync(join(root, "policies/jobsoegning.tilsyn"), "utf8"));
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+  });
+});
