@@ -62,8 +62,16 @@ export function formatCsv({ events, kommuneNames }: ReportInput): string {
     source: e.source,
   }));
   const columns = ["policy", "kommune", "navn", "period", "date", "type", "rule", "group", "from", "to", "name", "due", "handling", "values", "explanation", "source"];
-  return `${Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => (r as Record<string, string>)[c])) }, { newline: "\n" })}\n`;
+  return `${Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => (r as Record<string, string>)[c])) }, { newline: "\n", escapeFormulae: FORMULA })}\n`;
 }
+
+/**
+ * A cell a spreadsheet would run as a formula (OWASP's CSV injection: it begins with =, +, -, @,
+ * a tab or a carriage return); papaparse puts a ' in front. A plain number such as -5 or +2,5 is
+ * no formula and is left as it is. Texts from the policy and the data reach the cells (the
+ * reaction's text begins the explanation; group and kommune names come from data files).
+ */
+const FORMULA = /^(?![-+]?\d+(?:[.,]\d+)?$)[=+\-@\t\r]/;
 
 const mdCell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
