@@ -4,7 +4,7 @@
 
 import { basename, join, resolve } from "node:path";
 import { checkPolicy, emitTypeScript, RUNTIME_FILES, type CheckedPolicy } from "../compiler/index.js";
-import { hasErrors, problem, renderDiagnostic, type Diagnostic } from "../diagnostics/index.js";
+import { hasErrors, problem, renderDiagnostic, renderDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { EvaluationError } from "../runtime/engine.js";
 import { evaluateCompiled } from "../compiler/emit-criteria.js";
 import { loadTable } from "../load/csv.js";
@@ -39,7 +39,7 @@ interface Compiled {
 function admit(checked: CheckedPolicy, source: string, io: Io): Compiled {
   const analysis = new Set(checked.analysis);
   const diagnostics = checked.diagnostics.filter((d) => !analysis.has(d));
-  for (const d of diagnostics) io.stderr(`${renderDiagnostic(d, checked.text)}\n\n`);
+  io.stderr(renderDiagnostics(diagnostics, checked.text));
   return { file: checked.file, source, ast: checked.ast, diagnostics, analysis: checked.analysis, ...(checked.plan ? { plan: checked.plan } : {}) };
 }
 
@@ -85,7 +85,7 @@ async function loadKommuner(path: string | undefined): Promise<{ codes: Set<stri
   const file = path ?? join(packageRoot, "data", "kommuner.csv");
   const text = await readText(file);
   const { kommuner, diagnostics } = parseKommuner(text, file);
-  if (diagnostics.length) throw new UserError(diagnostics.map((d) => renderDiagnostic(d, text)).join("\n\n"), 2);
+  if (diagnostics.length) throw new UserError(renderDiagnostics(diagnostics, text).trimEnd(), 2);
   return { codes: new Set(kommuner.map((k) => k.kode)), names: new Map(kommuner.map((k) => [k.kode, k.navn])) };
 }
 
@@ -107,7 +107,7 @@ async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, 
         throw error;
       }
       const result = loadTable(text, file, schema, codes);
-      for (const d of result.diagnostics) io.stderr(`${renderDiagnostic(d, text)}\n\n`);
+      io.stderr(renderDiagnostics(result.diagnostics, text));
       if (!result.table) failed = true;
       else tables[schema.name] = result.table;
     }
@@ -140,7 +140,7 @@ export async function runCheck(files: string[], io: Io): Promise<number> {
   // Static analysis (T05xx) of the files without errors, and holes between versions of a policy.
   const analysed: Diagnostic[] = [];
   for (const c of compiled) {
-    for (const d of c.analysis) io.stderr(`${renderDiagnostic(d, c.source.normalize("NFC"))}\n\n`);
+    io.stderr(renderDiagnostics(c.analysis, c.source.normalize("NFC")));
     analysed.push(...c.analysis);
   }
   const versions = analyseVersions(compiled.filter((c) => c.plan).map((c) => ({ ast: c.ast, file: c.file })));

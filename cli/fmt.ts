@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import plugin, { TilsynSyntaxError } from "../grammar/prettier/index.js";
-import { problem, renderDiagnostic, renderProblem, type Diagnostic } from "../diagnostics/index.js";
+import { problem, renderDiagnostics, renderProblem, type Diagnostic } from "../diagnostics/index.js";
 import { replaceFile } from "./io.js";
 
 export interface FmtIo {
@@ -85,7 +85,7 @@ export async function runFmt(files: string[], options: { check: boolean }, io: F
       const diagnostics = diagnosticsOf(error);
       if (diagnostics) {
         const text = source.normalize("NFC");
-        for (const d of diagnostics) io.stderr(`${renderDiagnostic(d, text)}\n\n`);
+        io.stderr(renderDiagnostics(diagnostics, text));
         io.stderr(`${path} er ikke formateret: ret fejlene først. Filen er ikke ændret.\n`);
       } else {
         const message = error instanceof Error ? error.message : String(error);

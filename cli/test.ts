@@ -8,7 +8,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import type { PolicyFile } from "../grammar/ast.js";
 import { checkPolicy, isExamplesOnly, type CheckedPolicy } from "../compiler/index.js";
-import { diagnostic, hasErrors, problem, renderDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { diagnostic, hasErrors, problem, renderDiagnostics, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { checkExamples, exampleScope } from "../compiler/examples.js";
 import { Coverage, eventLine, missingText, runSuite, type CoverageReport, type ExampleResult, type ExampleSuite } from "../compiler/runner.js";
 import { expandPolicyFiles, readText, UserError } from "./io.js";
@@ -49,7 +49,7 @@ export async function loadSuites(files: string[], io: Io): Promise<{ suites: Exa
   const suites: ExampleSuite[] = [];
   let errors = 0;
   const show = (list: Diagnostic[], source: string) => {
-    for (const d of list) io.stderr(`${renderDiagnostic(d, source.normalize("NFC"))}\n\n`);
+    io.stderr(renderDiagnostics(list, source.normalize("NFC")));
     errors += list.filter((d) => d.severity === "fejl").length;
   };
   for (const file of await expandPolicyFiles(files)) {

@@ -7,34 +7,89 @@
 //      |       ^^^^^^^^^^^
 //      = hjælp: mente du `uden_samtaler`?
 
-import type { Diagnostic, Problem } from "./diagnostic.js";
+import { problem, type Diagnostic, type Problem } from "./diagnostic.js";
+
+/**
+ * Characters that would act on a terminal instead of being shown (escape sequences, the bell,
+ * carriage returns, line breaks inside a message, C1 controls, the Unicode line separators and
+ * bidirectional overrides): shown as `\u001b` and so on. A tab is left as it is.
+ */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** The text with every control character written as `\uXXXX`, safe to print on a terminal. */
+export const escapeControl = (text: string): string =>
+  text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** A source line longer than this is shown as the part around the span, cut with `…`. */
+const FRAME_WIDTH = 200;
+
+/** How many diagnostics of one file are shown; the rest are counted in one line (T0418). */
+export const MAX_SHOWN = 50;
 
 /** A problem without a place: the headline and the hint. */
 export function renderProblem(p: Problem): string {
-  return [`${p.severity}[${p.code}]: ${p.message}`, ...(p.hint ? [`  = hjælp: ${p.hint}`] : [])].join("\n");
+  return [`${p.severity}[${p.code}]: ${escapeControl(p.message)}`, ...(p.hint ? [`  = hjælp: ${escapeControl(p.hint)}`] : [])].join("\n");
 }
 
 /** A diagnostic with its place and, given the source, a frame with a caret under the span. */
 export function renderDiagnostic(d: Diagnostic, source?: string): string {
   const { line, column } = d.span.start;
-  const out = [`${d.severity}[${d.code}]: ${d.message}`, `  --> ${d.file}:${line}:${column}`];
+  const out = [`${d.severity}[${d.code}]: ${escapeControl(d.message)}`, `  --> ${escapeControl(d.file)}:${line}:${column}`];
   if (source !== undefined) {
-    const lines = source.split(/\r?\n/);
-    const text = lines[line - 1];
+    const text = lineOf(source, line);
     if (text !== undefined) {
       const gutter = String(line).length;
       const pad = " ".repeat(gutter);
       const endColumn =
         d.span.end.line === line ? Math.max(d.span.end.column, column + 1) : text.length + 1;
-      const width = Math.max(1, Math.min(endColumn, text.length + 1) - column);
+      const end = Math.max(column, Math.min(endColumn, text.length + 1)) - 1;
+      // The line as it is shown (control characters escaped), and where the caret goes in it.
+      const before = escapeControl(text.slice(0, column - 1));
+      const marked = escapeControl(text.slice(column - 1, end));
+      let shown = before + marked + escapeControl(text.slice(end));
+      let at = before.length;
+      let width = Math.max(1, marked.length);
+      if (shown.length > FRAME_WIDTH) {
+        const from = Math.max(0, Math.min(at - 40, shown.length - FRAME_WIDTH));
+        const to = Math.min(shown.length, from + FRAME_WIDTH);
+        width = Math.max(1, Math.min(width, to - at));
+        shown = `${from > 0 ? "…" : ""}${shown.slice(from, to)}${to < shown.length ? "…" : ""}`;
+        at = at - from + (from > 0 ? 1 : 0);
+      }
       out.push(`${pad} |`);
-      out.push(`${line} | ${text}`);
-      out.push(`${pad} | ${" ".repeat(column - 1)}${"^".repeat(width)}`);
+      out.push(`${line} | ${shown}`);
+      out.push(`${pad} | ${" ".repeat(at)}${"^".repeat(width)}`);
     }
   }
-  if (d.hint) out.push(`  = hjælp: ${d.hint}`);
+  if (d.hint) out.push(`  = hjælp: ${escapeControl(d.hint)}`);
   for (const r of d.related ?? []) {
-    out.push(`  = note: ${r.message} (linje ${r.span.start.line}, kolonne ${r.span.start.column})`);
+    out.push(`  = note: ${escapeControl(r.message)} (linje ${r.span.start.line}, kolonne ${r.span.start.column})`);
   }
   return out.join("\n");
+}
+
+/**
+ * The diagnostics of one file as the CLI prints them, each followed by a blank line: at most
+ * `max`, then one line saying how many more there are (a file of garbage gives thousands).
+ */
+export function renderDiagnostics(list: readonly Diagnostic[], source?: string, max = MAX_SHOWN): string {
+  let out = "";
+  for (const d of list.slice(0, max)) out += `${renderDiagnostic(d, source)}\n\n`;
+  if (list.length > max) {
+    out += `${renderProblem(problem("T0418", { count: String(list.length - max), file: list[0]!.file }))}\n\n`;
+  }
+  return out;
+}
+
+/** Line `n` (1-based) of the source, without splitting all of it. */
+function lineOf(source: string, n: number): string | undefined {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const next = source.indexOf("\n", start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = source.indexOf("\n", start);
+  const text = source.slice(start, end < 0 ? source.length : end);
+  return text.endsWith("\r") ? text.slice(0, -1) : text;
 }

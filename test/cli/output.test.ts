@@ -1,7 +1,5 @@
 // What the CLI prints from texts it does not control: CSV cells a spreadsheet would run as a
 // formula, control characters in policies and data files, and a file of garbage.
-import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
@@ -78,5 +76,69 @@ describe("run --format csv", () => {
     const event = { policy: "p", kommune: "101", period: "2021-01", date: "2021-04-01", type: "henvendelse", rule: "k", values: {}, explanation: "\tforklaring", source: "\rkilde", group: "+3,5" } as PolicyEvent;
     const rows = Papa.parse<Record<string, string>>(formatCsv({ plans: [], events: [event], kommuneNames: new Map([["101", "-12.5"]]) }).trimEnd(), { header: true }).data;
     expect(rows[0]).toMatchObject({ explanation: "'\tforklaring", source: "'\rkilde", group: "+3,5", navn: "-12.5", kommune: "101", values: "{}" });
+  });
+});
+
+/** Control characters but tab and line feed: what must never reach the terminal raw. */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** Bytes from a fixed seed (xorshift), so the garbage is the same on every run. */
+function garbage(size: number, seed = 0x2545f491): Buffer {
+  const out = Buffer.alloc(size);
+  let x = seed;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+describe("diagnostics never put control characters on the terminal", () => {
+  it("escapes them in the message and the source frame, with the caret under the escaped text", async () => {
+    const dir = folder("kontrol");
+    const file = join(dir, "p.tilsyn");
+    writeFileSync(file, policy("STAR kontakter", "k").replace("data d pr kommune", "data d\u001b[31m\u0007 pr kommune"));
+    const r = await run("check", file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stderr).toContain("fejl[T0101]: Uventet tegn `\\u001b[`.");
+    const lines = r.stderr.split("\n");
+    const frame = lines.findIndex((l) => l.startsWith("4 | "));
+    expect(lines[frame]).toBe("4 | data d\\u001b[31m\\u0007 pr kommune, måned");
+    // The caret starts under the escape as shown: after "data d".
+    expect(lines[frame + 1]).toMatch(/^  \| {7}\^+$/);
+  });
+
+  it("escapes them in a data file's diagnostics", async () => {
+    const dir = folder("kontrol-data");
+    writeFileSync(join(dir, "p.tilsyn"), policy("STAR kontakter", "k"));
+    mkdirSync(join(dir, "data"));
+    writeFileSync(join(dir, "data", "d.csv"), "kommune,maaned,a,b\n101,2021-01,1\u001b]0;titel\u0007,9\n");
+    const r = await run("run", join(dir, "p.tilsyn"), "--data", join(dir, "data"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fejl\[T03\d\d\]/m);
+    expect(r.stderr).toContain("1\\u001b]0;titel\\u0007");
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+  });
+
+  it("a file of 100 KB garbage gives at most 50 diagnostics and a line counting the rest, quickly", async () => {
+    const dir = folder("affald");
+    const file = join(dir, "affald.tilsyn");
+    writeFileSync(file, garbage(100_000));
+    for (const argv of [["check", file], ["fmt", "--check", file], ["run", file, "--data", dir]]) {
+      const started = performance.now();
+      const r = await run(...argv);
+      const seconds = (performance.now() - started) / 1000;
+      expect(r.code, argv[0]).toBe(1);
+      expect(r.stderr, argv[0]).not.toMatch(RAW_CONTROL);
+      const shown = r.stderr.match(/^fejl\[T01\d\d\]/gm) ?? [];
+      expect(shown.length, argv[0]).toBe(50);
+      expect(r.stderr, argv[0]).toMatch(/^fejl\[T0418\]: \d+ fejl og advarsler mere i .*affald\.tilsyn er ikke vist\.$/m);
+      // Each frame shows a part of the one long line, not all 100 KB of it.
+      expect(r.stderr.length, argv[0]).toBeLessThan(50 * 1000);
+      expect(seconds, argv[0]).toBeLessThan(15);
+    }
   });
 });
