@@ -14,10 +14,19 @@ export const STACK_SIZE_MB = 256;
 /** Run `entry` (bin/tilsyn.mjs, which calls main() when it is not the main thread) in a worker. */
 export function runInWorker(entry: URL, argv: string[]): Promise<number> {
   quietWhenPipeCloses();
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const worker = new Worker(entry, { argv, resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
-    worker.on("error", reject);
-    worker.on("exit", resolve);
+    let failed = false;
+    // An error main() did not catch (it catches every user's mistake), e.g. memory running out.
+    worker.on("error", (error) => {
+      failed = true;
+      process.stderr.write(
+        `intern fejl: tilsyn stødte på en fejl, der ikke skyldes dine filer (${error.message}).\n` +
+          `  = hjælp: Meld fejlen med kommandoen og filerne; sæt TILSYN_DEBUG=1 for detaljer.\n`,
+      );
+      if (process.env["TILSYN_DEBUG"]) process.stderr.write(`${error.stack}\n`);
+    });
+    worker.on("exit", (code) => resolve(failed ? 70 : code));
   });
 }
 
