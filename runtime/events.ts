@@ -84,3 +84,74 @@ export function canonicalEvent(e: PolicyEvent): PolicyEvent {
   for (const key of KEY_ORDER) if (e[key] !== undefined) out[key] = e[key];
   return out as unknown as PolicyEvent;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Events as a discriminated union on `type`, for the modules `tilsyn compile` writes: a
+// consumer's `switch (e.type)` narrows to the fields that type always has. Every member is also
+// a PolicyEvent (the one record the engine and the CLI's formats work with).
+
+/** The fields every event has, whatever its type. */
+export interface EventBase<Policy extends string = string, Rule extends string = string> {
+  policy: Policy;
+  /** 3-digit kommune code. */
+  kommune: string;
+  /** The data period the event rests on: "2021-03", "2023-H2" or "2023". */
+  period: string;
+  /** YYYY-MM-DD on which it takes effect (action date, after publication lag). */
+  date: string;
+  /** The criterion, review or transition as named in the policy (for `frist`, the transition that set it). */
+  rule: Rule;
+  /** For per-group rules: the group label from the data. */
+  group?: string;
+  /** The numbers the decision used, by name. Shares are in percent with one decimal. */
+  values: Record<string, EventValue>;
+  /** One Danish sentence a caseworker can read: what held, with the numbers. */
+  explanation: string;
+  /** The legal source the policy cites for the rule. */
+  source: string;
+}
+
+/** STAR contacts the municipality: one or more criteria held. */
+export interface ContactEvent<Policy extends string = string, Rule extends string = string> extends EventBase<Policy, Rule> {
+  type: "henvendelse";
+  /** Every criterion that held (the first one is `rule`). */
+  rules: Rule[];
+  /** With an escalation ladder: the suggested step (`values.trin` is its number). */
+  handling?: string;
+}
+
+/** The municipality must give a written account: not restored some months after a contact. */
+export interface AccountEvent<Policy extends string = string, Rule extends string = string> extends EventBase<Policy, Rule> {
+  type: "redegoerelse";
+}
+
+/** A yearly review held for the municipality. */
+export interface ReviewEvent<Policy extends string = string, Rule extends string = string> extends EventBase<Policy, Rule> {
+  type: "gennemgang";
+}
+
+/** The municipality moved from one state to another. */
+export interface StateEvent<Policy extends string = string, Rule extends string = string, State extends string = string>
+  extends EventBase<Policy, Rule> {
+  type: "tilstand";
+  from: State;
+  to: State;
+}
+
+/** A deadline set by a transition. */
+export interface DeadlineEvent<Policy extends string = string, Rule extends string = string, Deadline extends string = string>
+  extends EventBase<Policy, Rule> {
+  type: "frist";
+  /** The deadline's name as declared in the policy. */
+  name: Deadline;
+  /** YYYY-MM-DD. */
+  due: string;
+}
+
+/** An event of a policy, narrowed by `type`; a generated module names its own policy, rules, states and deadlines. */
+export type TypedEvent<Policy extends string = string, Rule extends string = string, State extends string = string, Deadline extends string = string> =
+  | ContactEvent<Policy, Rule>
+  | AccountEvent<Policy, Rule>
+  | ReviewEvent<Policy, Rule>
+  | StateEvent<Policy, Rule, State>
+  | DeadlineEvent<Policy, Rule, Deadline>;
