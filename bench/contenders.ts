@@ -37,7 +37,7 @@ export async function loadPolicy(id: PolicyId, write = true): Promise<Policy> {
   const file = join(moduleDir, `${id}.ts`);
   if (write) {
     mkdirSync(moduleDir, { recursive: true });
-    writeFileSync(file, emitTypeScript(plan, { runtime: "../../runtime" }));
+    writeFileSync(file, emitTypeScript(plan, { runtime: "../../runtime/index.js" }));
   }
   const module = (await import(pathToFileURL(file).href)) as CompiledModule;
   const dataName = DATA_NAME[id];

@@ -3,7 +3,7 @@
 // data loaders.
 
 import { basename, join, resolve } from "node:path";
-import { checkPolicy, emitTypeScript, RUNTIME_FILES, type CheckedPolicy } from "../compiler/index.js";
+import { checkPolicy, emitTypeScript, type CheckedPolicy } from "../compiler/index.js";
 import { hasErrors, problem, renderDiagnostic, renderDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { EvaluationError } from "../runtime/engine.js";
 import { evaluateCompiled } from "../compiler/emit-criteria.js";
@@ -178,12 +178,9 @@ export async function runCompile(files: string[], options: { out: string }, io: 
     if (other && resolve(other.file) !== resolve(c.file)) throw new UserError(problem("T0416", { a: other.file, b: c.file, module }), 2);
     byModule.set(module.toLowerCase(), c);
   }
+  // The modules import the runtime from the npm package (`tilsyn/runtime`): no copy of it is written.
   const outputs: { path: string; text: string }[] = [];
-  for (const c of byModule.values()) outputs.push({ path: join(options.out, moduleName(c.file)), text: emitTypeScript(c.plan!, { runtime: "./runtime" }) });
-  for (const f of RUNTIME_FILES) {
-    const source = await readText(join(packageRoot, "runtime", f));
-    outputs.push({ path: join(options.out, "runtime", f), text: `${GENERATED_MARK}: a copy of its runtime/${f}. Do not edit; \`tilsyn compile\` writes it again.\n${source}` });
-  }
+  for (const c of byModule.values()) outputs.push({ path: join(options.out, moduleName(c.file)), text: emitTypeScript(c.plan!) });
   // So that `npx tsc -p DIR` checks the modules strictly with the settings they need (ES2022 for bigint).
   outputs.push({ path: join(options.out, "tsconfig.json"), text: `${GENERATED_MARK}, for \`npx tsc -p\` on this folder.\n${JSON.stringify(GENERATED_TSCONFIG, null, 2)}\n` });
   // JSON without comments: ours when it is exactly this.
@@ -194,7 +191,7 @@ export async function runCompile(files: string[], options: { out: string }, io: 
     if (!(await mayReplace(o.path, o.text))) throw new UserError(problem("T0417", { path: o.path }), 2);
   }
   for (const o of outputs) await writeTextAtomic(o.path, o.text);
-  io.stdout(`Skrev ${[...byModule.values()].map((c) => moduleName(c.file)).join(", ")} og runtime/ til ${options.out}.\n`);
+  io.stdout(`Skrev ${[...byModule.values()].map((c) => moduleName(c.file)).join(", ")} til ${options.out}. Modulerne importerer tilsyn/runtime, så pakken tilsyn skal være installeret i projektet.\n`);
   return 0;
 }
 
@@ -203,7 +200,7 @@ const moduleName = (file: string): string => `${basename(file, ".tilsyn")}.ts`;
 
 const GENERATED_TSCONFIG = {
   compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, lib: ["ES2022"] },
-  include: ["*.ts", "runtime/*.ts"],
+  include: ["*.ts"],
 };
 
 export interface RunOptions {

@@ -16,7 +16,7 @@ import type { PolicyEvent } from "./events.js";
 import { parseMonth } from "./calendar.js";
 import { KOMMUNE_CODES, KOMMUNE_NAMES } from "./kommuner.js";
 import type { Plan } from "./plan.js";
-import type { DataSchema, Table } from "./table.js";
+import { nameRecord, ownValue, type DataSchema, type Table } from "./table.js";
 import { expectedColumns, TableBuilder, type RowSink } from "./table-builder.js";
 
 /** Diagnostics kept per data name before the rest are summarised in one (T0322), as for a file. */
@@ -142,7 +142,7 @@ export function checkRows(
   const cells = new Array<string>(columns.length);
   for (let r = 0; r < rows.length; r++) {
     const row = (rows[r] ?? {}) as Record<string, unknown>;
-    for (let c = 0; c < columns.length; c++) cells[c] = cellText(row[columns[c]!]);
+    for (let c = 0; c < columns.length; c++) cells[c] = cellText(ownValue(row, columns[c]!));
     builder.add(r, cells, r + 1);
   }
   const diagnostics = report.finish();
@@ -170,12 +170,12 @@ export function evaluateRows(
   const fromMonth = month(options.from, "from");
   const toMonth = month(options.to, "to");
   const kommuner = options.kommuner === undefined ? KOMMUNE_CODES : new Set(options.kommuner);
-  const tables: Record<string, Table> = {};
+  const tables = nameRecord<Table>();
   const problems: Diagnostic[] = [];
   for (const plan of plans) {
     for (const schema of plan.data) {
-      if (tables[schema.name] || problems.some((d) => d.file === schema.name)) continue;
-      const result = checkRows(schema, rows[schema.name] ?? [], kommuner);
+      if (ownValue(tables, schema.name) || problems.some((d) => d.file === schema.name)) continue;
+      const result = checkRows(schema, ownValue(rows, schema.name) ?? [], kommuner);
       if (result.table) tables[schema.name] = result.table;
       else problems.push(...result.diagnostics);
     }

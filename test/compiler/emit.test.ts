@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkPolicy, emitTypeScript, RUNTIME_FILES } from "../../compiler/index.js";
+import { checkPolicy, emitTypeScript } from "../../compiler/index.js";
 import { main } from "../../cli/main.js";
 import { evaluate, type Table } from "../../runtime/index.js";
 import { loadTable } from "../../load/csv.js";
@@ -39,13 +39,17 @@ describe("generated evaluator modules", () => {
     await expect(readFileSync(join(out, "tidlig-indsats-2024.ts"), "utf8")).toMatchFileSnapshot(join(root, "test/samples/ok-tidlig-indsats-2024/expected.ts"));
   });
 
-  it("pass tsc --strict with nothing but the runtime beside them", () => {
-    const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", out], { encoding: "utf8" });
+  it("pass tsc --strict importing nothing but tilsyn/runtime", () => {
+    // The written tsconfig.json, with `tilsyn/runtime` mapped to this checkout's runtime sources
+    // (a project that installed the package resolves it from node_modules; see .ci/run).
+    const config = join(out, "tsconfig.test.json");
+    writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { paths: { "tilsyn/runtime": [join(root, "runtime/index.ts")] } } }));
+    const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", config], { encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
-    const imports = readFileSync(join(out, "skaerpet-tilsyn.ts"), "utf8").match(/^import .* from "[^"]+";$/gm);
-    expect(imports).toHaveLength(5);
-    expect(imports!.every((i) => i.includes('from "./runtime/'))).toBe(true);
+    const imports = readFileSync(join(out, "skaerpet-tilsyn.ts"), "utf8").match(/^import [^;]* from "[^"]+";$/gm);
+    expect(imports).toHaveLength(1);
+    expect(imports![0]).toMatch(/ from "tilsyn\/runtime";$/);
   });
 
   it("give the same events as the in-process engine on the sample data", async () => {
@@ -137,13 +141,10 @@ reaktion
 `;
     const result = checkPolicy(source, "ond.tilsyn");
     expect(result.diagnostics).toEqual([]);
-    const code = emitTypeScript(result.plan!, { runtime: "./runtime" });
+    const code = emitTypeScript(result.plan!);
     const dir = join(root, ".tmp", "emit-hostile");
     rmSync(dir, { recursive: true, force: true });
-    mkdirSync(join(dir, "runtime"), { recursive: true });
-    for (const f of RUNTIME_FILES) {
-      writeFileSync(join(dir, "runtime", f), readFileSync(join(root, "runtime", f)));
-    }
+    mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "ond.ts"), code);
     const mod = (await import(join(dir, "ond.ts"))) as { plan: { title: string; source: string; criteria: { title: string }[]; reaction: { contactText: string } } };
     expect(mod.plan.title).toBe(hostile);
@@ -180,5 +181,95 @@ reaktion
         mod.compiled.explainCriterion = original;
       }
     }
+  });
+});
+
+describe("a generated module's evaluate() checks its rows as a data file is checked", () => {
+  type Row = Record<string, string | number | null | undefined>;
+  interface Module {
+    evaluate: (rows: Record<string, Row[]>, options?: object) => { type: string; rule: string; date: string; kommune: string; explanation: string }[];
+  }
+  interface DataErrorLike extends Error {
+    diagnostics: { code: string; file: string; message: string; span: { start: { line: number; column: number } }; related?: { span: { start: { line: number } } }[] }[];
+  }
+  const row = (over: Row = {}): Row => ({ kommune: "101", maaned: "2021-01", jobparate: 100, groen: 50, lysegroen: 0, roed: 50, fortsat_uden_jobsoegning: 0, ...over });
+  const load = async () => (await import(join(out, "jobsoegning.ts"))) as Module;
+  /** The DataError evaluate() throws for these rows. */
+  async function dataError(rows: Row[], options?: object): Promise<DataErrorLike> {
+    const mod = await load();
+    const runtime = await import("../../runtime/index.js");
+    try {
+      mod.evaluate({ jobsoegning: rows }, options);
+    } catch (error) {
+      expect(error).toBeInstanceOf(runtime.DataError);
+      expect((error as Error).name).toBe("DataError");
+      return error as DataErrorLike;
+    }
+    throw new Error("evaluate() accepted the rows");
+  }
+
+  it("a kommune that is not one of the 98 (T0310), at the row's number and the column", async () => {
+    const error = await dataError([row(), row({ kommune: "999", maaned: "2021-02" })]);
+    expect(error.diagnostics.map((d) => [d.code, d.file, d.span.start.line, d.span.start.column, d.message])).toEqual([
+      ["T0310", "jobsoegning", 2, 1, "`999` i kolonnen `kommune` er ikke en af de 98 kommunekoder."],
+    ]);
+    expect(error.message).toBe("Rækkerne har 1 fejl; den første: jobsoegning, række 2: `999` i kolonnen `kommune` er ikke en af de 98 kommunekoder.");
+  });
+
+  it("a month that does not exist (T0311)", async () => {
+    const error = await dataError([row({ maaned: "2021-13" })]);
+    expect(error.diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column, d.message])).toEqual([
+      ["T0311", 1, 2, "`2021-13` i kolonnen `maaned` er ikke en gyldig måned."],
+    ]);
+  });
+
+  it("two rows with the same key (T0321), pointing back at the first", async () => {
+    const error = await dataError([row(), row({ maaned: "2021-02" }), row({ roed: 10, groen: 90 })]);
+    expect(error.diagnostics).toHaveLength(1);
+    const d = error.diagnostics[0]!;
+    expect([d.code, d.span.start.line, d.message]).toEqual(["T0321", 3, "Rækken med `kommune` 101 og `maaned` 2021-01 står også i linje 1."]);
+    expect(d.related?.[0]?.span.start.line).toBe(1);
+  });
+
+  it("a count with decimals (T0316), a negative count (T0315), text for a number (T0314) and a part above its whole (T0317)", async () => {
+    const error = await dataError([
+      row({ jobparate: 100.5 }),
+      row({ maaned: "2021-02", roed: -1 }),
+      row({ maaned: "2021-03", groen: "mange" }),
+      row({ maaned: "2021-04", roed: 101 }),
+    ]);
+    expect(error.diagnostics.map((d) => [d.code, d.span.start.line, d.message])).toEqual([
+      ["T0316", 1, "Antallet i kolonnen `jobparate` er ikke et helt tal (100.5)."],
+      ["T0315", 2, "Antallet i kolonnen `roed` er negativt (-1)."],
+      ["T0314", 3, "`mange` i kolonnen `groen` er ikke et tal."],
+      ["T0317", 4, "`roed` (101) er større end `jobparate` (100) i samme linje."],
+    ]);
+  });
+
+  it("a missing key is a blank key cell (T0309); null and undefined counts are blank, not measured", async () => {
+    const error = await dataError([{ ...row(), kommune: undefined }]);
+    expect(error.diagnostics.map((d) => d.code)).toEqual(["T0309"]);
+    const mod = await load();
+    expect(mod.evaluate({ jobsoegning: [row({ roed: null, fortsat_uden_jobsoegning: undefined })] })).toEqual([]);
+  });
+
+  it("keeps 25 diagnostics and summarises the rest (T0322), as for a file", async () => {
+    const error = await dataError(Array.from({ length: 40 }, (_, i) => row({ kommune: "999", maaned: `20${10 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}` })));
+    expect(error.diagnostics).toHaveLength(26);
+    expect(error.diagnostics[25]!.message).toBe("15 fejl mere i 15 linjer er ikke vist.");
+  });
+
+  it("takes the kommune list and the months as options", async () => {
+    const mod = await load();
+    // Only 101 allowed: 147 is now an error.
+    const error = await dataError([row({ kommune: "147" })], { kommuner: ["101"] });
+    expect(error.diagnostics.map((d) => d.code)).toEqual(["T0310"]);
+    const rows = { jobsoegning: [row(), row({ kommune: "147", maaned: "2021-02" })] };
+    const all = mod.evaluate(rows);
+    expect(all.map((e) => e.date)).toEqual(["2021-04-01", "2021-05-01"]);
+    expect(all[0]!.explanation).toContain("København Kommune (101)");
+    expect(mod.evaluate(rows, { from: "2021-05" }).map((e) => e.date)).toEqual(["2021-05-01"]);
+    expect(mod.evaluate(rows, { to: "2021-04" }).map((e) => e.date)).toEqual(["2021-04-01"]);
+    expect(() => mod.evaluate(rows, { from: "2021-13" })).toThrow(/`from` skal være en måned som ÅÅÅÅ-MM/);
   });
 });
