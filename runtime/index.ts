@@ -21,6 +21,6 @@ export {
 } from "./engine.js";
 export { parseRationalLiteral, vAnd, vArith, vCompare, vNeg, vNot, vOr, type Value } from "./values.js";
 export { nameRecord, ownValue, tableFromRows, type DataSchema, type FieldSchema, type FieldType, type InputRow, type Table } from "./table.js";
-export { checkRows, DataError, decimalText, evaluateRows, type RowObject, type RowsOptions } from "./rows.js";
+export { checkRows, DataError, decimalText, evaluateRows, monthOption, type RowObject, type RowsOptions } from "./rows.js";
 export { KOMMUNE_CODES, KOMMUNE_NAMES, KOMMUNER } from "./kommuner.js";
 export type { Diagnostic, Span } from "../diagnostics/index.js";

@@ -149,7 +149,8 @@ export function checkRows(
   return diagnostics.length ? { diagnostics } : { table: builder.finish()!, diagnostics };
 }
 
-function month(value: string | undefined, name: string): number | undefined {
+/** A month option as "YYYY-MM" → its month index; a RangeError in Danish names the option otherwise. */
+export function monthOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const m = parseMonth(String(value));
   if (m === undefined) throw new RangeError(`Tilvalget \`${name}\` skal være en måned som ÅÅÅÅ-MM med måned 01–12, fx 2023-04, ikke \`${String(value)}\`.`);
@@ -167,8 +168,8 @@ export function evaluateRows(
   rows: Readonly<Record<string, readonly RowObject[] | undefined>>,
   options: RowsOptions = {},
 ): PolicyEvent[] {
-  const fromMonth = month(options.from, "from");
-  const toMonth = month(options.to, "to");
+  const fromMonth = monthOption(options.from, "from");
+  const toMonth = monthOption(options.to, "to");
   const kommuner = options.kommuner === undefined ? KOMMUNE_CODES : new Set(options.kommuner);
   const tables = nameRecord<Table>();
   const problems: Diagnostic[] = [];

@@ -64,4 +64,4 @@ const walk = (dir) => {
   }
 };
 walk(dist);
-console.log(`chevrotain: dist/vendor/chevrotain.mjs loads the installed lib/chevrotain.mjs (${names.length} names), ${rewritten} module(s) rewritten`);
+console.error(`chevrotain: dist/vendor/chevrotain.mjs loads the installed lib/chevrotain.mjs (${names.length} names), ${rewritten} module(s) rewritten`);
