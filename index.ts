@@ -11,7 +11,7 @@ import { monthOption } from "./runtime/rows.js";
 import type { Table } from "./runtime/table.js";
 
 export { checkPolicy, type CheckedPolicy } from "./compiler/index.js";
-export { emitTypeScript, type EmitOptions } from "./compiler/emit.js";
+export { emitHistoryTypeScript, emitTypeScript, type EmitOptions } from "./compiler/emit.js";
 export { loadTable, type LoadResult } from "./load/csv.js";
 export { parseKommuner, type Kommune } from "./load/kommuner.js";
 export { hasErrors, renderDiagnostic, renderProblem, type Diagnostic, type Problem, type Severity, type Span } from "./diagnostics/index.js";

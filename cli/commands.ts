@@ -3,7 +3,7 @@
 // data loaders.
 
 import { basename, join, resolve } from "node:path";
-import { checkPolicy, emitTypeScript, type CheckedPolicy } from "../compiler/index.js";
+import { checkPolicy, emitHistoryTypeScript, emitTypeScript, type CheckedPolicy } from "../compiler/index.js";
 import { hasErrors, problem, renderDiagnostic, renderDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { EvaluationError } from "../runtime/engine.js";
 import { evaluateCompiled } from "../compiler/emit-criteria.js";
@@ -166,21 +166,41 @@ export async function runCheck(files: string[], io: Io): Promise<number> {
   return 0;
 }
 
-export async function runCompile(files: string[], options: { out: string }, io: Io): Promise<number> {
+export async function runCompile(files: string[], options: { out: string; historik?: boolean }, io: Io): Promise<number> {
   const compiled = await compileFiles(files, io);
   if (summariseDiagnostics(compiled, io)) return 1;
+  // Modules and the files beside them; nothing is written until every one of them can be.
+  const outputs: { path: string; text: string }[] = [];
+  const names: string[] = [];
+  let single = compiled;
+  if (options.historik) {
+    // Files of the same policy become one module, evaluated as one history (as `run` does).
+    const byName = new Map<string, Plan[]>();
+    for (const c of compiled) byName.set(c.plan!.name, [...(byName.get(c.plan!.name) ?? []), c.plan!]);
+    checkOverlaps(compiled.map((c) => c.plan!));
+    for (const [name, plans] of byName) {
+      if (plans.length < 2) continue;
+      const module = `${historyModuleName(name)}.ts`;
+      outputs.push({ path: join(options.out, module), text: emitHistoryTypeScript(plans) });
+      names.push(module);
+    }
+    single = compiled.filter((c) => compiled.filter((d) => d.plan!.name === c.plan!.name).length === 1);
+  }
   // One module per file name: two files with the same name would write one module (compared
   // without case, as on case-insensitive file systems). The same file given twice is one.
   const byModule = new Map<string, Compiled>();
-  for (const c of compiled) {
+  for (const c of single) {
     const module = moduleName(c.file);
     const other = byModule.get(module.toLowerCase());
     if (other && resolve(other.file) !== resolve(c.file)) throw new UserError(problem("T0416", { a: other.file, b: c.file, module }), 2);
+    if (names.some((n) => n.toLowerCase() === module.toLowerCase())) throw new UserError(problem("T0416", { a: c.file, b: `historikken ${module}`, module }), 2);
     byModule.set(module.toLowerCase(), c);
   }
   // The modules import the runtime from the npm package (`tilsyn/runtime`): no copy of it is written.
-  const outputs: { path: string; text: string }[] = [];
-  for (const c of byModule.values()) outputs.push({ path: join(options.out, moduleName(c.file)), text: emitTypeScript(c.plan!) });
+  for (const c of byModule.values()) {
+    outputs.push({ path: join(options.out, moduleName(c.file)), text: emitTypeScript(c.plan!) });
+    names.push(moduleName(c.file));
+  }
   // So that `npx tsc -p DIR` checks the modules strictly with the settings they need (ES2022 for bigint).
   outputs.push({ path: join(options.out, "tsconfig.json"), text: `${GENERATED_MARK}, for \`npx tsc -p\` on this folder.\n${JSON.stringify(GENERATED_TSCONFIG, null, 2)}\n` });
   // JSON without comments: ours when it is exactly this.
@@ -191,12 +211,19 @@ export async function runCompile(files: string[], options: { out: string }, io: 
     if (!(await mayReplace(o.path, o.text))) throw new UserError(problem("T0417", { path: o.path }), 2);
   }
   for (const o of outputs) await writeTextAtomic(o.path, o.text);
-  io.stdout(`Skrev ${[...byModule.values()].map((c) => moduleName(c.file)).join(", ")} til ${options.out}. Modulerne importerer tilsyn/runtime, så pakken tilsyn skal være installeret i projektet.\n`);
+  io.stdout(`Skrev ${names.join(", ")} til ${options.out}. Modulerne importerer tilsyn/runtime, så pakken tilsyn skal være installeret i projektet.\n`);
   return 0;
 }
 
 /** The module a policy file compiles to: `policies/jobsoegning.tilsyn` → `jobsoegning.ts`. */
 const moduleName = (file: string): string => `${basename(file, ".tilsyn")}.ts`;
+
+/** The file name of a history's module: the policy's name in ASCII, `tidlig_indsats` → `tidlig-indsats`. */
+function historyModuleName(name: string): string {
+  return name
+    .replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa").replace(/Æ/g, "Ae").replace(/Ø/g, "Oe").replace(/Å/g, "Aa")
+    .normalize("NFD").replace(/[^A-Za-z0-9_-]/g, "").replace(/_+/g, "-").toLowerCase() || "politik";
+}
 
 const GENERATED_TSCONFIG = {
   compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, lib: ["ES2022"] },

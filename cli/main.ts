@@ -64,11 +64,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command("compile")
-    .description("oversæt politikfiler til TypeScript-moduler (ét pr. politik) med runtime ved siden af")
+    .description("oversæt politikfiler til TypeScript-moduler (ét pr. fil), der importerer tilsyn/runtime")
     .argument("<filer...>", "politikfiler")
     .requiredOption("--out <mappe>", "mappen modulerne skrives til")
+    .option("--historik", "samle filer af samme politik i ét modul, der kører dem som én historik (som run)")
     .helpOption("-h, --help", "vis hjælp")
-    .action(wrap(async (files: string[], options: { out: string }) => (await commands()).runCompile(files, options, io)));
+    .action(wrap(async (files: string[], options: { out: string; historik?: boolean }) => (await commands()).runCompile(files, options, io)));
 
   program
     .command("run")

@@ -62,7 +62,7 @@ export function checkPolicy(source: string, file: string): CheckedPolicy {
 export const isExamplesOnly = (ast: PolicyFile): boolean =>
   !ast.policy && ast.declarations.length === 0 && (ast.examplesFor !== undefined || (ast.examples?.length ?? 0) > 0);
 
-export { emitTypeScript } from "./emit.js";
+export { emitHistoryTypeScript, emitTypeScript } from "./emit.js";
 export { compiledFor, evaluateCompiled } from "./emit-criteria.js";
 export { check } from "./check.js";
 export * from "../diagnostics/index.js";

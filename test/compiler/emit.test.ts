@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkPolicy, emitTypeScript } from "../../compiler/index.js";
 import { main } from "../../cli/main.js";
-import { evaluate, type Table } from "../../runtime/index.js";
+import { canonicalEvent, evaluate, type PolicyEvent, type Table } from "../../runtime/index.js";
 import { loadTable } from "../../load/csv.js";
 import { parseKommuner } from "../../load/kommuner.js";
 
@@ -271,5 +271,44 @@ describe("a generated module's evaluate() checks its rows as a data file is chec
     expect(mod.evaluate(rows, { from: "2021-05" }).map((e) => e.date)).toEqual(["2021-05-01"]);
     expect(mod.evaluate(rows, { to: "2021-04" }).map((e) => e.date)).toEqual(["2021-04-01"]);
     expect(() => mod.evaluate(rows, { from: "2021-13" })).toThrow(/`from` skal være en måned som ÅÅÅÅ-MM/);
+  });
+});
+
+describe("compile --historik: the files of one policy as one module and one history", () => {
+  const dir = join(root, ".tmp", "emit-history");
+
+  it("gives the events `tilsyn run` gives with both files (test/reference/tidlig-indsats-historik.json), from rows", async () => {
+    rmSync(dir, { recursive: true, force: true });
+    const files = ["policies/tidlig-indsats-2020.tilsyn", "policies/tidlig-indsats-2024.tilsyn", "policies/jobsoegning.tilsyn"];
+    let stdout = "";
+    expect(await main(["compile", ...files, "--historik", "--out", dir], { stdout: (t) => (stdout += t), stderr: (t) => process.stderr.write(t) })).toBe(0);
+    // One module for the two early-effort files, the other policy on its own as before.
+    expect(stdout).toContain("tidlig-indsats.ts, jobsoegning.ts");
+    expect(() => readFileSync(join(dir, "tidlig-indsats-2020.ts"))).toThrow();
+    const mod = (await import(join(dir, "tidlig-indsats.ts"))) as { plans: { file: string }[]; evaluate: (rows: object) => PolicyEvent[] };
+    expect(mod.plans.map((p) => p.file)).toEqual(files.slice(0, 2));
+    // The sample data as a pipeline would hold it: counts as numbers, blanks as null.
+    const [header, ...lines] = readFileSync(join(root, "data/eksempel/tidlig_indsats.csv"), "utf8").trim().split("\n");
+    const names = header!.split(",");
+    const rows = lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [names[i], i < 3 ? cell : cell === "" ? null : Number(cell)])));
+    const events = mod.evaluate({ tidlig_indsats: rows }).map(canonicalEvent);
+    const reference = JSON.parse(readFileSync(join(root, "test/reference/tidlig-indsats-historik.json"), "utf8")) as { events: unknown[] };
+    expect(events.length).toBe(reference.events.length);
+    expect(JSON.stringify(events)).toBe(JSON.stringify(reference.events));
+  });
+
+  it("pass tsc --strict", () => {
+    const config = join(dir, "tsconfig.test.json");
+    writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { paths: { "tilsyn/runtime": [join(root, "runtime/index.ts")] } } }));
+    const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", config], { encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+
+  it("refuses files of one policy whose periods overlap (T0406), as run does", async () => {
+    let stderr = "";
+    const code = await main(["compile", "policies/tidlig-indsats-2024.tilsyn", "policies/tidlig-indsats-2024.tilsyn", "--historik", "--out", join(dir, "overlap")], { stdout: () => {}, stderr: (t) => (stderr += t) });
+    expect(code).toBe(1);
+    expect(stderr).toContain("T0406");
   });
 });
