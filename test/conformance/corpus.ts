@@ -19,7 +19,7 @@
 
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { checkPolicy, emitTypeScript } from "../../compiler/index.js";
+import { checkPolicy, emitHistoryTypeScript, emitTypeScript } from "../../compiler/index.js";
 import { compiledFor, evaluateCompiled } from "../../compiler/emit-criteria.js";
 import { KOMMUNE_CODES, KOMMUNE_NAMES } from "../../compiler/kommunekoder.js";
 import { formatMonth, parseMonth } from "../../runtime/calendar.js";
@@ -174,17 +174,20 @@ interface GeneratedModule {
 
 /**
  * (c) The module `tilsyn compile` writes, importing this checkout's runtime: written under
- * .tmp/conformance/, then imported. Several files of one policy are evaluated one module each
- * and merged in the engine's order (it evaluates plans independently and sorts stably).
+ * .tmp/conformance/, then imported. Several files of one policy are one history module
+ * (`compile --historik`); files of different policies are evaluated one module each and merged
+ * in the engine's order (it evaluates plans independently and sorts stably).
  */
 export async function runModule(p: Prepared, name: string): Promise<string> {
   const dir = join(root, ".tmp", "conformance", name);
   mkdirSync(dir, { recursive: true });
+  const runtime = `${relative(dir, join(root, "runtime")).split("\\").join("/")}/index.js`;
+  const history = p.plans.length > 1 && p.plans.every((plan) => plan.name === p.plans[0]!.name);
+  const sources = history ? [emitHistoryTypeScript(p.plans, { runtime })] : p.plans.map((plan) => emitTypeScript(plan, { runtime }));
   const events: PolicyEvent[] = [];
-  for (const [i, plan] of p.plans.entries()) {
+  for (const [i, source] of sources.entries()) {
     const file = join(dir, `policy${i}.ts`);
-    const runtime = relative(dir, join(root, "runtime")).split("\\").join("/");
-    writeFileSync(file, emitTypeScript(plan, { runtime }));
+    writeFileSync(file, source);
     const mod = (await import(/* @vite-ignore */ `${file}?t=${Date.now()}`)) as GeneratedModule;
     events.push(...mod.evaluateTables(p.tables, p.options));
   }
