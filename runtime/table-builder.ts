@@ -8,15 +8,19 @@
 
 import type { Code, Extra, MessageParams, Span } from "../diagnostics/index.js";
 import { parseDecimal, rat, type Rational } from "./rational.js";
-import type { DataSchema, FieldSchema, Table } from "./table.js";
+import type { DataSchema, Table } from "./table.js";
 
 /** Where the builder reports problems; `R` is the caller's handle on a row (a CSV row, an index). */
 export interface RowSink<R> {
   /** Report a problem in cell `index` of `row`; `args` and `extra` are only called when the diagnostic is kept. */
   cell<C extends Code>(row: R, index: number, code: C, args: () => MessageParams<C>, extra?: (span: Span) => Extra): void;
-  /** The span of cell `index` of the earlier data row number `dataRow` (0-based), for "first row with the same key". */
+  /**
+   * The span of cell `index` of the earlier data row number `dataRow` (0-based), for "first row
+   * with the same key". A streaming reader no longer has that row's text and may point at the
+   * start of its line instead.
+   */
   earlier(dataRow: number, index: number): Span | undefined;
-  /** Number of problems reported so far (kept or not). */
+  /** Number of errors reported so far (kept or not); warnings do not count, they do not stop a table. */
   readonly count: number;
 }
 
@@ -53,9 +57,38 @@ function keyDescription(names: readonly string[], values: readonly string[]): st
   return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} og ${parts[parts.length - 1]}`;
 }
 
-const MONTH = /^(\d{4})-(\d{2})$/;
 const YEAR = /^\d{4}$/;
-const DIGITS = /^\d+$/;
+
+/** YYYY-MM as year·12 + month − 1, or -1 (no regular expression: this runs for every row). */
+function monthIndex(value: string): number {
+  if (value.length !== 7 || value.charCodeAt(4) !== 45) return -1;
+  let year = 0;
+  for (let k = 0; k < 4; k++) {
+    const d = value.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    year = year * 10 + d;
+  }
+  const tens = value.charCodeAt(5) - 48;
+  const ones = value.charCodeAt(6) - 48;
+  if (tens < 0 || tens > 9 || ones < 0 || ones > 9) return -1;
+  const month = tens * 10 + ones;
+  return month < 1 || month > 12 ? -1 : year * 12 + month - 1;
+}
+
+/** A count of plain digits (under 16 of them, so exact) as a number, or -1. */
+function plainCount(value: string): number {
+  const n = value.length;
+  if (n === 0 || n > 15) return -1;
+  let x = 0;
+  for (let k = 0; k < n; k++) {
+    const d = value.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    x = x * 10 + d;
+  }
+  return x;
+}
+/** A count written with thousands separators: 1.234 or 12.345.678 (or with commas). */
+const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$/;
 /** More than any period index (9999·12 + 11). */
 const PERIODS = 120_000;
 
@@ -71,35 +104,189 @@ const enum Role {
   Text,
 }
 
+// ---------------------------------------------------------------------------------------------
+// Storage that grows without copying: a file of millions of rows is read once, and each column
+// is copied once, into an array of exactly its length, when the table is finished.
+
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
+
+type NumberArray = Float64Array | Int32Array | Uint16Array;
+
+/** A growable column of numbers in fixed-size typed chunks. */
+class Column<A extends NumberArray> {
+  private chunks: (A | undefined)[] = [];
+  private current: A | undefined;
+  private pos = CHUNK;
+  length = 0;
+
+  constructor(private readonly make: (length: number) => A) {}
+
+  push(value: number): void {
+    if (this.pos === CHUNK) {
+      this.current = this.make(CHUNK);
+      this.chunks.push(this.current);
+      this.pos = 0;
+    }
+    this.current![this.pos++] = value;
+    this.length++;
+  }
+
+  get(index: number): number {
+    return this.chunks[index >>> CHUNK_BITS]![index & CHUNK_MASK]!;
+  }
+
+  /** The values in an array of exactly their length; the column is empty afterwards. */
+  take(): A {
+    const out = this.make(this.length);
+    let offset = 0;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c]!;
+      const n = Math.min(CHUNK, this.length - offset);
+      out.set(n === CHUNK ? chunk : chunk.subarray(0, n), offset);
+      this.chunks[c] = undefined; // let the chunk go while the next is copied
+      offset += n;
+    }
+    this.chunks = [];
+    this.current = undefined;
+    this.pos = CHUNK;
+    this.length = 0;
+    return out;
+  }
+}
+
+/** Strings stored as small numbers: one string object per distinct value (kommune codes, group names). */
+class Interned {
+  private readonly ids = new Map<string, number>();
+  /** Index 0 is "" (a blank or refused cell). */
+  readonly values: string[] = [""];
+
+  /** The id of a value seen before, or 0. */
+  known(value: string): number {
+    return this.ids.get(value) ?? 0;
+  }
+
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      // A copy: the cell may be a slice of a whole chunk of the file, which it would keep alive.
+      const copy = value.length > 12 ? (" " + value).slice(1) : value;
+      this.ids.set(copy, id);
+      this.values.push(copy);
+    }
+    return id;
+  }
+
+  /** The strings of `ids` as an array (what the Table holds). */
+  expand(ids: NumberArray, length: number): string[] {
+    const out = new Array<string>(length);
+    const values = this.values;
+    for (let i = 0; i < length; i++) out[i] = values[ids[i]!]!;
+    return out;
+  }
+}
+
+const LANES = 8;
+
+/**
+ * The first row of every key (kommune, period, group) seen so far, for the duplicate check.
+ * Keys are kept in blocks of 8 neighbouring kommune ids under one hash entry, in typed arrays:
+ * about 8 bytes a row when most kommuner report every period (the usual file), instead of a Map
+ * entry (40–60 bytes) per row; a very sparse file costs about 56 bytes a row.
+ */
+class FirstRows {
+  private keys = new Float64Array(1024);
+  private blocks = new Int32Array(1024); // block index + 1; 0 is an empty slot
+  private mask = 1023;
+  private used = 0;
+  private readonly pool: Int32Array[] = []; // blocks of LANES (first row + 1), CHUNK ints per array
+
+  constructor(private readonly blocksPerPeriod: number) {}
+
+  /** The first row with this key, or -1 (and `row` is now the first). */
+  firstOrAdd(kommuneId: number, period: number, groupId: number, row: number): number {
+    const key = (groupId * PERIODS + period) * this.blocksPerPeriod + Math.floor(kommuneId / LANES);
+    const lane = kommuneId % LANES;
+    const hash = (Math.imul(key >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296) >>> 0, 0x85ebca6b)) >>> 0;
+    let i = (hash ^ (hash >>> 15)) & this.mask;
+    while (this.blocks[i] !== 0 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    let block = this.blocks[i]! - 1;
+    if (block < 0) {
+      block = this.used++;
+      this.keys[i] = key;
+      this.blocks[i] = block + 1;
+      const at = block * LANES;
+      if ((at & CHUNK_MASK) === 0) this.pool.push(new Int32Array(CHUNK));
+      if (this.used * 2 > this.mask) this.grow();
+    }
+    const at = block * LANES + lane;
+    const chunk = this.pool[at >>> CHUNK_BITS]!;
+    const first = chunk[at & CHUNK_MASK]! - 1;
+    if (first < 0) chunk[at & CHUNK_MASK] = row + 1;
+    return first;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const blocks = this.blocks;
+    const size = keys.length * 2;
+    this.keys = new Float64Array(size);
+    this.blocks = new Int32Array(size);
+    this.mask = size - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (blocks[j] === 0) continue;
+      const key = keys[j]!;
+      const hash = (Math.imul(key >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296) >>> 0, 0x85ebca6b)) >>> 0;
+      let i = (hash ^ (hash >>> 15)) & this.mask;
+      while (this.blocks[i] !== 0) i = (i + 1) & this.mask;
+      this.keys[i] = key;
+      this.blocks[i] = blocks[j]!;
+    }
+  }
+}
+
 /**
  * Checks rows of cell texts and writes them into a columnar table.
  *
  * `positions[e]` is the cell index of expected column `e` (see expectedColumns), or -1 when the
  * column is missing (the caller has reported that); `names[i]` is how cell `i`'s column is called
  * in messages. Cells at other indices are ignored.
+ *
+ * Memory is what the finished table needs plus a few bytes a row: numbers go into typed chunks,
+ * kommune codes and group names are interned, and the duplicate check keeps no Map entry per row.
+ * Nothing is kept of a row's text once add() returns.
  */
 export class TableBuilder<R> {
   private readonly roles: Role[];
-  private readonly fieldOf: (FieldSchema | undefined)[];
+  /** For each cell index, the slot of its field in the row's scratch arrays below. */
+  private readonly slotOf: number[];
   private readonly keyNames: string[];
   private readonly kommuneIndex: number;
   private readonly periodIndex: number;
   private readonly groupIndex: number;
-  private readonly subsets: { index: number; wholeIndex: number; part: string; whole: string }[] = [];
-  private readonly seen = new Map<number, number>();
-  private readonly kommuneIds = new Map<string, number>();
-  private readonly groupIds = new Map<string, number>();
-  private readonly kommuneSpan: number;
+  private readonly subsets: { index: number; wholeIndex: number; part: number; whole: number }[] = [];
+  private readonly firstRows: FirstRows;
+  private readonly kommuneIds = new Interned();
+  private readonly groupIds = new Interned();
   private readonly keyPhrase: string;
+  private readonly countNames: string[] = [];
+  private readonly decimalNames: string[] = [];
+  private readonly textNames: string[] = [];
 
   private length = 0;
-  private kommune: string[] = [];
-  private period: number[] = [];
-  private group: string[] = [];
-  private line: number[] = [];
-  private readonly counts = new Map<string, number[]>();
-  private readonly decimals = new Map<string, (Rational | null)[]>();
-  private readonly texts = new Map<string, string[]>();
+  private readonly kommune: Column<Uint16Array | Int32Array>;
+  private readonly period = new Column((n) => new Int32Array(n));
+  private readonly group = new Column((n) => new Int32Array(n));
+  private readonly line = new Column((n) => new Int32Array(n));
+  private readonly counts: Column<Float64Array>[] = [];
+  private readonly decimals: (Rational | null)[][] = [];
+  private readonly texts: string[][] = [];
+  // One row's values, before they are stored.
+  private readonly rowCounts: Float64Array;
+  private readonly rowDecimals: (Rational | null)[];
+  private readonly rowTexts: string[];
 
   constructor(
     private readonly schema: DataSchema,
@@ -115,22 +302,35 @@ export class TableBuilder<R> {
     this.periodIndex = positions[1] ?? -1;
     this.groupIndex = schema.group ? (positions[2] ?? -1) : -1;
     this.roles = new Array<Role>(names.length).fill(Role.Ignore);
-    this.fieldOf = new Array<FieldSchema | undefined>(names.length);
+    this.slotOf = new Array<number>(names.length).fill(-1);
     if (this.kommuneIndex >= 0) this.roles[this.kommuneIndex] = Role.Kommune;
     if (this.periodIndex >= 0) this.roles[this.periodIndex] = Role.Period;
     if (this.groupIndex >= 0) this.roles[this.groupIndex] = Role.Group;
+    const slotOfField = new Map<string, number>();
     const positionOfField = new Map<string, number>();
     schema.fields.forEach((field, f) => {
       const pos = positions[keys + f] ?? -1;
       positionOfField.set(field.name, pos);
-      if (field.type === "antal") this.counts.set(field.name, []);
-      else if (field.type === "tekst") this.texts.set(field.name, []);
-      else this.decimals.set(field.name, []);
+      let slot: number;
+      if (field.type === "antal") {
+        slot = this.countNames.push(field.name) - 1;
+        this.counts.push(new Column((n) => new Float64Array(n)));
+      } else if (field.type === "tekst") {
+        slot = this.textNames.push(field.name) - 1;
+        this.texts.push([]);
+      } else {
+        slot = this.decimalNames.push(field.name) - 1;
+        this.decimals.push([]);
+      }
+      slotOfField.set(field.name, slot);
       if (pos < 0) return;
-      this.fieldOf[pos] = field;
+      this.slotOf[pos] = slot;
       this.roles[pos] =
         field.type === "antal" ? Role.Count : field.type === "andel" ? Role.Andel : field.type === "procent" ? Role.Procent : Role.Text;
     });
+    this.rowCounts = new Float64Array(this.counts.length);
+    this.rowDecimals = new Array<Rational | null>(this.decimals.length).fill(null);
+    this.rowTexts = new Array<string>(this.texts.length).fill("");
     // Subset checks whose both columns are present.
     for (const field of schema.fields) {
       if (field.type !== "antal" || !field.subsetOf) continue;
@@ -138,10 +338,13 @@ export class TableBuilder<R> {
       const wholeIndex = positionOfField.get(field.subsetOf) ?? -1;
       const whole = schema.fields.find((f) => f.name === field.subsetOf);
       if (index >= 0 && wholeIndex >= 0 && whole?.type === "antal") {
-        this.subsets.push({ index, wholeIndex, part: field.name, whole: field.subsetOf });
+        this.subsets.push({ index, wholeIndex, part: slotOfField.get(field.name)!, whole: slotOfField.get(field.subsetOf)! });
       }
     }
-    this.kommuneSpan = kommuner.size + 1;
+    // Kommune ids run from 1 to the number of kommuner (only valid codes get one).
+    const kommuneSpan = kommuner.size + 1;
+    this.kommune = new Column<Uint16Array | Int32Array>(kommuneSpan <= 0x10000 ? (n) => new Uint16Array(n) : (n) => new Int32Array(n));
+    this.firstRows = new FirstRows(Math.ceil(kommuneSpan / LANES));
     this.keyPhrase = schema.group ? `kommune, ${schema.grain} og ${schema.group}` : `kommune og ${schema.grain}`;
   }
 
@@ -149,25 +352,25 @@ export class TableBuilder<R> {
   skip(line: number): void {
     this.length++;
     this.line.push(line);
-    this.kommune.push("");
+    this.kommune.push(0);
     this.period.push(0);
-    if (this.schema.group) this.group.push("");
-    for (const values of this.counts.values()) values.push(NaN);
-    for (const values of this.decimals.values()) values.push(null);
-    for (const values of this.texts.values()) values.push("");
+    if (this.schema.group) this.group.push(0);
+    for (const values of this.counts) values.push(NaN);
+    for (const values of this.decimals) values.push(null);
+    for (const values of this.texts) values.push("");
   }
 
   /** Check one row of cell texts (trimmed; "" is a blank cell) and store it. `line` is its 1-based source line. */
   add(row: R, cells: readonly string[], line: number): void {
     const r = this.length++;
-    const { schema, sink, roles, names } = this;
+    const { schema, sink, roles, names, slotOf, rowCounts, rowDecimals, rowTexts } = this;
     this.line.push(line);
-    let kommune = "";
+    rowCounts.fill(NaN);
+    rowDecimals.fill(null);
+    rowTexts.fill("");
+    let kommuneId = 0;
     let period = 0;
-    let group = "";
-    for (const values of this.counts.values()) values.push(NaN);
-    for (const values of this.decimals.values()) values.push(null);
-    for (const values of this.texts.values()) values.push("");
+    let groupId = 0;
     let keyOk = this.kommuneIndex >= 0 && this.periodIndex >= 0 && (!schema.group || this.groupIndex >= 0);
     const isMonth = schema.grain === "måned";
     const periodName = periodColumn(schema);
@@ -178,14 +381,15 @@ export class TableBuilder<R> {
         case Role.Ignore:
           break;
         case Role.Kommune:
+          kommuneId = this.kommuneIds.known(value); // only valid codes are interned: one lookup a row
+          if (kommuneId > 0) break;
           if (value === "") {
             keyOk = false;
             sink.cell(row, i, "T0309", () => ({ column: "kommune" }));
           } else if (!this.kommuner.has(value)) {
             keyOk = false;
             sink.cell(row, i, "T0310", () => ({ value: shown(value) }));
-          }
-          kommune = value;
+          } else kommuneId = this.kommuneIds.id(value);
           break;
         case Role.Period: {
           if (value === "") {
@@ -194,12 +398,11 @@ export class TableBuilder<R> {
             break;
           }
           if (isMonth) {
-            const m = MONTH.exec(value);
-            const month = m ? Number(m[2]) : 0;
-            if (!m || month < 1 || month > 12) {
+            const month = monthIndex(value);
+            if (month < 0) {
               keyOk = false;
               sink.cell(row, i, "T0311", () => ({ value: shown(value), column: periodName }));
-            } else period = Number(m[1]) * 12 + month - 1;
+            } else period = month;
           } else if (!YEAR.test(value)) {
             keyOk = false;
             sink.cell(row, i, "T0312", () => ({ value: shown(value), column: periodName }));
@@ -210,15 +413,20 @@ export class TableBuilder<R> {
           if (value === "") {
             keyOk = false;
             sink.cell(row, i, "T0313", () => ({ column: names[i]! }));
-          }
-          group = value;
+          } else groupId = this.groupIds.id(value);
           break;
         case Role.Count: {
           if (value === "") break;
+          const plain = plainCount(value);
+          if (plain >= 0) {
+            rowCounts[slotOf[i]!] = plain;
+            break;
+          }
           const name = names[i]!;
-          const column = this.counts.get(this.fieldOf[i]!.name)!;
-          if (DIGITS.test(value) && value.length < 16) {
-            column[r] = Number(value);
+          if (THOUSANDS.test(value)) {
+            // 1.234 is a thousand and more to Danish eyes, but 1.234 (or 1,234) to a decimal reader:
+            // refused, with how to write it, rather than read one way or the other.
+            sink.cell(row, i, "T0328", () => ({ value: shown(value), column: name, plain: value.replace(/[.,]/g, "") }));
             break;
           }
           const q = parseDecimal(value);
@@ -226,7 +434,7 @@ export class TableBuilder<R> {
           else if (q.n < 0n) sink.cell(row, i, "T0315", () => ({ value: shown(value), column: name }));
           else if (q.d !== 1n) sink.cell(row, i, "T0316", () => ({ value: shown(value), column: name }));
           else if (q.n > BigInt(Number.MAX_SAFE_INTEGER)) sink.cell(row, i, "T0327", () => ({ value: shown(value), column: name }));
-          else column[r] = Number(q.n);
+          else rowCounts[slotOf[i]!] = Number(q.n);
           break;
         }
         case Role.Andel:
@@ -241,21 +449,22 @@ export class TableBuilder<R> {
           const share = roles[i] === Role.Procent ? rat(q.n, q.d * 100n) : q;
           if (share.n < 0n || share.n > share.d) {
             sink.cell(row, i, roles[i] === Role.Procent ? "T0320" : "T0319", () => ({ value: shown(value), column: name }));
-          } else this.decimals.get(this.fieldOf[i]!.name)![r] = share;
+          } else rowDecimals[slotOf[i]!] = share;
           break;
         }
         case Role.Text:
-          this.texts.get(this.fieldOf[i]!.name)![r] = value;
+          rowTexts[slotOf[i]!] = value.length > 12 ? (" " + value).slice(1) : value; // not a slice of the file's chunk
           break;
       }
     }
-    this.kommune.push(kommune);
+    this.kommune.push(kommuneId);
     this.period.push(period);
-    if (schema.group) this.group.push(group);
+    if (schema.group) this.group.push(groupId);
+    for (let f = 0; f < rowCounts.length; f++) this.counts[f]!.push(rowCounts[f]!);
+    for (let f = 0; f < rowDecimals.length; f++) this.decimals[f]!.push(rowDecimals[f]!);
+    for (let f = 0; f < rowTexts.length; f++) this.texts[f]!.push(rowTexts[f]!);
     for (const s of this.subsets) {
-      const part = this.counts.get(s.part)![r]!;
-      const whole = this.counts.get(s.whole)![r]!;
-      if (part > whole) {
+      if (rowCounts[s.part]! > rowCounts[s.whole]!) {
         sink.cell(row, s.index, "T0317", () => ({
           column: names[s.index]!,
           value: cells[s.index]!,
@@ -264,26 +473,12 @@ export class TableBuilder<R> {
         }));
       }
     }
-    if (keyOk) this.checkKey(row, r, kommune, period, group, cells);
+    if (keyOk) this.checkKey(row, r, kommuneId, period, groupId, cells);
   }
 
-  private checkKey(row: R, r: number, kommune: string, period: number, group: string, cells: readonly string[]): void {
-    // A numeric key (kommune id, period, group id) keeps the map cheap for 100,000 rows.
-    let kommuneId = this.kommuneIds.get(kommune);
-    if (kommuneId === undefined) this.kommuneIds.set(kommune, (kommuneId = this.kommuneIds.size));
-    let groupId = 0;
-    if (this.schema.group) {
-      const known = this.groupIds.get(group);
-      if (known === undefined) this.groupIds.set(group, (groupId = this.groupIds.size));
-      else groupId = known;
-    }
-    // Periods are below PERIODS and kommune ids below kommuneSpan: the key is exact below 2^53.
-    const key = (groupId * PERIODS + period) * this.kommuneSpan + kommuneId;
-    const first = this.seen.get(key);
-    if (first === undefined) {
-      this.seen.set(key, r);
-      return;
-    }
+  private checkKey(row: R, r: number, kommuneId: number, period: number, groupId: number, cells: readonly string[]): void {
+    const first = this.firstRows.firstOrAdd(kommuneId, period, groupId, r);
+    if (first < 0) return;
     const keyTarget = this.schema.group ? this.groupIndex : this.periodIndex;
     const keyNames = this.keyNames;
     this.sink.cell(
@@ -292,7 +487,7 @@ export class TableBuilder<R> {
       "T0321",
       () => ({
         key: keyDescription(keyNames, [cells[this.kommuneIndex]!, cells[this.periodIndex]!, ...(this.schema.group ? [cells[this.groupIndex]!] : [])]),
-        first: String(this.line[first]),
+        first: String(this.line.get(first)),
         per: this.keyPhrase,
         keys: nameList(keyNames),
       }),
@@ -306,24 +501,25 @@ export class TableBuilder<R> {
   /** The table, or undefined when any problem was reported. */
   finish(): Table | undefined {
     if (this.sink.count > 0) return undefined;
+    const length = this.length;
     const counts: Record<string, Float64Array> = Object.create(null);
     const decimals: Record<string, (Rational | null)[]> = Object.create(null);
     const texts: Record<string, string[]> = Object.create(null);
-    for (const [name, values] of this.counts) counts[name] = Float64Array.from(values);
-    for (const [name, values] of this.decimals) decimals[name] = values;
-    for (const [name, values] of this.texts) texts[name] = values;
+    this.countNames.forEach((name, f) => (counts[name] = this.counts[f]!.take()));
+    this.decimalNames.forEach((name, f) => (decimals[name] = this.decimals[f]!));
+    this.textNames.forEach((name, f) => (texts[name] = this.texts[f]!));
     const table: Table = {
       schema: this.schema,
       file: this.file,
-      length: this.length,
-      kommune: this.kommune,
-      period: Int32Array.from(this.period),
+      length,
+      kommune: this.kommuneIds.expand(this.kommune.take(), length),
+      period: this.period.take(),
       counts,
       decimals,
       texts,
-      line: Int32Array.from(this.line),
+      line: this.line.take(),
     };
-    if (this.schema.group) table.group = this.group;
+    if (this.schema.group) table.group = this.groupIds.expand(this.group.take(), length);
     return table;
   }
 }
