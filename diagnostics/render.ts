@@ -31,12 +31,15 @@ export function renderProblem(p: Problem): string {
   return [`${p.severity}[${p.code}]: ${escapeControl(p.message)}`, ...(p.hint ? [`  = hjælp: ${escapeControl(p.hint)}`] : [])].join("\n");
 }
 
-/** A diagnostic with its place and, given the source, a frame with a caret under the span. */
-export function renderDiagnostic(d: Diagnostic, source?: string): string {
+/**
+ * A diagnostic with its place and, given the source, a frame with a caret under the span. The
+ * source is the whole text, or the lines by number (what a data file read in chunks keeps).
+ */
+export function renderDiagnostic(d: Diagnostic, source?: string | ReadonlyMap<number, string>): string {
   const { line, column } = d.span.start;
   const out = [`${d.severity}[${d.code}]: ${escapeControl(d.message)}`, `  --> ${escapeControl(d.file)}:${line}:${column}`];
   if (source !== undefined) {
-    const text = lineOf(source, line);
+    const text = typeof source === "string" ? lineOf(source, line) : source.get(line);
     if (text !== undefined) {
       const gutter = String(line).length;
       const pad = " ".repeat(gutter);

@@ -1,30 +1,45 @@
 // Loading the data files a policy declares into columnar tables, with Danish diagnostics.
 //
-// Runs in Node and in a browser worker alike: no Node API, functions take text, never paths.
-// Papaparse splits the text into rows (it handles quoting); everything else is one linear loop
-// over the rows writing straight into typed arrays. Cell positions are only worked out when a
-// diagnostic needs one, so the happy path never rescans a line.
+// Runs in Node and in a browser worker alike: no Node API, functions take bytes or text, never
+// paths. A file is read in chunks, however large: its bytes are decoded (load/decode.ts: UTF-8
+// with or without BOM, or Windows-1252), a small linear state machine splits the text into rows
+// (the separator — comma, semicolon or tab — is read off the header line; quoting as RFC 4180),
+// and every row goes straight into a TableBuilder (runtime/table-builder.ts), which checks it and
+// stores it in typed columns. No row's text is kept once it is stored: cell positions are worked
+// out from the row at hand only when a diagnostic needs one, and the text of the lines that
+// diagnostics point at is kept for showing them (LoadResult.lines).
 //
 // Every problem is collected (the first MAX_DIAGNOSTICS are kept, then one summary), nothing
-// throws, and a table is returned only when the file has no errors.
+// throws, and a table is returned only when the file has no errors (warnings do not stop it).
 
-import Papa from "papaparse";
-import { diagnostic, replaceWith, suggest, type Code, type Diagnostic, type Extra, type MessageParams, type Span } from "../diagnostics/index.js";
+import { diagnostic, replaceWith, severityOf, suggest, type Code, type Diagnostic, type Extra, type MessageParams, type Span } from "../diagnostics/index.js";
 import type { DataSchema, Table } from "../runtime/table.js";
 import { expectedColumns, nameList, periodColumn, shown, TableBuilder, type RowSink } from "../runtime/table-builder.js";
+import { ByteDecoder, type Encoding } from "./decode.js";
 
 export { nameList, shown };
+export type { Encoding };
+
+/** The cell separators a data file may use; the header line decides which. */
+export type Separator = "," | ";" | "\t";
 
 export interface LoadResult {
   table?: Table;
   diagnostics: Diagnostic[];
+  /**
+   * The text of each line a diagnostic points at, by line number: what renderDiagnostic shows
+   * under the message (the file itself is not kept).
+   */
+  lines: ReadonlyMap<number, string>;
+  /** How the file was read, once its header line was. */
+  format?: { separator: Separator; encoding?: Encoding; bom: boolean };
 }
 
 /** Diagnostics kept per file before the rest are summarised in one (T0322). */
 export const MAX_DIAGNOSTICS = 25;
 
 // ---------------------------------------------------------------------------------------------
-// Shared reading machinery (also used by kommuner.ts)
+// Rows
 
 /** One non-blank CSV row with where it starts. */
 export interface CsvRow {
@@ -34,65 +49,211 @@ export interface CsvRow {
   start: number;
   /** 1-based line on which the row starts. */
   line: number;
-  /** Offset of a badly quoted cell in this row (papaparse reported its quotes), if any. */
-  quoteAt?: number;
+  /** The row as written, without its final line end (a quoted cell may hold line breaks). */
+  text: string;
+  /** Index of the cell whose quotes are not closed correctly, if any. */
+  quoteCell?: number;
 }
 
-export interface CsvDocument {
-  /** The text without its byte-order mark. */
-  src: string;
-  /** 1 when the text started with a UTF-8 BOM (offsets in spans are into the original text). */
-  bom: number;
-  /** Non-blank rows; the first is the header. */
-  rows: CsvRow[];
-}
+/** A row whose quoted cell has not ended after this many characters is cut at its line's end. */
+const MAX_ROW = 1 << 20;
 
-/** Split text into rows. Accepts a BOM and LF, CRLF or mixed line ends; skips blank lines. */
-export function readCsv(text: string): CsvDocument {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const src = bom ? text.slice(1) : text;
-  const rows: CsvRow[] = [];
-  let start = 0;
-  let line = 1;
-  try {
-    Papa.parse<string[]>(src, {
-      delimiter: ",",
-      newline: "\n",
-      quoteChar: '"',
-      skipEmptyLines: false,
-      step(result) {
-        const cells = result.data; // a fresh array per row: trimmed in place
-        const end = result.meta.cursor;
-        for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim(); // also drops a CRLF's \r
-        if (!(cells.length === 1 && cells[0] === "")) {
-          const row: CsvRow = { cells, start, line };
-          const error = result.errors[0];
-          if (error) row.quoteAt = Math.max(start, (error.index ?? start + 1) - 1); // index is just past the quote
-          rows.push(row);
-        }
-        // Advance the line counter over the row (quoted cells may hold line breaks).
-        for (let p = src.indexOf("\n", start); p !== -1 && p < end; p = src.indexOf("\n", p + 1)) line++;
-        start = end;
-      },
-    });
-  } catch {
-    // Papaparse does not throw for string input; if it ever does, report what was read.
+/** The separator of a header line: the most frequent of `,` `;` and tab outside quotes (`,` if none). */
+export function detectSeparator(line: string): Separator {
+  let comma = 0;
+  let semicolon = 0;
+  let tab = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 44) comma++;
+    else if (c === 59) semicolon++;
+    else if (c === 9) tab++;
   }
-  return { src, bom, rows };
+  if (semicolon > comma && semicolon >= tab) return ";";
+  if (tab > comma && tab > semicolon) return "\t";
+  return ",";
 }
 
-/** Start and end offsets (in doc.src) of cell `index` of a row, found by rescanning the row. */
-function cellRange(doc: CsvDocument, row: CsvRow, index: number): [number, number] {
-  const src = doc.src;
-  let p = row.start;
+const isSpace = (c: string | undefined, separator: Separator): boolean => c === " " || (c === "\t" && separator !== "\t");
+
+/**
+ * Splits text pushed in pieces into rows, calling `onRow` for each non-blank one. Linear: a row
+ * without quotes is found with indexOf and split with split(); a row with quotes goes through a
+ * character loop. Accepts LF, CRLF or mixed line ends; the text must not start with a BOM.
+ */
+export class CsvParser {
+  private buf = "";
+  /** Offset (in the BOM-less text) and line of buf[0]. */
+  private offset = 0;
+  private line = 1;
+
+  constructor(
+    private readonly onRow: (row: CsvRow) => void,
+    /** Decided by the first non-blank line when not given. */
+    public separator?: Separator,
+  ) {}
+
+  push(text: string): void {
+    this.buf = this.buf.length > 0 ? this.buf + text : text;
+    this.scan(false);
+  }
+
+  /** No more text: the last row need not end with a line break. */
+  end(): void {
+    this.scan(true);
+    this.buf = "";
+  }
+
+  /** Where the text pushed so far ends (line, column, BOM-less offset) and that line's text so far. */
+  position(): { offset: number; line: number; column: number; lineText: string } {
+    const buf = this.buf;
+    let line = this.line;
+    let lineStart = 0;
+    for (let p = buf.indexOf("\n"); p !== -1; p = buf.indexOf("\n", p + 1)) {
+      line++;
+      lineStart = p + 1;
+    }
+    return { offset: this.offset + buf.length, line, column: buf.length - lineStart + 1, lineText: buf.slice(lineStart).replace(/\r$/, "") };
+  }
+
+  private scan(final: boolean): void {
+    const buf = this.buf;
+    const n = buf.length;
+    let pos = 0;
+    let line = this.line;
+    let quote = -2; // the next '"' at or after pos; -1 when there is none
+    while (pos < n) {
+      const nl = buf.indexOf("\n", pos);
+      if (nl === -1 && !final) break;
+      const end = nl === -1 ? n : nl;
+      if (this.separator === undefined) {
+        const first = buf.slice(pos, end);
+        if (first.trim() === "") {
+          pos = end + 1;
+          line++;
+          continue;
+        }
+        this.separator = detectSeparator(first);
+      }
+      if (quote !== -1 && quote < pos) quote = buf.indexOf('"', pos);
+      if (quote === -1 || quote > end) {
+        const text = buf.slice(pos, end);
+        const cells = text.split(this.separator);
+        for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim(); // also drops a CRLF's \r
+        if (!(cells.length === 1 && cells[0] === "")) this.onRow({ cells, start: this.offset + pos, line, text });
+        pos = end + 1;
+        line++;
+        continue;
+      }
+      const next = this.quoted(buf, pos, line, final);
+      if (!next) break;
+      pos = next.end;
+      line = next.line;
+    }
+    this.buf = pos >= n ? "" : buf.slice(pos);
+    this.offset += Math.min(pos, n);
+    this.line = line;
+  }
+
+  /**
+   * The row at `pos`, which has a quote before its first line end. Returns where the next row
+   * starts, or undefined when the row may continue in text not yet pushed.
+   */
+  private quoted(buf: string, pos: number, line: number, final: boolean): { end: number; line: number } | undefined {
+    const separator = this.separator!;
+    const n = buf.length;
+    // A quote left open for too long is taken as a mistake: the row ends with its first line.
+    const cut = !final && n - pos >= MAX_ROW;
+    const more = final || cut ? n : -1; // where the text ends for this row, or -1: wait for more
+    const cells: string[] = [];
+    let quoteCell: number | undefined;
+    let i = pos;
+    let rowEnd = -1;
+    while (rowEnd < 0) {
+      let j = i;
+      while (j < n && isSpace(buf[j], separator)) j++;
+      if (buf[j] === '"') {
+        let k = j + 1;
+        let value = "";
+        let closed = false;
+        for (;;) {
+          const q = buf.indexOf('"', k);
+          if (q === -1 || (q + 1 >= n && more < 0)) break;
+          if (buf[q + 1] === '"') {
+            value += buf.slice(k, q + 1);
+            k = q + 2;
+            continue;
+          }
+          value += buf.slice(k, q);
+          k = q + 1;
+          closed = true;
+          break;
+        }
+        if (!closed) {
+          if (more < 0) return undefined;
+          // Unterminated: the rest of the text (or, when cut, of the line) is this cell.
+          const stop = cut ? (buf.indexOf("\n", j) === -1 ? n : buf.indexOf("\n", j)) : n;
+          quoteCell ??= cells.length;
+          cells.push(buf.slice(j + 1, stop).trim());
+          rowEnd = stop;
+          break;
+        }
+        let m = k;
+        while (m < n && (isSpace(buf[m], separator) || buf[m] === "\r")) m++;
+        if (m >= n && more < 0) return undefined;
+        if (m >= n || buf[m] === "\n") {
+          cells.push(value.trim());
+          rowEnd = m;
+        } else if (buf[m] === separator) {
+          cells.push(value.trim());
+          i = m + 1;
+        } else {
+          // Text after the closing quote ("1"2): a quoting mistake; the cell runs to the next separator.
+          quoteCell ??= cells.length;
+          let e = m;
+          while (e < n && buf[e] !== separator && buf[e] !== "\n") e++;
+          if (e >= n && more < 0) return undefined;
+          cells.push((value + buf.slice(k, e)).trim());
+          if (e < n && buf[e] === separator) i = e + 1;
+          else rowEnd = e;
+        }
+      } else {
+        // Unquoted: up to the next separator or line end; a quote inside is a plain character.
+        let e = i;
+        while (e < n && buf[e] !== separator && buf[e] !== "\n") e++;
+        if (e >= n && more < 0) return undefined;
+        cells.push(buf.slice(i, e).trim());
+        if (e < n && buf[e] === separator) i = e + 1;
+        else rowEnd = e;
+      }
+    }
+    const text = buf.slice(pos, rowEnd);
+    let lines = 1;
+    for (let p = text.indexOf("\n"); p !== -1; p = text.indexOf("\n", p + 1)) lines++;
+    if (!(cells.length === 1 && cells[0] === "")) {
+      const row: CsvRow = { cells, start: this.offset + pos, line, text };
+      if (quoteCell !== undefined) row.quoteCell = quoteCell;
+      this.onRow(row);
+    }
+    return { end: rowEnd + 1, line: line + lines };
+  }
+}
+
+/** Start and end offsets (in row.text) of cell `index` of a row, found by rescanning the row. */
+function cellRange(text: string, index: number, separator: Separator): [number, number] {
+  const n = text.length;
+  let p = 0;
   for (let i = 0; ; i++) {
     const start = p;
-    while (p < src.length && (src[p] === " " || src[p] === "\t")) p++;
-    if (src[p] === '"') {
+    while (p < n && isSpace(text[p], separator)) p++;
+    if (text[p] === '"') {
       p++;
-      while (p < src.length) {
-        if (src[p] === '"') {
-          if (src[p + 1] === '"') p += 2;
+      while (p < n) {
+        if (text[p] === '"') {
+          if (text[p + 1] === '"') p += 2;
           else {
             p++;
             break;
@@ -100,36 +261,99 @@ function cellRange(doc: CsvDocument, row: CsvRow, index: number): [number, numbe
         } else p++;
       }
     }
-    while (p < src.length && src[p] !== "," && src[p] !== "\n") p++;
+    while (p < n && text[p] !== separator && text[p] !== "\n") p++;
     let end = p;
-    if (end > start && src[end - 1] === "\r") end--;
+    if (end > start && text[end - 1] === "\r") end--;
     if (i === index) {
       // Point at the value, not at the spaces before it.
       let s = start;
-      while (s < end && (src[s] === " " || src[s] === "\t")) s++;
+      while (s < end && isSpace(text[s], separator)) s++;
       return [s, end];
     }
-    if (p >= src.length || src[p] === "\n") return [end, end]; // the row has no such cell
+    if (p >= n || text[p] === "\n") return [end, end]; // the row has no such cell
     p++;
   }
 }
 
-/** The span of a cell: line and character column of the cell in its line. */
-export function cellSpan(doc: CsvDocument, row: CsvRow, index: number): Span {
-  const [start, end] = cellRange(doc, row, index);
+/** The span of a cell (line and character column in its line), and the text of that line. */
+export function cellSpan(row: CsvRow, index: number, separator: Separator, bom: number): { span: Span; lineText: string } {
+  const text = row.text;
+  const [start, end] = cellRange(text, index, separator);
   // Find the line the cell starts on (a quoted cell before it may span lines).
   let line = row.line;
-  let lineStart = row.start;
-  for (let p = doc.src.indexOf("\n", row.start); p !== -1 && p < start; p = doc.src.indexOf("\n", p + 1)) {
+  let lineStart = 0;
+  for (let p = text.indexOf("\n"); p !== -1 && p < start; p = text.indexOf("\n", p + 1)) {
     line++;
     lineStart = p + 1;
   }
+  const lineEnd = text.indexOf("\n", lineStart);
+  const lineText = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, "");
   const column = start - lineStart + 1;
   const length = Math.max(1, end - start);
+  const offset = row.start + start + bom;
   return {
-    start: { offset: start + doc.bom, line, column },
-    end: { offset: start + doc.bom + length, line, column: column + length },
+    span: { start: { offset, line, column }, end: { offset: offset + length, line, column: column + length } },
+    lineText,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+/**
+ * Where each data row started (offset and line), in about 3 bytes a row: deltas from the row
+ * before, with an exact place every 4096 rows. Only the duplicate check asks, and only for the
+ * diagnostics it keeps.
+ */
+class RowPlaces {
+  private readonly offsetSteps: number[] = [];
+  private readonly lineSteps: number[] = [];
+  private offsetDeltas = new Uint16Array(4096);
+  private lineDeltas = new Uint8Array(4096);
+  private readonly chunks: { offsets: Uint16Array; lines: Uint8Array }[] = [];
+  private readonly far = new Map<number, { offset: number; line: number }>();
+  private count = 0;
+  private lastOffset = 0;
+  private lastLine = 0;
+
+  push(offset: number, line: number): void {
+    const i = this.count++ & 4095;
+    if (i === 0) {
+      this.offsetSteps.push(offset);
+      this.lineSteps.push(line);
+      this.offsetDeltas = new Uint16Array(4096);
+      this.lineDeltas = new Uint8Array(4096);
+      this.chunks.push({ offsets: this.offsetDeltas, lines: this.lineDeltas });
+    } else {
+      const dOffset = offset - this.lastOffset;
+      const dLine = line - this.lastLine;
+      if (dOffset >= 0xffff || dLine >= 0xff) {
+        this.far.set(this.count - 1, { offset, line });
+        this.offsetDeltas[i] = 0xffff;
+      } else {
+        this.offsetDeltas[i] = dOffset;
+        this.lineDeltas[i] = dLine;
+      }
+    }
+    this.lastOffset = offset;
+    this.lastLine = line;
+  }
+
+  get(row: number): { offset: number; line: number } | undefined {
+    if (row < 0 || row >= this.count) return undefined;
+    const c = row >>> 12;
+    const { offsets, lines } = this.chunks[c]!;
+    let offset = this.offsetSteps[c]!;
+    let line = this.lineSteps[c]!;
+    for (let i = 1; i <= (row & 4095); i++) {
+      if (offsets[i] === 0xffff) ({ offset, line } = this.far.get((c << 12) + i)!);
+      else {
+        offset += offsets[i]!;
+        line += lines[i]!;
+      }
+    }
+    return { offset, line };
+  }
 }
 
 /**
@@ -138,18 +362,33 @@ export function cellSpan(doc: CsvDocument, row: CsvRow, index: number): Span {
  */
 export class Reporter implements RowSink<CsvRow> {
   readonly list: Diagnostic[] = [];
+  /** The text of each line a kept diagnostic points at. */
+  readonly lines = new Map<number, string>();
+  separator: Separator;
+  bom: number;
+  private errors = 0;
   private suppressed = 0;
   private suppressedLines = 0;
   private lastSuppressedLine = -1;
   private firstSuppressed?: { line: number; offset: number };
+  private readonly places = new RowPlaces();
 
   constructor(
     readonly file: string,
-    readonly doc: CsvDocument,
-  ) {}
+    format: { bom: number; separator?: Separator } = { bom: 0 },
+  ) {
+    this.bom = format.bom;
+    this.separator = format.separator ?? ",";
+  }
 
+  /** Errors reported so far, kept or not (warnings do not stop a table). */
   get count(): number {
-    return this.list.length + this.suppressed;
+    return this.errors;
+  }
+
+  /** Note where data row number `count` (0-based, in order) starts, for earlier(). */
+  dataRow(row: CsvRow): void {
+    this.places.push(row.start, row.line);
   }
 
   /**
@@ -163,8 +402,10 @@ export class Reporter implements RowSink<CsvRow> {
     args: () => MessageParams<C>,
     extra?: (span: Span) => Extra,
   ): void {
+    if (severityOf(code) === "fejl") this.errors++;
     if (this.list.length < MAX_DIAGNOSTICS) {
-      const span = cellSpan(this.doc, row, index);
+      const { span, lineText } = cellSpan(row, index, this.separator, this.bom);
+      this.keepLine(span.start.line, lineText);
       this.list.push(diagnostic(code, this.file, span, args(), extra?.(span)));
       return;
     }
@@ -176,15 +417,28 @@ export class Reporter implements RowSink<CsvRow> {
     this.firstSuppressed ??= { line: row.line, offset: row.start };
   }
 
-  /** The span of a cell of an earlier data row (0-based; the header is not a data row). */
-  earlier(dataRow: number, index: number): Span | undefined {
-    const row = this.doc.rows[dataRow + 1];
-    return row ? cellSpan(this.doc, row, index) : undefined;
+  /**
+   * The place of an earlier data row (0-based; the header is not a data row). Its text is gone
+   * (rows are not kept, so that a file of millions of rows fits in memory), so this is the start
+   * of its line rather than cell `index`: the line number is exact, the column is 1.
+   */
+  earlier(dataRow: number, _index: number): Span | undefined {
+    const place = this.places.get(dataRow);
+    if (!place) return undefined;
+    const offset = place.offset + this.bom;
+    return { start: { offset, line: place.line, column: 1 }, end: { offset: offset + 1, line: place.line, column: 2 } };
   }
 
-  /** Report a problem with a span already at hand (e.g. an empty file). */
-  at<C extends Code>(span: Span, code: C, args: MessageParams<C>): void {
+  /** Report a problem with a span already at hand (e.g. an empty file), and the text of its line. */
+  at<C extends Code>(span: Span, code: C, args: MessageParams<C>, lineText?: string): void {
+    if (severityOf(code) === "fejl") this.errors++;
+    if (lineText !== undefined) this.keepLine(span.start.line, lineText);
     this.list.push(diagnostic(code, this.file, span, args));
+  }
+
+  private keepLine(line: number, text: string): void {
+    // A copy, so the line does not hold on to the chunk of the file it was cut from.
+    if (!this.lines.has(line)) this.lines.set(line, text.length > 12 ? (" " + text).slice(1) : text);
   }
 
   /** The diagnostics, with the summary of those left out. */
@@ -192,8 +446,8 @@ export class Reporter implements RowSink<CsvRow> {
     if (this.suppressed > 0 && this.firstSuppressed) {
       const { line, offset } = this.firstSuppressed;
       const span: Span = {
-        start: { offset: offset + this.doc.bom, line, column: 1 },
-        end: { offset: offset + this.doc.bom + 1, line, column: 2 },
+        start: { offset: offset + this.bom, line, column: 1 },
+        end: { offset: offset + this.bom + 1, line, column: 2 },
       };
       this.list.push(
         diagnostic("T0322", this.file, span, {
@@ -201,6 +455,7 @@ export class Reporter implements RowSink<CsvRow> {
           lines: this.suppressedLines === 1 ? "1 linje" : `${this.suppressedLines} linjer`,
         }),
       );
+      this.suppressed = 0;
     }
     return this.list;
   }
@@ -276,79 +531,186 @@ export function checkHeader(
 export function checkCellCount(report: Reporter, row: CsvRow, header: readonly string[]): boolean {
   const actual = row.cells.length;
   const count = header.length;
-  if (row.quoteAt !== undefined) {
-    const at = row.quoteAt;
-    let index = 0;
-    while (index + 1 < actual && cellRange(report.doc, row, index + 1)[0] <= at) index++;
+  if (row.quoteCell !== undefined) {
+    const index = Math.min(row.quoteCell, actual - 1);
     report.cell(row, index, "T0308", () => ({ column: header[index] ?? header[header.length - 1] ?? "" }));
     return false;
   }
   if (actual === count) return true;
   const plural = (n: number) => (n === 1 ? "1 kolonne" : `${n} kolonner`);
+  // The catalogue's hints speak of commas; a file separated otherwise gets its own word.
+  const word = report.separator === ";" ? "semikolon" : report.separator === "\t" ? "tabulator" : undefined;
   if (actual < count) {
-    report.cell(row, actual - 1, "T0306", () => ({
-      actual: String(actual),
-      count: plural(count),
-      column: header[actual] ?? "",
-    }));
+    report.cell(
+      row,
+      actual - 1,
+      "T0306",
+      () => ({ actual: String(actual), count: plural(count), column: header[actual] ?? "" }),
+      word ? () => ({ hint: `Hver linje skal have en celle pr. kolonne adskilt af ${word}; en tom celle skrives som to ${word === "semikolon" ? "semikoloner" : "tabulatorer"} efter hinanden.` }) : undefined,
+    );
   } else {
-    report.cell(row, count, "T0307", () => ({
-      actual: String(actual),
-      count: plural(count),
-      column: header[count - 1] ?? "",
-    }));
+    report.cell(
+      row,
+      count,
+      "T0307",
+      () => ({ actual: String(actual), count: plural(count), column: header[count - 1] ?? "" }),
+      word ? () => ({ hint: `Fjern de overskydende celler; står der et ${word} inde i en værdi, så sæt værdien i anførselstegn.` }) : undefined,
+    );
   }
   return false;
+}
+
+/** A whole (small) CSV text as rows, for files read at once such as data/kommuner.csv. */
+export interface CsvDocument {
+  /** 1 when the text started with a BOM (offsets in spans are into the original text). */
+  bom: number;
+  separator: Separator;
+  /** Non-blank rows; the first is the header. */
+  rows: CsvRow[];
+}
+
+/** Split text into rows. Accepts a BOM and LF, CRLF or mixed line ends; skips blank lines. */
+export function readCsv(text: string): CsvDocument {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const rows: CsvRow[] = [];
+  const parser = new CsvParser((row) => rows.push(row));
+  parser.push(bom ? text.slice(1) : text);
+  parser.end();
+  return { bom, separator: parser.separator ?? ",", rows };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Data tables
 
+const START: Span = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } };
+
+/**
+ * Reads one data file, pushed in chunks of bytes (decoded here) or text, into a columnar table:
+ * what `tilsyn run` streams a file through, and what loadTable() does with a whole one. Any
+ * reader of another format can feed a TableBuilder the same way, row by row.
+ */
+export class CsvTableReader {
+  private readonly decoder = new ByteDecoder();
+  private readonly parser: CsvParser;
+  private readonly report: Reporter;
+  private builder: TableBuilder<CsvRow> | undefined;
+  private names: string[] = [];
+  private header: CsvRow | undefined;
+  private dataRows = 0;
+  private first = true;
+  private stopped = false;
+  private failure: Diagnostic | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly schema: DataSchema,
+    private readonly kommuner: ReadonlySet<string>,
+  ) {
+    this.report = new Reporter(file);
+    this.parser = new CsvParser((row) => this.row(row));
+  }
+
+  /** The next piece of the file. Bytes are decoded here; text must be the file's text as read. */
+  push(chunk: Uint8Array | string): void {
+    if (this.stopped) return;
+    try {
+      let text: string;
+      if (typeof chunk === "string") {
+        text = chunk;
+        if (this.first && text.charCodeAt(0) === 0xfeff) {
+          this.report.bom = 1;
+          text = text.slice(1);
+        }
+      } else {
+        text = this.decoder.decode(chunk);
+        if (this.decoder.bom) this.report.bom = 1;
+      }
+      this.first = false;
+      this.parser.push(text);
+      this.checkDecoding();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The end of the file: the table (when there are no errors) and the diagnostics. */
+  finish(): LoadResult {
+    try {
+      if (!this.stopped) {
+        const rest = this.decoder.decode(new Uint8Array(0), true);
+        if (this.decoder.bom) this.report.bom = 1;
+        this.parser.push(rest);
+        this.checkDecoding();
+        if (!this.stopped) this.parser.end();
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+    if (this.failure) return { diagnostics: [this.failure], lines: new Map() };
+    const report = this.report;
+    const format = this.parser.separator
+      ? { format: { separator: this.parser.separator, ...(this.decoder.encoding ? { encoding: this.decoder.encoding } : {}), bom: report.bom === 1 } }
+      : {};
+    if (!this.header && !this.decoder.problem) {
+      report.at(START, "T0301", { expected: nameList(expectedColumns(this.schema)) });
+    } else if (this.header && this.dataRows === 0 && report.count === 0) {
+      // Only when the header is right: a wrong header says more than its missing rows.
+      const { span, lineText } = cellSpan(this.header, 0, report.separator, report.bom);
+      report.at(span, "T0329", { data: this.schema.name }, lineText);
+    }
+    const table = this.stopped || !this.builder ? undefined : this.builder.finish();
+    const diagnostics = report.finish();
+    return { ...(table && report.count === 0 ? { table } : {}), diagnostics, lines: report.lines, ...format };
+  }
+
+  private row(row: CsvRow): void {
+    const report = this.report;
+    if (!this.header) {
+      this.header = row;
+      report.separator = this.parser.separator ?? ",";
+      const schema = this.schema;
+      const period = periodColumn(schema);
+      const otherPeriod = period === "aar" ? "maaned" : "aar";
+      const positions = checkHeader(report, row, expectedColumns(schema), schema.name, (name) =>
+        name === otherPeriod ? `data \`${schema.name}\` er opgjort pr. ${schema.grain}, så nøglekolonnen hedder \`${period}\`.` : undefined,
+      );
+      this.names = row.cells;
+      this.builder = new TableBuilder(schema, this.file, this.kommuner, positions, this.names, report);
+      return;
+    }
+    this.dataRows++;
+    report.dataRow(row);
+    if (!checkCellCount(report, row, this.names)) {
+      this.builder!.skip(row.line); // keeps the row numbering; its cells were reported
+      return;
+    }
+    this.builder!.add(row, row.cells, row.line);
+  }
+
+  /** After a decoding problem: report it where the text stops, and read no further. */
+  private checkDecoding(): void {
+    const problem = this.decoder.problem;
+    if (!problem || this.stopped) return;
+    this.stopped = true;
+    const { offset, line, column, lineText } = this.parser.position();
+    const at = offset + this.report.bom;
+    const span: Span = { start: { offset: at, line, column }, end: { offset: at + 1, line, column: column + 1 } };
+    this.report.at(span, problem.kind === "mixed" ? "T0331" : "T0330", { byte: problem.byte }, lineText);
+  }
+
+  private fail(error: unknown): void {
+    // A bug here must not become a stack trace for a user; report it against the file.
+    this.stopped = true;
+    this.failure ??= internalError(this.file, error);
+  }
+}
+
 /**
  * Load one data file into a columnar table. `kommuner` is the set of valid 3-digit codes (from
  * data/kommuner.csv). Never throws; returns `table` only when there are no errors.
  */
-export function loadTable(text: string, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): LoadResult {
-  try {
-    return load(text, file, schema, kommuner);
-  } catch (error) {
-    // A bug here must not become a stack trace for a user; report it against the file.
-    return { diagnostics: [internalError(file, error)] };
-  }
-}
-
-function load(text: string, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): LoadResult {
-  const doc = readCsv(String(text ?? ""));
-  const report = new Reporter(file, doc);
-  const expected = expectedColumns(schema);
-
-  const header = doc.rows[0];
-  if (!header) {
-    report.at(
-      { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } },
-      "T0301",
-      { expected: nameList(expected) },
-    );
-    return { diagnostics: report.finish() };
-  }
-
-  const period = periodColumn(schema);
-  const otherPeriod = period === "aar" ? "maaned" : "aar";
-  const positions = checkHeader(report, header, expected, schema.name, (name) =>
-    name === otherPeriod ? `data \`${schema.name}\` er opgjort pr. ${schema.grain}, så nøglekolonnen hedder \`${period}\`.` : undefined,
-  );
-
-  const names = header.cells;
-  const builder = new TableBuilder(schema, file, kommuner, positions, names, report);
-  for (let r = 1; r < doc.rows.length; r++) {
-    const row = doc.rows[r]!;
-    if (!checkCellCount(report, row, names)) {
-      builder.skip(row.line); // keeps the row numbering; its cells were reported
-      continue;
-    }
-    builder.add(row, row.cells, row.line);
-  }
-  const diagnostics = report.finish();
-  if (diagnostics.length > 0) return { diagnostics };
-  return { table: builder.finish()!, diagnostics };
+export function loadTable(input: string | Uint8Array, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): LoadResult {
+  const reader = new CsvTableReader(file, schema, kommuner);
+  reader.push(typeof input === "string" || input instanceof Uint8Array ? input : String(input ?? ""));
+  return reader.finish();
 }

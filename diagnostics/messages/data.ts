@@ -143,4 +143,25 @@ export const data = {
     hint: "Et antal må højst være 9007199254740991 (2^53 − 1); tjek, om kolonnen indeholder et andet tal end et antal personer.",
     doc: "et antal over 2^53 − 1, som ikke kan læses uden afrunding",
   },
+  T0328: {
+    message: "`{value}` i kolonnen `{column}` ligner et antal med tusindtalsseparator.",
+    hint: "Skriv antallet uden punktum eller komma, fx {plain}; i Excel: Formatér celler → Tal, og fjern fluebenet ved »Brug tusindtalsseparator (.)«.",
+    doc: "et antal skrevet med tusindtalsseparator (`1.234`), som kan læses på to måder",
+  },
+  T0329: {
+    severity: "advarsel",
+    message: "Filen har kun overskriftslinjen; der er ingen rækker med data `{data}`.",
+    hint: "Tjek, at det er den rigtige fil, og at eksporten kom med; uden rækker er intet målt.",
+    doc: "en datafil med overskrift, men uden rækker (en advarsel)",
+  },
+  T0330: {
+    message: "Filen kan ikke læses som tekst her: byten {byte} er hverken gyldig UTF-8 eller et læsbart tegn i Windows-1252.",
+    hint: "Gem filen som UTF-8 (i Excel: Gem som → »CSV UTF-8 (kommasepareret)«) og indlæs den igen; en fil i UTF-16 eller et regneark kan ikke læses som CSV.",
+    doc: "en byte, der hverken er UTF-8 eller et læsbart tegn i Windows-1252 (fx en fil i UTF-16)",
+  },
+  T0331: {
+    message: "Filen blander tegnsæt: byten {byte} er ikke gyldig UTF-8, men tidligere i filen står tegn i UTF-8.",
+    hint: "Gem filen som UTF-8 (i Excel: Gem som → »CSV UTF-8 (kommasepareret)«) og indlæs den igen; er den sat sammen af flere filer, så gem hver af dem som UTF-8 først.",
+    doc: "en fil, der er UTF-8 i begyndelsen og ikke senere (to tegnsæt i én fil)",
+  },
 } as const satisfies CatalogueRange<"T03">;
