@@ -7,7 +7,8 @@ import { checkPolicy, emitHistoryTypeScript, emitTypeScript, type CheckedPolicy 
 import { hasErrors, problem, renderDiagnostic, renderDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { EvaluationError } from "../runtime/engine.js";
 import { evaluateCompiled } from "../compiler/emit-criteria.js";
-import { loadTable } from "../load/csv.js";
+import type { LoadResult } from "../load/csv.js";
+import { readTableFile } from "./data-file.js";
 import { parseKommuner } from "../load/kommuner.js";
 import { parseMonth, formatMonth } from "../runtime/calendar.js";
 import type { Plan } from "../runtime/plan.js";
@@ -97,17 +98,16 @@ async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, 
     for (const schema of plan.data) {
       if (tables[schema.name]) continue;
       const file = join(dir, `${schema.name}.csv`);
-      let text: string;
+      let result: LoadResult;
       try {
-        text = await readText(file);
+        result = await readTableFile(file, schema, codes, io.terminal);
       } catch (error) {
         if (error instanceof UserError) {
           throw new UserError(problem("T0407", { policy: plan.file, data: schema.name, file, dir }), 2);
         }
         throw error;
       }
-      const result = loadTable(text, file, schema, codes);
-      io.stderr(renderDiagnostics(result.diagnostics, text));
+      io.stderr(renderDiagnostics(result.diagnostics, result.lines));
       if (!result.table) failed = true;
       else tables[schema.name] = result.table;
     }

@@ -40,11 +40,16 @@ export async function readText(path: string): Promise<string> {
   try {
     return (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UserError(problem("T0401", { path }), 2);
-    if (code === "EISDIR") throw new UserError(problem("T0402", { path, example: join(path, "*.tilsyn") }), 2);
-    throw new UserError(problem("T0403", { path, reason: code ?? "ukendt årsag" }), 2);
+    throw readError(path, error);
   }
+}
+
+/** The UserError for a file that cannot be opened or read. */
+export function readError(path: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return new UserError(problem("T0401", { path }), 2);
+  if (code === "EISDIR") return new UserError(problem("T0402", { path, example: join(path, "*.tilsyn") }), 2);
+  return new UserError(problem("T0403", { path, reason: code ?? "ukendt årsag" }), 2);
 }
 
 /** Write atomically, creating the folder; a failure is T0404. See replaceFile. */

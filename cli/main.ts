@@ -9,15 +9,19 @@ import { UserError } from "./io.js";
 import type { DiffOptions, ExplainOptions, RunOptions } from "./commands.js";
 import type { TestOptions } from "./test.js";
 import type { DocOptions } from "./doc.js";
+import type { Terminal } from "./data-file.js";
 
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** stderr when it is a terminal: where a long data load shows its progress (never in pipes or tests). */
+  terminal?: Terminal;
 }
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  ...(process.stderr.isTTY ? { terminal: { write: (text: string) => void process.stderr.write(text), now: () => performance.now() } } : {}),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ export function renderDiagnostic(d: Diagnostic, source?: string | ReadonlyMap<nu
  * The diagnostics of one file as the CLI prints them, each followed by a blank line: at most
  * `max`, then one line saying how many more there are (a file of garbage gives thousands).
  */
-export function renderDiagnostics(list: readonly Diagnostic[], source?: string, max = MAX_SHOWN): string {
+export function renderDiagnostics(list: readonly Diagnostic[], source?: string | ReadonlyMap<number, string>, max = MAX_SHOWN): string {
   let out = "";
   for (const d of list.slice(0, max)) out += `${renderDiagnostic(d, source)}\n\n`;
   if (list.length > max) {
