@@ -58,9 +58,10 @@ export async function readTableFile(file: string, schema: DataSchema, kommuner: 
   } catch (error) {
     throw readError(file, error);
   }
-  const reader = new CsvTableReader(file, schema, kommuner);
+  let reader: CsvTableReader;
   try {
     const { size } = await handle.stat();
+    reader = new CsvTableReader(file, schema, kommuner, size);
     const progress = new Progress(terminal, basename(file), size);
     const buffer = new Uint8Array(CHUNK_BYTES);
     let done = 0;

@@ -142,7 +142,12 @@ export class CsvParser {
       if (quote === -1 || quote > end) {
         const text = buf.slice(pos, end);
         const cells = text.split(this.separator);
-        for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim(); // also drops a CRLF's \r
+        for (let i = 0; i < cells.length; i++) {
+          // trim() (which also drops a CRLF's \r) only when an end is white space or not ASCII.
+          const cell = cells[i]!;
+          const last = cell.length - 1;
+          if (last >= 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(0) >= 127 || cell.charCodeAt(last) <= 32 || cell.charCodeAt(last) >= 127)) cells[i] = cell.trim();
+        }
         if (!(cells.length === 1 && cells[0] === "")) this.onRow({ cells, start: this.offset + pos, line, text });
         pos = end + 1;
         line++;
@@ -601,10 +606,15 @@ export class CsvTableReader {
   private stopped = false;
   private failure: Diagnostic | undefined;
 
+  /** Rows expected, from the size of the file and the first chunk's lines (0: unknown). */
+  private expectedRows = 0;
+
   constructor(
     readonly file: string,
     private readonly schema: DataSchema,
     private readonly kommuner: ReadonlySet<string>,
+    /** The file's size in bytes (or characters), when known: the table's columns are sized from it. */
+    private readonly size = 0,
   ) {
     this.report = new Reporter(file);
     this.parser = new CsvParser((row) => this.row(row));
@@ -625,7 +635,15 @@ export class CsvTableReader {
         text = this.decoder.decode(chunk);
         if (this.decoder.bom) this.report.bom = 1;
       }
-      this.first = false;
+      if (this.first && this.size > 0 && text.length > 0) {
+        // Lines per character of the first chunk, times the file's size, and a tenth more: pages
+        // reserved and never written cost nothing, a short reservation costs a copy.
+        let lines = 0;
+        for (let p = text.indexOf("\n"); p !== -1; p = text.indexOf("\n", p + 1)) lines++;
+        const sample = typeof chunk === "string" ? text.length : chunk.length;
+        this.expectedRows = Math.ceil(((lines + 1) * this.size) / Math.max(1, sample) * 1.1) + 16;
+      }
+      if (text.length > 0) this.first = false;
       this.parser.push(text);
       this.checkDecoding();
     } catch (error) {
@@ -676,6 +694,7 @@ export class CsvTableReader {
       );
       this.names = row.cells;
       this.builder = new TableBuilder(schema, this.file, this.kommuner, positions, this.names, report);
+      if (this.expectedRows > 0) this.builder.reserve(this.expectedRows);
       return;
     }
     this.dataRows++;
@@ -710,7 +729,7 @@ export class CsvTableReader {
  * data/kommuner.csv). Never throws; returns `table` only when there are no errors.
  */
 export function loadTable(input: string | Uint8Array, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): LoadResult {
-  const reader = new CsvTableReader(file, schema, kommuner);
+  const reader = new CsvTableReader(file, schema, kommuner, typeof input === "string" || input instanceof Uint8Array ? input.length : 0);
   reader.push(typeof input === "string" || input instanceof Uint8Array ? input : String(input ?? ""));
   return reader.finish();
 }

@@ -114,8 +114,14 @@ const CHUNK_MASK = CHUNK - 1;
 
 type NumberArray = Float64Array | Int32Array | Uint16Array;
 
-/** A growable column of numbers in fixed-size typed chunks. */
+/**
+ * A growable column of numbers: a first array of the reserved size (when the reader could tell
+ * how many rows to expect), then fixed-size typed chunks. A column that fits its reservation is
+ * handed over without a copy; pages of the reservation that are never written cost no memory.
+ */
 class Column<A extends NumberArray> {
+  private first: A | undefined;
+  private firstSize = 0;
   private chunks: (A | undefined)[] = [];
   private current: A | undefined;
   private pos = CHUNK;
@@ -123,7 +129,18 @@ class Column<A extends NumberArray> {
 
   constructor(private readonly make: (length: number) => A) {}
 
+  /** Room for `rows` values before any is pushed (a later call is ignored). */
+  reserve(rows: number): void {
+    if (this.length > 0 || this.first || rows <= 0) return;
+    this.first = this.make(rows);
+    this.firstSize = rows;
+  }
+
   push(value: number): void {
+    if (this.length < this.firstSize) {
+      this.first![this.length++] = value;
+      return;
+    }
     if (this.pos === CHUNK) {
       this.current = this.make(CHUNK);
       this.chunks.push(this.current);
@@ -134,20 +151,35 @@ class Column<A extends NumberArray> {
   }
 
   get(index: number): number {
-    return this.chunks[index >>> CHUNK_BITS]![index & CHUNK_MASK]!;
+    if (index < this.firstSize) return this.first![index]!;
+    const i = index - this.firstSize;
+    return this.chunks[i >>> CHUNK_BITS]![i & CHUNK_MASK]!;
   }
 
-  /** The values in an array of exactly their length; the column is empty afterwards. */
+  /** The values in an array of their length; the column is empty afterwards. */
   take(): A {
-    const out = this.make(this.length);
-    let offset = 0;
-    for (let c = 0; c < this.chunks.length; c++) {
-      const chunk = this.chunks[c]!;
-      const n = Math.min(CHUNK, this.length - offset);
-      out.set(n === CHUNK ? chunk : chunk.subarray(0, n), offset);
-      this.chunks[c] = undefined; // let the chunk go while the next is copied
-      offset += n;
+    const length = this.length;
+    let out: A;
+    if (this.chunks.length === 0 && this.first) {
+      out = (length === this.firstSize ? this.first : this.first.subarray(0, length)) as A;
+    } else {
+      out = this.make(length);
+      let offset = 0;
+      if (this.first) {
+        out.set(this.first, 0);
+        offset = this.firstSize;
+      }
+      this.first = undefined; // let the reservation go while the chunks are copied
+      for (let c = 0; c < this.chunks.length; c++) {
+        const chunk = this.chunks[c]!;
+        const n = Math.min(CHUNK, length - offset);
+        out.set(n === CHUNK ? chunk : chunk.subarray(0, n), offset);
+        this.chunks[c] = undefined;
+        offset += n;
+      }
     }
+    this.first = undefined;
+    this.firstSize = 0;
     this.chunks = [];
     this.current = undefined;
     this.pos = CHUNK;
@@ -346,6 +378,17 @@ export class TableBuilder<R> {
     this.kommune = new Column<Uint16Array | Int32Array>(kommuneSpan <= 0x10000 ? (n) => new Uint16Array(n) : (n) => new Int32Array(n));
     this.firstRows = new FirstRows(Math.ceil(kommuneSpan / LANES));
     this.keyPhrase = schema.group ? `kommune, ${schema.grain} og ${schema.group}` : `kommune og ${schema.grain}`;
+  }
+
+  /**
+   * Room for about `rows` rows, asked for before the first: a reader that knows the file's size
+   * saves a copy of every column (and the memory for both) when the table is finished.
+   */
+  reserve(rows: number): void {
+    if (this.length > 0) return;
+    const n = Math.min(Math.ceil(rows), 1 << 28);
+    for (const column of [this.kommune, this.period, this.line, ...this.counts]) column.reserve(n);
+    if (this.schema.group) this.group.reserve(n);
   }
 
   /** Keep the place of a row whose cells could not be read (the caller reported why). */
