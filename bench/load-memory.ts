@@ -7,8 +7,7 @@
 // readTableFile: chunked reads, decoding, the CSV state machine, the TableBuilder) and prints
 // its peak RSS (VmHWM; maxRSS where /proc is missing) and the load time.
 //
-// Child:  node --import tsx bench/load-memory.ts --child FILE
-// Alone:  npx tsx bench/load-memory.ts [MB]      (200 by default)
+// Alone:  npm run build && npx tsx bench/load-memory.ts [MB]      (200 by default)
 
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
@@ -26,17 +25,6 @@ export interface LoadMemoryResult {
   baseMB: number;
   seconds: number;
   error?: string;
-}
-
-function peakRss(): { rss: number; hwm: number } {
-  try {
-    const text = readFileSync("/proc/self/status", "utf8");
-    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)\\s+kB`, "m").exec(text)?.[1] ?? NaN) / 1024;
-    return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
-  } catch {
-    const rss = process.memoryUsage().rss / 1048576;
-    return { rss, hwm: process.resourceUsage().maxRSS / 1024 };
-  }
 }
 
 /** Write the replicated file (kept between runs when it already has the size). */
@@ -69,37 +57,47 @@ export function writeBigFile(megabytes: number): string {
   return file;
 }
 
-async function child(file: string): Promise<void> {
-  const { checkPolicy } = await import("../compiler/index.js");
-  const { parseKommuner } = await import("../load/kommuner.js");
-  const { readTableFile } = await import("../cli/data-file.js");
-  const plan = checkPolicy(readFileSync(join(root, "policies/tidlig-indsats-2020.tilsyn"), "utf8"), "tidlig-indsats-2020.tilsyn").plan!;
-  const schema = plan.data.find((d) => d.name === "tidlig_indsats")!;
-  const codes = new Set(parseKommuner(readFileSync(join(root, "data/kommuner.csv"), "utf8"), "kommuner.csv").kommuner.map((k) => k.kode));
-  const base = peakRss().rss;
-  const t0 = performance.now();
-  const result = await readTableFile(file, schema, codes);
-  const seconds = (performance.now() - t0) / 1000;
-  const out: LoadMemoryResult = {
-    fileMB: statSync(file).size / 1048576,
-    rows: result.table?.length ?? 0,
-    peakMB: peakRss().hwm,
-    baseMB: base,
-    seconds,
-    ...(result.table ? {} : { error: result.diagnostics.map((d) => d.message).join("; ").slice(0, 200) }),
-  };
-  process.stdout.write(`${JSON.stringify(out)}\n`);
-}
+/**
+ * The child: plain node on the built command line (dist/, what bin/tilsyn.mjs runs), so the
+ * process holds the loader and its data, not tsx and the compiler. The schema comes from the
+ * parent, which compiled the policy.
+ */
+const CHILD = `
+import { readFileSync, statSync } from "node:fs";
+const [root, file, schemaJson] = process.argv.slice(1);
+const status = () => { try { const t = readFileSync("/proc/self/status", "utf8"); const kb = (n) => Number(new RegExp("^" + n + ":\\\\s+(\\\\d+)", "m").exec(t)[1]) / 1024; return { rss: kb("VmRSS"), hwm: kb("VmHWM") }; } catch { return { rss: process.memoryUsage().rss / 1048576, hwm: process.resourceUsage().maxRSS / 1024 }; } };
+const { pathToFileURL } = await import("node:url");
+const { readTableFile } = await import(pathToFileURL(root + "/dist/cli/data-file.js").href);
+const { parseKommuner } = await import(pathToFileURL(root + "/dist/load/kommuner.js").href);
+const codes = new Set(parseKommuner(readFileSync(root + "/data/kommuner.csv", "utf8"), "kommuner.csv").kommuner.map((k) => k.kode));
+const base = status().rss;
+const t0 = performance.now();
+const result = await readTableFile(file, JSON.parse(schemaJson), codes);
+const seconds = (performance.now() - t0) / 1000;
+process.stdout.write(JSON.stringify({ fileMB: statSync(file).size / 1048576, rows: result.table ? result.table.length : 0, peakMB: status().hwm, baseMB: base, seconds,
+  ...(result.table ? {} : { error: result.diagnostics.map((d) => d.message).join("; ").slice(0, 200) }) }) + "\\n");
+`;
 
-/** Write the file and load it in a child process. */
-export function measureLoadMemory(megabytes = 200): LoadMemoryResult {
+/** Write the file and load it in a child process (needs `npm run build`: the child runs dist/). */
+export async function measureLoadMemory(megabytes = 200): Promise<LoadMemoryResult> {
   const file = writeBigFile(megabytes);
-  const run = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--child", file], { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 });
+  const fileMB = statSync(file).size / 1048576;
+  if (!existsSync(join(root, "dist/cli/data-file.js"))) {
+    return { fileMB, rows: 0, peakMB: NaN, baseMB: NaN, seconds: NaN, error: "dist/ mangler: kør npm run build først" };
+  }
+  const { checkPolicy } = await import("../compiler/index.js");
+  const plan = checkPolicy(readFileSync(join(root, "policies/tidlig-indsats-2020.tilsyn"), "utf8"), "tidlig-indsats-2020.tilsyn").plan!;
+  const { lagMonths: _lag, fixedPublication: _fixed, ...schema } = plan.data.find((d) => d.name === "tidlig_indsats")!;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", CHILD, root, file, JSON.stringify(schema)], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
   const line = run.stdout.trim().split("\n").at(-1) ?? "";
   try {
     return JSON.parse(line) as LoadMemoryResult;
   } catch {
-    return { fileMB: statSync(file).size / 1048576, rows: 0, peakMB: NaN, baseMB: NaN, seconds: NaN, error: (run.stderr || `exit ${run.status}`).slice(0, 300) };
+    return { fileMB, rows: 0, peakMB: NaN, baseMB: NaN, seconds: NaN, error: (run.stderr || `exit ${run.status}`).slice(0, 300) };
   }
 }
 
@@ -115,8 +113,7 @@ export function reportLoadMemory(r: LoadMemoryResult): string[] {
   ];
 }
 
-if (process.argv[2] === "--child") await child(process.argv[3]!);
-else if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const r = measureLoadMemory(Number(process.argv[2] ?? 200));
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const r = await measureLoadMemory(Number(process.argv[2] ?? 200));
   console.log(reportLoadMemory(r).join("\n"));
 }
