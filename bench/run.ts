@@ -24,6 +24,7 @@ import { compiledDecisions, loadPolicies, type Policy } from "./contenders.js";
 import { fresh, loadSample, randomCsv, replicate, root, tableFromCsv } from "./data.js";
 import { buildFacts, decideAll, decideSome, jsonRulesEngine, zenEngine, type Decide, type Facts } from "./engines.js";
 import { ENGINE_FACTS, MEMORY_FACTOR, measureMemory } from "./memory.js";
+import { measureLoadMemory, reportLoadMemory } from "./load-memory.js";
 
 const started = performance.now();
 const RANDOM_SEEDS = 15;
@@ -237,6 +238,8 @@ print(memRows);
 console.log("\n  top-RSS: procesens højeste RSS i hele levetiden (indlæsning, oversættelse og arbejde); ÷ data: i forhold til datas");
 console.log("  størrelse som CSV. RSS ved start: efter indlæsning og en GC; top under arbejdet: højeste RSS derefter (VmHWM nulstillet);");
 console.log("  tilføjet ÷ data = (top under arbejdet − RSS ved start) ÷ data: det, deltagerens eget arbejde lægger til.");
+heading("Indlæsning af en stor datafil (bench/load-memory.ts: 200 MB tidlig_indsats.csv i egen proces)");
+console.log(reportLoadMemory(await measureLoadMemory(200)).join("\n"));
 
 // ---------------------------------------------------------------------------------------------
 // 3. Timing in one process
