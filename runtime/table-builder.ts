@@ -132,8 +132,12 @@ class Column<A extends NumberArray> {
   /** Room for `rows` values before any is pushed (a later call is ignored). */
   reserve(rows: number): void {
     if (this.length > 0 || this.first || rows <= 0) return;
-    this.first = this.make(rows);
-    this.firstSize = rows;
+    try {
+      this.first = this.make(rows);
+      this.firstSize = rows;
+    } catch {
+      // No room for a guess that large: the chunks will do.
+    }
   }
 
   push(value: number): void {
