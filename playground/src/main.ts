@@ -55,7 +55,7 @@ let kommuneNames = new Map<string, string>();
 let selectedKommune: string | undefined;
 let kommuneChosen = false;
 let currentFile: string | undefined;
-const uploads = new Map<string, string>();
+const uploads = new Map<string, Uint8Array>();
 const slots: Partial<Record<Slot, SlotState>> = {};
 
 /** Measured in the page, read by tests and the benchmark. */
@@ -605,7 +605,7 @@ function setupControls(): void {
     const input = event.target as HTMLInputElement;
     for (const file of input.files ?? []) {
       const name = file.name.replace(/\.csv$/i, "").trim();
-      uploads.set(name, await file.text());
+      uploads.set(name, new Uint8Array(await file.arrayBuffer())); // bytes: the worker decodes them
     }
     input.value = "";
     send({ type: "data", uploads: Object.fromEntries(uploads) });

@@ -25,10 +25,13 @@ export interface RunRequest {
   checkOnly?: boolean;
 }
 
-/** Replace the uploaded files (name → text). Uploads override the sample file of the same name. */
+/**
+ * Replace the uploaded files (name → the file's bytes, decoded in the worker as `tilsyn run` does:
+ * UTF-8 or Windows-1252, comma, semicolon or tab). Uploads override the sample file of the same name.
+ */
 export interface DataRequest {
   type: "data";
-  uploads: Record<string, string>;
+  uploads: Record<string, Uint8Array>;
 }
 
 /** Ask for one kommune's series from the latest evaluation of a slot. */

@@ -24,9 +24,9 @@ const kommuneList = parseKommuner(kommunerText, "data/kommuner.csv").kommuner;
 const kommuneCodes: ReadonlySet<string> = new Set(kommuneList.map((k) => k.kode));
 const kommuneNames: ReadonlyMap<string, string> = new Map(kommuneList.map((k) => [k.kode, k.navn]));
 
-let uploads = new Map<string, string>();
+let uploads = new Map<string, Uint8Array>();
 let uploadVersion = 0;
-const tableCache = new Map<string, { result: LoadResult; text: string }>();
+const tableCache = new Map<string, { result: LoadResult }>();
 
 function monthRange(text: string): { from: number; to: number; rows: number } {
   let from = Infinity;
@@ -53,14 +53,14 @@ function tableFor(name: string, schema: Plan["data"][number]): { status: DataSta
   let cached = tableCache.get(key + name);
   if (!cached) {
     const { lagMonths: _lag, fixedPublication: _fixed, ...dataSchema } = schema;
-    cached = { result: loadTable(text, file, dataSchema, kommuneCodes), text };
+    cached = { result: loadTable(text, file, dataSchema, kommuneCodes) };
     tableCache.set(key + name, cached);
   }
   const { result } = cached;
   const errors = result.diagnostics.filter((d) => d.severity === "fejl");
   if (!result.table || errors.length > 0) {
     return {
-      status: { name, file, origin, errors: errors.slice(0, 12).map((d) => renderDiagnostic(d, cached.text)) },
+      status: { name, file, origin, errors: errors.slice(0, 12).map((d) => renderDiagnostic(d, result.lines)) },
     };
   }
   return { status: { name, file, origin, rows: result.table.length }, table: result.table };

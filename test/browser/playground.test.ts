@@ -2,7 +2,8 @@
 // 127.0.0.1 by a tiny static server, driven through playwright-core with the system's Chromium.
 // Skipped with a message when /usr/bin/chromium is missing (CI installs it).
 
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchChromium, CHROMIUM } from "../../playground/browser.js";
@@ -180,6 +181,21 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     expect(text).toMatch(/fejl\[T03\d\d\]/);
     expect(await page.locator("#status").textContent()).toMatch(/kunne ikke indlæses/);
     expect(await page.evaluate(() => window.tilsyn.events().length)).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it("reads an uploaded Excel export (semicolons, decimal commas, CRLF, Windows-1252) like the sample file", async () => {
+    const { page, errors } = await open();
+    const before = await page.evaluate(() => window.tilsyn.events().length);
+    const id = await page.evaluate(() => window.tilsyn.resultId());
+    const sample = readFileSync(join(import.meta.dirname, "../../data/eksempel/tidlig_indsats.csv"), "utf8").replace(/\r/g, "").trimEnd();
+    const excel = Buffer.from(`${sample.replace(/,/g, ";").replace(/\n/g, "\r\n")}\r\n`, "latin1"); // æ as the one byte 0xE6
+    await page.setInputFiles("#upload", { name: "tidlig_indsats.csv", mimeType: "text/csv", buffer: excel });
+    await waitForResults(page, id);
+    await expect.poll(() => page.locator("#data-tables").textContent()).toMatch(/din fil · 74.088 rækker/);
+    expect((await page.locator("#data-errors").textContent()) ?? "").toBe("");
+    expect(await page.evaluate(() => window.tilsyn.events().length)).toBe(before);
+    expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
 
