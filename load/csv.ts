@@ -678,6 +678,7 @@ export class CsvTableReader {
     }
     const table = this.stopped || !this.builder ? undefined : this.builder.finish();
     const diagnostics = report.finish();
+    if (this.decoder.encoding === "windows-1252") this.noteEncoding(diagnostics);
     return { ...(table && report.count === 0 ? { table } : {}), diagnostics, lines: report.lines, ...format };
   }
 
@@ -704,6 +705,19 @@ export class CsvTableReader {
       return;
     }
     this.builder!.add(row, row.cells, row.line);
+  }
+
+  /**
+   * The encoding matters when a message shows letters beyond ASCII that were read as
+   * Windows-1252: if the file was saved in another 8-bit encoding, they look wrong. The first
+   * such diagnostic says how the file was read.
+   */
+  private noteEncoding(diagnostics: Diagnostic[]): void {
+    const lines = this.report.lines;
+    const shown = diagnostics.find((d) => /[^\x00-\x7f]/.test(lines.get(d.span.start.line) ?? ""));
+    if (!shown) return;
+    const note = { message: "filen er læst som Windows-1252 (dansk Excels »CSV«); ser æ, ø eller å forkerte ud, så gem filen som UTF-8", span: shown.span };
+    shown.related = [...(shown.related ?? []), note];
   }
 
   /** After a decoding problem: report it where the text stops, and read no further. */

@@ -96,6 +96,18 @@ describe("encodings", () => {
     expect(r.table!.texts.note).toEqual(["æøå ÆØÅ €"]);
   });
 
+  it("says how the file was read when a message shows a line with letters read as Windows-1252, and only then", () => {
+    const text = "kommune,maaned,andel,note\n101,2021-01,0.5,blå\n101,2021-02,2,grød\n101,2021-03,3,x\n";
+    const cp1252 = loadTable(latin1(text), "a.csv", ANDELE, KOMMUNER);
+    expect(cp1252.diagnostics.map((d) => d.code)).toEqual(["T0319", "T0319"]);
+    const [first, second] = cp1252.diagnostics;
+    expect(first!.related?.[0]?.message).toBe("filen er læst som Windows-1252 (dansk Excels »CSV«); ser æ, ø eller å forkerte ud, så gem filen som UTF-8");
+    expect(second!.related).toBeUndefined(); // once, and line 4 has no such letters anyway
+    expect(loadTable(utf8(text), "a.csv", ANDELE, KOMMUNER).diagnostics.every((d) => d.related === undefined)).toBe(true);
+    const ascii = loadTable(latin1("kommune,maaned,andel,note\n101,2021-01,0.5,blå\n101,2021-03,3,x\n"), "a.csv", ANDELE, KOMMUNER);
+    expect(ascii.diagnostics[0]!.related).toBeUndefined();
+  });
+
   it("T0330: a byte Windows-1252 leaves undefined, with the line and column where it stands", () => {
     const d = only(loadTable(bytes("kommune,aar,faktisk,forventet\r\n101,2022,7", [0x81], ",8\r\n"), "y.csv", YDELSESGRAD, KOMMUNER));
     expect(d.code).toBe("T0330");
