@@ -87,11 +87,20 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       }
       break;
     }
+    case "explain":
+      if (message.slot === active && message.kommune === selectedKommune) {
+        why = { kommune: message.kommune, period: message.period, text: message.text };
+        renderView("timeline");
+      }
+      break;
     case "error":
       setStatus(message.message, true);
       break;
   }
 };
+
+/** The last "why (not)?" answer shown in the timeline. */
+let why: { kommune: string; period: string; text: string } | undefined;
 worker.onerror = (event) => setStatus(`Legepladsens baggrundsproces fejlede: ${event.message}`, true);
 
 // ---------------------------------------------------------------------------------------------
@@ -287,6 +296,8 @@ function onResult(message: ResultMessage): void {
   if (!state || message.id < state.resultId) return;
   state.resultId = message.id;
   state.result = message;
+  // The policy or data changed: ask the same "why (not)?" again of the new evaluation.
+  if (message.slot === active && why && !message.blocked) send({ type: "explain", slot: active, kommune: why.kommune, period: why.period });
   if (message.slot === active) {
     if (!kommuneChosen || !selectedKommune) {
       const best = mostEvents(message.events) ?? selectedKommune ?? kommuner[0]?.kode;
@@ -386,14 +397,19 @@ function renderView(which: View): void {
           fromMonth: result?.fromMonth,
           toMonth: result?.toMonth,
           blocked: result?.blocked,
+          ...(why ? { why } : {}),
         },
         (kode) => {
           selectedKommune = kode;
           kommuneChosen = true;
+          why = undefined;
           for (const slot of ["a", "b"] as const) {
             const s = slots[slot];
             if (s?.result) send({ type: "series", id: s.result.id, slot, kommune: kode });
           }
+        },
+        (period) => {
+          if (period && selectedKommune) send({ type: "explain", slot: active, kommune: selectedKommune, period });
         },
       );
       break;

@@ -42,7 +42,16 @@ export interface SeriesRequest {
   kommune: string;
 }
 
-export type ToWorker = RunRequest | DataRequest | SeriesRequest;
+/** Ask why a kommune was (not) contacted on one data period, from the latest evaluation of a slot. */
+export interface ExplainRequest {
+  type: "explain";
+  slot: Slot;
+  kommune: string;
+  /** The data period as events name it: "2021-03", "2023-H2" or "2023". */
+  period: string;
+}
+
+export type ToWorker = RunRequest | DataRequest | SeriesRequest | ExplainRequest;
 
 export interface KommuneInfo {
   kode: string;
@@ -100,9 +109,18 @@ export interface SeriesMessage {
   series: SeriesPoint[];
 }
 
+/** The answer to an ExplainRequest: the same text as `tilsyn explain`. */
+export interface ExplainMessage {
+  type: "explain";
+  slot: Slot;
+  kommune: string;
+  period: string;
+  text: string;
+}
+
 export interface ErrorMessage {
   type: "error";
   message: string;
 }
 
-export type FromWorker = ReadyMessage | CheckMessage | ResultMessage | SeriesMessage | ErrorMessage;
+export type FromWorker = ReadyMessage | CheckMessage | ResultMessage | SeriesMessage | ExplainMessage | ErrorMessage;

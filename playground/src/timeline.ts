@@ -142,9 +142,16 @@ export interface TimelineInput {
   fromMonth?: number;
   toMonth?: number;
   blocked?: string;
+  /** The "why (not)?" answer for the selected kommune, when one was asked for. */
+  why?: { kommune: string; period: string; text: string };
 }
 
-export function renderTimeline(container: HTMLElement, input: TimelineInput, onSelect: (kode: string) => void): void {
+/** The data periods to ask "why (not)?" about: those of the kommune's series and events, newest first. */
+function periodsOf(series: readonly SeriesPoint[], events: readonly PolicyEvent[]): string[] {
+  return [...new Set([...series.map((p) => p.period), ...events.map((e) => e.period)])].sort().reverse();
+}
+
+export function renderTimeline(container: HTMLElement, input: TimelineInput, onSelect: (kode: string) => void, onExplain: (period: string) => void): void {
   const counts = new Map<string, number>();
   for (const e of input.events) counts.set(e.kommune, (counts.get(e.kommune) ?? 0) + 1);
   const select = h(
@@ -195,6 +202,28 @@ export function renderTimeline(container: HTMLElement, input: TimelineInput, onS
     }
     if (kommuneEvents.length > 0) {
       body.push(h("figure", { class: "chart-box" }, h("figcaption", {}, h("strong", {}, "Alle hændelser"), ` · ${kommuneEvents.length}`), eventStrip(kommuneEvents, range)));
+    }
+  }
+  if (!input.blocked && input.selected) {
+    const periods = periodsOf(input.series, kommuneEvents);
+    const why = input.why?.kommune === input.selected ? input.why : undefined;
+    if (periods.length > 0) {
+      const chooser = h(
+        "select",
+        { id: "why-period", "aria-label": "Dataperiode", onchange: (ev: Event) => onExplain((ev.target as HTMLSelectElement).value) },
+        h("option", { value: "", selected: !why }, "vælg en periode …"),
+        ...periods.map((p) => h("option", { value: p, selected: why?.period === p }, p)),
+      );
+      body.push(
+        h(
+          "section",
+          { class: "why", "aria-label": "Hvorfor (ikke)?" },
+          h("h3", {}, "Hvorfor (ikke)?"),
+          h("p", { class: "muted" }, "Hvert kriterie for kommunen og perioden med tallene, grænsen og afstanden til den, og hvad der stoppede en henvendelse – det samme som ", h("code", {}, "tilsyn explain"), "."),
+          h("label", {}, "Data for ", chooser),
+          h("pre", { id: "why-output", class: "why-output" }, why?.text ?? ""),
+        ),
+      );
     }
   }
   container.replaceChildren(h("div", { class: "filters" }, h("label", {}, "Kommune ", select), legend), ...body);

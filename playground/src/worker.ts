@@ -12,6 +12,7 @@ import type { Plan } from "../../runtime/plan.js";
 import { checkPolicy, evaluate, EvaluationError, hasErrors, loadTable, parseKommuner, renderDiagnostic } from "./engine.js";
 import type { DataStatus, FromWorker, ResultMessage, RunRequest, Slot, ToWorker } from "./protocol.js";
 import { kommunerText, sampleData } from "./samples-data.js";
+import { explainPeriod, formatExplanation } from "../../compiler/explain.js";
 import { kommuneTable } from "./subtable.js";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -225,6 +226,20 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       uploadVersion++;
       for (const key of [...tableCache.keys()]) if (key.startsWith("upload:")) tableCache.delete(key);
       break;
+    case "explain": {
+      const last = evaluated[message.slot];
+      const name = kommuneNames.get(message.kommune) ?? message.kommune;
+      let text = "Ret politikken og data, så der er hændelser at forklare.";
+      if (last) {
+        try {
+          text = formatExplanation(explainPeriod([last.plan], last.tables, last.events, message.kommune, message.period, { allPeriods: !last.plan.inForce.from && !last.plan.inForce.to }), name);
+        } catch (error) {
+          text = `Forklaringen kunne ikke laves (intern fejl): ${String(error)}`;
+        }
+      }
+      post({ type: "explain", slot: message.slot, kommune: message.kommune, period: message.period, text });
+      break;
+    }
     case "series":
       post({
         type: "series",

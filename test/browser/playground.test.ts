@@ -300,6 +300,27 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("answers why (not) for a kommune and a period in the timeline, with the numbers of tilsyn explain", async () => {
+    const { page, errors } = await open();
+    await page.click(".view-tab[data-view=timeline]");
+    const chooser = page.locator("#why-period");
+    await chooser.waitFor();
+    const kommune = await page.locator("#timeline-kommune").inputValue();
+    const periods = await chooser.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(periods.length).toBeGreaterThan(0);
+    await chooser.selectOption(periods[0]!);
+    const output = page.locator("#why-output");
+    await page.waitForFunction(() => (document.querySelector("#why-output")?.textContent ?? "").length > 0, undefined, { timeout: 30_000 });
+    const text = (await output.textContent()) ?? "";
+    expect(text).toContain(`(${kommune}), data for ${periods[0]}`);
+    expect(text).toMatch(/«Over 20 pct\. uden samtaler i halvåret» \(manglende_samtaler\): (sand|falsk|ikke målt)/);
+    expect(text).toMatch(/når: (sand|falsk|ikke målt): andel uden lovpligtige samtaler \([\d,]+ %\) er (ikke )?over 20 %/);
+    expect(errors).toEqual([]);
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/playground-hvorfor.png" });
+    await page.close();
+  }, 60_000);
+
   it("fits a phone (390 px): nothing wider than the screen, the policy menu and status visible", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
