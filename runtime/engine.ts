@@ -209,10 +209,14 @@ export function evaluate(plans: Plan[], tables: Record<string, Table>, options: 
   const events: PolicyEvent[] = [];
   const series: SeriesPoint[] | undefined = options.series ? [] : undefined;
   for (const plan of plans) new PolicyRun(plan, tables, options).run(events, series);
-  const kept = events.filter((e) => {
-    const month = Number(e.date.slice(0, 4)) * 12 + Number(e.date.slice(5, 7)) - 1;
-    return (options.fromMonth === undefined || month >= options.fromMonth) && (options.toMonth === undefined || month <= options.toMonth);
-  });
+  const { fromMonth, toMonth } = options;
+  const kept =
+    fromMonth === undefined && toMonth === undefined
+      ? events
+      : events.filter((e) => {
+          const month = Number(e.date.slice(0, 4)) * 12 + Number(e.date.slice(5, 7)) - 1;
+          return (fromMonth === undefined || month >= fromMonth) && (toMonth === undefined || month <= toMonth);
+        });
   const sorted = kept.map(canonicalEvent).sort(compareEvents);
   return series ? { events: sorted, series } : { events: sorted };
 }
@@ -494,8 +498,8 @@ class PolicyRun implements Kernels {
     if (!Number.isFinite(this.firstMonth) || !this.plan.assessment) return;
     this.periods = periodsWithin(this.plan.assessment.cadence, this.firstMonth, this.lastMonth);
     for (const unit of this.units) {
-      this.kernels = new Map();
-      this.rowByPeriod = new Map();
+      if (this.kernels.size) this.kernels.clear();
+      if (this.rowByPeriod.size) this.rowByPeriod.clear();
       this.unitKernels = undefined;
       this.runCriteria(unit, series);
       this.runReaction(unit, events);
@@ -690,29 +694,32 @@ class PolicyRun implements Kernels {
     const { values, measured } = buffers;
     values.fill(0);
     measured.fill(0);
-    // Integers add up exactly in doubles while every partial total stays within ±2^53.
-    let largest = 0;
+    // Integers add up exactly in doubles while every partial total stays within ±2^53. Every
+    // partial total (per month and running) is at most the sum of the values' magnitudes, so the
+    // kernel is safe when that sum is (a sum of non-negative doubles only rounds past 2^53).
+    let magnitude = 0;
     const table = this.tables.get(e.data)!;
     const filter = e.filter === undefined ? undefined : table.counts[e.filter];
     const single = e.row.k === "field" ? table.counts[e.row.field]! : undefined;
-    for (const row of this.index.get(e.data)!.get(key) ?? []) {
+    const period = table.period;
+    const origin = this.firstMonth - 1;
+    const rows = this.index.get(e.data)!.get(key);
+    const n = rows ? rows.length : 0;
+    for (let r = 0; r < n; r++) {
+      const row = rows![r]!;
       if (filter && Number.isNaN(filter[row]!)) continue;
       const v = single ? single[row]! : rowValue(e.row, table, row);
-      if (Number.isNaN(v)) continue;
-      const m = table.period[row]! - this.firstMonth + 1;
-      const total = values[m]! + v;
-      values[m] = total;
+      if (v !== v) continue;
+      const m = period[row]! - origin;
+      values[m] = values[m]! + v;
       measured[m] = measured[m]! + 1;
-      largest = Math.max(largest, Math.abs(v), Math.abs(total));
+      magnitude += v < 0 ? -v : v;
     }
     for (let m = 1; m <= length; m++) {
-      const total = values[m]! + values[m - 1]!;
-      values[m] = total;
+      values[m] = values[m]! + values[m - 1]!;
       measured[m] = measured[m]! + measured[m - 1]!;
-      if (total > largest) largest = total;
-      else if (-total > largest) largest = -total;
     }
-    return { values, measured, unsafe: largest > Number.MAX_SAFE_INTEGER };
+    return { values, measured, unsafe: magnitude > Number.MAX_SAFE_INTEGER };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1048,10 +1055,15 @@ class PolicyRun implements Kernels {
       const exact = (ri: number, i: number): number => fromTruth(this.evBool(this.plan.reviews[ri]!.when, this.ctx(unit, years[i]!.period)));
       kernel(this.kernelsOfUnit(unit), this.reviewDecisions.first, this.reviewDecisions.last, this.reviewDecisions.holds, exact);
     }
-    for (const [ri, review] of this.plan.reviews.entries()) {
-      for (const [i, { period, date, text }] of this.reviewYears.entries()) {
+    const years = this.reviewYears;
+    for (let ri = 0; ri < this.plan.reviews.length; ri++) {
+      const review = this.plan.reviews[ri]!;
+      const decided = kernel ? this.reviewDecisions!.holds[ri]! : undefined;
+      for (let i = 0; i < years.length; i++) {
+        if (decided && decided[i] !== 1 && !this.options.onDecision && !series) continue;
+        const { period, date, text } = years[i]!;
         const c = this.ctx(unit, period);
-        const holds = kernel ? truth(this.reviewDecisions!.holds[ri]![i]!) : this.decideBool(this.code && ownValue(this.code.reviews, review.name), review.when, c);
+        const holds = decided ? truth(decided[i]!) : this.decideBool(this.code && ownValue(this.code.reviews, review.name), review.when, c);
         this.options.onDecision?.({ policy: this.plan.name, kind: "gennemgang", rule: review.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (series) series.push(this.seriesPoint(review.name, review.when, unit, period, date, holds));
         if (holds !== true || !this.inForce(date)) continue;

@@ -63,10 +63,11 @@ export interface EvaluationResult {
   series?: SeriesPoint[];
 }
 
+const SORT_KEYS: (keyof PolicyEvent)[] = ["date", "kommune", "rule", "type", "group", "name", "policy", "period"];
+
 /** Stable order: date, kommune, rule, then type and name so the output is byte-identical. */
 export function compareEvents(a: PolicyEvent, b: PolicyEvent): number {
-  const keys: (keyof PolicyEvent)[] = ["date", "kommune", "rule", "type", "group", "name", "policy", "period"];
-  for (const key of keys) {
+  for (const key of SORT_KEYS) {
     const x = (a[key] ?? "") as string;
     const y = (b[key] ?? "") as string;
     if (x !== y) return x < y ? -1 : 1;
