@@ -183,9 +183,8 @@ class CriteriaEmitter {
         const M: Win = { f: "m", l: "m" };
         this.period = M;
         this.line(`const label = h.label(m);`);
-        this.line(`const perMonth${T ? ": Record<string, EventValue>" : ""} = Object.create(null);`);
-        this.collect(c.when, M, "perMonth");
-        this.line(`for (const [key, v] of Object.entries(perMonth)) values[\`\${key} \${label}\`] = v;`);
+        // The month's numbers go straight into values as "name YYYY-MM".
+        this.collect(c.when, M, "values", "label");
         if (main) this.line(`months.push(label + ": " + ${this.comparedCode(main, M)}[0]);`);
         this.indent = outer;
         this.line(`}`);
@@ -231,22 +230,26 @@ class CriteriaEmitter {
     return `h.json(${v.n}, ${v.d}, ${v.u}, ${literal(type)})`;
   }
 
-  /** Statements that put the numbers a decision used into `target` (the interpreter's collectValues). */
-  private collect(e: PExpr, w: Win, target: string): void {
+  /**
+   * Statements that put the numbers a decision used into `target` (the interpreter's
+   * collectValues); with `suffix`, a local holding a month's label, each name gets " " + label.
+   */
+  private collect(e: PExpr, w: Win, target: string, suffix?: string): void {
+    const key = (name: string): string => (suffix ? `${literal(`${name} `)} + ${suffix}` : literal(name));
     const record = (x: PExpr): void => {
       switch (x.k) {
         case "lit":
           return;
         case "measure": {
           const m = this.measures.get(x.name)!;
-          this.line(`${target}[${literal(x.name)}] = ${this.jsonCode(this.value(x, w), x.type)};`);
-          if (m.type === "sandhed") this.collect(m.expr, w, target);
+          this.line(`${target}[${key(x.name)}] = ${this.jsonCode(this.value(x, w), x.type)};`);
+          if (m.type === "sandhed") this.collect(m.expr, w, target, suffix);
           return;
         }
         case "sum":
         case "mean":
         case "window":
-          this.line(`${target}[${literal(termOf(x, this.measures))}] = ${this.jsonCode(this.value(x, w), x.type)};`);
+          this.line(`${target}[${key(termOf(x, this.measures))}] = ${this.jsonCode(this.value(x, w), x.type)};`);
           return;
         case "arith":
           record(x.left);
@@ -259,7 +262,7 @@ class CriteriaEmitter {
         case "remembered":
           throw new Unsupported();
         default:
-          this.collect(x, w, target);
+          this.collect(x, w, target, suffix);
       }
     };
     switch (e.k) {
@@ -269,11 +272,11 @@ class CriteriaEmitter {
         return;
       case "and":
       case "or":
-        this.collect(e.left, w, target);
-        this.collect(e.right, w, target);
+        this.collect(e.left, w, target, suffix);
+        this.collect(e.right, w, target, suffix);
         return;
       case "not":
-        this.collect(e.operand, w, target);
+        this.collect(e.operand, w, target, suffix);
         return;
       default:
         record(e);
