@@ -30,7 +30,7 @@ import {
   type Period,
 } from "./calendar.js";
 import { nameRecord, ownValue, type Table } from "./table.js";
-import { canonicalEvent, compareEvents, type EvaluationResult, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
+import { compareEvents, type EvaluationResult, type EventType, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
 import type { CompareOp, PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, PlanWindow, RowExpr, ValueType } from "./plan.js";
 import { windowKind } from "./windows.js";
 import { PUBLICATION_ANCHOR, walkPlan } from "./plan.js";
@@ -217,7 +217,8 @@ export function evaluate(plans: Plan[], tables: Record<string, Table>, options: 
           const month = Number(e.date.slice(0, 4)) * 12 + Number(e.date.slice(5, 7)) - 1;
           return (fromMonth === undefined || month >= fromMonth) && (toMonth === undefined || month <= toMonth);
         });
-  const sorted = kept.map(canonicalEvent).sort(compareEvents);
+  // Every event is built with its keys in the contract's order (PolicyRun.event), so it is not copied.
+  const sorted = kept.sort(compareEvents);
   return series ? { events: sorted, series } : { events: sorted };
 }
 
@@ -985,47 +986,38 @@ class PolicyRun implements Kernels {
       const step = reaction.ladder ? Math.min(contacts, reaction.ladder.length) : undefined;
       // The first criterion's numbers as they are; another criterion's number under the same
       // name but from another period or with another value is kept beside it, labelled.
-      const values = Object.assign(nameRecord<EventValue>(), this.explained(first).values);
-      for (const f of firings.slice(1)) {
-        for (const [k, v] of Object.entries(this.explained(f).values)) {
+      // (A firing is explained for this one contact only, so its values object is taken as it is.)
+      const values = this.explained(first).values;
+      let criteriaText = `«${first.criterion.title}» for ${first.period.label}: ${this.explained(first).facts}`;
+      for (let fi = 1; fi < firings.length; fi++) {
+        const f = firings[fi]!;
+        const own = this.explained(f);
+        for (const k in own.values) {
+          const v = own.values[k]!;
           if (!(k in values)) values[k] = v;
           else if (values[k] !== v || f.period.label !== first.period.label) values[`${k} (${f.criterion.name}, ${f.period.label})`] = v;
         }
+        criteriaText += `; og «${f.criterion.title}» for ${f.period.label}: ${own.facts}`;
       }
       const handling = step !== undefined ? reaction.ladder![step - 1]! : undefined;
       if (step !== undefined) values["trin"] = step;
-      const criteriaText = firings.map((f) => `«${f.criterion.title}» for ${f.period.label}: ${this.explained(f).facts}`).join("; og ");
-      events.push({
-        policy: this.plan.name,
-        kommune: unit.kommune,
-        period: first.period.label,
-        date: t.text,
-        type: "henvendelse",
-        rule: first.criterion.name,
-        ...(unit.group !== undefined ? { group: unit.group } : {}),
-        rules: firings.map((f) => f.criterion.name),
-        ...(handling !== undefined ? { handling } : {}),
-        values,
-        explanation: `${reaction.contactText}, fordi ${this.unitLabel(unit)} opfylder ${criteriaText}${handling !== undefined ? `; foreslået handling: ${handling} (trin ${step})` : ""}.`,
-        source: first.criterion.source,
-      });
+      const contact = this.event(unit, first.period.label, t.text, "henvendelse", first.criterion.name);
+      contact.rules = firings.length === 1 ? [first.criterion.name] : firings.map((f) => f.criterion.name);
+      if (handling !== undefined) contact.handling = handling;
+      contact.values = values;
+      contact.explanation = `${reaction.contactText}, fordi ${this.unitLabel(unit)} opfylder ${criteriaText}${handling !== undefined ? `; foreslået handling: ${handling} (trin ${step})` : ""}.`;
+      contact.source = first.criterion.source;
+      events.push(contact);
       // The written account: still not restored N months after the episode's first contact.
       if (!episodeStart) episodeStart = t.date;
       const account = reaction.account;
       if (account && !escalated && compareDates(t.date, addMonths(episodeStart, account.months)) >= 0) {
         escalated = true;
-        events.push({
-          policy: this.plan.name,
-          kommune: unit.kommune,
-          period: first.period.label,
-          date: t.text,
-          type: "redegoerelse",
-          rule: first.criterion.name,
-          ...(unit.group !== undefined ? { group: unit.group } : {}),
-          values: { ...values, foerste_henvendelse: formatDate(episodeStart) },
-          explanation: `${account.text}: ${this.unitLabel(unit)} har ikke genoprettet indsatsen ${account.months} måneder efter henvendelsen den ${formatDanishDate(episodeStart)}, idet ${criteriaText}.`,
-          source: account.source ?? first.criterion.source,
-        });
+        const written = this.event(unit, first.period.label, t.text, "redegoerelse", first.criterion.name);
+        written.values = { ...values, foerste_henvendelse: formatDate(episodeStart) };
+        written.explanation = `${account.text}: ${this.unitLabel(unit)} har ikke genoprettet indsatsen ${account.months} måneder efter henvendelsen den ${formatDanishDate(episodeStart)}, idet ${criteriaText}.`;
+        written.source = account.source ?? first.criterion.source;
+        events.push(written);
       }
     }
   }
@@ -1069,18 +1061,11 @@ class PolicyRun implements Kernels {
         if (holds !== true || !this.inForce(date)) continue;
         const values = nameRecord<EventValue>();
         this.collectValues(review.when, c, values);
-        events.push({
-          policy: this.plan.name,
-          kommune: unit.kommune,
-          period: period.label,
-          date: text,
-          type: "gennemgang",
-          rule: review.name,
-          ...(unit.group !== undefined ? { group: unit.group } : {}),
-          values,
-          explanation: `${this.unitLabel(unit)} indgår i «${review.title}» for ${period.label}: ${this.describe(review.when, c)}.`,
-          source: review.source,
-        });
+        const e = this.event(unit, period.label, text, "gennemgang", review.name);
+        e.values = values;
+        e.explanation = `${this.unitLabel(unit)} indgår i «${review.title}» for ${period.label}: ${this.describe(review.when, c)}.`;
+        e.source = review.source;
+        events.push(e);
       }
     }
   }
@@ -1132,39 +1117,28 @@ class PolicyRun implements Kernels {
         values[r.name] = jsonValue(v, r.type);
       }
       const publication = this.publicationDate(period);
-      const base = {
-        policy: this.plan.name,
-        kommune: unit.kommune,
-        period: period.label,
-        date: formatDate(date),
-        rule: fired.name,
-        ...(unit.group !== undefined ? { group: unit.group } : {}),
-      };
+      const dateText = formatDate(date);
       if (fired.to !== fired.from) {
-        events.push({
-          ...base,
-          type: "tilstand",
-          from: fired.from,
-          to: fired.to,
-          values,
-          explanation: `${this.unitLabel(unit)} går fra ${fired.from} til ${fired.to} («${fired.title}») på grundlag af opgørelsen for ${period.label}: ${facts}.`,
-          source: fired.source,
-        });
+        const e = this.event(unit, period.label, dateText, "tilstand", fired.name);
+        e.from = fired.from;
+        e.to = fired.to;
+        e.values = values;
+        e.explanation = `${this.unitLabel(unit)} går fra ${fired.from} til ${fired.to} («${fired.title}») på grundlag af opgørelsen for ${period.label}: ${facts}.`;
+        e.source = fired.source;
+        events.push(e);
       }
       const target = machine.states.find((s) => s.name === fired!.to);
       for (const deadline of target?.deadlines ?? []) {
         const due = this.calendar(deadline.when, date, publication, deadlines);
         if (!due) continue;
         deadlines.set(deadline.name, due);
-        events.push({
-          ...base,
-          type: "frist",
-          name: deadline.name,
-          due: formatDate(due),
-          values: { frist: formatDate(due) },
-          explanation: `${this.unitLabel(unit)}: fristen «${deadline.name}» er ${formatDanishDate(due)} (${describeCalendar(deadline.when)}), sat ved overgangen «${fired.title}» til ${fired.to}.`,
-          source: deadline.source ?? fired.source,
-        });
+        const e = this.event(unit, period.label, dateText, "frist", fired.name);
+        e.name = deadline.name;
+        e.due = formatDate(due);
+        e.values = { frist: formatDate(due) };
+        e.explanation = `${this.unitLabel(unit)}: fristen «${deadline.name}» er ${formatDanishDate(due)} (${describeCalendar(deadline.when)}), sat ved overgangen «${fired.title}» til ${fired.to}.`;
+        e.source = deadline.source ?? fired.source;
+        events.push(e);
       }
       state = fired.to;
     }
@@ -1180,10 +1154,27 @@ class PolicyRun implements Kernels {
   // -------------------------------------------------------------------------------------------
   // Explanations and values
 
+  /**
+   * An event's first keys, in the contract's key order (events.ts): the caller adds the rest in
+   * that order (from, to, name, due, rules, handling, values, explanation, source), so the
+   * events need no copy to order their keys.
+   */
+  private event(unit: Unit, period: string, date: string, type: EventType, rule: string): PolicyEvent {
+    const e = { policy: this.plan.name, kommune: unit.kommune, period, date, type, rule } as PolicyEvent;
+    if (unit.group !== undefined) e.group = unit.group;
+    return e;
+  }
+
+  /** The last unit labelled and its label (a unit's events are made together). */
+  private labelled?: { unit: Unit; text: string };
+
   private unitLabel(unit: Unit): string {
+    if (this.labelled?.unit === unit) return this.labelled.text;
     const name = this.options.kommuneNames?.get(unit.kommune);
     const kommune = name ? `${name} Kommune (${unit.kommune})` : `kommune ${unit.kommune}`;
-    return unit.group !== undefined ? `${kommune}, ydelsesgruppe ${unit.group},` : kommune;
+    const text = unit.group !== undefined ? `${kommune}, ydelsesgruppe ${unit.group},` : kommune;
+    this.labelled = { unit, text };
+    return text;
   }
 
   private explainCriterion(criterion: PlanCriterion, unit: Unit, period: Period): { facts: string; values: Record<string, EventValue> } {
