@@ -360,12 +360,12 @@ class CriteriaEmitter {
       this.line(`  w${ci} = exact(${ci}, 1, i);`);
       this.line(`}`);
       this.line(`const b${ci} = g${ci} === 0 || w${ci} === 0 ? 0 : g${ci} === 2 || w${ci} === 2 ? 2 : 1;`);
-      if (c.guard) this.line(`guards[${ci}]${this.bang}[i] = g${ci};`);
+      if (c.guard) this.line(`G${ci}[i] = g${ci};`);
       if (c.streak !== undefined) {
         this.line(`run${ci} = b${ci} === 1 ? run${ci} + 1 : 0;`);
-        this.line(`holds[${ci}]${this.bang}[i] = run${ci} >= ${c.streak} ? 1 : b${ci} === 2 ? 2 : 0;`);
+        this.line(`H${ci}[i] = run${ci} >= ${c.streak} ? 1 : b${ci} === 2 ? 2 : 0;`);
       } else {
-        this.line(`holds[${ci}]${this.bang}[i] = b${ci};`);
+        this.line(`H${ci}[i] = b${ci};`);
       }
     });
     const sums = [...this.sumIds].sort((a, b) => a - b);
@@ -382,6 +382,8 @@ class CriteriaEmitter {
       body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
     }
     this.plan.criteria.forEach((c, ci) => {
+      if (c.guard) body.push(`  const G${ci} = guards[${ci}]${T ? "!" : ""};`);
+      body.push(`  const H${ci} = holds[${ci}]${T ? "!" : ""};`);
       if (c.streak !== undefined) body.push(`  let run${ci} = 0;`);
     });
     body.push(`  for (let i = 0; i < first.length; i++) {`);
@@ -412,7 +414,7 @@ class CriteriaEmitter {
       this.line(`// gennemgang ${oneLine(r.name)} (linje ${r.location.line}): ${oneLine(r.title)}`);
       this.line(`// årligt når ${oneLine(describeSource(r.when))}`);
       const w = this.truth(this.value(r.when, base));
-      this.line(`holds[${ri}]${this.bang}[i] = big ? exact(${ri}, i) : ${w};`);
+      this.line(`H${ri}[i] = big ? exact(${ri}, i) : ${w};`);
     });
     const body = [
       T
@@ -426,6 +428,7 @@ class CriteriaEmitter {
       body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
       body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
     }
+    this.plan.reviews.forEach((_, ri) => body.push(`  const H${ri} = holds[${ri}]${T ? "!" : ""};`));
     body.push(`  for (let i = 0; i < first.length; i++) {`, `    const pf = first[i]${T ? "!" : ""};`, `    const pl = last[i]${T ? "!" : ""};`, `    let big = unsafe;`);
     body.push(...this.lines, `  }`, `}`);
     return body.join("\n");

@@ -41,6 +41,7 @@ import {
   formatCompared,
   formatValue,
   isRational,
+  jsonSmall,
   jsonValue,
   parseRationalLiteral,
   vAnd,
@@ -166,7 +167,7 @@ export type CriteriaExplainer = (
 
 export const explainHelpers: ExplainHelpers = {
   fmt: (n, d, u, type) => (u ? "ikke målt" : formatValue(small(n, d), type)),
-  json: (n, d, u, type) => (u ? null : jsonValue(small(n, d), type)),
+  json: (n, d, u, type) => (u ? null : jsonSmall(n, d, type) ?? jsonValue(small(n, d), type)),
   label: (m) => periodOf("månedlig", m).label,
   compared: (op, ln, ld, lu, lType, lLiteral, rn, rd, ru, rType, rLiteral, holds) =>
     formatCompared(op, lu ? undefined : small(ln, ld), lType, lLiteral, ru ? undefined : small(rn, rd), rType, rLiteral, holds === 2 ? undefined : holds === 1),
@@ -340,10 +341,18 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
   const groupIds = new Map<string, number>();
   const kommuneOf = new Int32Array(n);
   const groupOf = new Int32Array(n);
+  // Files usually list a kommune's rows together: the previous row's kommune spares a lookup.
+  let previous: string | undefined;
+  let previousId = -1;
   for (let i = 0; i < n; i++) {
     const k = table.kommune[i]!;
-    let id = kommuneIds.get(k);
-    if (id === undefined) kommuneIds.set(k, (id = kommuneIds.size));
+    let id: number | undefined = previousId;
+    if (k !== previous) {
+      id = kommuneIds.get(k);
+      if (id === undefined) kommuneIds.set(k, (id = kommuneIds.size));
+      previous = k;
+      previousId = id;
+    }
     kommuneOf[i] = id;
     if (grouped) {
       const g = table.group![i]!;

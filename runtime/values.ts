@@ -122,6 +122,22 @@ export function jsonValue(v: Value, type: ValueType): EventValue {
   return r.d === 1n ? Number(r.n) : Number(formatDecimal(r, 1).replace(",", "."));
 }
 
+/**
+ * jsonValue of n/d (d > 0) without building an exact number, when the arithmetic stays safe:
+ * a whole count as it is, a share in percent and any other fraction rounded half up to one
+ * decimal (formatSmall's rounding; rounded / 10 is the double Number() reads from its digits).
+ */
+export function jsonSmall(n: number, d: number, type: ValueType): number | undefined {
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d <= 0) return undefined;
+  if (type !== "andel" && n % d === 0) return n / d;
+  const scaled = n * (type === "andel" ? 1000 : 10);
+  if (!Number.isSafeInteger(scaled)) return undefined;
+  const a = scaled < 0 ? -scaled : scaled;
+  const whole = Math.floor(a / d);
+  const rounded = 2 * (a - whole * d) >= d ? whole + 1 : whole;
+  return rounded === 0 ? 0 : scaled < 0 ? -(rounded / 10) : rounded / 10;
+}
+
 /** An exact number from a plan literal "n/d". */
 export function parseRationalLiteral(text: string): Exact {
   const [n, d] = text.split("/");

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { formatSmall, small, smallInteger } from "../../runtime/exact.js";
 import { formatDecimal, mul, rat } from "../../runtime/rational.js";
-import { formatCompared } from "../../runtime/values.js";
+import { formatCompared, jsonSmall, jsonValue } from "../../runtime/values.js";
 
 const reference = (n: number, d: number, factor: number, decimals: number) => formatDecimal(mul(rat(BigInt(n), BigInt(d)), rat(BigInt(factor))), decimals);
 
@@ -31,6 +31,20 @@ describe("formatSmall agrees with formatDecimal", () => {
     expect(formatSmall(small(2 ** 52, 3), 100, 1)).toBeUndefined();
     expect(smallInteger(small(6, 3))).toBe(2);
     expect(smallInteger(small(7, 3))).toBeUndefined();
+  });
+});
+
+describe("jsonSmall agrees with jsonValue (the compiled explanations' event values)", () => {
+  it("on generated fractions, counts and shares", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 1, max: 100_000 }), fc.constantFrom("antal" as const, "andel" as const, "tal" as const), (n, d, type) => {
+        expect(jsonSmall(n, d, type)).toBe(jsonValue(small(n, d), type));
+      }),
+      { numRuns: 3000, seed: 20261206 },
+    );
+    expect(jsonSmall(-1, 3000, "andel")).toBe(jsonValue(small(-1, 3000), "andel"));
+    expect(jsonSmall(1, 8, "andel")).toBe(12.5);
+    expect(jsonSmall(2 ** 52, 3, "andel")).toBeUndefined();
   });
 });
 

@@ -320,6 +320,10 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
   const M2 = k.measured[2]!;
   const V3 = k.values[3]!;
   const M3 = k.measured[3]!;
+  const G0 = guards[0]!;
+  const H0 = holds[0]!;
+  const G1 = guards[1]!;
+  const H1 = holds[1]!;
   for (let i = 0; i < first.length; i++) {
     const pf = first[i]!;
     const pl = last[i]!;
@@ -389,8 +393,8 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
       w0 = exact(0, 1, i);
     }
     const b0 = g0 === 0 || w0 === 0 ? 0 : g0 === 2 || w0 === 2 ? 2 : 1;
-    guards[0]![i] = g0;
-    holds[0]![i] = b0;
+    G0[i] = g0;
+    H0[i] = b0;
     
     // kriterie "manglende_tilbud" (linje 28): "Over 20 pct. uden tilbud i halvåret"
     // forudsat "borgere_tilbud mindst 10"
@@ -410,8 +414,8 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
       w1 = exact(1, 1, i);
     }
     const b1 = g1 === 0 || w1 === 0 ? 0 : g1 === 2 || w1 === 2 ? 2 : 1;
-    guards[1]![i] = g1;
-    holds[1]![i] = b1;
+    G1[i] = g1;
+    H1[i] = b1;
   }
 }
 
