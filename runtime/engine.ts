@@ -39,6 +39,7 @@ import { fromRational, qadd, qdiv, small, toRational, type Exact } from "./exact
 import {
   compareWords,
   formatCompared,
+  formatComparedSmall,
   formatValue,
   isRational,
   jsonSmall,
@@ -170,6 +171,7 @@ export const explainHelpers: ExplainHelpers = {
   json: (n, d, u, type) => (u ? null : jsonSmall(n, d, type) ?? jsonValue(small(n, d), type)),
   label: (m) => periodOf("månedlig", m).label,
   compared: (op, ln, ld, lu, lType, lLiteral, rn, rd, ru, rType, rLiteral, holds) =>
+    formatComparedSmall(op, ln, ld, lu, lType, lLiteral, rn, rd, ru, rType, rLiteral, holds) ??
     formatCompared(op, lu ? undefined : small(ln, ld), lType, lLiteral, ru ? undefined : small(rn, rd), rType, rLiteral, holds === 2 ? undefined : holds === 1),
 };
 

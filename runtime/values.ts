@@ -122,6 +122,66 @@ export function jsonValue(v: Value, type: ValueType): EventValue {
   return r.d === 1n ? Number(r.n) : Number(formatDecimal(r, 1).replace(",", "."));
 }
 
+/** formatSmall's digits of n/d (d > 0) × factor with `decimals` places, or undefined when unsafe. */
+function digitsSmall(n: number, d: number, factor: number, decimals: number): string | undefined {
+  return formatSmall({ sn: n, sd: d }, factor, decimals);
+}
+
+/** The value shown with `decimals` decimals as a fraction [n, d] (shown() above), or undefined when unsafe. */
+function shownSmall(n: number, d: number, type: ValueType, decimals: number): [number, number] | undefined {
+  if (type !== "andel" && n % d === 0) return [n, d];
+  const scale = (type === "andel" ? 100 : 1) * 10 ** decimals;
+  const scaled = n * scale;
+  if (!Number.isSafeInteger(scaled)) return undefined;
+  const a = scaled < 0 ? -scaled : scaled;
+  const whole = Math.floor(a / d);
+  const rounded = 2 * (a - whole * d) >= d ? whole + 1 : whole;
+  return [scaled < 0 ? -rounded : rounded, scale];
+}
+
+/** formatValue of a safe n/d (d > 0), or undefined when unsafe. */
+function formatValueSmall(n: number, d: number, type: ValueType, decimals: number): string | undefined {
+  if (type === "andel") {
+    const digits = digitsSmall(n, d, 100, decimals);
+    return digits === undefined ? undefined : `${digits} %`;
+  }
+  if (n % d === 0) return String(n / d);
+  return digitsSmall(n, d, 1, decimals);
+}
+
+/**
+ * formatCompared for two sides that are safe fractions n/d (d > 0; u: not measured) and the
+ * decision (1, 0, or 2 for not measured), without building exact numbers: the compiled
+ * explanations' path. Undefined when a product would leave the safe range (then formatCompared).
+ */
+export function formatComparedSmall(
+  op: CompareOp,
+  ln: number, ld: number, lu: boolean, lType: ValueType, lLiteral: boolean,
+  rn: number, rd: number, ru: boolean, rType: ValueType, rLiteral: boolean,
+  holds: number,
+): [string, string] | undefined {
+  if (!(lu || (Number.isSafeInteger(ln) && Number.isSafeInteger(ld) && ld > 0))) return undefined;
+  if (!(ru || (Number.isSafeInteger(rn) && Number.isSafeInteger(rd) && rd > 0))) return undefined;
+  let decimals = 1;
+  if (holds !== 2 && !lu && !ru) {
+    for (; decimals <= MAX_DECIMALS; decimals++) {
+      const a = lLiteral ? [ln, ld] : shownSmall(ln, ld, lType, decimals);
+      const b = rLiteral ? [rn, rd] : shownSmall(rn, rd, rType, decimals);
+      if (!a || !b) return undefined;
+      const x = a[0]! * b[1]!;
+      const y = b[0]! * a[1]!;
+      if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return undefined;
+      const c = x < y ? -1 : x > y ? 1 : 0;
+      const shownHolds = op === "over" ? c > 0 : op === "mindst" ? c >= 0 : op === "under" ? c < 0 : op === "højst" ? c <= 0 : c === 0;
+      if (shownHolds === (holds === 1)) break;
+    }
+    if (decimals > MAX_DECIMALS) decimals = 1;
+  }
+  const left = lu ? "ikke målt" : formatValueSmall(ln, ld, lType, decimals);
+  const right = ru ? "ikke målt" : formatValueSmall(rn, rd, rType, decimals);
+  return left === undefined || right === undefined ? undefined : [left, right];
+}
+
 /**
  * jsonValue of n/d (d > 0) without building an exact number, when the arithmetic stays safe:
  * a whole count as it is, a share in percent and any other fraction rounded half up to one

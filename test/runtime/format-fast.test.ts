@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { formatSmall, small, smallInteger } from "../../runtime/exact.js";
 import { formatDecimal, mul, rat } from "../../runtime/rational.js";
-import { formatCompared, jsonSmall, jsonValue } from "../../runtime/values.js";
+import { formatCompared, formatComparedSmall, jsonSmall, jsonValue } from "../../runtime/values.js";
 
 const reference = (n: number, d: number, factor: number, decimals: number) => formatDecimal(mul(rat(BigInt(n), BigInt(d)), rat(BigInt(factor))), decimals);
 
@@ -47,6 +47,34 @@ describe("jsonSmall agrees with jsonValue (the compiled explanations' event valu
     expect(jsonSmall(2 ** 52, 3, "andel")).toBeUndefined();
   });
 });
+
+describe("formatComparedSmall agrees with formatCompared (the compiled explanations' comparisons)", () => {
+  it("on generated sides near each other, measured or not, literal or not", () => {
+    const side = fc.record({
+      n: fc.integer({ min: -100_000, max: 100_000 }),
+      d: fc.integer({ min: 1, max: 10_000 }),
+      u: fc.boolean(),
+      type: fc.constantFrom("antal" as const, "andel" as const, "tal" as const),
+      literal: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom("over" as const, "mindst" as const, "under" as const, "højst" as const, "lig" as const), side, side, fc.boolean(), (op, l, r, near) => {
+        // Near: the right side a hair from the left, where extra decimals are needed.
+        const rn = near ? l.n * r.d + (r.n % 3) : r.n;
+        const rd = near ? l.d * r.d : r.d;
+        const lv = l.u ? undefined : small(l.n, l.d);
+        const rv = r.u ? undefined : small(rn, rd);
+        const holds = lv === undefined || rv === undefined ? undefined : compareNumbers(op, l.n * rd, rn * l.d);
+        const fast = formatComparedSmall(op, l.n, l.d, l.u, l.type, l.literal, rn, rd, r.u, r.type, r.literal, holds === undefined ? 2 : holds ? 1 : 0);
+        if (fast !== undefined) expect(fast).toEqual(formatCompared(op, lv, l.type, l.literal, rv, r.type, r.literal, holds));
+      }),
+      { numRuns: 3000, seed: 20261206 },
+    );
+  });
+});
+
+const compareNumbers = (op: "over" | "mindst" | "under" | "højst" | "lig", x: number, y: number): boolean =>
+  op === "over" ? x > y : op === "mindst" ? x >= y : op === "under" ? x < y : op === "højst" ? x <= y : x === y;
 
 describe("formatCompared: a rounded figure never contradicts its decision (domain.md, «Arithmetic at the boundaries»)", () => {
   const share = (n: number, d: number) => small(n, d);
