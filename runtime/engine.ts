@@ -274,12 +274,13 @@ interface Unit {
 
 type Ctx = EvalContext;
 
-/** Prefix sums of one sum-expression over the months, for one unit. */
+/** Prefix sums of one sum-expression over the months, for the unit they were last built for. */
 interface Kernel {
   values: Float64Array;
   measured: Int32Array;
   /** A running total left the safe integer range: window sums are added up exactly instead. */
   unsafe: boolean;
+  unit?: Unit;
 }
 
 interface Firing {
@@ -428,10 +429,11 @@ class PolicyRun implements Kernels {
   private readonly index = new Map<string, Map<string, Int32Array>>();
   /** Per data source, for the unit being evaluated: period → first row (for non-summed fields). */
   private rowByPeriod = new Map<string, Map<number, number>>();
-  /** Window kernels of the unit being evaluated, by sum expression (units are evaluated one at a time). */
-  private kernels = new Map<number, Kernel>();
-  /** Per sum id: the prefix-sum buffers the units' kernels are built in. */
-  private readonly kernelBuffers = new Map<number, { values: Float64Array; measured: Int32Array }>();
+  /**
+   * Per sum id: its window kernel, built for one unit at a time in buffers every unit reuses
+   * (units are evaluated one at a time, so nothing is allocated per unit).
+   */
+  private readonly kernelOf: Kernel[] = [];
   /** The plan's sums by id. */
   private readonly sumNodes = new Map<number, Extract<PExpr, { k: "sum" }>>();
   /** Compiled code for this plan, if given. */
@@ -447,8 +449,9 @@ class PolicyRun implements Kernels {
   private readonly lastMonth: MonthIndex;
   private readonly units: Unit[];
   private slots?: Slots;
-  /** The window kernels the compiled criteria of the current unit read (for compiled explanations). */
+  /** The window kernels the compiled code reads (the same buffers for every unit), and the unit they hold. */
   private unitKernels?: UnitKernels;
+  private unitKernelsFor?: Unit;
   /** The periods as month numbers and the compiled criteria's decisions (reused per unit). */
   private decisions?: { first: Int32Array; last: Int32Array; guards: Int8Array[]; holds: Int8Array[] };
 
@@ -510,9 +513,7 @@ class PolicyRun implements Kernels {
     if (!Number.isFinite(this.firstMonth) || !this.plan.assessment) return;
     this.periods = periodsWithin(this.plan.assessment.cadence, this.firstMonth, this.lastMonth);
     for (const unit of this.units) {
-      if (this.kernels.size) this.kernels.clear();
       if (this.rowByPeriod.size) this.rowByPeriod.clear();
-      this.unitKernels = undefined;
       this.runCriteria(unit, series);
       this.runReaction(unit, events);
       this.runReviews(unit, events, series);
@@ -670,11 +671,7 @@ class PolicyRun implements Kernels {
   }
 
   private windowSum(e: Extract<PExpr, { k: "sum" }>, c: Ctx): Value {
-    let kernel = this.kernels.get(e.id);
-    if (!kernel) {
-      const schema = this.schemas.get(e.data)!;
-      this.kernels.set(e.id, (kernel = this.buildKernel(e, this.unitKey(schema, c.unit))));
-    }
+    const kernel = this.kernel(e, c.unit);
     const lo = Math.max(c.first, this.firstMonth) - this.firstMonth;
     const hi = Math.min(c.last, this.lastMonth) - this.firstMonth;
     if (hi < lo) return undefined;
@@ -698,12 +695,23 @@ class PolicyRun implements Kernels {
     return fromRational({ n: total, d: 1n });
   }
 
-  private buildKernel(e: Extract<PExpr, { k: "sum" }>, key: string): Kernel {
-    // One pair of buffers per sum, reused by every unit (units are evaluated one at a time).
+  /** The window kernel of a sum for a unit: built when the unit is not the one it was last built for. */
+  private kernel(e: Extract<PExpr, { k: "sum" }>, unit: Unit): Kernel {
+    let kernel = this.kernelOf[e.id];
+    if (!kernel) {
+      const length = this.lastMonth - this.firstMonth + 1;
+      this.kernelOf[e.id] = kernel = { values: new Float64Array(length + 1), measured: new Int32Array(length + 1), unsafe: false };
+    }
+    if (kernel.unit !== unit) {
+      this.buildKernel(e, this.unitKey(this.schemas.get(e.data)!, unit), kernel);
+      kernel.unit = unit;
+    }
+    return kernel;
+  }
+
+  private buildKernel(e: Extract<PExpr, { k: "sum" }>, key: string, kernel: Kernel): void {
     const length = this.lastMonth - this.firstMonth + 1;
-    let buffers = this.kernelBuffers.get(e.id);
-    if (!buffers) this.kernelBuffers.set(e.id, (buffers = { values: new Float64Array(length + 1), measured: new Int32Array(length + 1) }));
-    const { values, measured } = buffers;
+    const { values, measured } = kernel;
     values.fill(0);
     measured.fill(0);
     // Integers add up exactly in doubles while every partial total stays within ±2^53. Every
@@ -731,7 +739,7 @@ class PolicyRun implements Kernels {
       values[m] = values[m]! + values[m - 1]!;
       measured[m] = measured[m]! + measured[m - 1]!;
     }
-    return { values, measured, unsafe: magnitude > Number.MAX_SAFE_INTEGER };
+    kernel.unsafe = magnitude > Number.MAX_SAFE_INTEGER;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -835,16 +843,17 @@ class PolicyRun implements Kernels {
   /** Run the compiled criteria for one unit over every period, into this.decisions. */
   /** The window kernels of the unit being evaluated, as compiled code reads them (built once per unit). */
   private kernelsOfUnit(unit: Unit): UnitKernels {
-    if (this.unitKernels) return this.unitKernels;
-    const k: UnitKernels = { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], unsafe: false };
-    for (const [id, node] of this.sumNodes) {
-      let built = this.kernels.get(id);
-      if (!built) this.kernels.set(id, (built = this.buildKernel(node, this.unitKey(this.schemas.get(node.data)!, unit))));
-      k.values[id] = built.values;
-      k.measured[id] = built.measured;
+    const k = (this.unitKernels ??= { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], unsafe: false });
+    if (this.unitKernelsFor === unit) return k;
+    k.unsafe = false;
+    for (const node of this.sumNodes.values()) {
+      const built = this.kernel(node, unit);
+      k.values[node.id] = built.values;
+      k.measured[node.id] = built.measured;
       if (built.unsafe) k.unsafe = true;
     }
-    return (this.unitKernels = k);
+    this.unitKernelsFor = unit;
+    return k;
   }
 
   private decideByKernel(kernel: CriteriaKernel, unit: Unit): void {
@@ -874,7 +883,7 @@ class PolicyRun implements Kernels {
   /** A firing's explanation and values, built once and only for contacts that are made. */
   private explained(f: Firing): { facts: string; values: Record<string, EventValue> } {
     if (f.explained) return f.explained;
-    const compiled = this.unitKernels && this.code?.explainCriterion?.(this.unitKernels, f.ci, f.period.first, f.period.last, explainHelpers);
+    const compiled = this.unitKernelsFor === f.unit ? this.code?.explainCriterion?.(this.unitKernels!, f.ci, f.period.first, f.period.last, explainHelpers) : undefined;
     return (f.explained = compiled ?? this.explainCriterion(f.criterion, f.unit, f.period));
   }
 
@@ -918,9 +927,8 @@ class PolicyRun implements Kernels {
     const out: InspectedUnit[] = [];
     for (const unit of this.units) {
       if (unit.kommune !== kommune) continue;
-      this.kernels = new Map();
-      this.rowByPeriod = new Map();
-      this.unitKernels = undefined;
+      // Kernels are stamped with the unit they were built for (see kernel()).
+      if (this.rowByPeriod.size) this.rowByPeriod.clear();
       const period = this.periods[index]!;
       const c = this.ctx(unit, period);
       const criteria = this.plan.criteria.map((criterion): InspectedRule => {
