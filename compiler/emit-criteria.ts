@@ -70,31 +70,39 @@ function attempt(emit: () => string): string | undefined {
  * - `decideCriteria`, the criteria's kernel (absent without criteria or when a criterion uses a
  *   construct the kernel does not compile: then the runtime decides them by walking the plan);
  * - `explainCriterion`, their explanations, only beside the kernel (both read the same prefix sums);
- * - `decideReviews`, the reviews' kernel (absent without reviews or when one is not compiled).
+ * - `decideReviews`, the reviews' kernel (absent without reviews or when one is not compiled);
+ * - `explainReview`, the reviews' explanations, only beside their kernel.
  */
 export interface CompiledParts {
   decideCriteria?: string;
   explainCriterion?: string;
   decideReviews?: string;
+  explainReview?: string;
 }
 
 export function emitCompiledParts(plan: Plan, typed: boolean): CompiledParts {
   const decideCriteria = plan.criteria.length ? attempt(() => new CriteriaEmitter(plan, typed).emit()) : undefined;
   const explainCriterion = decideCriteria ? attempt(() => new CriteriaEmitter(plan, typed).emitExplainer()) : undefined;
   const decideReviews = plan.reviews.length ? attempt(() => new CriteriaEmitter(plan, typed).emitReviews()) : undefined;
-  return { ...(decideCriteria ? { decideCriteria } : {}), ...(explainCriterion ? { explainCriterion } : {}), ...(decideReviews ? { decideReviews } : {}) };
+  const explainReview = decideReviews ? attempt(() => new CriteriaEmitter(plan, typed).emitReviewExplainer()) : undefined;
+  return {
+    ...(decideCriteria ? { decideCriteria } : {}),
+    ...(explainCriterion ? { explainCriterion } : {}),
+    ...(decideReviews ? { decideReviews } : {}),
+    ...(explainReview ? { explainReview } : {}),
+  };
 }
 
 /** Whether the policy's criteria can be compiled to a kernel (fields of single rows and remembered values cannot yet). */
 export const kernelSupported = (plan: Plan): boolean => emitCompiledParts(plan, true).decideCriteria !== undefined;
 
 /** The kernels and explanations as callable functions, for running a plan in this process. */
-export function instantiate(plan: Plan): Pick<CompiledPolicy, "decideCriteria" | "explainCriterion" | "decideReviews"> {
+export function instantiate(plan: Plan): Pick<CompiledPolicy, "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview"> {
   const present = Object.entries(emitCompiledParts(plan, false));
   if (present.length === 0) return {};
   return new Function(`"use strict";\n${present.map((p) => p[1]).join("\n")}\nreturn { ${present.map((p) => p[0]).join(", ")} };`)() as Pick<
     CompiledPolicy,
-    "decideCriteria" | "explainCriterion" | "decideReviews"
+    "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview"
   >;
 }
 
@@ -200,6 +208,43 @@ class CriteriaEmitter {
     const sig = T
       ? `function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: number, h: ExplainHelpers): { facts: string; values: Record<string, EventValue> } | undefined {`
       : `function explainCriterion(k, criterion, pf, pl, h) {`;
+    const body = [sig, `  if (k.unsafe) return undefined;`, `  const origin = k.firstMonth;`, `  const end = k.lastMonth;`];
+    for (const id of [...this.sumIds].sort((a, b) => a - b)) {
+      body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
+      body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
+    }
+    body.push(...blocks, `  return undefined;`, `}`);
+    return body.join("\n");
+  }
+
+  /**
+   * The reviews' explanations as a function `explainReview(k, review, pf, pl, h)` (months pf..pl
+   * of the year): the facts and values the interpreter's runReviews gives a `gennemgang` event
+   * (describe and collectValues of the review's condition), read from the same prefix sums.
+   */
+  emitReviewExplainer(): string {
+    const T = this.typed;
+    this.sumIds = new Set();
+    const blocks: string[] = [];
+    this.plan.reviews.forEach((r, ri) => {
+      this.lines = [];
+      this.sumsAt = new Map();
+      this.measuresAt = new Map();
+      this.shared = new Map();
+      this.period = { f: "pf", l: "pl" };
+      this.indent = "    ";
+      const P: Win = { f: "pf", l: "pl" };
+      this.line(`// ${oneLine(r.name)}`);
+      this.line(`let big = false;`);
+      this.line(`const values${T ? ": Record<string, EventValue>" : ""} = Object.create(null);`);
+      this.collect(r.when, P, "values");
+      this.line(`const facts = ${this.describeCode(r.when, P)};`);
+      this.line(`return big ? undefined : { facts, values };`);
+      blocks.push(`  if (review === ${ri}) {`, ...this.lines, `  }`);
+    });
+    const sig = T
+      ? `function explainReview(k: UnitKernels, review: number, pf: number, pl: number, h: ExplainHelpers): { facts: string; values: Record<string, EventValue> } | undefined {`
+      : `function explainReview(k, review, pf, pl, h) {`;
     const body = [sig, `  if (k.unsafe) return undefined;`, `  const origin = k.firstMonth;`, `  const end = k.lastMonth;`];
     for (const id of [...this.sumIds].sort((a, b) => a - b)) {
       body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);

@@ -230,7 +230,7 @@ function emitCompiled(plan: Plan): string[] {
   };
   const fn = (e: PExpr): string => `(k: Kernels, c: EvalContext): Value => ${expr(e)}`;
   const body: string[] = [];
-  const { decideCriteria: kernel, explainCriterion: explainer, decideReviews: reviews } = emitCompiledParts(plan, true);
+  const { decideCriteria: kernel, explainCriterion: explainer, decideReviews: reviews, explainReview: reviewExplainer } = emitCompiledParts(plan, true);
   if (kernel) {
     body.push(`/** Every criterion, decided for one unit over all assessment periods (exact; see the runtime's CriteriaKernel). */`);
     body.push(kernel, ``);
@@ -242,6 +242,10 @@ function emitCompiled(plan: Plan): string[] {
   if (reviews) {
     body.push(`/** Every review, decided for one unit over all years (exact; see the runtime's ReviewKernel). */`);
     body.push(reviews, ``);
+  }
+  if (reviewExplainer) {
+    body.push(`/** Why a review selected a unit for a year: the facts and numbers of a gennemgang (see the runtime's ReviewExplainer). */`);
+    body.push(reviewExplainer, ``);
   }
   for (const m of plan.measures) {
     body.push(`// mål ${literal(m.name)}`);
@@ -257,6 +261,7 @@ function emitCompiled(plan: Plan): string[] {
   if (kernel) body.push(`  decideCriteria,`);
   if (explainer) body.push(`  explainCriterion,`);
   if (reviews) body.push(`  decideReviews,`);
+  if (reviewExplainer) body.push(`  explainReview,`);
   body.push(`  reviews: {`);
   // One function per review only where no review kernel decides them.
   if (!reviews) for (const r of plan.reviews) body.push(`    ${key(r.name)}: ${fn(r.when)},`);

@@ -182,6 +182,18 @@ export const explainHelpers: ExplainHelpers = {
  */
 export type ReviewKernel = (k: UnitKernels, first: Int32Array, last: Int32Array, holds: Int8Array[], exact: (review: number, year: number) => number) => void;
 
+/**
+ * A review's explanation for one unit and year (months pf..pl), compiled like CriteriaExplainer:
+ * the facts and values of its `gennemgang`. Undefined when a number would leave the safe range.
+ */
+export type ReviewExplainer = (
+  k: UnitKernels,
+  review: number,
+  pf: number,
+  pl: number,
+  h: ExplainHelpers,
+) => { facts: string; values: Record<string, EventValue> } | undefined;
+
 export interface CompiledPolicy {
   measures: Record<string, CompiledFn>;
   /** The criteria's kernel; without one the criteria are decided by walking the plan. */
@@ -190,6 +202,8 @@ export interface CompiledPolicy {
   explainCriterion?: CriteriaExplainer;
   /** The reviews' kernel; without one each review is decided by its function below or the plan. */
   decideReviews?: ReviewKernel;
+  /** The reviews' explanations, compiled beside their kernel. */
+  explainReview?: ReviewExplainer;
   reviews: Record<string, CompiledFn>;
   transitions: Record<string, { when?: CompiledFn; remember: Record<string, CompiledFn> }>;
 }
@@ -1078,11 +1092,18 @@ class PolicyRun implements Kernels {
         this.options.onDecision?.({ policy: this.plan.name, kind: "gennemgang", rule: review.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (series) series.push(this.seriesPoint(review.name, review.when, unit, period, date, holds));
         if (holds !== true || !this.inForce(date)) continue;
-        const values = nameRecord<EventValue>();
-        this.collectValues(review.when, c, values);
+        const compiled = decided && this.unitKernelsFor === unit ? this.code?.explainReview?.(this.unitKernels!, ri, period.first, period.last, explainHelpers) : undefined;
+        let values: Record<string, EventValue>;
+        let facts: string;
+        if (compiled) ({ values, facts } = compiled);
+        else {
+          values = nameRecord<EventValue>();
+          this.collectValues(review.when, c, values);
+          facts = this.describe(review.when, c);
+        }
         const e = this.event(unit, period.label, text, "gennemgang", review.name);
         e.values = values;
-        e.explanation = `${this.unitLabel(unit)} indgår i «${review.title}» for ${period.label}: ${this.describe(review.when, c)}.`;
+        e.explanation = `${this.unitLabel(unit)} indgår i «${review.title}» for ${period.label}: ${facts}.`;
         e.source = review.source;
         events.push(e);
       }

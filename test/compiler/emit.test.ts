@@ -182,6 +182,27 @@ reaktion
       }
     }
   });
+
+  it("explain their yearly reviews with their own compiled explanations, the same as the interpreter's", async () => {
+    type Explainer = (k: unknown, review: number, pf: number, pl: number, h: unknown) => { facts: string } | undefined;
+    const mod = (await import(join(out, "jobsoegning.ts"))) as { compiled: { explainReview?: Explainer }; evaluateTables: (t: Record<string, Table>, o?: object) => { type: string }[] };
+    const original = mod.compiled.explainReview!;
+    expect(original).toBeTypeOf("function");
+    let compiled = 0;
+    mod.compiled.explainReview = (k, review, pf, pl, h) => {
+      const r = original(k, review, pf, pl, h);
+      if (r) compiled++;
+      return r;
+    };
+    try {
+      const events = mod.evaluateTables(sampleTables(), { ignoreInForce: true });
+      const reviews = events.filter((e) => e.type === "gennemgang").length;
+      expect(reviews).toBeGreaterThan(0);
+      expect(compiled).toBe(reviews);
+    } finally {
+      mod.compiled.explainReview = original;
+    }
+  });
 });
 
 describe("a generated module's evaluate() checks its rows as a data file is checked", () => {
