@@ -192,7 +192,7 @@ class CriteriaEmitter {
         this.period = M;
         this.line(`const label = h.label(m);`);
         // The month's numbers go straight into values as "name YYYY-MM".
-        this.collect(c.when, M, "values", "label");
+        this.collect(c.when, M, "values", "m");
         if (main) this.line(`months.push(label + ": " + ${this.comparedCode(main, M)}[0]);`);
         this.indent = outer;
         this.line(`}`);
@@ -277,10 +277,11 @@ class CriteriaEmitter {
 
   /**
    * Statements that put the numbers a decision used into `target` (the interpreter's
-   * collectValues); with `suffix`, a local holding a month's label, each name gets " " + label.
+   * collectValues); with `month`, a local holding a month number, each name gets the month's
+   * label after a space (h.key).
    */
-  private collect(e: PExpr, w: Win, target: string, suffix?: string): void {
-    const key = (name: string): string => (suffix ? `${literal(`${name} `)} + ${suffix}` : literal(name));
+  private collect(e: PExpr, w: Win, target: string, month?: string): void {
+    const key = (name: string): string => (month ? `h.key(${literal(name)}, ${month})` : literal(name));
     const record = (x: PExpr): void => {
       switch (x.k) {
         case "lit":
@@ -288,7 +289,7 @@ class CriteriaEmitter {
         case "measure": {
           const m = this.measures.get(x.name)!;
           this.line(`${target}[${key(x.name)}] = ${this.jsonCode(this.value(x, w), x.type)};`);
-          if (m.type === "sandhed") this.collect(m.expr, w, target, suffix);
+          if (m.type === "sandhed") this.collect(m.expr, w, target, month);
           return;
         }
         case "sum":
@@ -307,7 +308,7 @@ class CriteriaEmitter {
         case "remembered":
           throw new Unsupported();
         default:
-          this.collect(x, w, target, suffix);
+          this.collect(x, w, target, month);
       }
     };
     switch (e.k) {
@@ -317,11 +318,11 @@ class CriteriaEmitter {
         return;
       case "and":
       case "or":
-        this.collect(e.left, w, target, suffix);
-        this.collect(e.right, w, target, suffix);
+        this.collect(e.left, w, target, month);
+        this.collect(e.right, w, target, month);
         return;
       case "not":
-        this.collect(e.operand, w, target, suffix);
+        this.collect(e.operand, w, target, month);
         return;
       default:
         record(e);

@@ -143,6 +143,8 @@ export interface ExplainHelpers {
   json(n: number, d: number, u: boolean, type: ValueType): EventValue;
   /** The label of month m ("2021-03"). */
   label(m: number): string;
+  /** `${name} ${label(m)}`: the key a streak month's number has in an event's values. */
+  key(name: string, m: number): string;
   /** formatCompared of two sides n/d (u: not measured) and the decision (0, 1, or 2 for not measured). */
   compared(
     op: CompareOp,
@@ -166,10 +168,28 @@ export type CriteriaExplainer = (
   h: ExplainHelpers,
 ) => { facts: string; values: Record<string, EventValue> } | undefined;
 
+// Month labels and value keys are the same strings every time: made once, they are not built
+// (nor hashed again as property keys) for every contact.
+const monthLabels = new Map<number, string>();
+const monthKeys = new Map<string, Map<number, string>>();
+
+function monthLabel(m: number): string {
+  let label = monthLabels.get(m);
+  if (label === undefined) monthLabels.set(m, (label = periodOf("månedlig", m).label));
+  return label;
+}
+
 export const explainHelpers: ExplainHelpers = {
   fmt: (n, d, u, type) => (u ? "ikke målt" : formatValue(small(n, d), type)),
   json: (n, d, u, type) => (u ? null : jsonSmall(n, d, type) ?? jsonValue(small(n, d), type)),
-  label: (m) => periodOf("månedlig", m).label,
+  label: monthLabel,
+  key: (name, m) => {
+    let byMonth = monthKeys.get(name);
+    if (!byMonth) monthKeys.set(name, (byMonth = new Map()));
+    let key = byMonth.get(m);
+    if (key === undefined) byMonth.set(m, (key = `${name} ${monthLabel(m)}`));
+    return key;
+  },
   compared: (op, ln, ld, lu, lType, lLiteral, rn, rd, ru, rType, rLiteral, holds) =>
     formatComparedSmall(op, ln, ld, lu, lType, lLiteral, rn, rd, ru, rType, rLiteral, holds) ??
     formatCompared(op, lu ? undefined : small(ln, ld), lType, lLiteral, ru ? undefined : small(rn, rd), rType, rLiteral, holds === 2 ? undefined : holds === 1),
@@ -481,6 +501,7 @@ class PolicyRun implements Kernels {
     let first = Infinity;
     let last = -Infinity;
     const unitKeys = new Map<string, Unit>();
+    let ownUnits: Unit[] | undefined;
     for (const schema of plan.data) {
       const table = ownValue(tables, schema.name);
       if (!table) throw new EvaluationError(`Data «${schema.name}» mangler: angiv filen ${schema.name}.csv.`);
@@ -492,13 +513,15 @@ class PolicyRun implements Kernels {
       if (range.first < first) first = range.first;
       if (range.last > last) last = range.last;
       if (this.grouping !== "pr" || grouped) {
-        for (const u of units) if (!unitKeys.has(u.key)) unitKeys.set(u.key, u);
+        if (plan.data.length === 1) ownUnits = units;
+        else for (const u of units) if (!unitKeys.has(u.key)) unitKeys.set(u.key, u);
       }
       this.index.set(schema.name, byUnit);
     }
     this.firstMonth = first;
     this.lastMonth = last;
-    this.units = [...unitKeys.values()].sort(
+    // With one data source its units are already distinct.
+    this.units = (ownUnits ? [...ownUnits] : [...unitKeys.values()]).sort(
       (a, b) => (a.kommune < b.kommune ? -1 : a.kommune > b.kommune ? 1 : (a.group ?? "") < (b.group ?? "") ? -1 : (a.group ?? "") > (b.group ?? "") ? 1 : 0),
     );
   }
