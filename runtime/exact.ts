@@ -129,8 +129,13 @@ export function formatSmall(q: Exact, factor: number, decimals: number): string 
   const whole = Math.floor(a / q.sd);
   const r = a - whole * q.sd;
   const rounded = 2 * r >= q.sd ? whole + 1 : whole;
-  const digits = String(rounded).padStart(decimals + 1, "0");
   const sign = negative && rounded !== 0 ? "-" : "";
+  if (decimals === 1) {
+    // The common case (shares and means), without padding and slicing a digit string.
+    const units = Math.floor(rounded / 10);
+    return `${sign}${units},${rounded - units * 10}`;
+  }
+  const digits = String(rounded).padStart(decimals + 1, "0");
   return decimals > 0 ? `${sign}${digits.slice(0, digits.length - decimals)},${digits.slice(digits.length - decimals)}` : `${sign}${digits}`;
 }
 

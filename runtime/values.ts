@@ -127,17 +127,21 @@ function digitsSmall(n: number, d: number, factor: number, decimals: number): st
   return formatSmall({ sn: n, sd: d }, factor, decimals);
 }
 
-/** The value shown with `decimals` decimals as a fraction [n, d] (shown() above), or undefined when unsafe. */
-function shownSmall(n: number, d: number, type: ValueType, decimals: number): [number, number] | undefined {
-  if (type !== "andel" && n % d === 0) return [n, d];
-  const scale = (type === "andel" ? 100 : 1) * 10 ** decimals;
+/** The numerator of the value shown with `decimals` decimals (shown() above), over shownScale(); NaN when unsafe. */
+function shownSmall(n: number, d: number, type: ValueType, decimals: number): number {
+  if (type !== "andel" && n % d === 0) return n;
+  const scale = shownScale(d, type, n, decimals);
   const scaled = n * scale;
-  if (!Number.isSafeInteger(scaled)) return undefined;
+  if (!Number.isSafeInteger(scaled)) return NaN;
   const a = scaled < 0 ? -scaled : scaled;
   const whole = Math.floor(a / d);
   const rounded = 2 * (a - whole * d) >= d ? whole + 1 : whole;
-  return [scaled < 0 ? -rounded : rounded, scale];
+  return scaled < 0 ? -rounded : rounded;
 }
+
+/** The denominator of shownSmall's value. */
+const shownScale = (d: number, type: ValueType, n: number, decimals: number): number =>
+  type !== "andel" && n % d === 0 ? d : (type === "andel" ? 100 : 1) * 10 ** decimals;
 
 /** formatValue of a safe n/d (d > 0), or undefined when unsafe. */
 function formatValueSmall(n: number, d: number, type: ValueType, decimals: number): string | undefined {
@@ -165,11 +169,12 @@ export function formatComparedSmall(
   let decimals = 1;
   if (holds !== 2 && !lu && !ru) {
     for (; decimals <= MAX_DECIMALS; decimals++) {
-      const a = lLiteral ? [ln, ld] : shownSmall(ln, ld, lType, decimals);
-      const b = rLiteral ? [rn, rd] : shownSmall(rn, rd, rType, decimals);
-      if (!a || !b) return undefined;
-      const x = a[0]! * b[1]!;
-      const y = b[0]! * a[1]!;
+      const an = lLiteral ? ln : shownSmall(ln, ld, lType, decimals);
+      const ad = lLiteral ? ld : shownScale(ld, lType, ln, decimals);
+      const bn = rLiteral ? rn : shownSmall(rn, rd, rType, decimals);
+      const bd = rLiteral ? rd : shownScale(rd, rType, rn, decimals);
+      const x = an * bd;
+      const y = bn * ad;
       if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return undefined;
       const c = x < y ? -1 : x > y ? 1 : 0;
       const shownHolds = op === "over" ? c > 0 : op === "mindst" ? c >= 0 : op === "under" ? c < 0 : op === "højst" ? c <= 0 : c === 0;
