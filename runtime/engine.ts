@@ -483,6 +483,8 @@ class PolicyRun implements Kernels {
   private readonly lastMonth: MonthIndex;
   private readonly units: Unit[];
   private slots?: Slots;
+  /** Whether some criterion held for the unit being evaluated (some slot has firings). */
+  private fired = false;
   /** The window kernels the compiled code reads (the same buffers for every unit), and the unit they hold. */
   private unitKernels?: UnitKernels;
   private unitKernelsFor?: Unit;
@@ -814,7 +816,9 @@ class PolicyRun implements Kernels {
   /** Decide every criterion for one unit over all periods, into the run's slots. */
   private runCriteria(unit: Unit, series: SeriesPoint[] | undefined): void {
     const slots = this.slotsOfRun();
-    slots.firings.fill(undefined);
+    // A unit none of whose criteria held makes no contact: the reaction is skipped.
+    if (this.fired) slots.firings.fill(undefined);
+    this.fired = false;
     slots.decidedFalse.fill(0);
     const kernel = this.options.onCompare ? undefined : this.code?.decideCriteria;
     if (kernel) this.decideByKernel(kernel, unit);
@@ -837,6 +841,7 @@ class PolicyRun implements Kernels {
             const at = slots.firings[slot];
             if (at) at.push(firing);
             else slots.firings[slot] = [firing];
+            this.fired = true;
           } else if (h === 0) slots.decidedFalse[slotOf[i]!] = 1;
         }
         continue;
@@ -872,6 +877,7 @@ class PolicyRun implements Kernels {
           const at = slots.firings[slot];
           if (at) at.push(firing);
           else slots.firings[slot] = [firing];
+          this.fired = true;
         } else if (holds === false) slots.decidedFalse[slotOf[i]!] = 1;
       }
     }
@@ -1009,7 +1015,7 @@ class PolicyRun implements Kernels {
 
   private runReaction(unit: Unit, events: PolicyEvent[]): void {
     const reaction = this.plan.reaction;
-    if (!reaction) return;
+    if (!reaction || !this.fired) return;
     const slots = this.slotsOfRun();
     let lastContact: LocalDate | undefined;
     let contacts = 0;
