@@ -9,7 +9,7 @@
 // Browser-safe: no Node APIs (the playground checks examples while the user types).
 
 import type { DataDecl, ExampleDecl, ExampleTable, Expectation, MachineDecl, Name, PolicyFile, Span } from "../grammar/ast.js";
-import { loadTable } from "../load/csv.js";
+import { loadTable, nameList } from "../load/csv.js";
 import { nameRecord, type DataSchema, type Table } from "../runtime/table.js";
 import { diagnostic, replaceWith, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
 import { KOMMUNE_CODES } from "./kommunekoder.js";
@@ -260,10 +260,24 @@ class ExampleChecker {
     const keys = ["kommune", periodColumn, ...(schema.group ? [schema.group] : [])];
     const expected = [...keys, ...schema.fields.map((f) => f.name)];
     const written = t.columns.map((c) => c.text);
-    // Value columns that are left out are blank (not measured), unless a column name is unknown:
-    // then loadTable reports it with a suggestion among the missing ones.
-    const unknown = written.some((w) => !expected.includes(w));
-    const filled = unknown ? [] : expected.filter((n) => !keys.includes(n) && !written.includes(n));
+    // A table is written by the policy's author, so a column that is not the policy's is an error
+    // (in a data file it is only a note, T0332), with the closest name that is not written.
+    const absent = expected.filter((n) => !written.includes(n));
+    let ok = true;
+    for (const c of t.columns) {
+      if (expected.includes(c.text)) continue;
+      ok = false;
+      const close = suggest(c.text, absent);
+      this.report(
+        "T0303",
+        c.span,
+        { column: c.text, data: schema.name, expected: nameList(expected) },
+        close ? { hint: `mente du \`${close}\`?`, ...replaceWith(c.span, close) } : {},
+      );
+    }
+    // Value columns that are left out are blank (not measured); key columns must be there.
+    const filled = absent.filter((n) => !keys.includes(n));
+    const kept = t.columns.flatMap((c, i) => (expected.includes(c.text) ? [i] : []));
 
     let csv = "";
     const cells: { start: number; end: number; line: number; target: Span }[] = [];
@@ -282,12 +296,11 @@ class ExampleChecker {
     };
     const headerSpan: Span = t.columns.length ? { start: t.columns[0]!.span.start, end: t.columns.at(-1)!.span.end } : t.data.span;
     addLine(
-      [...t.columns.map((c) => ({ text: c.text, target: c.span })), ...filled.map((f) => ({ text: f, target: headerSpan }))],
+      [...kept.map((i) => ({ text: t.columns[i]!.text, target: t.columns[i]!.span })), ...filled.map((f) => ({ text: f, target: headerSpan }))],
       headerSpan.start.line,
     );
 
     const periodIndex = written.indexOf(periodColumn);
-    let ok = true;
     for (const row of t.rows) {
       if (row.cells.length !== t.columns.length) {
         const many = row.cells.length > t.columns.length;
@@ -326,7 +339,10 @@ class ExampleChecker {
       for (const period of periods) {
         addLine(
           [
-            ...row.cells.map((cell, i) => ({ text: i === periodIndex && cell.range ? period : (cell.text ?? cell.value), target: cell.span })),
+            ...kept.map((i) => {
+              const cell = row.cells[i]!;
+              return { text: i === periodIndex && cell.range ? period : (cell.text ?? cell.value), target: cell.span };
+            }),
             ...filled.map(() => ({ text: "", target: row.span })),
           ],
           row.span.start.line,
@@ -339,15 +355,13 @@ class ExampleChecker {
     for (const d of loaded.diagnostics) {
       // A table without rows is the example's business, not a data file's (T0329 is for files).
       if (d.code === "T0329") continue;
-      // Columns left out of a table are allowed (blank); only key columns must be there.
-      if (d.code === "T0302" && !keys.some((k) => d.message.includes(`\`${k}\``))) continue;
       const mapped = this.mapBack(d, cells, sourceLine, t.span);
       const key = `${mapped.code} ${mapped.span.start.offset} ${mapped.message}`;
       if (reported.has(key)) continue;
       reported.add(key);
       this.diagnostics.push(mapped);
     }
-    if (!ok || loaded.diagnostics.some((d) => d.severity === "fejl" && !(d.code === "T0302" && !keys.some((k) => d.message.includes(`\`${k}\``))))) return undefined;
+    if (!ok || !loaded.table) return undefined;
     return loaded.table;
   }
 

@@ -12,9 +12,10 @@
 // Every problem is collected (the first MAX_DIAGNOSTICS are kept, then one summary), nothing
 // throws, and a table is returned only when the file has no errors (warnings do not stop it).
 
-import { diagnostic, replaceWith, severityOf, suggest, type Code, type Diagnostic, type Extra, type MessageParams, type Span } from "../diagnostics/index.js";
+import { diagnostic, severityOf, type Code, type Diagnostic, type Extra, type MessageParams, type Span } from "../diagnostics/index.js";
 import type { DataSchema, Table } from "../runtime/table.js";
-import { expectedColumns, nameList, periodColumn, shown, TableBuilder, type RowSink } from "../runtime/table-builder.js";
+import { expectedColumns, nameList, periodColumn, shown, TableBuilder } from "../runtime/table-builder.js";
+import { checkHeader, type HeaderSink } from "./header.js";
 import { ByteDecoder, type Encoding } from "./decode.js";
 
 export { nameList, shown };
@@ -379,7 +380,7 @@ class RowPlaces {
  * Collects diagnostics, keeping the first MAX_DIAGNOSTICS and counting the rest. Diagnostics are
  * built lazily so that a badly broken 100,000-line file costs no message formatting.
  */
-export class Reporter implements RowSink<CsvRow> {
+export class Reporter implements HeaderSink<CsvRow> {
   readonly list: Diagnostic[] = [];
   /** The text of each line a kept diagnostic points at. */
   readonly lines = new Map<number, string>();
@@ -436,6 +437,11 @@ export class Reporter implements RowSink<CsvRow> {
     this.firstSuppressed ??= { line: row.line, offset: row.start };
   }
 
+  /** A note about a cell (T0332): information, not a problem; it neither counts nor stops the table. */
+  note<C extends Code>(row: CsvRow, index: number, code: C, args: () => MessageParams<C>, extra?: (span: Span) => Extra): void {
+    this.cell(row, index, code, args, extra);
+  }
+
   /**
    * The place of an earlier data row (0-based; the header is not a data row). Its text is gone
    * (rows are not kept, so that a file of millions of rows fits in memory), so this is the start
@@ -486,64 +492,9 @@ export function internalError(file: string, error: unknown): Diagnostic {
   return diagnostic("T0326", file, span, { reason: error instanceof Error ? error.message : String(error) });
 }
 
-export interface HeaderColumn {
-  /** Index of the expected column, or -1 for an unknown, unnamed or repeated one. */
-  expected: number;
-}
-
-/**
- * Check a header row against the expected column names (any order). Returns for each expected
- * name the cell index it is in, or -1 when missing, after reporting missing, unknown, unnamed
- * and repeated columns.
- */
-export function checkHeader(
-  report: Reporter,
-  header: CsvRow,
-  expected: readonly string[],
-  data: string,
-  unknownHint?: (name: string) => string | undefined,
-): number[] {
-  const positions = expected.map(() => -1);
-  const seen = new Map<string, number>();
-  const expectedText = nameList(expected);
-  for (let i = 0; i < header.cells.length; i++) {
-    const name = header.cells[i]!;
-    if (name === "") {
-      report.cell(header, i, "T0305", () => ({ index: String(i + 1), expected: expectedText }));
-      continue;
-    }
-    const first = seen.get(name);
-    if (first !== undefined) {
-      report.cell(header, i, "T0304", () => ({ column: name, first: String(first + 1) }));
-      continue;
-    }
-    seen.set(name, i);
-    const e = expected.indexOf(name);
-    if (e >= 0) {
-      positions[e] = i;
-      continue;
-    }
-    report.cell(
-      header,
-      i,
-      "T0303",
-      () => ({ column: name, data, expected: expectedText }),
-      (span) => {
-        const special = unknownHint?.(name);
-        if (special) return { hint: special };
-        // Suggest among the expected names not already in the header.
-        const taken = new Set(header.cells);
-        const close = suggest(name, expected.filter((n) => !taken.has(n)));
-        return close ? { hint: `mente du \`${close}\`?`, ...replaceWith(span, close) } : {};
-      },
-    );
-  }
-  for (let e = 0; e < expected.length; e++) {
-    if (positions[e] !== -1) continue;
-    // Point just past the header's end: that is where the column would go.
-    report.cell(header, header.cells.length, "T0302", () => ({ column: expected[e]!, data, expected: expectedText }));
-  }
-  return positions;
+/** A header text as a CSV cell (for a fix that writes it into the header). */
+export function csvCellText(text: string): string {
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Check the number of cells in a row; reports and returns false when it is wrong. */
@@ -704,9 +655,12 @@ export class CsvTableReader {
       const schema = this.schema;
       const period = periodColumn(schema);
       const otherPeriod = period === "aar" ? "maaned" : "aar";
-      const positions = checkHeader(report, row, expectedColumns(schema), schema.name, (name) =>
-        name === otherPeriod ? `data \`${schema.name}\` er opgjort pr. ${schema.grain}, så nøglekolonnen hedder \`${period}\`.` : undefined,
-      );
+      const positions = checkHeader(report, row, row.cells, expectedColumns(schema), schema.name, {
+        unknown: "note",
+        instead: (missing, name) =>
+          missing === period && name === otherPeriod ? `data \`${schema.name}\` er opgjort pr. ${schema.grain}, så nøglekolonnen hedder \`${period}\`.` : undefined,
+        fixText: csvCellText,
+      });
       this.names = row.cells;
       this.builder = new TableBuilder(schema, this.file, this.kommuner, positions, this.names, report);
       if (this.expectedRows > 0) this.builder.reserve(this.expectedRows);

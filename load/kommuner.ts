@@ -6,7 +6,8 @@
 // insist on well-formed, unique three-digit codes and filled-in names.
 
 import type { Diagnostic } from "../diagnostics/index.js";
-import { checkCellCount, checkHeader, internalError, nameList, readCsv, Reporter, shown } from "./csv.js";
+import { checkHeader } from "./header.js";
+import { checkCellCount, csvCellText, internalError, nameList, readCsv, Reporter, shown } from "./csv.js";
 
 export interface Kommune {
   /** Official 3-digit code, e.g. "101". */
@@ -41,7 +42,7 @@ function parse(text: string, file: string): { kommuner: Kommune[]; diagnostics: 
     );
     return { kommuner: [], diagnostics: report.finish() };
   }
-  const positions = checkHeader(report, header, COLUMNS, "kommuner");
+  const positions = checkHeader(report, header, header.cells, COLUMNS, "kommuner", { unknown: "error", fixText: csvCellText });
   if (positions.some((p) => p < 0)) return { kommuner: [], diagnostics: report.finish() };
 
   const kommuner: Kommune[] = [];

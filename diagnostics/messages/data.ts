@@ -16,12 +16,12 @@ export const data = {
   T0302: {
     message: "Kolonnen `{column}` mangler i overskriften.",
     hint: "Data `{data}` skal have kolonnerne {expected}.",
-    doc: "en kolonne, der mangler i overskriften",
+    doc: "en kolonne, der mangler i overskriften (med forslag, når en ukendt kolonne ligner den)",
   },
   T0303: {
     message: "Kolonnen `{column}` hører ikke til data `{data}`.",
     hint: "Fjern eller omdøb kolonnen; de forventede kolonner er {expected}.",
-    doc: "en kolonne, der ikke hører til data (med forslag, når navnet ligner en forventet kolonne)",
+    doc: "en kolonne, der ikke hører til kommunelisten eller til et eksempels tabel (med forslag, når navnet ligner en forventet kolonne); i en datafil er en ukendt kolonne kun en note (T0332)",
   },
   T0304: {
     message: "Kolonnen `{column}` står to gange i overskriften (første gang i kolonne {first}).",
@@ -163,5 +163,11 @@ export const data = {
     message: "Filen blander tegnsæt: byten {byte} er ikke gyldig UTF-8, men tidligere i filen står tegn i UTF-8.",
     hint: "Gem filen som UTF-8 (i Excel: Gem som → »CSV UTF-8 (kommasepareret)«) og indlæs den igen; er den sat sammen af flere filer, så gem hver af dem som UTF-8 først.",
     doc: "en fil, der er UTF-8 i begyndelsen og ikke senere (to tegnsæt i én fil)",
+  },
+  T0332: {
+    severity: "note",
+    message: "{columns} bruges ikke af data `{data}` og springes over.",
+    hint: "Filen kan godt have flere kolonner, end politikken bruger (fx en fil direkte fra Jobindsats); skal en af dem bruges, så erklær et felt til den i `data {data}`, med `kolonne \"…\"`, når overskriften ikke er feltets navn.",
+    doc: "kolonner i en datafil, som data ikke erklærer (en note, ikke en fejl: de springes over)",
   },
 } as const satisfies CatalogueRange<"T03">;

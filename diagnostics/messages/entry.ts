@@ -1,6 +1,7 @@
 // The shape of one catalogue entry, and of one range of codes (T01xx, T02xx, …).
 
-export type Severity = "fejl" | "advarsel";
+/** `note`: information that needs no action (e.g. columns a data file has, but the policy does not use). */
+export type Severity = "fejl" | "advarsel" | "note";
 
 export interface Entry {
   /** Default "fejl". */

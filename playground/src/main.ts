@@ -263,7 +263,7 @@ function toMarker(d: Diagnostic, model: monaco.editor.ITextModel): monaco.editor
   }
   return {
     ...range,
-    severity: d.severity === "fejl" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+    severity: d.severity === "fejl" ? monaco.MarkerSeverity.Error : d.severity === "note" ? monaco.MarkerSeverity.Info : monaco.MarkerSeverity.Warning,
     message: d.message + (d.hint ? `\nHjælp: ${d.hint}` : ""),
     code: d.code,
     source: "tilsyn",

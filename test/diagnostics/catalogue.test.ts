@@ -39,9 +39,10 @@ describe("the catalogue", () => {
     }
   });
 
-  it("warnings are exactly the T05xx codes and a data file without rows (T0329, which does not stop a run)", () => {
+  it("warnings are exactly the T05xx codes and a data file without rows (T0329, which does not stop a run); notes are the listed ones", () => {
     const dataWarnings = new Set(["T0329"]);
-    for (const c of codes) expect(severityOf(c), c).toBe(c.startsWith("T05") || dataWarnings.has(c) ? "advarsel" : "fejl");
+    const notes = new Set(["T0332"]);
+    for (const c of codes) expect(severityOf(c), c).toBe(c.startsWith("T05") || dataWarnings.has(c) ? "advarsel" : notes.has(c) ? "note" : "fejl");
   });
 
   it("fills in parameters and renders a problem without a place the way the CLI prints it", () => {

@@ -161,31 +161,42 @@ describe("loadTable: header checks", () => {
     );
   });
 
-  it("T0303: an unknown column suggests the closest expected name", () => {
+  it("T0332: columns the data does not declare are ignored and named in one note", () => {
+    const result = load([`${TIDLIG_HEADER},Ekstra kolonne,region`, "101,2022-01,A,10,1,2,x,Hovedstaden"]);
+    expect(result.diagnostics).toHaveLength(1);
+    const d = result.diagnostics[0]!;
+    expect(d.code).toBe("T0332");
+    expect(d.severity).toBe("note");
+    expect(d.message).toBe("Kolonnerne `Ekstra kolonne` og `region` bruges ikke af data `tidlig_indsats` og springes over.");
+    expect(at(d)).toEqual([1, TIDLIG_HEADER.length + 2]); // the first of them
+    expect(result.table?.length).toBe(1);
+    expect(Array.from(result.table!.counts.borgere!)).toEqual([10]);
+    // One column: singular.
+    const one = load(["kommune,aar,faktisk,forventet,bemaerkning", "101,2022,1,2,x"], YDELSESGRAD);
+    expect(one.diagnostics.map((x) => x.message)).toEqual(["Kolonnen `bemaerkning` bruges ikke af data `ydelsesgrad` og springes over."]);
+    expect(one.table?.length).toBe(1);
+  });
+
+  it("T0302: a declared column that is missing while an unknown one is close: 'mente du …?' with a fix; the unknown one is in the note", () => {
     const result = load(["kommune,maaned,ydelsesgruppe,borgere,uden_samtaler,uden_tilbd", "101,2022-01,A,1,0,0"]);
-    const d = result.diagnostics.find((x) => x.code === "T0303")!;
-    expect(d.message).toBe("Kolonnen `uden_tilbd` hører ikke til data `tidlig_indsats`.");
-    expect(at(d)).toEqual([1, 52]);
+    expect(result.table).toBeUndefined();
+    expect(result.diagnostics.map((x) => x.code)).toEqual(["T0302", "T0332"]);
+    const d = result.diagnostics.find((x) => x.code === "T0302")!;
+    expect(d.message).toBe("Kolonnen `uden_tilbud` mangler i overskriften.");
+    expect(at(d)).toEqual([1, 52]); // at the misspelt column
     expect(d.hint).toBe("mente du `uden_tilbud`?");
     expect(d.fix?.replacement).toBe("uden_tilbud"); // … as a fix that replaces the header cell
     expect([d.fix?.span.start.offset, d.fix?.span.end.offset]).toEqual([51, 61]);
-    // … and the real column is then missing.
-    expect(result.diagnostics.map((x) => x.code)).toEqual(["T0303", "T0302"]);
+    expect(result.diagnostics[1]!.message).toBe("Kolonnen `uden_tilbd` bruges ikke af data `tidlig_indsats` og springes over.");
   });
 
-  it("T0303: an unrelated column gets the list of expected columns", () => {
-    const d = load(["kommune,aar,faktisk,forventet,bemaerkning", "101,2022,1,2,x"], YDELSESGRAD).diagnostics[0]!;
-    expect(d.code).toBe("T0303");
-    expect(d.message).toContain("`bemaerkning`");
-    expect(d.hint).toContain("`kommune`, `aar`, `faktisk` og `forventet`");
-  });
-
-  it("T0303: a monthly key in a yearly file says which key the data uses", () => {
+  it("T0302: a monthly key in a yearly file says which key the data uses", () => {
     const result = load(["kommune,maaned,faktisk,forventet", "101,2022-01,1,2"], YDELSESGRAD);
-    const d = result.diagnostics[0]!;
-    expect(d.code).toBe("T0303");
-    expect(d.message).toBe("Kolonnen `maaned` hører ikke til data `ydelsesgrad`.");
+    const d = result.diagnostics.find((x) => x.code === "T0302")!;
+    expect(d.message).toBe("Kolonnen `aar` mangler i overskriften.");
+    expect(at(d)).toEqual([1, 9]);
     expect(d.hint).toContain("nøglekolonnen hedder `aar`");
+    expect(d.fix?.replacement).toBe("aar");
   });
 
   it("T0304: a duplicate header", () => {
@@ -381,9 +392,9 @@ describe("loadTable: row checks", () => {
     expect(d.code).toBe("T0314");
     expect(at(d)).toEqual([2, 20]);
     const header = loadTable("\uFEFFkommne,aar,faktisk,forventet\r\n", "y.csv", YDELSESGRAD, KOMMUNER);
-    expect(header.diagnostics.map((x) => x.code)).toEqual(["T0303", "T0302"]);
+    expect(header.diagnostics.map((x) => x.code)).toEqual(["T0302", "T0332"]);
     const h = header.diagnostics[0]!;
-    expect(h.code).toBe("T0303");
+    expect(h.code).toBe("T0302");
     expect(at(h)).toEqual([1, 1]);
     expect(h.span.start.offset).toBe(1); // offsets are into the text as given, BOM included
     expect(h.hint).toBe("mente du `kommune`?");
