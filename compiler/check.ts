@@ -17,9 +17,11 @@ import type {
   ReactionDecl,
   RememberDecl,
   Span,
+  StringLit,
   TransitionDecl,
 } from "../grammar/ast.js";
 import { diagnostic, isCode, replaceWith, severityOf, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
+import { keyOf } from "./schema.js";
 import { checkExamples, exampleScope, type PreparedExample } from "./examples.js";
 import { syntaxWindowKind } from "./windows.js";
 import { allowClauses } from "./allow.js";
@@ -236,6 +238,61 @@ class Checker {
   // -------------------------------------------------------------------------------------------
   // Assessment and data
 
+  /**
+   * `kolonner kommune "Kommune", måned "Måned"` and `kolonne "Antal jobparate"`: each key named
+   * once, no empty header, and no column of the file claimed by two keys or fields.
+   */
+  private checkColumns(d: DataDecl): void {
+    const data = d.name.text;
+    const keyNames = ["kommune", d.grain.value, ...(d.group ? [d.group.text] : [])];
+    const where = `data \`${data}\``;
+    const headerOk = (h: StringLit): boolean => {
+      if (h.value.trim() !== "") return true;
+      this.report("T0260", h.span, {});
+      return false;
+    };
+    // Every column of the file: its header and what it is, in the order of the declaration.
+    const columns: { header: string; what: string; span: Span }[] = [];
+    const given = new Map<string, { header: StringLit; span: Span }>();
+    for (const clause of d.keyColumns ?? []) {
+      for (const c of clause.columns) {
+        const key = keyOf(d, c.key.text);
+        if (!key) {
+          const close = suggest(c.key.text, keyNames);
+          const hint = close
+            ? `mente du \`${close}\`?`
+            : `Efter \`kolonner\` står nøglerne fra linjen \`data ${data} pr …\`; et felts kolonne skrives i feltets linje: \`felt: antal kolonne "Antal …"\`.`;
+          this.report("T0258", c.key.span, { name: c.key.text, data, keys: keyNames.map((k) => `\`${k}\``).join(", "), hint }, replaceWith(c.key.span, close));
+          continue;
+        }
+        if (given.has(c.key.text)) {
+          this.report("T0109", c.key.span, { clause: `kolonne for ${c.key.text}`, where }, { related: [{ message: "første gang", span: given.get(c.key.text)!.span }] });
+          continue;
+        }
+        given.set(c.key.text, { header: c.header, span: c.key.span });
+      }
+    }
+    const defaults = ["kommune", d.grain.value === "år" ? "aar" : "maaned", ...(d.group ? [d.group.text] : [])];
+    keyNames.forEach((key, i) => {
+      const g = given.get(key);
+      if (g && !headerOk(g.header)) return;
+      columns.push({ header: g ? g.header.value.trim() : defaults[i]!, what: `nøglen \`${key}\``, span: g ? g.header.span : d.name.span });
+    });
+    for (const f of d.fields) {
+      if (f.column && !headerOk(f.column)) continue;
+      columns.push({ header: f.column ? f.column.value.trim() : f.name.text, what: `feltet \`${f.name.text}\``, span: f.column?.span ?? f.name.span });
+    }
+    const first = new Map<string, { what: string; span: Span }>();
+    for (const c of columns) {
+      const earlier = first.get(c.header);
+      if (!earlier) {
+        first.set(c.header, c);
+        continue;
+      }
+      this.report("T0259", c.span, { header: c.header, data, first: earlier.what, second: c.what }, { related: [{ message: `${earlier.what} har kolonnen her`, span: earlier.span }] });
+    }
+  }
+
   private checkAssessment(): void {
     const assessments = this.ast.declarations.filter((d) => d.kind === "AssessmentDecl");
     for (const extra of assessments.slice(1)) this.report("T0228", extra.span, { what: "opgørelse" });
@@ -277,6 +334,7 @@ class Checker {
   private checkData(): void {
     for (const d of this.ast.declarations) {
       if (d.kind !== "DataDecl") continue;
+      this.checkColumns(d);
       for (const f of d.fields) {
         if (!f.subsetOf) continue;
         const target = d.fields.find((g) => g.name.text === f.subsetOf!.text);

@@ -1,6 +1,8 @@
 // Examples (`eksempel` blocks): checking them against the policy they are about, and turning their
 // tables into the same columnar tables `tilsyn run` loads from CSV.
 //
+// A table is written with the policy's own names (`kommune`, `maaned`, field names), never with
+// the headers of `kolonne "…"`: those belong to the exported file, the table to the policy.
 // A table is checked the way a data file is: it is written out as CSV text (one CSV line per row,
 // a row with a period range `2023-01..2023-12` repeated once per period) and read by
 // load/csv.ts `loadTable`, so the same T03xx messages apply. Their positions are then mapped
@@ -13,6 +15,7 @@ import { loadTable, nameList } from "../load/csv.js";
 import { nameRecord, type DataSchema, type Table } from "../runtime/table.js";
 import { diagnostic, replaceWith, suggest, type Code, type Diagnostic, type Extra, type MessageParams } from "../diagnostics/index.js";
 import { KOMMUNE_CODES } from "./kommunekoder.js";
+import { dataSchema } from "./schema.js";
 
 /** Most periods one range may expand to (a range of 100 years is a typing error, not an example). */
 const MAX_RANGE = 240;
@@ -90,16 +93,6 @@ function machineNames(m: MachineDecl, scope: ExampleScope): void {
     scope.states.add(t.from.text);
     scope.states.add(t.to.text);
   }
-}
-
-/** The schema `loadTable` checks a data source against (the same as the plan's). */
-export function dataSchema(d: DataDecl): DataSchema {
-  return {
-    name: d.name.text,
-    grain: d.grain.value,
-    ...(d.group ? { group: d.group.text } : {}),
-    fields: d.fields.map((f) => ({ name: f.name.text, type: f.type.value, ...(f.subsetOf ? { subsetOf: f.subsetOf.text } : {}) })),
-  };
 }
 
 export interface PreparedExample {
@@ -190,7 +183,7 @@ class ExampleChecker {
     // Data sources the example gives no rows for are empty: nothing measured.
     for (const [name, decl] of this.scope.data) {
       if (tables[name]) continue;
-      const schema = dataSchema(decl);
+      const schema = dataSchema(decl, { headers: false });
       const header = ["kommune", schema.grain === "år" ? "aar" : "maaned", ...(schema.group ? [schema.group] : []), ...schema.fields.map((f) => f.name)];
       const loaded = loadTable(`${header.join(",")}\n`, this.file, schema, KOMMUNE_CODES);
       if (!loaded.table) return undefined;
@@ -255,7 +248,7 @@ class ExampleChecker {
   // Tables
 
   private table(t: ExampleTable, decl: DataDecl): Table | undefined {
-    const schema = dataSchema(decl);
+    const schema = dataSchema(decl, { headers: false });
     const periodColumn = schema.grain === "år" ? "aar" : "maaned";
     const keys = ["kommune", periodColumn, ...(schema.group ? [schema.group] : [])];
     const expected = [...keys, ...schema.fields.map((f) => f.name)];

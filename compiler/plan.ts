@@ -6,6 +6,7 @@ import { monthIndex } from "../runtime/calendar.js";
 import type { PExpr, Plan, PlanData, PlanLocation, RowExpr, ValueType } from "../runtime/plan.js";
 import { parseDecimal } from "../runtime/rational.js";
 import type { Checked } from "./check.js";
+import { dataSchema } from "./schema.js";
 import { syntaxWindowKind } from "./windows.js";
 
 const loc = (span: { start: { line: number; column: number } }): PlanLocation => ({ line: span.start.line, column: span.start.column });
@@ -40,13 +41,7 @@ export function lower(checked: Checked): Plan {
   for (const d of ast.declarations) {
     switch (d.kind) {
       case "DataDecl":
-        plan.data.push({
-          name: d.name.text,
-          grain: d.grain.value,
-          ...(d.group ? { group: d.group.text } : {}),
-          fields: d.fields.map((f) => ({ name: f.name.text, type: f.type.value, ...(f.subsetOf ? { subsetOf: f.subsetOf.text } : {}) })),
-          ...publication(d.publication),
-        });
+        plan.data.push({ ...dataSchema(d, { headers: true }), ...publication(d.publication) });
         break;
       case "AssessmentDecl":
         plan.assessment = {

@@ -31,6 +31,7 @@ import type {
   ExpectationSubject,
   Expr,
   FieldDecl,
+  KeyColumnsClause,
   FieldType,
   Grouping,
   InForce,
@@ -408,6 +409,7 @@ export class AstBuilder extends BaseVisitor {
       : { value: "måned" as const, span: this.here() };
     const group = this.sub<Name>(node(ctx, "group"));
     const fields = nodes(ctx, "fieldDecl").map((f) => this.sub<FieldDecl>(f)!);
+    const keyColumns = nodes(ctx, "keyColumns").map((k) => this.sub<KeyColumnsClause>(k)!);
     const publication = this.once<Publication>(
       nodes(ctx, "publication"),
       "offentliggøres",
@@ -418,6 +420,7 @@ export class AstBuilder extends BaseVisitor {
       name,
       grain,
       ...(group ? { group } : {}),
+      ...(keyColumns.length ? { keyColumns } : {}),
       fields,
       ...(publication ? { publication } : {}),
       ...this.allow(ctx),
@@ -434,14 +437,28 @@ export class AstBuilder extends BaseVisitor {
       : { value: "antal" as const, span: this.here() };
     const subsetOf = this.sub<Name>(node(ctx, "subsetOf"));
     const description = this.stringLit(tok(ctx, "description"));
+    const column = this.stringLit(tok(ctx, "column"));
     return {
       kind: "FieldDecl",
       name,
       type,
       ...(subsetOf ? { subsetOf } : {}),
       ...(description ? { description } : {}),
+      ...(column ? { column } : {}),
       span,
     };
+  }
+
+  keyColumns(ctx: Ctx, n: CstNode): KeyColumnsClause {
+    const span = this.nspan(n);
+    const keyword = tok(ctx, "keyword")?.image === "kolonne" ? "kolonne" : "kolonner";
+    const keys = nodes(ctx, "key");
+    const headers = (ctx["header"] ?? []).filter(isRealToken);
+    const columns = keys.flatMap((k, i) => {
+      const header = this.stringLit(headers[i]);
+      return header ? [{ key: this.nameOf(k), header }] : [];
+    });
+    return { kind: "KeyColumns", keyword, columns, span };
   }
 
   publication(ctx: Ctx, n: CstNode): Publication {

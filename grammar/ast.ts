@@ -117,6 +117,8 @@ export interface DataDecl {
   grain: { value: "måned" | "år"; span: Span };
   /** The group dimension's column name, e.g. `ydelsesgruppe`. */
   group?: Name;
+  /** `kolonner kommune "Kommune", måned "Måned"`: the key columns' headers in the data file. Absent when none. */
+  keyColumns?: KeyColumnsClause[];
   fields: FieldDecl[];
   publication?: Publication;
   allow?: AllowClause[];
@@ -124,6 +126,19 @@ export interface DataDecl {
 }
 
 export type FieldType = "antal" | "andel" | "procent" | "tekst";
+
+/**
+ * `kolonner kommune "Kommune", måned "Måned"` (or `kolonne` before one): the headers of key
+ * columns in the data file, for a file whose headers are not `kommune`, `maaned` (`aar`) and the
+ * group's name. A key is written as in the data block's head: `kommune`, `måned` or `år`, the group.
+ */
+export interface KeyColumnsClause {
+  kind: "KeyColumns";
+  /** As written; the formatter writes `kolonne` before one key and `kolonner` before more. */
+  keyword: "kolonne" | "kolonner";
+  columns: { key: Name; header: StringLit }[];
+  span: Span;
+}
 
 /** `borgere: antal "beskrivelse"` or `uden_samtaler: antal af borgere "beskrivelse"`. */
 export interface FieldDecl {
@@ -133,6 +148,8 @@ export interface FieldDecl {
   /** `af borgere`: the field counts a subset of `borgere` (checked row by row on load). */
   subsetOf?: Name;
   description?: StringLit;
+  /** `kolonne "Antal jobparate"`: the header of the field's column in the data file, when not its name. */
+  column?: StringLit;
   span: Span;
 }
 

@@ -50,6 +50,8 @@ export const KEYWORDS = [
   { word: "pr", category: "clause", hover: "Angiver hvad der opgøres for sig: `pr kommune`, `pr ydelsesgruppe`, `pr. år`." },
   { word: "kommune", category: "clause", hover: "Data og opgørelser er altid pr. kommune (den 3-cifrede kommunekode)." },
   { word: "af", category: "clause", hover: "Angiver at et felt tæller en delmængde af et andet felt, eller indgår i `udgangen af`." },
+  { word: "kolonne", category: "clause", hover: "Overskriften på feltets kolonne i datafilen, når den ikke er feltets navn: `jobparate: antal kolonne \"Antal jobparate\"`." },
+  { word: "kolonner", category: "clause", hover: "Overskrifterne på nøglekolonnerne i datafilen, når de ikke er `kommune`, `maaned` (`aar`) og gruppens navn: `kolonner kommune \"Kommune\", måned \"Måned\"`." },
   { word: "offentliggøres", category: "clause", hover: "Angiver hvornår data eller en opgørelse offentliggøres." },
   { word: "efter", category: "clause", hover: "Angiver et tidsrum efter et tidspunkt, fx `3 måneder efter meddelelse`." },
   { word: "følges", category: "clause", hover: "Indleder `følges op`: hvornår der handles på en opgørelse." },

@@ -309,7 +309,8 @@ export class TilsynParser extends CstParser {
     ]);
   });
 
-  // DataDecl = "data" Name "pr" "kommune" "," ( "måned" | "år" ) [ "," Name ] { FieldDecl | Publication }
+  // DataDecl = "data" Name "pr" "kommune" "," ( "måned" | "år" ) [ "," Name ]
+  //            { KeyColumns | FieldDecl | Publication | AllowClause }
   public dataDecl = this.RULE("dataDecl", () => {
     this.CONSUME(K["data"]);
     this.SUBRULE(this.name);
@@ -326,17 +327,39 @@ export class TilsynParser extends CstParser {
     });
     this.MANY({
       // A field is `Name ":"`; any keyword may be a field name, so look at the colon.
-      GATE: () => this.la(2, Colon) || this.la(1, K["offentliggøres"]) || this.la(1, K["tillad"]),
+      GATE: () =>
+        this.la(2, Colon) ||
+        this.la(1, K["offentliggøres"]) ||
+        this.la(1, K["tillad"]) ||
+        this.la(1, K["kolonne"]) ||
+        this.la(1, K["kolonner"]),
       DEF: () =>
         this.OR2([
           { GATE: () => this.la(2, Colon), ALT: () => this.SUBRULE(this.fieldDecl) },
+          { ALT: () => this.SUBRULE(this.keyColumns) },
           { ALT: () => this.SUBRULE(this.publication) },
           { ALT: () => this.SUBRULE(this.allowClause) },
         ]),
     });
   });
 
-  // FieldDecl = Name ":" ( "antal" | "andel" | "procent" | "tekst" ) [ "af" Name ] [ String ]
+  // KeyColumns = ( "kolonne" | "kolonner" ) Name String { "," Name String }
+  // The header texts of the key columns in the data file: `kolonner kommune "Kommune", måned "Måned"`.
+  public keyColumns = this.RULE("keyColumns", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K["kolonne"], { LABEL: "keyword" }) },
+      { ALT: () => this.CONSUME(K["kolonner"], { LABEL: "keyword" }) },
+    ]);
+    this.SUBRULE(this.name, { LABEL: "key" });
+    this.CONSUME(StringLiteral, { LABEL: "header" });
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE2(this.name, { LABEL: "key" });
+      this.CONSUME2(StringLiteral, { LABEL: "header" });
+    });
+  });
+
+  // FieldDecl = Name ":" ( "antal" | "andel" | "procent" | "tekst" ) [ "af" Name ] [ String ] [ "kolonne" String ]
   public fieldDecl = this.RULE("fieldDecl", () => {
     this.SUBRULE(this.name);
     this.CONSUME(Colon);
@@ -351,6 +374,15 @@ export class TilsynParser extends CstParser {
       this.SUBRULE2(this.name, { LABEL: "subsetOf" });
     });
     this.OPTION2(() => this.CONSUME(StringLiteral, { LABEL: "description" }));
+    // `kolonne "Antal jobparate"`: the header of the field's column (a following `kolonne kommune "…"`
+    // is the data block's key columns, told apart by the name after `kolonne`).
+    this.OPTION3({
+      GATE: () => this.la(2, StringLiteral),
+      DEF: () => {
+        this.CONSUME(K["kolonne"]);
+        this.CONSUME2(StringLiteral, { LABEL: "column" });
+      },
+    });
   });
 
   // Publication = "offentliggøres" ( Int MonthUnit "efter" "måneden" | Int "." MonthName "året" "efter" )

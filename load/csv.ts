@@ -14,8 +14,8 @@
 
 import { diagnostic, severityOf, type Code, type Diagnostic, type Extra, type MessageParams, type Span } from "../diagnostics/index.js";
 import type { DataSchema, Table } from "../runtime/table.js";
-import { expectedColumns, nameList, periodColumn, shown, TableBuilder } from "../runtime/table-builder.js";
-import { checkHeader, type HeaderSink } from "./header.js";
+import { expectedColumns, nameList, shown, TableBuilder } from "../runtime/table-builder.js";
+import { checkHeader, dataHeaderOptions, type HeaderSink } from "./header.js";
 import { ByteDecoder, type Encoding } from "./decode.js";
 
 export { nameList, shown };
@@ -653,14 +653,7 @@ export class CsvTableReader {
       this.header = row;
       report.separator = this.parser.separator ?? ",";
       const schema = this.schema;
-      const period = periodColumn(schema);
-      const otherPeriod = period === "aar" ? "maaned" : "aar";
-      const positions = checkHeader(report, row, row.cells, expectedColumns(schema), schema.name, {
-        unknown: "note",
-        instead: (missing, name) =>
-          missing === period && name === otherPeriod ? `data \`${schema.name}\` er opgjort pr. ${schema.grain}, så nøglekolonnen hedder \`${period}\`.` : undefined,
-        fixText: csvCellText,
-      });
+      const positions = checkHeader(report, row, row.cells, expectedColumns(schema), schema.name, { ...dataHeaderOptions(schema), fixText: csvCellText });
       this.names = row.cells;
       this.builder = new TableBuilder(schema, this.file, this.kommuner, positions, this.names, report);
       if (this.expectedRows > 0) this.builder.reserve(this.expectedRows);

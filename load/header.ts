@@ -8,7 +8,8 @@
 // the error points at that column and says "mente du …?", with the fix.
 
 import { replaceWith, suggest, type Code, type Extra, type MessageParams, type Span } from "../diagnostics/index.js";
-import { nameList, type RowSink } from "../runtime/table-builder.js";
+import type { DataSchema } from "../runtime/table.js";
+import { nameList, periodColumn, type RowSink } from "../runtime/table-builder.js";
 
 /** A row sink that can also take a note: information that is neither an error nor counted as one. */
 export interface HeaderSink<R> extends RowSink<R> {
@@ -52,7 +53,8 @@ export function checkHeader<R>(
   const fix = (span: Span, text: string): Extra => replaceWith(span, fixText(text));
   const unknown: number[] = [];
   for (let i = 0; i < cells.length; i++) {
-    const name = cells[i]!;
+    // A file saved on a Mac may spell `å` as `a` and a ring; the policy is NFC.
+    const name = cells[i]!.normalize("NFC");
     if (name === "") {
       sink.cell(header, i, "T0305", () => ({ index: String(i + 1), expected: expectedText }));
       continue;
@@ -125,4 +127,17 @@ export function checkHeader<R>(
     sink.note(header, unknown[0]!, "T0332", () => ({ columns: columnsPhrase(names), data }));
   }
   return positions;
+}
+
+/** The header options of a data file of `schema`, whatever its format. */
+export function dataHeaderOptions(schema: DataSchema): HeaderOptions {
+  const period = periodColumn(schema);
+  const other = period === "aar" ? "maaned" : "aar";
+  return {
+    unknown: "note",
+    instead: (missing, name) =>
+      schema.keyHeaders?.period === undefined && missing === period && name === other
+        ? `data \`${schema.name}\` er opgjort pr. ${schema.grain}, så nøglekolonnen hedder \`${period}\`.`
+        : undefined,
+  };
 }

@@ -34,9 +34,19 @@ export function periodColumn(schema: DataSchema): "maaned" | "aar" {
   return schema.grain === "år" ? "aar" : "maaned";
 }
 
-/** Every column a data file must have, keys first: the order of a builder's `positions`. */
+/**
+ * The header of every column a data file must have, keys first: the order of a builder's
+ * `positions`. A column is looked for by the text the policy gives it (`kolonne "Antal
+ * jobparate"`, `kolonner kommune "Kommune"`), else by its name (`kommune`, `maaned`, the field's).
+ */
 export function expectedColumns(schema: DataSchema): string[] {
-  return [...keyColumns(schema), ...schema.fields.map((f) => f.name)];
+  const h = schema.keyHeaders;
+  return [
+    h?.kommune ?? "kommune",
+    h?.period ?? periodColumn(schema),
+    ...(schema.group ? [h?.group ?? schema.group] : []),
+    ...schema.fields.map((f) => f.column ?? f.name),
+  ];
 }
 
 /** A list of names for messages: `a`, `b` og `c`. */
@@ -332,8 +342,9 @@ export class TableBuilder<R> {
     private readonly names: readonly string[],
     private readonly sink: RowSink<R>,
   ) {
-    this.keyNames = keyColumns(schema);
-    const keys = this.keyNames.length;
+    const keys = keyColumns(schema).length;
+    // Messages name a column by its header, as in the file.
+    this.keyNames = expectedColumns(schema).slice(0, keys);
     this.kommuneIndex = positions[0] ?? -1;
     this.periodIndex = positions[1] ?? -1;
     this.groupIndex = schema.group ? (positions[2] ?? -1) : -1;
@@ -420,7 +431,6 @@ export class TableBuilder<R> {
     let groupId = 0;
     let keyOk = this.kommuneIndex >= 0 && this.periodIndex >= 0 && (!schema.group || this.groupIndex >= 0);
     const isMonth = schema.grain === "måned";
-    const periodName = periodColumn(schema);
     for (let i = 0; i < cells.length; i++) {
       const value = cells[i]!;
       switch (roles[i]) {
@@ -432,27 +442,27 @@ export class TableBuilder<R> {
           if (kommuneId > 0) break;
           if (value === "") {
             keyOk = false;
-            sink.cell(row, i, "T0309", () => ({ column: "kommune" }));
+            sink.cell(row, i, "T0309", () => ({ column: names[i]! }));
           } else if (!this.kommuner.has(value)) {
             keyOk = false;
-            sink.cell(row, i, "T0310", () => ({ value: shown(value) }));
+            sink.cell(row, i, "T0310", () => ({ value: shown(value), column: names[i]! }));
           } else kommuneId = this.kommuneIds.id(value);
           break;
         case Role.Period: {
           if (value === "") {
             keyOk = false;
-            sink.cell(row, i, "T0309", () => ({ column: periodName }));
+            sink.cell(row, i, "T0309", () => ({ column: names[i]! }));
             break;
           }
           if (isMonth) {
             const month = monthIndex(value);
             if (month < 0) {
               keyOk = false;
-              sink.cell(row, i, "T0311", () => ({ value: shown(value), column: periodName }));
+              sink.cell(row, i, "T0311", () => ({ value: shown(value), column: names[i]! }));
             } else period = month;
           } else if (!YEAR.test(value)) {
             keyOk = false;
-            sink.cell(row, i, "T0312", () => ({ value: shown(value), column: periodName }));
+            sink.cell(row, i, "T0312", () => ({ value: shown(value), column: names[i]! }));
           } else period = Number(value);
           break;
         }

@@ -10,6 +10,15 @@ export interface FieldSchema {
   type: FieldType;
   /** Name of an `antal` field this count is part of: the value may not exceed it in a row. */
   subsetOf?: string;
+  /** The header of the field's column in a data file, when it is not the field's name (`kolonne "Antal jobparate"`). */
+  column?: string;
+}
+
+/** The headers of the key columns in a data file, where they are not `kommune`, `maaned`/`aar` and the group's name. */
+export interface KeyHeaders {
+  kommune?: string;
+  period?: string;
+  group?: string;
 }
 
 export interface DataSchema {
@@ -20,6 +29,8 @@ export interface DataSchema {
   /** Name of a text group column, e.g. "ydelsesgruppe". */
   group?: string;
   fields: FieldSchema[];
+  /** `kolonner kommune "Kommune", måned "Måned"`: the key columns' headers in a data file. */
+  keyHeaders?: KeyHeaders;
 }
 
 export interface Table {

@@ -272,4 +272,19 @@ export const check = {
     hint: "En andel ganget med 100 er et tal pr. 100, ikke en andel: sammenlign det med et tal uden `%` (fx `2`), eller fjern `* 100` og sammenlign andelen med en procentsats (fx `2 %`).",
     doc: "et tal (fx en andel ganget med 100) sammenlignet med en procentsats",
   },
+  T0258: {
+    message: "`{name}` er ikke en af nøglerne i data `{data}` ({keys}).",
+    hint: "{hint}",
+    doc: "et navn efter `kolonner`, der ikke er en af datas nøgler (`kommune`, `måned` eller `år`, gruppen)",
+  },
+  T0259: {
+    message: "Kolonnen \"{header}\" i data `{data}` er både {first} og {second}.",
+    hint: "En kolonne i datafilen kan kun høre til én nøgle eller ét felt; ret den ene `kolonne \"…\"`.",
+    doc: "to felter (eller en nøgle og et felt) i samme data med samme kolonne i filen",
+  },
+  T0260: {
+    message: "Teksten efter `kolonne` er tom.",
+    hint: "Skriv kolonnens overskrift, som den står i datafilens første linje, fx `kolonne \"Antal jobparate\"`, eller fjern `kolonne`, hvis kolonnen hedder det samme som feltet.",
+    doc: "en `kolonne` uden overskrift (`kolonne \"\"`)",
+  },
 } as const satisfies CatalogueRange<"T02">;

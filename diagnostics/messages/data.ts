@@ -54,7 +54,7 @@ export const data = {
     doc: "en tom celle i en af nøglekolonnerne (`kommune`, `maaned` eller `aar`)",
   },
   T0310: {
-    message: "`{value}` i kolonnen `kommune` er ikke en af de 98 kommunekoder.",
+    message: "`{value}` i kolonnen `{column}` er ikke en af de 98 kommunekoder.",
     hint: "Brug kommunens officielle kode med tre cifre, fx 101 for København; listen står i data/kommuner.csv.",
     doc: "en kommunekode, der ikke er en af de 98 kommuner",
   },

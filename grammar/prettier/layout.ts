@@ -29,6 +29,7 @@ import type {
   Expr,
   FieldDecl,
   InForce,
+  KeyColumnsClause,
   MachineDecl,
   MeasureDecl,
   MonthLit,
@@ -240,7 +241,14 @@ function field(b: Builder, f: FieldDecl): LineNode {
     `${f.name.text}: ${f.type.value}`,
     f.subsetOf && ` af ${f.subsetOf.text}`,
     f.description && ` ${b.str(f.description)}`,
+    f.column && ` kolonne ${b.str(f.column)}`,
   );
+}
+
+/** `kolonne kommune "Kommune"`, `kolonner kommune "Kommune", måned "Måned"`: the word agrees with the number. */
+function keyColumns(b: Builder, k: KeyColumnsClause): LineNode {
+  const list = k.columns.map((c) => `${c.key.text} ${b.str(c.header)}`).join(", ");
+  return b.line({ anchor: at(k) }, `${k.columns.length === 1 ? "kolonne" : "kolonner"} ${list}`);
 }
 
 function data(b: Builder, d: DataDecl): LayoutNode {
@@ -250,6 +258,7 @@ function data(b: Builder, d: DataDecl): LayoutNode {
     d.group && `, ${d.group.text}`,
   );
   return b.block(head, [
+    ...(d.keyColumns ?? []).map((k) => keyColumns(b, k)),
     ...d.fields.map((f) => field(b, f)),
     d.publication && b.line({ anchor: at(d.publication) }, publicationText(d.publication)),
     ...b.allow(d.allow),

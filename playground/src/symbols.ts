@@ -75,7 +75,7 @@ function collect(d: Declaration, out: PolicySymbol[]): void {
           name: f.name.text,
           kind: "felt",
           title: f.description?.value,
-          detail: `${f.type.value}${f.subsetOf ? ` af ${f.subsetOf.text}` : ""} i data \`${d.name.text}\``,
+          detail: `${f.type.value}${f.subsetOf ? ` af ${f.subsetOf.text}` : ""} i data \`${d.name.text}\`${f.column ? `; kolonnen "${f.column.value}" i filen` : ""}`,
           nameSpan: f.name.span,
           span: f.span,
         });

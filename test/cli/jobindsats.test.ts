@@ -1,0 +1,70 @@
+// A data file straight from Jobindsats: Danish headers, columns in the export's order and columns
+// the policy does not use. The policy only gets `kolonne` lines, and `tilsyn run` gives the same
+// events as the bundled policy on the bundled data (test/reference/jobsoegning.json).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../cli/main.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const tmp = join(root, ".tmp", "jobindsats-test");
+
+async function run(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+/** The export's header for each of the sample file's columns. */
+export const HEADERS: Record<string, string> = {
+  kommune: "Kommune",
+  maaned: "Måned",
+  jobparate: "Antal jobparate",
+  groen: "Antal grønne",
+  lysegroen: "Antal lysegrønne",
+  roed: "Antal røde",
+  fortsat_uden_jobsoegning: "Fortsat uden jobsøgning",
+};
+
+/** policies/jobsoegning.tilsyn with nothing but `kolonne` lines added. */
+export function policyWithHeaders(): string {
+  const source = readFileSync(join(root, "policies/jobsoegning.tilsyn"), "utf8");
+  const withKeys = source.replace("data jobsoegning pr kommune, måned\n", 'data jobsoegning pr kommune, måned\n  kolonner kommune "Kommune", måned "Måned"\n');
+  return withKeys.replace(/^(  (\w+): antal.*)$/gm, (line, _all, field: string) => `${line} kolonne "${HEADERS[field]}"`);
+}
+
+/** The sample data as an export: a municipality name first, the headers renamed, a column more at the end. */
+export function exportRows(): string[][] {
+  const kommuner = new Map(
+    readFileSync(join(root, "data/kommuner.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",") as [string, string]),
+  );
+  const [header, ...rows] = readFileSync(join(root, "data/eksempel/jobsoegning.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+  return [
+    ["Kommunenavn", ...header!.map((h) => HEADERS[h]!), "Ekstra kolonne"],
+    ...rows.map((r) => [kommuner.get(r[0]!) ?? "", ...r, "x"]),
+  ];
+}
+
+describe("a file straight from Jobindsats", () => {
+  it("runs after only kolonne lines were added to the policy, with the same events as the bundled data", async () => {
+    const dir = join(tmp, "csv");
+    mkdirSync(dir, { recursive: true });
+    const policy = policyWithHeaders();
+    expect(policy).toContain('  jobparate: antal "jobparate kontanthjælpsmodtagere med pligt til at joblogge" kolonne "Antal jobparate"\n');
+    writeFileSync(join(dir, "jobsoegning.tilsyn"), policy);
+    writeFileSync(join(dir, "jobsoegning.csv"), `${exportRows().map((r) => r.join(",")).join("\n")}\n`);
+    const file = ".tmp/jobindsats-test/csv/jobsoegning.tilsyn";
+    const r = await run("run", file, "--data", dir, "--format", "json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("note[T0332]: Kolonnerne `Kommunenavn` og `Ekstra kolonne` bruges ikke af data `jobsoegning` og springes over.");
+    const reference = readFileSync(join(root, "test/reference/jobsoegning.json"), "utf8");
+    expect(r.stdout === reference.replace('"file": "policies/jobsoegning.tilsyn"', `"file": "${file}"`)).toBe(true);
+    // … and the policy is formatted as the house style wants it.
+    expect((await run("fmt", "--check", join(dir, "jobsoegning.tilsyn"))).code).toBe(0);
+  });
+});
