@@ -2,6 +2,7 @@
 // so `tilsyn --help`, usage errors and `tilsyn fmt` start without the compiler, the engine and the
 // data loaders.
 
+import { existsSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { checkPolicy, emitHistoryTypeScript, emitTypeScript, type CheckedPolicy } from "../compiler/index.js";
 import { hasErrors, problem, renderDiagnostic, renderDiagnostics, type Diagnostic } from "../diagnostics/index.js";
@@ -9,12 +10,13 @@ import { EvaluationError } from "../runtime/engine.js";
 import { evaluateCompiled } from "../compiler/emit-criteria.js";
 import type { LoadResult } from "../load/csv.js";
 import { readTableFile } from "./data-file.js";
+import { loadXlsx } from "../load/xlsx.js";
 import { parseKommuner } from "../load/kommuner.js";
 import { parseMonth, formatMonth } from "../runtime/calendar.js";
 import type { Plan } from "../runtime/plan.js";
 import type { PolicyFile } from "../grammar/ast.js";
 import { nameRecord, type Table } from "../runtime/table.js";
-import { checkDataFolder, expandPolicyFiles, GENERATED_MARK, mayReplace, packageRoot, prepareOutputFolder, readText, UserError, writeTextAtomic } from "./io.js";
+import { checkDataFolder, expandPolicyFiles, GENERATED_MARK, mayReplace, packageRoot, prepareOutputFolder, readBytes, readText, UserError, writeTextAtomic } from "./io.js";
 import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
 import { loadSuites } from "./test.js";
 import { analyseVersions } from "../compiler/analyse.js";
@@ -98,6 +100,16 @@ async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, 
     for (const schema of plan.data) {
       if (tables[schema.name]) continue;
       const file = join(dir, `${schema.name}.csv`);
+      // The same data from Excel: <data>.xlsx, never both.
+      const workbook = join(dir, `${schema.name}.xlsx`);
+      if (existsSync(workbook)) {
+        if (existsSync(file)) throw new UserError(problem("T0419", { data: schema.name, csv: file, xlsx: workbook }), 2);
+        const loaded = await loadXlsx(await readBytes(workbook), workbook, schema, codes);
+        io.stderr(renderDiagnostics(loaded.diagnostics));
+        if (!loaded.table) failed = true;
+        else tables[schema.name] = loaded.table;
+        continue;
+      }
       let result: LoadResult;
       try {
         result = await readTableFile(file, schema, codes, io.terminal);

@@ -52,6 +52,18 @@ export function readError(path: string, error: unknown): UserError {
   return new UserError(problem("T0403", { path, reason: code ?? "ukendt årsag" }), 2);
 }
 
+/** A file's bytes (an .xlsx workbook), with the same Danish errors as readText. */
+export async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UserError(problem("T0401", { path }), 2);
+    if (code === "EISDIR") throw new UserError(problem("T0402", { path, example: join(path, "*.tilsyn") }), 2);
+    throw new UserError(problem("T0403", { path, reason: code ?? "ukendt årsag" }), 2);
+  }
+}
+
 /** Write atomically, creating the folder; a failure is T0404. See replaceFile. */
 export async function writeTextAtomic(path: string, text: string): Promise<void> {
   try {

@@ -41,6 +41,11 @@ export interface Diagnostic<C extends Code = Code> extends Problem<C> {
   related?: Label[];
   /** The correction the hint names, when there is exactly one. */
   fix?: Fix;
+  /**
+   * In a spreadsheet (an .xlsx file), the sheet: the span's line is then the sheet's row and its
+   * column the sheet's column number, shown as `ark Ark1, række 5, kolonne C`.
+   */
+  sheet?: string;
 }
 
 /** What a producer may add to the catalogue's text: its own hint, related places, a fix. */

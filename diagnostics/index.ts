@@ -16,7 +16,7 @@ export {
   type Label,
   type Problem,
 } from "./diagnostic.js";
-export { escapeControl, MAX_SHOWN, renderDiagnostic, renderDiagnostics, renderProblem } from "./render.js";
+export { columnLetters, escapeControl, MAX_SHOWN, renderDiagnostic, renderDiagnostics, renderProblem } from "./render.js";
 export { closest, editDistance, suggest } from "./suggest.js";
 export {
   catalogue,

@@ -26,6 +26,13 @@ const FRAME_WIDTH = 200;
 /** How many diagnostics of one file are shown; the rest are counted in one line (T0418). */
 export const MAX_SHOWN = 50;
 
+/** A spreadsheet's column as Excel names it: `C` for 3, `AA` for 27. */
+export function columnLetters(column: number): string {
+  let out = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
 /** A problem without a place: the headline and the hint. */
 export function renderProblem(p: Problem): string {
   return [`${p.severity}[${p.code}]: ${escapeControl(p.message)}`, ...(p.hint ? [`  = hjælp: ${escapeControl(p.hint)}`] : [])].join("\n");
@@ -37,8 +44,9 @@ export function renderProblem(p: Problem): string {
  */
 export function renderDiagnostic(d: Diagnostic, source?: string | ReadonlyMap<number, string>): string {
   const { line, column } = d.span.start;
-  const out = [`${d.severity}[${d.code}]: ${escapeControl(d.message)}`, `  --> ${escapeControl(d.file)}:${line}:${column}`];
-  if (source !== undefined) {
+  const place = d.sheet !== undefined ? `${escapeControl(d.file)}, ark ${escapeControl(d.sheet)}, række ${line}, kolonne ${columnLetters(column)}` : `${escapeControl(d.file)}:${line}:${column}`;
+  const out = [`${d.severity}[${d.code}]: ${escapeControl(d.message)}`, `  --> ${place}`];
+  if (source !== undefined && d.sheet === undefined) {
     const text = typeof source === "string" ? lineOf(source, line) : source.get(line);
     if (text !== undefined) {
       const gutter = String(line).length;
@@ -66,7 +74,8 @@ export function renderDiagnostic(d: Diagnostic, source?: string | ReadonlyMap<nu
   }
   if (d.hint) out.push(`  = hjælp: ${escapeControl(d.hint)}`);
   for (const r of d.related ?? []) {
-    out.push(`  = note: ${escapeControl(r.message)} (linje ${r.span.start.line}, kolonne ${r.span.start.column})`);
+    const at = d.sheet !== undefined ? `række ${r.span.start.line}, kolonne ${columnLetters(r.span.start.column)}` : `linje ${r.span.start.line}, kolonne ${r.span.start.column}`;
+    out.push(`  = note: ${escapeControl(r.message)} (${at})`);
   }
   return out.join("\n");
 }

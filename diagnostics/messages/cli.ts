@@ -36,7 +36,7 @@ export const cli = {
   },
   T0407: {
     message: "Politikken {policy} læser data `{data}`, men {file} findes ikke.",
-    hint: "Læg filen {data}.csv i {dir}, eller angiv en anden mappe med --data.",
+    hint: "Læg filen {data}.csv (eller {data}.xlsx) i {dir}, eller angiv en anden mappe med --data.",
     doc: "en datafil, som en politik læser, men som ikke findes i datamappen",
   },
   T0408: {
@@ -91,6 +91,11 @@ export const cli = {
     message: "{count} fejl og advarsler mere i {file} er ikke vist.",
     hint: "Ret de viste fejl først; de følgende skyldes ofte de samme.",
     doc: "flere fejl og advarsler i én fil, end der vises",
+  },
+  T0419: {
+    message: "Data `{data}` findes både som {csv} og som {xlsx}.",
+    hint: "Fjern eller flyt den ene af de to filer, så det er entydigt, hvilken der skal bruges.",
+    doc: "data, der findes både som `.csv` og som `.xlsx` i datamappen",
   },
   T0430: {
     message: "PDF'er skrives med Chromium, men {path} findes ikke.",

@@ -170,4 +170,9 @@ export const data = {
     hint: "Filen kan godt have flere kolonner, end politikken bruger (fx en fil direkte fra Jobindsats); skal en af dem bruges, så erklær et felt til den i `data {data}`, med `kolonne \"…\"`, når overskriften ikke er feltets navn.",
     doc: "kolonner i en datafil, som data ikke erklærer (en note, ikke en fejl: de springes over)",
   },
+  T0333: {
+    message: "Filen kan ikke læses som et Excel-regneark: {reason}.",
+    hint: "Gem filen i Excel som «Excel-projektmappe (.xlsx)», eller gem arket som CSV (`.csv`).",
+    doc: "en `.xlsx`-fil, der ikke kan læses (fx en gammel `.xls`-fil eller en beskadiget fil)",
+  },
 } as const satisfies CatalogueRange<"T03">;

@@ -1,9 +1,10 @@
 // A data file straight from Jobindsats: Danish headers, columns in the export's order and columns
 // the policy does not use. The policy only gets `kolonne` lines, and `tilsyn run` gives the same
 // events as the bundled policy on the bundled data (test/reference/jobsoegning.json).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import writeXlsxFile from "write-excel-file/node";
 import { main } from "../../cli/main.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -51,6 +52,8 @@ export function exportRows(): string[][] {
 }
 
 describe("a file straight from Jobindsats", () => {
+  beforeAll(() => rmSync(tmp, { recursive: true, force: true }));
+
   it("runs after only kolonne lines were added to the policy, with the same events as the bundled data", async () => {
     const dir = join(tmp, "csv");
     mkdirSync(dir, { recursive: true });
@@ -66,5 +69,39 @@ describe("a file straight from Jobindsats", () => {
     expect(r.stdout === reference.replace('"file": "policies/jobsoegning.tilsyn"', `"file": "${file}"`)).toBe(true);
     // … and the policy is formatted as the house style wants it.
     expect((await run("fmt", "--check", join(dir, "jobsoegning.tilsyn"))).code).toBe(0);
+  });
+
+  it("the same data as .xlsx gives byte-identical `run --format json` output; both files in one folder is an error", async () => {
+    const csvDir = join(tmp, "csv-2");
+    const xlsxDir = join(tmp, "xlsx");
+    mkdirSync(csvDir, { recursive: true });
+    mkdirSync(xlsxDir, { recursive: true });
+    const policy = join(tmp, "jobsoegning.tilsyn");
+    writeFileSync(policy, policyWithHeaders());
+    const rows = exportRows();
+    writeFileSync(join(csvDir, "jobsoegning.csv"), `${rows.map((r) => r.join(",")).join("\n")}\n`);
+    // As Excel holds an export: codes and counts as numbers, the month as a date shown yyyy-mm.
+    const sheet = rows.map((r, i) =>
+      r.map((v, c) => {
+        if (i === 0 || c === 0 || c === r.length - 1) return { value: v };
+        if (c === 2) return { value: new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, 1)), type: Date, format: "yyyy-mm" };
+        return v === "" ? null : { value: Number(v) };
+      }),
+    );
+    const write = writeXlsxFile as unknown as (data: unknown, options: unknown) => { toFile(path: string): Promise<void> };
+    await write(sheet, { sheet: "jobsoegning" }).toFile(join(xlsxDir, "jobsoegning.xlsx"));
+
+    const fromCsv = await run("run", policy, "--data", csvDir, "--format", "json");
+    const fromXlsx = await run("run", policy, "--data", xlsxDir, "--format", "json");
+    expect(fromCsv.code).toBe(0);
+    expect(fromXlsx.code).toBe(0);
+    expect(fromXlsx.stdout.length).toBeGreaterThan(1000);
+    expect(fromXlsx.stdout === fromCsv.stdout).toBe(true);
+    expect(fromXlsx.stderr).toContain(`note[T0332]: Kolonnerne \`Kommunenavn\` og \`Ekstra kolonne\` bruges ikke af data \`jobsoegning\` og springes over.\n  --> ${join(xlsxDir, "jobsoegning.xlsx")}, ark jobsoegning, række 1, kolonne A`);
+
+    writeFileSync(join(xlsxDir, "jobsoegning.csv"), readFileSync(join(csvDir, "jobsoegning.csv")));
+    const both = await run("run", policy, "--data", xlsxDir, "--format", "json");
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(`fejl[T0419]: Data \`jobsoegning\` findes både som ${join(xlsxDir, "jobsoegning.csv")} og som ${join(xlsxDir, "jobsoegning.xlsx")}.`);
   });
 });
