@@ -184,30 +184,39 @@ function bytesOf(data: ArrayBuffer | Uint8Array): ArrayBuffer {
   return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
 }
 
-/** The sheet named like the data block, else the first sheet. */
-async function readDataSheet(data: ArrayBuffer | Uint8Array, name: string): Promise<Sheet> {
-  // Numbers as the text in the file: rounding is done on the digits (numberText), not in floats.
-  const sheets = await readXlsxFile<StoredNumber>(bytesOf(data), { parseNumber: (text) => new StoredNumber(text) });
-  const sheet = sheets.find((s) => s.sheet === name) ?? sheets[0]!;
-  return { name: sheet.sheet, rows: sheet.data as Row[] };
+/** The sheets of a workbook, read once; a data block's sheet is picked from them (loadSheet). */
+export interface Workbook {
+  sheets: Sheet[];
 }
 
-/**
- * Load one data sheet of an .xlsx file into a columnar table, with the checks of a CSV file.
- * Never throws; returns `table` only when there are no errors.
- */
-export async function loadXlsx(data: ArrayBuffer | Uint8Array, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): Promise<SheetResult> {
-  let sheet: Sheet;
+/** Read the sheets of an .xlsx file. Never throws: bytes that are no workbook give T0333. */
+export async function readWorkbook(data: ArrayBuffer | Uint8Array, file: string): Promise<{ workbook?: Workbook; diagnostics: Diagnostic[] }> {
   try {
-    sheet = await readDataSheet(data, schema.name);
+    // Numbers as the text in the file: rounding is done on the digits (numberText), not in floats.
+    const sheets = await readXlsxFile<StoredNumber>(bytesOf(data), { parseNumber: (text) => new StoredNumber(text) });
+    return { workbook: { sheets: sheets.map((s) => ({ name: s.sheet, rows: s.data as Row[] })) }, diagnostics: [] };
   } catch (error) {
     return { diagnostics: [unreadable(file, error)] };
   }
+}
+
+/**
+ * Load the data of `schema` from a workbook: the sheet named like the data block, else the first
+ * sheet, with the checks of a CSV file. Never throws; returns `table` only when there are no errors.
+ */
+export function loadSheet(workbook: Workbook, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): SheetResult {
   try {
+    const sheet = workbook.sheets.find((s) => s.name === schema.name) ?? workbook.sheets[0] ?? { name: "", rows: [] };
     return load(sheet, file, schema, kommuner);
   } catch (error) {
     return { diagnostics: [internalError(file, error)] };
   }
+}
+
+/** Load one data sheet of an .xlsx file (readWorkbook, then loadSheet). */
+export async function loadXlsx(data: ArrayBuffer | Uint8Array, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): Promise<SheetResult> {
+  const { workbook, diagnostics } = await readWorkbook(data, file);
+  return workbook ? loadSheet(workbook, file, schema, kommuner) : { diagnostics };
 }
 
 const blank = (row: Row | undefined): boolean => !row || row.every((v) => v === null || v === undefined || (typeof v === "string" && v.trim() === ""));

@@ -56,6 +56,8 @@ let selectedKommune: string | undefined;
 let kommuneChosen = false;
 let currentFile: string | undefined;
 const uploads = new Map<string, Uint8Array>();
+/** The name each upload had (`tidlig_indsats.xlsx`), for the data panel. */
+const uploadFiles = new Map<string, string>();
 const slots: Partial<Record<Slot, SlotState>> = {};
 
 /** Measured in the page, read by tests and the benchmark. */
@@ -495,7 +497,7 @@ function renderData(): void {
   }
   for (const name of uploads.keys()) {
     if (!used.has(name)) {
-      rows.push(h("div", { class: "data-row unused" }, h("code", {}, `${name}.csv`), h("span", { class: "muted" }, " · uploadet, men politikken bruger ingen data med det navn")));
+      rows.push(h("div", { class: "data-row unused" }, h("code", {}, uploadFiles.get(name) ?? `${name}.csv`), h("span", { class: "muted" }, " · uploadet, men politikken bruger ingen data med det navn")));
     }
   }
   if (rows.length === 0) rows.push(h("div", { class: "muted" }, result ? "Politikken bruger ingen data." : "Indlæser eksempeldata …"));
@@ -620,16 +622,18 @@ function setupControls(): void {
   $<HTMLInputElement>("upload").addEventListener("change", async (event) => {
     const input = event.target as HTMLInputElement;
     for (const file of input.files ?? []) {
-      const name = file.name.replace(/\.csv$/i, "").trim();
-      uploads.set(name, new Uint8Array(await file.arrayBuffer())); // bytes: the worker decodes them
+      const name = file.name.replace(/\.(csv|xlsx)$/i, "").trim();
+      uploads.set(name, new Uint8Array(await file.arrayBuffer())); // bytes: the worker decodes them (or reads a workbook)
+      uploadFiles.set(name, file.name);
     }
     input.value = "";
     send({ type: "data", uploads: Object.fromEntries(uploads) });
-    setStatus(`Indlæser ${[...uploads.keys()].map((n) => `${n}.csv`).join(", ")} …`);
+    setStatus(`Indlæser ${[...uploads.keys()].map((n) => uploadFiles.get(n) ?? `${n}.csv`).join(", ")} …`);
     runAll();
   });
   $("reset-data").addEventListener("click", () => {
     uploads.clear();
+    uploadFiles.clear();
     send({ type: "data", uploads: {} });
     runAll();
   });

@@ -66,7 +66,7 @@ function collect(d: Declaration, out: PolicySymbol[]): void {
       out.push({
         name: d.name.text,
         kind: "data",
-        detail: `pr. kommune og ${d.grain.value}${d.group ? ` og ${d.group.text}` : ""}; filen hedder ${d.name.text}.csv`,
+        detail: `pr. kommune og ${d.grain.value}${d.group ? ` og ${d.group.text}` : ""}; filen hedder ${d.name.text}.csv eller ${d.name.text}.xlsx`,
         nameSpan: d.name.span,
         span: d.span,
       });

@@ -14,6 +14,7 @@ import type { DataStatus, FromWorker, ResultMessage, RunRequest, Slot, ToWorker 
 import { kommunerText, sampleData } from "./samples-data.js";
 import { explainPeriod, formatExplanation } from "../../compiler/explain.js";
 import { kommuneTable } from "./subtable.js";
+import { loadSheet, readWorkbook, type SheetResult, type Workbook } from "../../load/xlsx.js";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker): void => scope.postMessage(message);
@@ -25,9 +26,16 @@ const kommuneList = parseKommuner(kommunerText, "data/kommuner.csv").kommuner;
 const kommuneCodes: ReadonlySet<string> = new Set(kommuneList.map((k) => k.kode));
 const kommuneNames: ReadonlyMap<string, string> = new Map(kommuneList.map((k) => [k.kode, k.navn]));
 
-let uploads = new Map<string, Uint8Array>();
+/** Uploaded files: a CSV file's bytes, or an .xlsx workbook read once (or why it could not be read). */
+type Upload = Uint8Array | { workbook?: Workbook; diagnostics: Diagnostic[] };
+let uploads = new Map<string, Upload>();
 let uploadVersion = 0;
-const tableCache = new Map<string, { result: LoadResult }>();
+/** Settles when the uploaded workbooks are read; evaluations wait for it. */
+let uploadsRead: Promise<void> = Promise.resolve();
+const tableCache = new Map<string, { result: LoadResult | SheetResult }>();
+
+/** An .xlsx workbook is a ZIP archive: it starts with `PK\x03\x04`. */
+const isWorkbook = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 function monthRange(text: string): { from: number; to: number; rows: number } {
   let from = Infinity;
@@ -45,8 +53,8 @@ function monthRange(text: string): { from: number; to: number; rows: number } {
 }
 
 function tableFor(name: string, schema: Plan["data"][number]): { status: DataStatus; table?: Table } {
-  const file = `${name}.csv`;
   const uploaded = uploads.get(name);
+  const file = `${name}.${uploaded !== undefined && !(uploaded instanceof Uint8Array) ? "xlsx" : "csv"}`;
   const text = uploaded ?? sampleData[name];
   if (text === undefined) return { status: { name, file, origin: "mangler" } };
   const origin = uploaded !== undefined ? "upload" : "eksempel";
@@ -54,14 +62,17 @@ function tableFor(name: string, schema: Plan["data"][number]): { status: DataSta
   let cached = tableCache.get(key + name);
   if (!cached) {
     const { lagMonths: _lag, fixedPublication: _fixed, ...dataSchema } = schema;
-    cached = { result: loadTable(text, file, dataSchema, kommuneCodes) };
+    cached =
+      typeof text === "string" || text instanceof Uint8Array
+        ? { result: loadTable(text, file, dataSchema, kommuneCodes) }
+        : { result: text.workbook ? loadSheet(text.workbook, file, dataSchema, kommuneCodes) : { diagnostics: text.diagnostics } };
     tableCache.set(key + name, cached);
   }
   const { result } = cached;
   const errors = result.diagnostics.filter((d) => d.severity === "fejl");
   if (!result.table || errors.length > 0) {
     return {
-      status: { name, file, origin, errors: errors.slice(0, 12).map((d) => renderDiagnostic(d, result.lines)) },
+      status: { name, file, origin, errors: errors.slice(0, 12).map((d) => renderDiagnostic(d, "lines" in result ? result.lines : undefined)) },
     };
   }
   return { status: { name, file, origin, rows: result.table.length }, table: result.table };
@@ -104,6 +115,7 @@ async function drain(): Promise<void> {
       // Let newer edits arrive; if one did, this request's evaluation is not worth doing.
       await nextTask();
       if (pending[slot] || request.checkOnly) continue;
+      await uploadsRead;
       evaluateRequest(request, slot);
       await nextTask();
     }
@@ -221,11 +233,20 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       pending[message.slot] = message;
       schedule();
       break;
-    case "data":
-      uploads = new Map(Object.entries(message.uploads));
-      uploadVersion++;
-      for (const key of [...tableCache.keys()]) if (key.startsWith("upload:")) tableCache.delete(key);
+    case "data": {
+      const next = new Map<string, Upload>();
+      const reads: Promise<void>[] = [];
+      for (const [name, bytes] of Object.entries(message.uploads)) {
+        if (isWorkbook(bytes)) reads.push(readWorkbook(bytes, `${name}.xlsx`).then((read) => void next.set(name, read)));
+        else next.set(name, bytes);
+      }
+      uploadsRead = Promise.all(reads).then(() => {
+        uploads = next;
+        uploadVersion++;
+        for (const key of [...tableCache.keys()]) if (key.startsWith("upload:")) tableCache.delete(key);
+      });
       break;
+    }
     case "explain": {
       const last = evaluated[message.slot];
       const name = kommuneNames.get(message.kommune) ?? message.kommune;

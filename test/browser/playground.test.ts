@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import writeXlsxFile from "write-excel-file/node";
 import { hasChromium, launchChromium, CHROMIUM } from "../../playground/browser.js";
 import { buildPlayground, serveStatic, type StaticServer } from "../../playground/server.js";
 
@@ -196,6 +197,35 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     expect((await page.locator("#data-errors").textContent()) ?? "").toBe("");
     expect(await page.evaluate(() => window.tilsyn.events().length)).toBe(before);
     expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("reads an uploaded .xlsx workbook, and shows its errors by sheet, row and column", async () => {
+    const write = writeXlsxFile as unknown as (data: unknown, options: unknown) => { toBuffer(): Promise<Buffer> };
+    const header = ["kommune", "maaned", "ydelsesgruppe", "borgere", "uden_samtaler", "uden_tilbud"].map((value) => ({ value }));
+    const row = (kommune: number, month: number) => [kommune, new Date(Date.UTC(2024, month - 1, 1)), "dagpenge", 10, 2, 1].map((value) =>
+      value instanceof Date ? { value, type: Date, format: "yyyy-mm" } : { value },
+    );
+    const { page } = await open();
+    let id = await page.evaluate(() => window.tilsyn.resultId());
+    await page.setInputFiles("#upload", {
+      name: "tidlig_indsats.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await write([header, row(101, 1), row(101, 2)], { sheet: "Ark1" }).toBuffer(),
+    });
+    await waitForResults(page, id);
+    await expect.poll(() => page.locator("#data-tables").textContent()).toMatch(/tidlig_indsats\.xlsx · din fil · 2 rækker/);
+
+    id = await page.evaluate(() => window.tilsyn.resultId());
+    await page.setInputFiles("#upload", {
+      name: "tidlig_indsats.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await write([header, row(999, 1)], { sheet: "Ark1" }).toBuffer(),
+    });
+    await waitForResults(page, id);
+    const error = page.locator("#data-errors");
+    await expect.poll(() => error.textContent()).toMatch(/Fejl i tidlig_indsats\.xlsx/);
+    expect(await error.textContent()).toContain("tidlig_indsats.xlsx, ark Ark1, række 2, kolonne A");
     await page.close();
   }, 60_000);
 

@@ -35,7 +35,7 @@ describe("T04xx as printed", () => {
       "T0407 a data file that is missing",
       ["run", "policies/jobsoegning.tilsyn", "--data", "policies"],
       2,
-      "fejl[T0407]: Politikken policies/jobsoegning.tilsyn læser data `jobsoegning`, men policies/jobsoegning.csv findes ikke.\n  = hjælp: Læg filen jobsoegning.csv i policies, eller angiv en anden mappe med --data.\n",
+      "fejl[T0407]: Politikken policies/jobsoegning.tilsyn læser data `jobsoegning`, men policies/jobsoegning.csv findes ikke.\n  = hjælp: Læg filen jobsoegning.csv (eller jobsoegning.xlsx) i policies, eller angiv en anden mappe med --data.\n",
     ],
     [
       "T0408 a month that is not a month",
