@@ -72,7 +72,7 @@ export function checkHeader<R>(
 
   const missing = expected.filter((_, e) => positions[e] === -1);
   if (options.unknown === "error") {
-    // As before data files ignored unknown columns: each is an error, with the closest missing name.
+    // Each unknown column is an error, with the closest missing name as "mente du …?" and its fix.
     for (const i of unknown) {
       const name = cells[i]!;
       sink.cell(

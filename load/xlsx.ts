@@ -101,7 +101,9 @@ class SheetReporter implements HeaderSink<number> {
   readonly list: Diagnostic[] = [];
   private readonly notes: Diagnostic[] = [];
   private suppressed = 0;
-  private readonly suppressedRows = new Set<number>();
+  private suppressedRows = 0;
+  private lastSuppressedRow = -1;
+  private firstSuppressedRow = -1;
   /** The sheet row (1-based) of each data row the builder was given. */
   readonly dataRows: number[] = [];
 
@@ -137,7 +139,11 @@ class SheetReporter implements HeaderSink<number> {
       return;
     }
     this.suppressed++;
-    this.suppressedRows.add(row);
+    if (row !== this.lastSuppressedRow) {
+      this.suppressedRows++;
+      this.lastSuppressedRow = row;
+    }
+    if (this.firstSuppressedRow < 0) this.firstSuppressedRow = row;
   }
 
   note<C extends Code>(row: number, index: number, code: C, args: () => MessageParams<C>, extra?: (span: Span) => Extra): void {
@@ -151,10 +157,9 @@ class SheetReporter implements HeaderSink<number> {
 
   finish(): Diagnostic[] {
     if (this.suppressed > 0) {
-      const first = Math.min(...this.suppressedRows);
-      const rows = this.suppressedRows.size;
+      const rows = this.suppressedRows;
       this.list.push({
-        ...diagnostic("T0322", this.file, this.span(first, 0), { errors: String(this.suppressed), lines: rows === 1 ? "1 række" : `${rows} rækker` }),
+        ...diagnostic("T0322", this.file, this.span(this.firstSuppressedRow, 0), { errors: String(this.suppressed), lines: rows === 1 ? "1 række" : `${rows} rækker` }),
         sheet: this.sheet,
       });
     }

@@ -114,6 +114,15 @@ describe("loadXlsx", () => {
     expect(renderDiagnostic(duplicate)).toContain("= note: den første række med samme nøgle (række 3, kolonne B)");
   });
 
+  it("keeps the first 25 problems and summarises the rest by rows of the sheet (T0322)", async () => {
+    const rows: Cell[][] = [HEADER, ...Array.from({ length: 30 }, (_, i) => [101, month(2000 + i, 1), -1, 0, 7, "x"] as Cell[])];
+    const r = await loadXlsx(await workbook([{ name: "Ark1", rows }]), "j.xlsx", SCHEMA, KOMMUNER);
+    const errors = r.diagnostics.filter((d) => d.severity === "fejl");
+    expect(errors).toHaveLength(26);
+    expect(errors.at(-1)!.message).toBe("5 fejl mere i 5 rækker er ikke vist.");
+    expect(renderDiagnostic(errors.at(-1)!)).toContain("--> j.xlsx, ark Ark1, række 27, kolonne A");
+  });
+
   it("a missing column is suggested, without a fix (a workbook is not edited as text)", async () => {
     const rows: Cell[][] = [["Kommune", "Måned", "Antal jobparat", "Antal røde", "Ydelsesgrad"], [101, month(2021, 1), 1, 1, 1]];
     const r = await loadXlsx(await workbook([{ name: "Ark1", rows }]), "j.xlsx", SCHEMA, KOMMUNER);
