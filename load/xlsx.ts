@@ -22,6 +22,9 @@ import { checkHeader, dataHeaderOptions, type HeaderSink } from "./header.js";
 /** Columns of a sheet, for offsets that sort diagnostics by row, then column (Excel has 16,384). */
 const SHEET_COLUMNS = 16_384;
 
+/** How many rows from the first non-blank one may be a title above the header. */
+const HEADER_SEARCH = 10;
+
 /**
  * The decimal text of a number as Excel stores it in the file ("0.10000000000000001", "1.5E-3"),
  * rounded to the 15 significant digits Excel works with, without exponent or trailing zeros.
@@ -229,15 +232,19 @@ const blank = (row: Row | undefined): boolean => !row || row.every((v) => v === 
 function load(sheet: Sheet, file: string, schema: DataSchema, kommuner: ReadonlySet<string>): SheetResult {
   const expected = expectedColumns(schema);
   const { rows } = sheet;
-  // Blank rows are skipped, as blank lines in a CSV file; the first other row is the header.
-  const headerAt = rows.findIndex((r) => !blank(r));
+  // Blank rows are skipped, as blank lines in a CSV file. The header is the first row with one of
+  // the expected headers in it (an export may have a title above the table), else the first row.
+  const first = rows.findIndex((r) => !blank(r));
+  const wanted = new Set(expected);
+  const titled = rows.slice(0, first + HEADER_SEARCH).findIndex((r, i) => i >= first && r.some((v) => wanted.has(cellText(v).normalize("NFC"))));
+  const headerAt = titled >= 0 ? titled : first;
   if (headerAt < 0) {
     const empty = new SheetReporter(file, sheet.name, [1]);
     empty.cell(1, 0, "T0301", () => ({ expected: nameList(expected) }));
     return { diagnostics: empty.finish() };
   }
   // The columns that hold anything: a column without a header and without data is no column.
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const columns: number[] = [];
   for (let c = 0; c < width; c++) if (rows.some((r, i) => i >= headerAt && !blank([r[c] ?? null]))) columns.push(c + 1);
   const report = new SheetReporter(file, sheet.name, columns);

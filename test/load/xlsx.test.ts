@@ -90,6 +90,13 @@ describe("loadXlsx", () => {
     expect(first.table?.length).toBe(2);
   });
 
+  it("skips a title above the table: the header is the first row with an expected header", async () => {
+    const rows: Cell[][] = [["Jobparate kontanthjælpsmodtagere, jobsøgning"], ["Kilde: Jobindsats.dk"], [], HEADER, [101, month(2021, 1), 100, 5, 7, "København"]];
+    const r = await loadXlsx(await workbook([{ name: "Ark1", rows }]), "j.xlsx", SCHEMA, KOMMUNER);
+    expect(r.diagnostics.map((d) => [d.code, d.span.start.line])).toEqual([["T0332", 4]]);
+    expect(Array.from(r.table!.line)).toEqual([5]);
+  });
+
   it("diagnostics point at sheet, row and column, and name the column by its header", async () => {
     const rows: Cell[][] = [HEADER, [999, month(2021, 1), "mange", 5, 7, "x"], [101, month(2021, 1), 10, 50, 7, "x"], [101, month(2021, 1), 10, 5, 7, "x"]];
     const r = await loadXlsx(await workbook([{ name: "Ark1", rows }]), "data/jobsoegning.xlsx", SCHEMA, KOMMUNER);
