@@ -60,7 +60,10 @@ describe("a file straight from Jobindsats", () => {
     const policy = policyWithHeaders();
     expect(policy).toContain('  jobparate: antal "jobparate kontanthjælpsmodtagere med pligt til at joblogge" kolonne "Antal jobparate"\n');
     writeFileSync(join(dir, "jobsoegning.tilsyn"), policy);
-    writeFileSync(join(dir, "jobsoegning.csv"), `${exportRows().map((r) => r.join(",")).join("\n")}\n`);
+    // As Jobindsats exports it for Danish Excel: semicolons and CRLF.
+    const csv = `${exportRows().map((r) => r.join(";")).join("\r\n")}\r\n`;
+    expect(csv.slice(0, csv.indexOf("\r"))).toBe("Kommunenavn;Kommune;Måned;Antal jobparate;Antal grønne;Antal lysegrønne;Antal røde;Fortsat uden jobsøgning;Ekstra kolonne");
+    writeFileSync(join(dir, "jobsoegning.csv"), csv);
     const file = ".tmp/jobindsats-test/csv/jobsoegning.tilsyn";
     const r = await run("run", file, "--data", dir, "--format", "json");
     expect(r.code).toBe(0);
