@@ -108,18 +108,15 @@ describe("robustness", () => {
     expect(parse(null as unknown as string, "x").ast.kind).toBe("PolicyFile");
   });
 
-  it("a large file parses quickly", () => {
+  it("a large file (2,000 criteria) parses without errors (its speed is measured by npm run bench)", () => {
     const block = `kriterie k "t"
   kilde "k"
   forudsat borgere mindst 10
   når (a + b) / c over 20 % og ikke d eller e i 3 sammenhængende måneder
 `;
     const source = `politik p\n${block.repeat(2000)}`;
-    const start = performance.now();
     const { ast, diagnostics } = parse(source, "stor.tilsyn");
-    const ms = performance.now() - start;
     expect(diagnostics).toEqual([]);
     expect(ast.declarations).toHaveLength(2000);
-    expect(ms).toBeLessThan(3000);
   });
 });

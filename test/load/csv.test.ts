@@ -122,7 +122,7 @@ describe("loadTable: a valid file", () => {
     expect(Array.from(table!.counts.borgere!)).toEqual([12]);
   });
 
-  it("loads 100,000 rows quickly", () => {
+  it("loads 100,000 rows (the load's speed and memory are measured by npm run bench)", () => {
     const codes = [...KOMMUNER];
     const lines = [TIDLIG_HEADER];
     for (let i = 0; i < 100_000; i++) {
@@ -131,13 +131,10 @@ describe("loadTable: a valid file", () => {
       lines.push(`${codes[i % 98]},${year}-${String((month % 12) + 1).padStart(2, "0")},Kontanthjælp,${i + 10},3,`);
     }
     const text = lines.join("\n");
-    const start = performance.now();
     const { table, diagnostics } = loadTable(text, "big.csv", TIDLIG, KOMMUNER);
-    const elapsed = performance.now() - start;
     expect(diagnostics).toEqual([]);
     expect(table!.length).toBe(100_000);
     expect(table!.line[99_999]).toBe(100_001);
-    expect(elapsed).toBeLessThan(3000);
   });
 });
 
