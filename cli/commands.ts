@@ -343,3 +343,73 @@ export async function runExplain(files: string[], options: ExplainOptions, io: I
   io.stdout(options.format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation, names.get(options.kommune) ?? options.kommune));
   return 0;
 }
+
+export interface SweepOptions {
+  data: string;
+  regel: string;
+  graense?: string;
+  vaerdier: string;
+  trin?: string;
+  format: "table" | "csv" | "json";
+  kommuner?: string;
+}
+
+/** `tilsyn sweep`: contacts and kommuner per year for a range of values of one limit of one rule. */
+export async function runSweep(file: string, options: SweepOptions, io: Io): Promise<number> {
+  const { limitsOf, sweepRows, sweepValues, withLimit } = await import("../compiler/sweep.js");
+  const compiled = await compileFiles([file], io);
+  if (summariseDiagnostics(compiled, io)) return 1;
+  const plan = compiled[0]!.plan!;
+  const limits = limitsOf(plan, options.regel);
+  const rules = [...plan.criteria.map((c) => c.name), ...plan.reviews.map((r) => r.name)];
+  if (!limits) throw new UserError(problem("T0435", { rule: options.regel, rules: rules.map((r) => `\`${r}\``).join(", ") }), 2);
+  const list = limits.map((l) => `${l.index}: ${l.text}`).join("; ");
+  if (limits.length === 0) throw new UserError(problem("T0436", { rule: options.regel }), 2);
+  const index = options.graense === undefined ? 1 : Number(options.graense);
+  if (options.graense === undefined && limits.length > 1) throw new UserError(problem("T0437", { rule: options.regel, limits: list }), 2);
+  const limit = limits[index - 1];
+  if (!limit || !Number.isInteger(index)) throw new UserError(problem("T0437", { rule: options.regel, limits: list }), 2);
+  const values = sweepValues(options.vaerdier, options.trin);
+  if (!values) throw new UserError(problem("T0438", { value: options.vaerdier }), 2);
+  const { codes, names } = await loadKommuner(options.kommuner);
+  const tables = await loadData([plan], options.data, codes, io);
+  const { years, rows } = sweepRows(values, limit.written, (value) => {
+    try {
+      return evaluateCompiled([withLimit(plan, options.regel, index, value)], tables, { kommuneNames: names }).events;
+    } catch (error) {
+      if (error instanceof EvaluationError) throw new UserError(problem("T0409", { detail: error.message }), 2);
+      throw error;
+    }
+  });
+  const unit = limit.percent ? " %" : "";
+  if (options.format === "json") {
+    io.stdout(`${JSON.stringify({ policy: plan.name, rule: options.regel, limit: limit.text, years, rows }, null, 2)}\n`);
+    return 0;
+  }
+  if (options.format === "csv") {
+    const header = ["graense", ...years.flatMap((y) => [`henvendelser_${y}`, `kommuner_${y}`]), "henvendelser_i_alt"];
+    const lines = rows.map((r) => [`"${r.value}"`, ...years.flatMap((y) => [String(r.contacts[y] ?? 0), String(r.kommuner[y] ?? 0)]), String(r.total)].join(","));
+    io.stdout(`${[header.join(","), ...lines].join("\n")}\n`);
+    return 0;
+  }
+  const head = ["Grænse", ...years, "I alt"];
+  const body = rows.map((r) => [
+    `${r.value}${unit}${r.current ? " *" : ""}`,
+    ...years.map((y) => `${r.contacts[y] ?? 0} (${r.kommuner[y] ?? 0})`),
+    String(r.total),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+  io.stdout(
+    [
+      `${plan.title}: «${options.regel}», grænsen ${limit.text}`,
+      "Henvendelser pr. år (antal kommuner i parentes); * er politikkens egen grænse.",
+      "",
+      line(head),
+      line(widths.map((w) => "-".repeat(w))),
+      ...body.map(line),
+      "",
+    ].join("\n"),
+  );
+  return 0;
+}

@@ -6,7 +6,7 @@
 import { Command, CommanderError, Help, Option } from "commander";
 import { problem, renderProblem } from "../diagnostics/index.js";
 import { UserError } from "./io.js";
-import type { DiffOptions, ExplainOptions, RunOptions } from "./commands.js";
+import type { DiffOptions, ExplainOptions, RunOptions, SweepOptions } from "./commands.js";
 import type { TestOptions } from "./test.js";
 import type { DocOptions } from "./doc.js";
 import type { Terminal } from "./data-file.js";
@@ -132,6 +132,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(wrap(async (files: string[], options: ExplainOptions) => (await commands()).runExplain(files, options, io)));
 
   program
+    .command("sweep")
+    .description("følsomhed: henvendelser og kommuner pr. år, når én grænse i én regel sættes til en række værdier")
+    .argument("<fil>", "politikfilen")
+    .requiredOption("--data <mappe>", "mappen med datafilerne")
+    .requiredOption("--regel <navn>", "kriteriet (eller gennemgangen), hvis grænse ændres")
+    .option("--graense <nummer>", "hvilken grænse i reglen, når den har flere (1 = den første)")
+    .requiredOption("--vaerdier <værdier>", "værdierne: \"15;20;25\" eller et interval 15..30")
+    .option("--trin <tal>", "skridtet i et interval (standard 1)")
+    .addOption(new Option("--format <format>", "uddata").choices(["table", "csv", "json"]).default("table"))
+    .option("--kommuner <fil>", "kommunelisten (standard: data/kommuner.csv)")
+    .helpOption("-h, --help", "vis hjælp")
+    .action(wrap(async (file: string, options: SweepOptions) => (await commands()).runSweep(file, options, io)));
+
+  program
     .command("doc")
     .description("skriv hver politik som en læsbar dansk side (HTML, og PDF med --pdf), eller ændringerne mellem to versioner med --forskel")
     .argument("<filer...>", "politikfiler eller mapper med .tilsyn-filer")
@@ -167,7 +181,7 @@ function usageMessage(error: CommanderError): string {
   const m = error.message;
   let match: RegExpMatchArray | null;
   if ((match = m.match(/unknown option '([^']+)'/))) return `Ukendt tilvalg ${match[1]}. Se \`tilsyn --help\`.`;
-  if ((match = m.match(/unknown command '([^']+)'/))) return `Ukendt kommando ${match[1]}. Kommandoerne er check, compile, run, fmt, test, diff, explain og doc; se \`tilsyn --help\`.`;
+  if ((match = m.match(/unknown command '([^']+)'/))) return `Ukendt kommando ${match[1]}. Kommandoerne er check, compile, run, fmt, test, diff, explain, sweep og doc; se \`tilsyn --help\`.`;
   if ((match = m.match(/missing required argument '([^']+)'/))) return `Der mangler ${match[1]}. Se \`tilsyn <kommando> --help\`.`;
   if ((match = m.match(/option '([^']+)' argument missing/))) return `Tilvalget ${match[1]} mangler en værdi.`;
   if ((match = m.match(/required option '([^']+)' not specified/))) return `Tilvalget ${match[1]} skal angives.`;

@@ -122,4 +122,24 @@ export const cli = {
     hint: "Skriv perioden, som hændelserne angiver den: en måned (2021-03), et halvår (2023-H2) eller et år (2023).",
     doc: "en periode efter `tilsyn explain --periode`, der hverken er en måned, et halvår eller et år",
   },
+  T0435: {
+    message: "Politikken har ingen regel, der hedder `{rule}`.",
+    hint: "Vælg et kriterie eller en gennemgang: {rules}.",
+    doc: "`tilsyn sweep --regel` med et navn, politikken ikke har",
+  },
+  T0436: {
+    message: "Reglen `{rule}` har ingen grænse med et tal, der kan ændres.",
+    hint: "En grænse er et tal eller en procentsats i en sammenligning, fx `over 20 %`; vælg en regel med sådan en.",
+    doc: "`tilsyn sweep` på en regel uden en talgrænse",
+  },
+  T0437: {
+    message: "Vælg, hvilken grænse i `{rule}` der skal ændres: {limits}.",
+    hint: "Skriv fx --graense 1 for den første.",
+    doc: "`tilsyn sweep` på en regel med flere grænser uden `--graense`, eller med et nummer, der ikke er en af dem",
+  },
+  T0438: {
+    message: "--vaerdier {value} er ikke en liste af tal.",
+    hint: "Skriv tallene adskilt af semikolon, fx --vaerdier \"15;20;25;30\", eller et interval, fx --vaerdier 15..30 --trin 5; et decimaltal skrives 22,5.",
+    doc: "`tilsyn sweep --vaerdier` med noget, der ikke er tal eller et interval",
+  },
 } as const satisfies CatalogueRange<"T04">;

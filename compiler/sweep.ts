@@ -1,0 +1,141 @@
+// Threshold sensitivity (`tilsyn sweep`): evaluate a policy again with one limit of one rule set
+// to each of a range of values, and count the contacts and the kommuner they reach per year. The
+// seed's own question — how many letters at 20 % against 25 % — in one table. Every value is a real
+// evaluation of the changed plan; nothing is interpolated. Pure: the CLI (and the playground) call it.
+
+import type { PExpr, Plan } from "../runtime/plan.js";
+import type { PolicyEvent } from "../runtime/events.js";
+import { walkPlan } from "../runtime/plan.js";
+import { termOf } from "../runtime/engine.js";
+import { compareWords } from "../runtime/values.js";
+
+/** A limit a user can sweep: a comparison in a rule whose right side is a number or a percentage. */
+export interface Limit {
+  /** 1-based, in the order the rule states them (condition first, then the guard). */
+  index: number;
+  /** "andel uden lovpligtige samtaler over 20 %" */
+  text: string;
+  /** The limit as written, without `%`: "20". */
+  written: string;
+  /** Whether the limit is a percentage (a share). */
+  percent: boolean;
+}
+
+type Cmp = Extract<PExpr, { k: "cmp" }>;
+
+/** The rules a sweep can name: criteria and reviews. */
+function ruleOf(plan: Plan, name: string): { when: PExpr; guard?: PExpr } | undefined {
+  const criterion = plan.criteria.find((c) => c.name === name);
+  if (criterion) return criterion.guard ? { when: criterion.when, guard: criterion.guard } : { when: criterion.when };
+  const review = plan.reviews.find((r) => r.name === name);
+  return review ? { when: review.when } : undefined;
+}
+
+/** The comparisons with a literal limit of a rule, in the order `limitsOf` numbers them. */
+function comparisons(plan: Plan, name: string): Cmp[] {
+  const rule = ruleOf(plan, name);
+  if (!rule) return [];
+  const out: Cmp[] = [];
+  const collect = (e: PExpr) =>
+    walkPlan(e, (x) => {
+      if (x.k === "cmp" && x.right.k === "lit") out.push(x);
+      // A measure's own comparisons are the measure's, not the rule's: a sweep changes this rule only.
+      return x.k !== "measure";
+    });
+  collect(rule.when);
+  if (rule.guard) collect(rule.guard);
+  return out;
+}
+
+/** The limits of a rule a sweep can change, or undefined when the policy has no such rule. */
+export function limitsOf(plan: Plan, name: string): Limit[] | undefined {
+  if (!ruleOf(plan, name)) return undefined;
+  const measures = new Map(plan.measures.map((m) => [m.name, m]));
+  return comparisons(plan, name).map((c, i) => {
+    const lit = c.right as Extract<PExpr, { k: "lit" }>;
+    return {
+      index: i + 1,
+      text: `${termOf(c.left, measures)} ${compareWords[c.op]} ${lit.text}`,
+      written: lit.text.replace(/\s*%$/, ""),
+      percent: lit.type === "andel",
+    };
+  });
+}
+
+/** "20,5" or "20.5" → the exact fraction "205/10" (or "205/1000" for a percentage). */
+function fraction(value: string, percent: boolean): string | undefined {
+  const m = /^(\d+)(?:[.,](\d+))?$/.exec(value.trim());
+  if (!m) return undefined;
+  const digits = `${m[1]}${m[2] ?? ""}`;
+  const scale = 10n ** BigInt((m[2] ?? "").length) * (percent ? 100n : 1n);
+  return `${BigInt(digits)}/${scale}`;
+}
+
+/** A copy of the plan with limit `index` of rule `name` set to `value` (as written, e.g. "25" or "22,5"). */
+export function withLimit(plan: Plan, name: string, index: number, value: string): Plan {
+  const copy = structuredClone(plan);
+  const target = comparisons(copy, name)[index - 1];
+  if (!target || target.right.k !== "lit") throw new Error(`no limit ${index} in ${name}`);
+  const lit = target.right;
+  const percent = lit.type === "andel";
+  const exact = fraction(value, percent);
+  if (!exact) throw new Error(`not a number: ${value}`);
+  target.right = { ...lit, value: exact, text: `${value.replace(".", ",")}${percent ? " %" : ""}` };
+  return copy;
+}
+
+/**
+ * The values of a sweep: "15;20;25" (or separated by spaces; a decimal is written "22,5") or a
+ * range "15..30" in steps of `step`. Undefined when unreadable or more than 200 values.
+ */
+export function sweepValues(text: string, step = "1"): string[] | undefined {
+  const number = /^\d+(?:[.,]\d+)?$/;
+  const num = (s: string) => Number(s.replace(",", "."));
+  const range = /^(\d+(?:[.,]\d+)?)\.\.(\d+(?:[.,]\d+)?)$/.exec(text.trim());
+  if (range) {
+    if (!number.test(step)) return undefined;
+    const [from, to, by] = [num(range[1]!), num(range[2]!), num(step)];
+    if (!(by > 0) || to < from || (to - from) / by > 200) return undefined;
+    const decimals = Math.max(...[range[1]!, range[2]!, step].map((s) => (s.split(/[.,]/)[1] ?? "").length));
+    const out: string[] = [];
+    for (let i = 0; from + i * by <= to + 1e-9; i++) out.push((from + i * by).toFixed(decimals).replace(".", ","));
+    return out;
+  }
+  const list = text.trim().split(/\s*;\s*|\s+/).filter(Boolean);
+  if (list.length === 0 || list.length > 200 || !list.every((v) => number.test(v))) return undefined;
+  return list.map((v) => v.replace(".", ","));
+}
+
+export interface SweepRow {
+  /** The limit's value as written, e.g. "25". */
+  value: string;
+  /** Contacts (henvendelser) per year of their date. */
+  contacts: Record<string, number>;
+  /** Kommuner contacted at least once, per year. */
+  kommuner: Record<string, number>;
+  total: number;
+  /** Whether this row is the policy's own limit. */
+  current: boolean;
+}
+
+/** Count the contacts and kommuner per year of each evaluation. */
+export function sweepRows(values: readonly string[], current: string, evaluate: (value: string) => readonly PolicyEvent[]): { years: string[]; rows: SweepRow[] } {
+  const years = new Set<string>();
+  const rows = values.map((value): SweepRow => {
+    const contacts: Record<string, number> = {};
+    const reached = new Map<string, Set<string>>();
+    let total = 0;
+    for (const e of evaluate(value)) {
+      if (e.type !== "henvendelse") continue;
+      const year = e.date.slice(0, 4);
+      years.add(year);
+      contacts[year] = (contacts[year] ?? 0) + 1;
+      if (!reached.has(year)) reached.set(year, new Set());
+      reached.get(year)!.add(e.kommune);
+      total++;
+    }
+    const kommuner = Object.fromEntries([...reached].map(([y, s]) => [y, s.size]));
+    return { value, contacts, kommuner, total, current: value.replace(".", ",") === current.replace(".", ",") };
+  });
+  return { years: [...years].sort(), rows };
+}

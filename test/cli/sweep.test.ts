@@ -1,0 +1,78 @@
+// `tilsyn sweep`: one limit of one rule set to a range of values, each a real evaluation (issue #11).
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../cli/main.js";
+import { sweepValues, withLimit, limitsOf } from "../../compiler/sweep.js";
+import { checkPolicy } from "../../compiler/index.js";
+import { readFileSync } from "node:fs";
+
+const root = join(import.meta.dirname, "..", "..");
+const data = join(root, "data/eksempel");
+const early2020 = join(root, "policies/tidlig-indsats-2020.tilsyn");
+
+async function run(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+interface Sweep {
+  years: string[];
+  rows: { value: string; contacts: Record<string, number>; kommuner: Record<string, number>; total: number; current: boolean }[];
+}
+
+describe("tilsyn sweep on the 2020 early-effort rules", () => {
+  it("the policy's own 20 % gives the contacts tilsyn run gives, per year; 15 % gives more and 25 % fewer", async () => {
+    const r = await run("sweep", early2020, "--data", data, "--regel", "manglende_samtaler", "--graense", "1", "--vaerdier", "15;20;25", "--format", "json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const sweep = JSON.parse(r.stdout) as Sweep;
+    const events = JSON.parse((await run("run", early2020, "--data", data, "--format", "json")).stdout) as { events: { type: string; date: string; kommune: string }[] };
+    const contacts = events.events.filter((e) => e.type === "henvendelse");
+    const own = sweep.rows.find((row) => row.current)!;
+    expect(own.value).toBe("20");
+    for (const year of sweep.years) {
+      const ofYear = contacts.filter((e) => e.date.startsWith(year));
+      expect(own.contacts[year] ?? 0, year).toBe(ofYear.length);
+      expect(own.kommuner[year] ?? 0, year).toBe(new Set(ofYear.map((e) => e.kommune)).size);
+    }
+    const [low, , high] = sweep.rows;
+    expect(low!.total).toBeGreaterThan(own.total);
+    expect(high!.total).toBeLessThan(own.total);
+  });
+
+  it("a rule with two limits asks which one (T0437, listing them); an unknown rule lists the rules (T0435)", async () => {
+    const two = await run("sweep", early2020, "--data", data, "--regel", "manglende_samtaler", "--vaerdier", "20");
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain("1: andel uden lovpligtige samtaler over 20 %; 2: borgere mindst 10");
+    const unknown = await run("sweep", early2020, "--data", data, "--regel", "samtaler", "--vaerdier", "20");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("T0435");
+    expect(unknown.stderr).toContain("`manglende_samtaler`, `manglende_tilbud`");
+    const values = await run("sweep", early2020, "--data", data, "--regel", "manglende_tilbud", "--graense", "1", "--vaerdier", "tyve");
+    expect([values.code, values.stderr.includes("T0438")]).toEqual([2, true]);
+  });
+});
+
+describe("the sweep's pieces", () => {
+  it("values: a list separated by semicolons, a range with a step, a decimal with a comma", () => {
+    expect(sweepValues("15;20;25")).toEqual(["15", "20", "25"]);
+    expect(sweepValues("15..30", "5")).toEqual(["15", "20", "25", "30"]);
+    expect(sweepValues("20..21", "0,5")).toEqual(["20,0", "20,5", "21,0"]);
+    expect(sweepValues("22,5")).toEqual(["22,5"]);
+    expect(sweepValues("tyve")).toBeUndefined();
+    expect(sweepValues("1..1000", "1")).toBeUndefined();
+  });
+
+  it("a changed limit is exact: 22,5 % is 225/1000, and only the chosen rule's limit changes", () => {
+    const plan = checkPolicy(readFileSync(early2020, "utf8"), "p.tilsyn").plan!;
+    expect(limitsOf(plan, "manglende_tilbud")!.map((l) => l.text)).toEqual(["andel uden lovpligtigt tilbud over 20 %", "borgere mindst 10"]);
+    const changed = withLimit(plan, "manglende_samtaler", 1, "22,5");
+    expect(limitsOf(changed, "manglende_samtaler")![0]!.text).toBe("andel uden lovpligtige samtaler over 22,5 %");
+    expect(limitsOf(changed, "manglende_tilbud")![0]!.text).toBe("andel uden lovpligtigt tilbud over 20 %");
+    const when = changed.criteria[0]!.when as { k: string; right: { value: string } };
+    expect(when.right.value).toBe("225/1000");
+    expect(limitsOf(plan, "manglende_samtaler")![0]!.text).toBe("andel uden lovpligtige samtaler over 20 %");
+  });
+});
