@@ -16,6 +16,7 @@ import { shareUrl, stateFromHash, type SharedState } from "./share.js";
 import { renderComparison, renderYears } from "./summaries.js";
 import { collectSymbols, findRule, type PolicySymbol } from "./symbols.js";
 import { renderTimeline } from "./timeline.js";
+import { renderSensitivity } from "./sensitivity.js";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -42,7 +43,7 @@ interface SlotState {
   sentAt: Map<number, number>;
 }
 
-type View = "events" | "timeline" | "years" | "compare";
+type View = "events" | "timeline" | "years" | "compare" | "sweep";
 
 const DEFAULT_POLICY = "tidlig-indsats-2024.tilsyn";
 
@@ -89,6 +90,12 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       }
       break;
     }
+    case "sweep":
+      if (message.slot === active) {
+        sweep = { ...sweep, busy: false, result: message };
+        renderView("sweep");
+      }
+      break;
     case "explain":
       if (message.slot === active && message.kommune === selectedKommune) {
         why = { kommune: message.kommune, period: message.period, text: message.text };
@@ -100,6 +107,9 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       break;
   }
 };
+
+/** The sensitivity view's choice and its last result. */
+let sweep: { chosen?: string; values?: string; result?: import("./protocol.js").SweepMessage; busy: boolean } = { busy: false };
 
 /** The last "why (not)?" answer shown in the timeline. */
 let why: { kommune: string; period: string; text: string } | undefined;
@@ -298,6 +308,11 @@ function onResult(message: ResultMessage): void {
   if (!state || message.id < state.resultId) return;
   state.resultId = message.id;
   state.result = message;
+  // The policy or data changed: an earlier sensitivity table is of the old policy.
+  if (message.slot === active && sweep.result) {
+    const { result: _old, ...rest } = sweep;
+    sweep = rest;
+  }
   // The policy or data changed: ask the same "why (not)?" again of the new evaluation.
   if (message.slot === active && why && !message.blocked) send({ type: "explain", slot: active, kommune: why.kommune, period: why.period });
   if (message.slot === active) {
@@ -369,7 +384,7 @@ function showRule(event: PolicyEvent): void {
 const dirty = new Set<View>();
 
 function renderAll(): void {
-  for (const v of ["events", "timeline", "years", "compare"] as const) dirty.add(v);
+  for (const v of ["events", "timeline", "years", "compare", "sweep"] as const) dirty.add(v);
   renderView(view);
   renderData();
   const count = slots[active]?.result?.events.length;
@@ -418,6 +433,18 @@ function renderView(which: View): void {
     case "years":
       renderYears($("view-years"), result?.events ?? [], result?.blocked);
       break;
+    case "sweep":
+      renderSensitivity(
+        $("view-sweep"),
+        { limits: result?.limits ?? [], ...(sweep.chosen ? { chosen: sweep.chosen } : {}), ...(sweep.values ? { values: sweep.values } : {}), ...(sweep.result ? { result: sweep.result } : {}), ...(result?.blocked ? { blocked: result.blocked } : {}), busy: sweep.busy },
+        (key, values) => {
+          const [rule, index] = [key.slice(0, key.lastIndexOf("#")), Number(key.slice(key.lastIndexOf("#") + 1))];
+          sweep = { chosen: key, values: values.join("; "), busy: true, ...(sweep.result ? { result: sweep.result } : {}) };
+          send({ type: "sweep", slot: active, rule, index, values });
+          renderView("sweep");
+        },
+      );
+      break;
     case "compare": {
       const a = slots.a;
       const b = slots.b;
@@ -446,7 +473,7 @@ function setView(next: View): void {
   for (const tab of document.querySelectorAll<HTMLElement>(".view-tab")) {
     tab.setAttribute("aria-selected", String(tab.dataset.view === next));
   }
-  for (const v of ["events", "timeline", "years", "compare"] as const) $(`view-${v}`).hidden = v !== next;
+  for (const v of ["events", "timeline", "years", "compare", "sweep"] as const) $(`view-${v}`).hidden = v !== next;
   if (dirty.has(next)) renderView(next);
 }
 
@@ -594,7 +621,7 @@ function applyState(state: SharedState): void {
   if (state.variant !== undefined) createSlot("b", state.variant, state.labels?.[1] ?? "Variant", `variant-${state.file ?? "politik.tilsyn"}`);
   activate("a");
   updateMenu();
-  if (state.view && ["events", "timeline", "years", "compare"].includes(state.view)) setView(state.view as View);
+  if (state.view && ["events", "timeline", "years", "compare", "sweep"].includes(state.view)) setView(state.view as View);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -51,7 +51,18 @@ export interface ExplainRequest {
   period: string;
 }
 
-export type ToWorker = RunRequest | DataRequest | SeriesRequest | ExplainRequest;
+/** Evaluate the latest policy of a slot again with one limit of one rule set to each value. */
+export interface SweepRequest {
+  type: "sweep";
+  slot: Slot;
+  rule: string;
+  /** 1-based, as limitsOf numbers them. */
+  index: number;
+  /** Values as written, e.g. "25" or "22,5" (percent for a share). */
+  values: string[];
+}
+
+export type ToWorker = RunRequest | DataRequest | SeriesRequest | ExplainRequest | SweepRequest;
 
 export interface KommuneInfo {
   kode: string;
@@ -95,6 +106,8 @@ export interface ResultMessage {
   series: SeriesPoint[];
   kommune?: string;
   data: DataStatus[];
+  /** The limits of the policy's rules that the sensitivity view can sweep. */
+  limits?: SweepLimit[];
   /** The period that was evaluated. */
   fromMonth?: number;
   toMonth?: number;
@@ -118,9 +131,30 @@ export interface ExplainMessage {
   text: string;
 }
 
+/** A limit the sensitivity view can sweep (compiler/sweep.ts). */
+export interface SweepLimit {
+  rule: string;
+  title: string;
+  index: number;
+  text: string;
+  written: string;
+  percent: boolean;
+}
+
+export interface SweepMessage {
+  type: "sweep";
+  slot: Slot;
+  rule: string;
+  index: number;
+  years: string[];
+  rows: { value: string; contacts: Record<string, number>; kommuner: Record<string, number>; total: number; current: boolean }[];
+  ms: number;
+  blocked?: string;
+}
+
 export interface ErrorMessage {
   type: "error";
   message: string;
 }
 
-export type FromWorker = ReadyMessage | CheckMessage | ResultMessage | SeriesMessage | ExplainMessage | ErrorMessage;
+export type FromWorker = ReadyMessage | CheckMessage | ResultMessage | SeriesMessage | ExplainMessage | SweepMessage | ErrorMessage;

@@ -13,6 +13,7 @@ import { checkPolicy, evaluate, EvaluationError, hasErrors, loadTable, parseKomm
 import type { DataStatus, FromWorker, ResultMessage, RunRequest, Slot, ToWorker } from "./protocol.js";
 import { kommunerText, sampleData } from "./samples-data.js";
 import { explainPeriod, formatExplanation } from "../../compiler/explain.js";
+import { limitsOf, sweepRows, withLimit } from "../../compiler/sweep.js";
 import { kommuneTable } from "./subtable.js";
 import { loadSheet, readWorkbook, type SheetResult, type Workbook } from "../../load/xlsx.js";
 
@@ -202,9 +203,11 @@ function evaluateRequest(request: RunRequest, slot: Slot): void {
       return;
     }
   }
+  const limits = [...plan.criteria, ...plan.reviews].flatMap((rule) => (limitsOf(plan, rule.name) ?? []).map((l) => ({ rule: rule.name, title: rule.title, ...l })));
   post({
     ...base,
     data,
+    limits,
     events: last.events,
     series: request.kommune ? seriesOf(last, request.kommune) : [],
     ms: performance.now() - started,
@@ -245,6 +248,24 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         uploadVersion++;
         for (const key of [...tableCache.keys()]) if (key.startsWith("upload:")) tableCache.delete(key);
       });
+      break;
+    }
+    case "sweep": {
+      const last = evaluated[message.slot];
+      const started = performance.now();
+      if (!last) {
+        post({ type: "sweep", slot: message.slot, rule: message.rule, index: message.index, years: [], rows: [], ms: 0, blocked: "Ret politikken og data, så der er hændelser at regne på." });
+        break;
+      }
+      try {
+        const limit = limitsOf(last.plan, message.rule)?.[message.index - 1];
+        const { years, rows } = sweepRows(message.values, limit?.written ?? "", (value) =>
+          evaluate([withLimit(last.plan, message.rule, message.index, value)], last.tables, { ...last.options, kommuneNames }).events,
+        );
+        post({ type: "sweep", slot: message.slot, rule: message.rule, index: message.index, years, rows, ms: performance.now() - started });
+      } catch (error) {
+        post({ type: "sweep", slot: message.slot, rule: message.rule, index: message.index, years: [], rows: [], ms: 0, blocked: `Følsomheden kunne ikke beregnes (intern fejl): ${String(error)}` });
+      }
       break;
     }
     case "explain": {

@@ -350,6 +350,28 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("sweeps a limit in the sensitivity view: the policy's own 20 % gives its contacts, a higher limit fewer", async () => {
+    const { page, errors } = await open();
+    await page.click(".view-tab[data-view=sweep]");
+    await page.locator("#sweep-limit").waitFor();
+    expect(await page.locator("#sweep-limit option").first().textContent()).toContain("andel uden lovpligtige samtaler over 20 %");
+    await page.fill("#sweep-values", "15; 20; 25");
+    await page.click("#sweep-run");
+    await page.locator("#sweep-table").waitFor({ timeout: 30_000 });
+    const rows = await page.locator("#sweep-table tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => ({ value: (tr as HTMLElement).dataset.value, current: tr.classList.contains("current"), total: Number(tr.querySelector(".total")!.textContent) })),
+    );
+    expect(rows.map((r) => r.value)).toEqual(["15", "20", "25"]);
+    const contacts = await page.evaluate(() => (window.tilsyn.events() as { type: string }[]).filter((e) => e.type === "henvendelse").length);
+    expect(rows[1]).toEqual({ value: "20", current: true, total: contacts });
+    expect(rows[0]!.total).toBeGreaterThanOrEqual(rows[1]!.total);
+    expect(rows[2]!.total).toBeLessThanOrEqual(rows[1]!.total);
+    expect(errors).toEqual([]);
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/playground-foelsomhed.png" });
+    await page.close();
+  }, 60_000);
+
   it("fits a phone (390 px): nothing wider than the screen, the policy menu and status visible", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
