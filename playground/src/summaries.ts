@@ -69,6 +69,16 @@ export function renderComparison(container: HTMLElement, a: Side, b: Side | unde
     );
     return;
   }
+  // A side that could not run (errors in the policy, missing or bad data) has no events to count:
+  // comparing it as if it had none would show a difference that is not there.
+  const blocked = [a, b].filter((side) => side.blocked);
+  if (blocked.length > 0) {
+    container.replaceChildren(
+      ...blocked.map((side) => h("div", { class: "notice", "data-blocked": side.label }, `${side.label}: ${side.blocked}`)),
+      h("p", { id: "compare-blocked" }, "Der sammenlignes først, når begge kan køre: ret fejlene ovenfor, så vises forskellen."),
+    );
+    return;
+  }
   const name = new Map(kommuner.map((k) => [k.kode, k.navn]));
   const countA = countBy(a.events);
   const countB = countBy(b.events);
@@ -95,7 +105,6 @@ export function renderComparison(container: HTMLElement, a: Side, b: Side | unde
     .sort((p, q) => Math.abs(q.y - q.x) - Math.abs(p.y - p.x) || (name.get(p.k) ?? "").localeCompare(name.get(q.k) ?? "", "da"));
 
   container.replaceChildren(
-    ...[a, b].filter((side) => side.blocked).map((side) => h("div", { class: "notice" }, `${side.label}: ${side.blocked}`)),
     h(
       "div",
       { class: "cards", id: "compare-summary" },

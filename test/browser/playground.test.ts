@@ -350,6 +350,23 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("does not compare a variant that cannot run: no difference is shown, the errors are named", async () => {
+    const { page } = await open();
+    await page.click("#make-variant");
+    const id = await page.evaluate(() => window.tilsyn.resultId());
+    // Break the variant: a criterion without its condition's limit.
+    await page.evaluate(() => {
+      const model = window.tilsyn.editor.getModel() as unknown as { getValue(): string; setValue(v: string): void };
+      model.setValue(model.getValue().replace("når andel_uden_samtaler over 20 %", "når andel_uden_samtaler over"));
+    });
+    await waitForResults(page, id);
+    await page.click(".view-tab[data-view=compare]");
+    await page.locator("#compare-blocked").waitFor({ timeout: 15_000 });
+    expect(await page.locator("#compare-summary").count()).toBe(0);
+    expect(await page.locator("#view-compare .notice").first().textContent()).toMatch(/^Variant: Politikken har fejl/);
+    await page.close();
+  }, 60_000);
+
   it("sweeps a limit in the sensitivity view: the policy's own 20 % gives its contacts, a higher limit fewer", async () => {
     const { page, errors } = await open();
     await page.click(".view-tab[data-view=sweep]");
