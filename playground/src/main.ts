@@ -171,8 +171,45 @@ function createSlot(slot: Slot, text: string, label: string, file: string): Slot
     if (slot === "a") updateMenu();
     highlight.clear();
     run(slot);
+    saveSoon();
   });
   return state;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edits survive a reload and a switch of policy (in this browser's localStorage)
+
+const SAVED_STATE = "tilsyn.legeplads.tilstand";
+const savedText = (file: string): string => `tilsyn.legeplads.tekst.${file}`;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // storage switched off: edits live as long as the page
+  }
+}
+
+/** Save the whole state (policy, variant, period, view) shortly after the last change. */
+function saveSoon(): void {
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    void currentState().then((state) => {
+      try {
+        storage()?.setItem(SAVED_STATE, JSON.stringify(state));
+        // The policy's own edits, so that switching to another policy and back keeps them.
+        const sample = currentFile ? findPolicy(currentFile) : undefined;
+        if (sample && slots.a) {
+          const text = slots.a.model.getValue();
+          if (text === sample.source) storage()?.removeItem(savedText(sample.file));
+          else storage()?.setItem(savedText(sample.file), text);
+        }
+      } catch {
+        // full or forbidden storage: nothing to do but go on
+      }
+    });
+  }, 300);
 }
 
 function dropVariant(): void {
@@ -555,13 +592,26 @@ function updateMenu(): void {
   custom.hidden = !edited;
   custom.textContent = sample ? `${sample.file} (ændret)` : "Egen tekst";
   menu.value = edited ? "" : sample.file;
+  $("restore-policy").hidden = !(sample && edited);
+}
+
+/** Back to the bundled text of the current policy; its saved edits are forgotten. */
+function restorePolicy(): void {
+  const sample = currentFile ? findPolicy(currentFile) : undefined;
+  if (!sample || !slots.a) return;
+  storage()?.removeItem(savedText(sample.file));
+  slots.a.model.setValue(sample.source);
+  activate("a");
+  setStatus(`${sample.file} er gendannet.`);
 }
 
 function loadPolicy(file: string): void {
   const sample = findPolicy(file);
   if (!sample) return;
   currentFile = file;
-  const state = createSlot("a", sample.source, "Politik", file);
+  const saved = storage()?.getItem(savedText(file)) ?? undefined;
+  const state = createSlot("a", saved ?? sample.source, "Politik", file);
+  if (saved !== undefined && saved !== sample.source) setStatus(`Dine ændringer i ${file} er hentet igen; «Gendan» giver den oprindelige tekst.`);
   if (slots.b) slots.b.label = "Variant";
   state.label = "Politik";
   activate("a");
@@ -638,13 +688,17 @@ function setupControls(): void {
   });
   $("preset-compare").addEventListener("click", () => void presetCompare());
   $("make-variant").addEventListener("click", makeVariant);
+  $("restore-policy").addEventListener("click", restorePolicy);
   $("drop-variant").addEventListener("click", dropVariant);
   $("format").addEventListener("click", () => void editor.getAction("editor.action.formatDocument")?.run());
   for (const slot of ["a", "b"] as const) $(`tab-${slot}`).addEventListener("click", () => activate(slot));
   for (const tab of document.querySelectorAll<HTMLElement>(".view-tab")) {
     tab.addEventListener("click", () => setView(tab.dataset.view as View));
   }
-  for (const id of ["from", "to", "ignore-inforce"]) $(id).addEventListener("change", runAll);
+  for (const id of ["from", "to", "ignore-inforce"]) {
+    $(id).addEventListener("change", runAll);
+    $(id).addEventListener("change", saveSoon);
+  }
 
   $<HTMLInputElement>("upload").addEventListener("change", async (event) => {
     const input = event.target as HTMLInputElement;
@@ -703,6 +757,18 @@ async function start(): Promise<void> {
     }
   } catch (error) {
     setStatus(`Linket kunne ikke læses: ${error instanceof Error ? error.message : String(error)}`, true);
+  }
+  if (!restored) {
+    try {
+      const saved = storage()?.getItem(SAVED_STATE);
+      if (saved) {
+        applyState(JSON.parse(saved) as SharedState);
+        restored = true;
+        setStatus("Dine seneste ændringer er hentet igen.");
+      }
+    } catch {
+      // a saved state this version cannot read: start afresh
+    }
   }
   if (!restored) loadPolicy(DEFAULT_POLICY);
   if (ready) runAll();

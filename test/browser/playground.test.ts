@@ -350,6 +350,28 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("keeps edits across a reload and a switch of policy, until «Gendan»", async () => {
+    const { page } = await open();
+    const original = await page.evaluate(() => window.tilsyn.editor.getValue());
+    await page.evaluate(() => window.tilsyn.editor.setPosition({ lineNumber: 1, column: 1 }));
+    await page.evaluate(() => window.tilsyn.editor.focus());
+    await page.keyboard.type("# Min ændring\n");
+    await page.waitForTimeout(800); // saved 300 ms after the last change
+    await page.reload();
+    await waitForResults(page, 0);
+    expect(await page.evaluate(() => window.tilsyn.editor.getValue())).toBe(`# Min ændring\n${original}`);
+    // Another policy and back: the edit is still there.
+    const file = await page.evaluate(() => document.querySelector<HTMLSelectElement>("#policy-menu")!.querySelectorAll("option")[2]!.value);
+    await page.selectOption("#policy-menu", file);
+    await expect.poll(() => page.evaluate(() => window.tilsyn.editor.getValue().startsWith("# Min ændring"))).toBe(false);
+    await page.selectOption("#policy-menu", "tidlig-indsats-2024.tilsyn");
+    await expect.poll(() => page.evaluate(() => window.tilsyn.editor.getValue())).toBe(`# Min ændring\n${original}`);
+    await page.click("#restore-policy");
+    expect(await page.evaluate(() => window.tilsyn.editor.getValue())).toBe(original);
+    expect(await page.locator("#restore-policy").isHidden()).toBe(true);
+    await page.close();
+  }, 60_000);
+
   it("does not compare a variant that cannot run: no difference is shown, the errors are named", async () => {
     const { page } = await open();
     await page.click("#make-variant");
