@@ -451,6 +451,7 @@ function renderView(which: View): void {
           fromMonth: result?.fromMonth,
           toMonth: result?.toMonth,
           blocked: result?.blocked,
+          titles: Object.fromEntries((result?.limits ?? []).map((l) => [l.rule, l.title])),
           ...(why ? { why } : {}),
         },
         (kode) => {

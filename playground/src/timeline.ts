@@ -58,9 +58,10 @@ export function lineChart(line: Line, events: PolicyEvent[], range: { first: num
 
   const parts: SVGElement[] = [];
   parts.push(...axisYears(first, last, x));
+  const unit = line.points.some((p) => p.unit === "%") ? " %" : "";
   for (const v of [0, top / 2, top]) {
     parts.push(s("line", { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: "grid" }));
-    parts.push(s("text", { x: M.left - 5, y: y(v) + 4, class: "tick", "text-anchor": "end" }, formatNumber(v, v % 1 ? 1 : 0)));
+    parts.push(s("text", { x: M.left - 5, y: y(v) + 4, class: "tick", "text-anchor": "end" }, `${formatNumber(v, v % 1 ? 1 : 0)}${unit}`));
   }
   // The limit as a step line (it may change when the rules do).
   let limitPath = "";
@@ -142,6 +143,8 @@ export interface TimelineInput {
   fromMonth?: number;
   toMonth?: number;
   blocked?: string;
+  /** Rule name → its title, for the charts' captions. */
+  titles?: Readonly<Record<string, string>>;
   /** The "why (not)?" answer for the selected kommune, when one was asked for. */
   why?: { kommune: string; period: string; text: string };
 }
@@ -195,7 +198,13 @@ export function renderTimeline(container: HTMLElement, input: TimelineInput, onS
         h(
           "figure",
           { class: "chart-box" },
-          h("figcaption", {}, h("strong", {}, line.rule), line.group ? ` · ${line.group}` : "", h("span", { class: "muted" }, ` (${monthValue(range.first)} – ${monthValue(range.last)})`)),
+          h(
+            "figcaption",
+            {},
+            h("strong", {}, input.titles?.[line.rule] ?? line.rule),
+            line.group ? ` · ${line.group}` : "",
+            h("span", { class: "muted" }, ` · ${line.rule} · ${line.points.some((p) => p.unit === "%") ? "andel i procent" : "antal"} (${monthValue(range.first)} – ${monthValue(range.last)})`),
+          ),
           lineChart(line, kommuneEvents, range),
         ),
       );
@@ -226,5 +235,6 @@ export function renderTimeline(container: HTMLElement, input: TimelineInput, onS
       );
     }
   }
-  container.replaceChildren(h("div", { class: "filters" }, h("label", {}, "Kommune ", select), legend), ...body);
+  // The legend names what the line charts draw: only when there are any (a state machine has none).
+  container.replaceChildren(h("div", { class: "filters" }, h("label", {}, "Kommune ", select), ...(lines.length > 0 ? [legend] : [])), ...body);
 }

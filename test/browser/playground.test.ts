@@ -335,6 +335,9 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     const chooser = page.locator("#why-period");
     await chooser.waitFor();
     const kommune = await page.locator("#timeline-kommune").inputValue();
+    // Charts are captioned with the rule's title and what is measured, and shares have a % axis.
+    expect(await page.locator("#view-timeline figcaption").first().textContent()).toMatch(/^Over 20 pct\. uden samtaler i halvåret · manglende_samtaler · andel i procent/);
+    expect(await page.locator("#view-timeline svg.chart text.tick", { hasText: "%" }).count()).toBeGreaterThan(0);
     const periods = await chooser.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(periods.length).toBeGreaterThan(0);
     await chooser.selectOption(periods[0]!);
