@@ -166,16 +166,7 @@ class CriteriaEmitter {
     this.sumIds = new Set();
     const blocks: string[] = [];
     this.plan.criteria.forEach((c, ci) => {
-      this.lines = [];
-      this.sumsAt = new Map();
-      this.measuresAt = new Map();
-      this.shared = new Map();
-      this.period = { f: "pf", l: "pl" };
-      this.indent = "    ";
-      const P: Win = { f: "pf", l: "pl" };
-      this.line(`// ${oneLine(c.name)}`);
-      this.line(`let big = false;`);
-      this.line(`const values${T ? ": Record<string, EventValue>" : ""} = Object.create(null);`);
+      const P = this.beginExplanation(c.name);
       this.line(`const parts${T ? ": string[]" : ""} = [];`);
       if (c.guard) {
         this.collect(c.guard, P, "values");
@@ -205,16 +196,7 @@ class CriteriaEmitter {
       this.line(`return big ? undefined : { facts: parts.join(", og "), values };`);
       blocks.push(`  if (criterion === ${ci}) {`, ...this.lines, `  }`);
     });
-    const sig = T
-      ? `function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: number, h: ExplainHelpers): { facts: string; values: Record<string, EventValue> } | undefined {`
-      : `function explainCriterion(k, criterion, pf, pl, h) {`;
-    const body = [sig, `  if (k.unsafe) return undefined;`, `  const origin = k.firstMonth;`, `  const end = k.lastMonth;`];
-    for (const id of [...this.sumIds].sort((a, b) => a - b)) {
-      body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
-      body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
-    }
-    body.push(...blocks, `  return undefined;`, `}`);
-    return body.join("\n");
+    return this.explainerFunction("explainCriterion", "criterion", blocks);
   }
 
   /**
@@ -223,28 +205,38 @@ class CriteriaEmitter {
    * (describe and collectValues of the review's condition), read from the same prefix sums.
    */
   emitReviewExplainer(): string {
-    const T = this.typed;
     this.sumIds = new Set();
     const blocks: string[] = [];
     this.plan.reviews.forEach((r, ri) => {
-      this.lines = [];
-      this.sumsAt = new Map();
-      this.measuresAt = new Map();
-      this.shared = new Map();
-      this.period = { f: "pf", l: "pl" };
-      this.indent = "    ";
-      const P: Win = { f: "pf", l: "pl" };
-      this.line(`// ${oneLine(r.name)}`);
-      this.line(`let big = false;`);
-      this.line(`const values${T ? ": Record<string, EventValue>" : ""} = Object.create(null);`);
+      const P = this.beginExplanation(r.name);
       this.collect(r.when, P, "values");
       this.line(`const facts = ${this.describeCode(r.when, P)};`);
       this.line(`return big ? undefined : { facts, values };`);
       blocks.push(`  if (review === ${ri}) {`, ...this.lines, `  }`);
     });
+    return this.explainerFunction("explainReview", "review", blocks);
+  }
+
+  /** Start one rule's explanation block: fresh per-block state, and its \`big\` flag and values object. */
+  private beginExplanation(name: string): Win {
+    this.lines = [];
+    this.sumsAt = new Map();
+    this.measuresAt = new Map();
+    this.shared = new Map();
+    this.period = { f: "pf", l: "pl" };
+    this.indent = "    ";
+    this.line(`// ${oneLine(name)}`);
+    this.line(`let big = false;`);
+    this.line(`const values${this.typed ? ": Record<string, EventValue>" : ""} = Object.create(null);`);
+    return { f: "pf", l: "pl" };
+  }
+
+  /** An explainer \`fn(k, which, pf, pl, h)\` over the blocks, reading the prefix sums the blocks used. */
+  private explainerFunction(fn: string, which: string, blocks: string[]): string {
+    const T = this.typed;
     const sig = T
-      ? `function explainReview(k: UnitKernels, review: number, pf: number, pl: number, h: ExplainHelpers): { facts: string; values: Record<string, EventValue> } | undefined {`
-      : `function explainReview(k, review, pf, pl, h) {`;
+      ? `function ${fn}(k: UnitKernels, ${which}: number, pf: number, pl: number, h: ExplainHelpers): { facts: string; values: Record<string, EventValue> } | undefined {`
+      : `function ${fn}(k, ${which}, pf, pl, h) {`;
     const body = [sig, `  if (k.unsafe) return undefined;`, `  const origin = k.firstMonth;`, `  const end = k.lastMonth;`];
     for (const id of [...this.sumIds].sort((a, b) => a - b)) {
       body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
