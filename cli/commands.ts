@@ -14,6 +14,7 @@ import { loadXlsx } from "../load/xlsx.js";
 import { parseKommuner } from "../load/kommuner.js";
 import { parseMonth, formatMonth } from "../runtime/calendar.js";
 import type { Plan } from "../runtime/plan.js";
+import type { PolicyEvent } from "../runtime/events.js";
 import type { PolicyFile } from "../grammar/ast.js";
 import { nameRecord, type Table } from "../runtime/table.js";
 import { checkDataFolder, expandPolicyFiles, GENERATED_MARK, mayReplace, packageRoot, prepareOutputFolder, readBytes, readText, UserError, writeTextAtomic } from "./io.js";
@@ -126,6 +127,16 @@ async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, 
   }
   if (failed) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
   return tables;
+}
+
+/** Evaluate the compiled plans; a problem with the inputs is the user's (T0409), never a stack trace. */
+function evaluateForUser(plans: Plan[], tables: Record<string, Table>, options: Parameters<typeof evaluateCompiled>[2]): PolicyEvent[] {
+  try {
+    return evaluateCompiled(plans, tables, options).events;
+  } catch (error) {
+    if (error instanceof EvaluationError) throw new UserError(problem("T0409", { detail: error.message }), 2);
+    throw error;
+  }
 }
 
 function monthOption(value: string | undefined, flag: string): number | undefined {
@@ -261,13 +272,7 @@ export async function runRun(files: string[], options: RunOptions, io: Io): Prom
   const toMonth = monthOption(options.til, "--til");
   const { codes, names } = await loadKommuner(options.kommuner);
   const tables = await loadData(plans, options.data, codes, io);
-  let events;
-  try {
-    events = evaluateCompiled(plans, tables, { fromMonth, toMonth, kommuneNames: names, ignoreInForce: options.allePerioder ?? false }).events;
-  } catch (error) {
-    if (error instanceof EvaluationError) throw new UserError(problem("T0409", { detail: error.message }), 2);
-    throw error;
-  }
+  const events = evaluateForUser(plans, tables, { fromMonth, toMonth, kommuneNames: names, ignoreInForce: options.allePerioder ?? false });
   const input = { plans, events, kommuneNames: names };
   if (options.opsummering) {
     const period = `${fromMonth !== undefined ? formatMonth(fromMonth) : "start"} til ${toMonth !== undefined ? formatMonth(toMonth) : "slut"}`;
@@ -331,13 +336,7 @@ export async function runExplain(files: string[], options: ExplainOptions, io: I
   const { codes, names } = await loadKommuner(options.kommuner);
   if (!codes.has(options.kommune)) throw new UserError(problem("T0433", { value: options.kommune }), 2);
   const tables = await loadData(plans, options.data, codes, io);
-  let events;
-  try {
-    events = evaluateCompiled(plans, tables, { kommuneNames: names, ignoreInForce: options.allePerioder ?? false }).events;
-  } catch (error) {
-    if (error instanceof EvaluationError) throw new UserError(problem("T0409", { detail: error.message }), 2);
-    throw error;
-  }
+  const events = evaluateForUser(plans, tables, { kommuneNames: names, ignoreInForce: options.allePerioder ?? false });
   const { explainPeriod, formatExplanation } = await import("../compiler/explain.js");
   const explanation = explainPeriod(plans, tables, events, options.kommune, options.periode, { allPeriods: options.allePerioder ?? false });
   io.stdout(options.format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation, names.get(options.kommune) ?? options.kommune));
@@ -373,14 +372,7 @@ export async function runSweep(file: string, options: SweepOptions, io: Io): Pro
   if (!values) throw new UserError(problem("T0438", { value: options.vaerdier }), 2);
   const { codes, names } = await loadKommuner(options.kommuner);
   const tables = await loadData([plan], options.data, codes, io);
-  const { years, rows } = sweepRows(values, limit.written, (value) => {
-    try {
-      return evaluateCompiled([withLimit(plan, options.regel, index, value)], tables, { kommuneNames: names }).events;
-    } catch (error) {
-      if (error instanceof EvaluationError) throw new UserError(problem("T0409", { detail: error.message }), 2);
-      throw error;
-    }
-  });
+  const { years, rows } = sweepRows(values, limit.written, (value) => evaluateForUser([withLimit(plan, options.regel, index, value)], tables, { kommuneNames: names }));
   const unit = limit.percent ? " %" : "";
   if (options.format === "json") {
     io.stdout(`${JSON.stringify({ policy: plan.name, rule: options.regel, limit: limit.text, years, rows }, null, 2)}\n`);

@@ -8,6 +8,7 @@ import type { PolicyEvent } from "../runtime/events.js";
 import { walkPlan } from "../runtime/plan.js";
 import { termOf } from "../runtime/engine.js";
 import { compareWords } from "../runtime/values.js";
+import { parseDecimal, rat } from "../runtime/rational.js";
 
 /** A limit a user can sweep: a comparison in a rule whose right side is a number or a percentage. */
 export interface Limit {
@@ -62,13 +63,12 @@ export function limitsOf(plan: Plan, name: string): Limit[] | undefined {
   });
 }
 
-/** "20,5" or "20.5" → the exact fraction "205/10" (or "205/1000" for a percentage). */
+/** "20,5" or "20.5" → the exact fraction as a plan literal ("41/2", or "41/200" for a percentage). */
 function fraction(value: string, percent: boolean): string | undefined {
-  const m = /^(\d+)(?:[.,](\d+))?$/.exec(value.trim());
-  if (!m) return undefined;
-  const digits = `${m[1]}${m[2] ?? ""}`;
-  const scale = 10n ** BigInt((m[2] ?? "").length) * (percent ? 100n : 1n);
-  return `${BigInt(digits)}/${scale}`;
+  const q = parseDecimal(value);
+  if (!q || q.n < 0n) return undefined;
+  const exact = percent ? rat(q.n, q.d * 100n) : q;
+  return `${exact.n}/${exact.d}`;
 }
 
 /** A copy of the plan with limit `index` of rule `name` set to `value` (as written, e.g. "25" or "22,5"). */

@@ -65,14 +65,14 @@ describe("the sweep's pieces", () => {
     expect(sweepValues("1..1000", "1")).toBeUndefined();
   });
 
-  it("a changed limit is exact: 22,5 % is 225/1000, and only the chosen rule's limit changes", () => {
+  it("a changed limit is exact: 22,5 % is 9/40, and only the chosen rule's limit changes", () => {
     const plan = checkPolicy(readFileSync(early2020, "utf8"), "p.tilsyn").plan!;
     expect(limitsOf(plan, "manglende_tilbud")!.map((l) => l.text)).toEqual(["andel uden lovpligtigt tilbud over 20 %", "borgere mindst 10"]);
     const changed = withLimit(plan, "manglende_samtaler", 1, "22,5");
     expect(limitsOf(changed, "manglende_samtaler")![0]!.text).toBe("andel uden lovpligtige samtaler over 22,5 %");
     expect(limitsOf(changed, "manglende_tilbud")![0]!.text).toBe("andel uden lovpligtigt tilbud over 20 %");
     const when = changed.criteria[0]!.when as { k: string; right: { value: string } };
-    expect(when.right.value).toBe("225/1000");
+    expect(when.right.value).toBe("9/40");
     expect(limitsOf(plan, "manglende_samtaler")![0]!.text).toBe("andel uden lovpligtige samtaler over 20 %");
   });
 });
