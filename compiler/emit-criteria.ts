@@ -16,8 +16,8 @@
 // The same source is emitted typed into the module `tilsyn compile` writes and untyped for the
 // CLI, the examples and the playground, which run it in-process (see instantiate()).
 
-import { walkPlan, type PExpr, type Plan, type ValueType } from "../runtime/plan.js";
-import { evaluate, findComparison, termOf, type CompiledPolicy, type CriteriaExplainer, type CriteriaKernel, type EvaluateOptions } from "../runtime/engine.js";
+import { walkPlan, type PExpr, type Plan, type RowExpr, type ValueType } from "../runtime/plan.js";
+import { evaluate, findComparison, planSums, termOf, type CompiledPolicy, type CriteriaExplainer, type CriteriaKernel, type EvaluateOptions } from "../runtime/engine.js";
 import { compareWords } from "../runtime/values.js";
 import { windowKind } from "../runtime/windows.js";
 import type { EvaluationResult } from "../runtime/events.js";
@@ -74,6 +74,7 @@ function attempt(emit: () => string): string | undefined {
  * - `explainReview`, the reviews' explanations, only beside their kernel.
  */
 export interface CompiledParts {
+  buildKernels?: string;
   decideCriteria?: string;
   explainCriterion?: string;
   decideReviews?: string;
@@ -85,7 +86,10 @@ export function emitCompiledParts(plan: Plan, typed: boolean): CompiledParts {
   const explainCriterion = decideCriteria ? attempt(() => new CriteriaEmitter(plan, typed).emitExplainer()) : undefined;
   const decideReviews = plan.reviews.length ? attempt(() => new CriteriaEmitter(plan, typed).emitReviews()) : undefined;
   const explainReview = decideReviews ? attempt(() => new CriteriaEmitter(plan, typed).emitReviewExplainer()) : undefined;
+  // The prefix sums are built by emitted loops only for the kernels that read them.
+  const buildKernels = decideCriteria || decideReviews ? emitKernelBuilder(plan, typed) : undefined;
   return {
+    ...(buildKernels ? { buildKernels } : {}),
     ...(decideCriteria ? { decideCriteria } : {}),
     ...(explainCriterion ? { explainCriterion } : {}),
     ...(decideReviews ? { decideReviews } : {}),
@@ -97,12 +101,12 @@ export function emitCompiledParts(plan: Plan, typed: boolean): CompiledParts {
 export const kernelSupported = (plan: Plan): boolean => emitCompiledParts(plan, true).decideCriteria !== undefined;
 
 /** The kernels and explanations as callable functions, for running a plan in this process. */
-export function instantiate(plan: Plan): Pick<CompiledPolicy, "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview"> {
+export function instantiate(plan: Plan): Pick<CompiledPolicy, "buildKernels" | "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview"> {
   const present = Object.entries(emitCompiledParts(plan, false));
   if (present.length === 0) return {};
   return new Function(`"use strict";\n${present.map((p) => p[1]).join("\n")}\nreturn { ${present.map((p) => p[0]).join(", ")} };`)() as Pick<
     CompiledPolicy,
-    "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview"
+    "buildKernels" | "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview"
   >;
 }
 
@@ -129,6 +133,97 @@ const instantiated = new WeakMap<Plan, CompiledPolicy>();
 /** evaluate() with every plan's emitted code: how tilsyn itself runs policies. */
 export function evaluateCompiled(plans: Plan[], tables: Record<string, Table>, options: EvaluateOptions = {}): EvaluationResult {
   return evaluate(plans, tables, { ...options, compiled: compiledFor(plans) });
+}
+
+/**
+ * `buildKernels(source, rows, t, origin, length, values, measured)`: for one unit, the prefix
+ * sums of every sum over one data source, in one pass over the unit's rows with each column
+ * read once per row. A blank cell (NaN) is not counted; `measured` counts the months' cells that
+ * were. Returns whether a sum's magnitude left the safe integer range (see the runtime's
+ * KernelBuilder); the runtime then adds those windows up exactly.
+ */
+function emitKernelBuilder(plan: Plan, typed: boolean): string {
+  const T = typed;
+  const nn = T ? "!" : "";
+  const sums = [...planSums(plan).values()];
+  const out: string[] = [];
+  out.push(
+    T
+      ? `function buildKernels(source: number, rows: Int32Array, t: Table, origin: number, length: number, values: Float64Array[], measured: Int32Array[]): boolean {`
+      : `function buildKernels(source, rows, t, origin, length, values, measured) {`,
+  );
+  out.push(`  let unsafe = false;`);
+  plan.data.forEach((schema, source) => {
+    const own = sums.filter((s) => s.data === schema.name).sort((a, b) => a.id - b.id);
+    if (!own.length) return;
+    out.push(`  if (source === ${source}) {`);
+    out.push(`    // data ${oneLine(schema.name)}: ${own.map((s) => `sum ${s.id} = ${oneLine(rowSource(s.row))}${s.filter ? ` (rows where ${oneLine(s.filter)} is given)` : ""}`).join("; ")}`);
+    out.push(`    const period = t.period;`);
+    const columns = new Map<string, string>();
+    const column = (field: string): string => {
+      let name = columns.get(field);
+      if (!name) {
+        columns.set(field, (name = `F${columns.size}`));
+        out.push(`    const ${name} = t.counts[${JSON.stringify(field)}]${nn};`);
+      }
+      return name;
+    };
+    const rowCode = (e: RowExpr): string => {
+      switch (e.k) {
+        case "field":
+          return `${column(e.field)}[row]${nn}`;
+        case "lit":
+          return String(e.value);
+        case "arith":
+          return `(${rowCode(e.left)} ${e.op} ${rowCode(e.right)})`;
+      }
+    };
+    const exprs = own.map((s) => ({ s, value: rowCode(s.row), filter: s.filter === undefined ? undefined : column(s.filter) }));
+    for (const s of own) {
+      out.push(`    const V${s.id} = values[${s.id}]${nn};`);
+      out.push(`    const M${s.id} = measured[${s.id}]${nn};`);
+      out.push(`    V${s.id}.fill(0);`);
+      out.push(`    M${s.id}.fill(0);`);
+      out.push(`    let a${s.id} = 0;`);
+    }
+    out.push(`    for (let r = 0; r < rows.length; r++) {`);
+    out.push(`      const row = rows[r]${nn};`);
+    out.push(`      const m = period[row]${nn} - origin;`);
+    for (const { s, value, filter } of exprs) {
+      const test = filter ? `x${s.id} === x${s.id} && ${filter}[row]${nn} === ${filter}[row]${nn}` : `x${s.id} === x${s.id}`;
+      out.push(`      const x${s.id} = ${value};`);
+      out.push(`      if (${test}) {`);
+      out.push(`        V${s.id}[m] = V${s.id}[m]${nn} + x${s.id};`);
+      out.push(`        M${s.id}[m] = M${s.id}[m]${nn} + 1;`);
+      out.push(`        a${s.id} += x${s.id} < 0 ? -x${s.id} : x${s.id};`);
+      out.push(`      }`);
+    }
+    out.push(`    }`);
+    out.push(`    for (let m = 1; m <= length; m++) {`);
+    for (const s of own) {
+      out.push(`      V${s.id}[m] = V${s.id}[m]${nn} + V${s.id}[m - 1]${nn};`);
+      out.push(`      M${s.id}[m] = M${s.id}[m]${nn} + M${s.id}[m - 1]${nn};`);
+    }
+    out.push(`    }`);
+    out.push(`    // Integers add up exactly in doubles while no partial total passes 2^53.`);
+    out.push(`    if (${own.map((s) => `a${s.id} > 9007199254740991`).join(" || ")}) unsafe = true;`);
+    out.push(`  }`);
+  });
+  out.push(`  return unsafe;`);
+  out.push(`}`);
+  return out.join("\n");
+}
+
+/** A row expression as the policy writes it (for the comment above its loop). */
+function rowSource(e: RowExpr): string {
+  switch (e.k) {
+    case "field":
+      return e.field;
+    case "lit":
+      return String(e.value);
+    case "arith":
+      return `${rowSource(e.left)} ${e.op} ${rowSource(e.right)}`;
+  }
 }
 
 class CriteriaEmitter {

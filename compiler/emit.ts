@@ -230,7 +230,11 @@ function emitCompiled(plan: Plan): string[] {
   };
   const fn = (e: PExpr): string => `(k: Kernels, c: EvalContext): Value => ${expr(e)}`;
   const body: string[] = [];
-  const { decideCriteria: kernel, explainCriterion: explainer, decideReviews: reviews, explainReview: reviewExplainer } = emitCompiledParts(plan, true);
+  const { buildKernels, decideCriteria: kernel, explainCriterion: explainer, decideReviews: reviews, explainReview: reviewExplainer } = emitCompiledParts(plan, true);
+  if (buildKernels) {
+    body.push(`/** The prefix sums the kernels below read, built for one unit in one pass per data source (see the runtime's KernelBuilder). */`);
+    body.push(buildKernels, ``);
+  }
   if (kernel) {
     body.push(`/** Every criterion, decided for one unit over all assessment periods (exact; see the runtime's CriteriaKernel). */`);
     body.push(kernel, ``);
@@ -258,6 +262,7 @@ function emitCompiled(plan: Plan): string[] {
   body.push(`  measures: {`);
   for (const m of plan.measures) body.push(`    ${key(m.name)}: ${measureFn.get(m.name)!},`);
   body.push(`  },`);
+  if (buildKernels) body.push(`  buildKernels,`);
   if (kernel) body.push(`  decideCriteria,`);
   if (explainer) body.push(`  explainCriterion,`);
   if (reviews) body.push(`  decideReviews,`);

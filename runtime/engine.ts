@@ -126,6 +126,22 @@ export interface UnitKernels {
  * holds[criterion][i] (after any streak) and guards[criterion][i]. `exact` decides one part
  * (0 guard, 1 condition) by the exact bigint path when a product would leave the safe range.
  */
+/**
+ * The prefix sums of every sum over one data source (by its position in plan.data) for one
+ * unit: `rows` are the unit's rows, `origin` the month before the first, `length` the months.
+ * values[id] and measured[id] (by sum id, `length + 1` long) are filled in place; the answer is
+ * whether some sum's magnitude left the safe integer range (then windows are added exactly).
+ */
+export type KernelBuilder = (
+  source: number,
+  rows: Int32Array,
+  table: Table,
+  origin: number,
+  length: number,
+  values: Float64Array[],
+  measured: Int32Array[],
+) => boolean;
+
 export type CriteriaKernel = (
   k: UnitKernels,
   first: Int32Array,
@@ -218,6 +234,8 @@ export interface CompiledPolicy {
   measures: Record<string, CompiledFn>;
   /** The criteria's kernel; without one the criteria are decided by walking the plan. */
   decideCriteria?: CriteriaKernel;
+  /** The prefix sums the kernels read, built per unit by emitted loops (one pass per data source). */
+  buildKernels?: KernelBuilder;
   /** The criteria's explanations, compiled beside the kernel. */
   explainCriterion?: CriteriaExplainer;
   /** The reviews' kernel; without one each review is decided by its function below or the plan. */
@@ -470,6 +488,8 @@ class PolicyRun implements Kernels {
   private readonly kernelOf: Kernel[] = [];
   /** The plan's sums by id. */
   private readonly sumNodes = new Map<number, Extract<PExpr, { k: "sum" }>>();
+  /** The plan's sums per data source (their kernels are built together by compiled code). */
+  private readonly sumsByData = new Map<string, Extract<PExpr, { k: "sum" }>[]>();
   /** Compiled code for this plan, if given. */
   private readonly code?: CompiledPolicy;
   /** Per data source: whether its rows are split per group for the units. */
@@ -499,6 +519,11 @@ class PolicyRun implements Kernels {
     for (const m of plan.measures) this.measures.set(m.name, m);
     this.code = options.compiled?.get(plan);
     for (const e of planExpressions(plan)) collectSums(e, this.sumNodes);
+    for (const node of this.sumNodes.values()) {
+      const same = this.sumsByData.get(node.data);
+      if (same) same.push(node);
+      else this.sumsByData.set(node.data, [node]);
+    }
     this.grouping = plan.assessment?.grouping ?? "ingen";
     let first = Infinity;
     let last = -Infinity;
@@ -889,15 +914,39 @@ class PolicyRun implements Kernels {
     const k = (this.unitKernels ??= { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], unsafe: false });
     if (this.unitKernelsFor === unit) return k;
     k.unsafe = false;
-    for (const node of this.sumNodes.values()) {
-      const built = this.kernel(node, unit);
-      k.values[node.id] = built.values;
-      k.measured[node.id] = built.measured;
-      if (built.unsafe) k.unsafe = true;
+    const build = this.code?.buildKernels;
+    if (build) {
+      const length = this.lastMonth - this.firstMonth + 1;
+      this.plan.data.forEach((schema, source) => {
+        const nodes = this.sumsByData.get(schema.name);
+        if (!nodes) return;
+        for (const node of nodes) {
+          let kernel = this.kernelOf[node.id];
+          if (!kernel) this.kernelOf[node.id] = kernel = { values: new Float64Array(length + 1), measured: new Int32Array(length + 1), unsafe: false };
+          k.values[node.id] = kernel.values;
+          k.measured[node.id] = kernel.measured;
+        }
+        const rows = this.index.get(schema.name)!.get(this.unitKey(schema, unit)) ?? NO_ROWS;
+        const unsafe = build(source, rows, this.tables.get(schema.name)!, this.firstMonth - 1, length, k.values, k.measured);
+        for (const node of nodes) {
+          const kernel = this.kernelOf[node.id]!;
+          kernel.unit = unit;
+          kernel.unsafe = unsafe;
+        }
+        if (unsafe) k.unsafe = true;
+      });
+    } else {
+      for (const node of this.sumNodes.values()) {
+        const built = this.kernel(node, unit);
+        k.values[node.id] = built.values;
+        k.measured[node.id] = built.measured;
+        if (built.unsafe) k.unsafe = true;
+      }
     }
     this.unitKernelsFor = unit;
     return k;
   }
+
 
   private decideByKernel(kernel: CriteriaKernel, unit: Unit): void {
     const n = this.periods.length;
@@ -1474,6 +1523,15 @@ export function planExpressions(plan: Plan): PExpr[] {
   for (const c of plan.criteria) out.push(...(c.guard ? [c.guard] : []), c.when);
   for (const r of plan.reviews) out.push(r.when);
   for (const t of plan.machine?.transitions ?? []) out.push(...(t.when ? [t.when] : []), ...t.remember.map((r) => r.expr));
+  return out;
+}
+
+const NO_ROWS = new Int32Array(0);
+
+/** Every sum of a plan, by id (the compiled kernels read their prefix sums by this id). */
+export function planSums(plan: Plan): Map<number, Extract<PExpr, { k: "sum" }>> {
+  const out = new Map<number, Extract<PExpr, { k: "sum" }>>();
+  for (const e of planExpressions(plan)) collectSums(e, out);
   return out;
 }
 

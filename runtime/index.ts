@@ -10,6 +10,7 @@ export {
   findComparison,
   formatDanishDate,
   planExpressions,
+  planSums,
   type CompiledFn,
   type CompiledPolicy,
   type Decision,

@@ -306,6 +306,79 @@ export const plan: Plan = {
 
 // Exact constants of the policy (as fractions).
 
+/** The prefix sums the kernels below read, built for one unit in one pass per data source (see the runtime's KernelBuilder). */
+function buildKernels(source: number, rows: Int32Array, t: Table, origin: number, length: number, values: Float64Array[], measured: Int32Array[]): boolean {
+  let unsafe = false;
+  if (source === 0) {
+    // data "tidlig_indsats": sum 0 = "borgere" (rows where "uden_samtaler" is given); sum 1 = "borgere" (rows where "uden_tilbud" is given); sum 2 = "uden_samtaler"; sum 3 = "uden_tilbud"
+    const period = t.period;
+    const F0 = t.counts["borgere"]!;
+    const F1 = t.counts["uden_samtaler"]!;
+    const F2 = t.counts["uden_tilbud"]!;
+    const V0 = values[0]!;
+    const M0 = measured[0]!;
+    V0.fill(0);
+    M0.fill(0);
+    let a0 = 0;
+    const V1 = values[1]!;
+    const M1 = measured[1]!;
+    V1.fill(0);
+    M1.fill(0);
+    let a1 = 0;
+    const V2 = values[2]!;
+    const M2 = measured[2]!;
+    V2.fill(0);
+    M2.fill(0);
+    let a2 = 0;
+    const V3 = values[3]!;
+    const M3 = measured[3]!;
+    V3.fill(0);
+    M3.fill(0);
+    let a3 = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const m = period[row]! - origin;
+      const x0 = F0[row]!;
+      if (x0 === x0 && F1[row]! === F1[row]!) {
+        V0[m] = V0[m]! + x0;
+        M0[m] = M0[m]! + 1;
+        a0 += x0 < 0 ? -x0 : x0;
+      }
+      const x1 = F0[row]!;
+      if (x1 === x1 && F2[row]! === F2[row]!) {
+        V1[m] = V1[m]! + x1;
+        M1[m] = M1[m]! + 1;
+        a1 += x1 < 0 ? -x1 : x1;
+      }
+      const x2 = F1[row]!;
+      if (x2 === x2) {
+        V2[m] = V2[m]! + x2;
+        M2[m] = M2[m]! + 1;
+        a2 += x2 < 0 ? -x2 : x2;
+      }
+      const x3 = F2[row]!;
+      if (x3 === x3) {
+        V3[m] = V3[m]! + x3;
+        M3[m] = M3[m]! + 1;
+        a3 += x3 < 0 ? -x3 : x3;
+      }
+    }
+    for (let m = 1; m <= length; m++) {
+      V0[m] = V0[m]! + V0[m - 1]!;
+      M0[m] = M0[m]! + M0[m - 1]!;
+      V1[m] = V1[m]! + V1[m - 1]!;
+      M1[m] = M1[m]! + M1[m - 1]!;
+      V2[m] = V2[m]! + V2[m - 1]!;
+      M2[m] = M2[m]! + M2[m - 1]!;
+      V3[m] = V3[m]! + V3[m - 1]!;
+      M3[m] = M3[m]! + M3[m - 1]!;
+    }
+    // Integers add up exactly in doubles while no partial total passes 2^53.
+    if (a0 > 9007199254740991 || a1 > 9007199254740991 || a2 > 9007199254740991 || a3 > 9007199254740991) unsafe = true;
+  }
+  return unsafe;
+}
+
 /** Every criterion, decided for one unit over all assessment periods (exact; see the runtime's CriteriaKernel). */
 function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, guards: Int8Array[], holds: Int8Array[], exact: (criterion: number, part: 0 | 1, period: number) => number): void {
   const origin = k.firstMonth;
@@ -563,6 +636,7 @@ export const compiled: CompiledPolicy = {
     "andel_uden_samtaler": m2_andel_uden_samtaler,
     "andel_uden_tilbud": m3_andel_uden_tilbud,
   },
+  buildKernels,
   decideCriteria,
   explainCriterion,
   reviews: {
