@@ -1,6 +1,6 @@
 // The contenders that evaluate a whole policy on a table: the module `tilsyn compile` emits
 // (generated here with emitTypeScript from this checkout, so the bench measures whatever the
-// compiler emits today), the runtime's interpreter, and the hand-written loops.
+// compiler emits today, importing the built runtime in dist/ as a published module does), the runtime's interpreter, and the hand-written loops.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -37,7 +37,7 @@ export async function loadPolicy(id: PolicyId, write = true): Promise<Policy> {
   const file = join(moduleDir, `${id}.ts`);
   if (write) {
     mkdirSync(moduleDir, { recursive: true });
-    writeFileSync(file, emitTypeScript(plan, { runtime: "../../runtime/index.js" }));
+    writeFileSync(file, emitTypeScript(plan, { runtime: "../../dist/runtime/index.js" }));
   }
   const module = (await import(pathToFileURL(file).href)) as CompiledModule;
   const dataName = DATA_NAME[id];
