@@ -238,6 +238,10 @@ class CriteriaEmitter {
   private sumIds = new Set<number>();
   /** Sums already computed in this period, by id and window: each is read once. */
   private sumsAt = new Map<string, Num>();
+  /** Comparisons already decided, by node and window: an explanation's text and its numbers share one. */
+  private comparisonsAt = new Map<string, Val>();
+  private readonly nodeIds = new WeakMap<PExpr, number>();
+  private nextNodeId = 0;
   /** Measures already computed, by name and window (the window's locals name it uniquely). */
   private measuresAt = new Map<string, Val>();
 
@@ -316,6 +320,7 @@ class CriteriaEmitter {
   private beginExplanation(name: string): Win {
     this.lines = [];
     this.sumsAt = new Map();
+    this.comparisonsAt = new Map();
     this.measuresAt = new Map();
     this.shared = new Map();
     this.period = { f: "pf", l: "pl" };
@@ -538,6 +543,7 @@ class CriteriaEmitter {
     this.lines = [];
     this.sumIds = new Set();
     this.sumsAt = new Map();
+    this.comparisonsAt = new Map();
     this.measuresAt = new Map();
     this.shared = new Map();
     this.period = { f: "pf", l: "pl" };
@@ -589,6 +595,23 @@ class CriteriaEmitter {
   /** Mark the period for the exact path when a product may have left the safe range. */
   private guardRange(...names: string[]): void {
     this.line(`if (${names.map((x) => `${x} > ${MAX} || ${x} < -${MAX}`).join(" || ")}) big = true;`);
+  }
+
+  /** A comparison decided exactly: a.n / a.d op b.n / b.d  ⇔  a.n · b.d op b.n · a.d (denominators are positive). */
+  private comparison(e: Extract<PExpr, { k: "cmp" }>, w: Win): Val {
+    const a = this.num(this.value(e.left, w));
+    const b = this.num(this.value(e.right, w));
+    const t = this.fresh("c");
+    // a.n / a.d op b.n / b.d  ⇔  a.n · b.d op b.n · a.d (denominators are positive).
+    const x = b.d === "1" ? a.n : `${a.n} * ${b.d}`;
+    const y = a.d === "1" ? b.n : `${b.n} * ${a.d}`;
+    this.line(`const ${t}x = ${x};`);
+    this.line(`const ${t}y = ${y};`);
+    if (x !== a.n || y !== b.n) this.guardRange(`${t}x`, `${t}y`);
+    const op = { over: ">", mindst: ">=", under: "<", højst: "<=", lig: "===" }[e.op];
+    const u = or(a.u, b.u);
+    this.line(`const ${t} = ${u === "false" ? "" : `${u} ? 2 : `}${t}x ${op} ${t}y ? 1 : 0;`);
+    return { kind: "bool", b: t };
   }
 
   private value(e: PExpr, w: Win): Val {
@@ -666,19 +689,14 @@ class CriteriaEmitter {
         return { kind: "num", n: `(-${a.n})`, d: a.d, u: a.u };
       }
       case "cmp": {
-        const a = this.num(this.value(e.left, w));
-        const b = this.num(this.value(e.right, w));
-        const t = this.fresh("c");
-        // a.n / a.d op b.n / b.d  ⇔  a.n · b.d op b.n · a.d (denominators are positive).
-        const x = b.d === "1" ? a.n : `${a.n} * ${b.d}`;
-        const y = a.d === "1" ? b.n : `${b.n} * ${a.d}`;
-        this.line(`const ${t}x = ${x};`);
-        this.line(`const ${t}y = ${y};`);
-        if (x !== a.n || y !== b.n) this.guardRange(`${t}x`, `${t}y`);
-        const op = { over: ">", mindst: ">=", under: "<", højst: "<=", lig: "===" }[e.op];
-        const u = or(a.u, b.u);
-        this.line(`const ${t} = ${u === "false" ? "" : `${u} ? 2 : `}${t}x ${op} ${t}y ? 1 : 0;`);
-        return { kind: "bool", b: t };
+        let id = this.nodeIds.get(e);
+        if (id === undefined) this.nodeIds.set(e, (id = this.nextNodeId++));
+        const key = `${id}@${w.f}..${w.l}`;
+        const seen = this.comparisonsAt.get(key);
+        if (seen) return seen;
+        const decided = this.comparison(e, w);
+        this.comparisonsAt.set(key, decided);
+        return decided;
       }
       case "and":
       case "or": {
