@@ -394,42 +394,43 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
   const n = table.length;
   const kommuneIds = new Map<string, number>();
   const groupIds = new Map<string, number>();
-  const kommuneOf = new Int32Array(n);
-  const groupOf = new Int32Array(n);
-  // Files usually list a kommune's rows together: the previous row's kommune spares a lookup.
-  let previous: string | undefined;
-  let previousId = -1;
-  for (let i = 0; i < n; i++) {
-    const k = table.kommune[i]!;
-    let id: number | undefined = previousId;
-    if (k !== previous) {
-      id = kommuneIds.get(k);
-      if (id === undefined) kommuneIds.set(k, (id = kommuneIds.size));
-      previous = k;
-      previousId = id;
-    }
-    kommuneOf[i] = id;
-    if (grouped) {
-      const g = table.group![i]!;
-      let gid = groupIds.get(g);
-      if (gid === undefined) groupIds.set(g, (gid = groupIds.size));
-      groupOf[i] = gid;
-    }
-  }
-  const groups = Math.max(1, groupIds.size);
-  // Unit number = kommune × groups + group, in order of first appearance of the pair.
-  const unitOfPair = new Int32Array(kommuneIds.size * groups).fill(-1);
+  // Unit number per kommune and group, in order of first appearance of the pair: one small
+  // array per kommune, indexed by the group's number (grown as groups appear).
+  const unitOfPair: Int32Array[] = [];
   const unitOf = new Int32Array(n);
   const units: Unit[] = [];
   const counts: number[] = [];
+  // Files usually list a kommune's rows together: the previous row's kommune spares a lookup.
+  let previous: string | undefined;
+  let own: Int32Array = new Int32Array(0);
   for (let i = 0; i < n; i++) {
-    const pair = kommuneOf[i]! * groups + groupOf[i]!;
-    let u = unitOfPair[pair]!;
+    const k = table.kommune[i]!;
+    if (k !== previous) {
+      let id = kommuneIds.get(k);
+      if (id === undefined) {
+        kommuneIds.set(k, (id = kommuneIds.size));
+        unitOfPair.push(new Int32Array(Math.max(4, groupIds.size)).fill(-1));
+      }
+      own = unitOfPair[id]!;
+      previous = k;
+    }
+    let gid = 0;
+    if (grouped) {
+      const g = table.group![i]!;
+      let known = groupIds.get(g);
+      if (known === undefined) groupIds.set(g, (known = groupIds.size));
+      gid = known;
+      if (gid >= own.length) {
+        const wider = new Int32Array(Math.max(gid + 1, own.length * 2)).fill(-1);
+        wider.set(own);
+        unitOfPair[kommuneIds.get(k)!] = own = wider;
+      }
+    }
+    let u = own[gid]!;
     if (u < 0) {
-      unitOfPair[pair] = u = units.length;
-      const kommune = table.kommune[i]!;
+      own[gid] = u = units.length;
       const group = grouped ? table.group![i]! : undefined;
-      units.push(group === undefined ? { kommune, key: kommune } : { kommune, group, key: `${kommune}\u0000${group}` });
+      units.push(group === undefined ? { kommune: k, key: k } : { kommune: k, group, key: `${k}\u0000${group}` });
       counts.push(0);
     }
     unitOf[i] = u;
@@ -443,11 +444,11 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
   const period = table.period;
   const byUnit = new Map<string, Int32Array>();
   for (let u = 0; u < units.length; u++) {
-    const own = rows.subarray(start[u]!, start[u + 1]!);
+    const unitRows = rows.subarray(start[u]!, start[u + 1]!);
     let sorted = true;
-    for (let j = 1; j < own.length && sorted; j++) sorted = period[own[j - 1]!]! <= period[own[j]!]!;
-    if (!sorted) own.sort((a, b) => period[a]! - period[b]! || a - b);
-    byUnit.set(units[u]!.key, own);
+    for (let j = 1; j < unitRows.length && sorted; j++) sorted = period[unitRows[j - 1]!]! <= period[unitRows[j]!]!;
+    if (!sorted) unitRows.sort((a, b) => period[a]! - period[b]! || a - b);
+    byUnit.set(units[u]!.key, unitRows);
   }
   const index = { byUnit, units };
   if (grouped) cached.grouped = index;
