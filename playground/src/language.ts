@@ -1,11 +1,11 @@
-// The .tilsyn language in Monaco: highlighting built from the grammar's keyword table,
-// completion, hover, go to definition and formatting from the policy's own declarations, and
-// quick fixes from the diagnostics.
+// The .tilsyn language in Monaco: highlighting built from the grammar's keyword table, and thin
+// providers over the language service (compiler/service/), the same one `tilsyn lsp` serves:
+// completion, hover, go to definition, references, rename, outline, quick fixes and formatting.
 
-import type { Diagnostic } from "../../diagnostics/index.js";
-import { categoryLabel, formatSource, keywords } from "./lang-engine.js";
+import type { Span } from "../../diagnostics/span.js";
+import { keywordTable as keywords } from "../../grammar/keywords.js";
+import { formatSource, kindLabel, LanguageService, type CompletionItem, type PolicySymbol, type WorkspaceEdit } from "../../compiler/service/index.js";
 import { monaco } from "./monaco.js";
-import { kindLabel, type PolicySymbol } from "./symbols.js";
 
 export const LANGUAGE_ID = "tilsyn";
 
@@ -104,28 +104,53 @@ export function defineTheme(): void {
   });
 }
 
-/** What the language features need to know about a model: its latest declarations. */
-export type SymbolSource = (model: monaco.editor.ITextModel) => PolicySymbol[];
+/** The language service the providers ask: one document per editor model, fed by the worker's checks. */
+export const service = new LanguageService();
 
-/** The diagnostics last shown as markers on a model. */
-export type DiagnosticSource = (model: monaco.editor.ITextModel) => readonly Diagnostic[];
+/** The service's name for a model. */
+export const uriOf = (model: monaco.editor.ITextModel): string => model.uri.toString();
 
-const toRange = (span: PolicySymbol["span"]): monaco.IRange => ({
+const toRange = (span: Span): monaco.IRange => ({
   startLineNumber: span.start.line,
   startColumn: span.start.column,
   endLineNumber: span.end.line,
   endColumn: span.end.column,
 });
 
-function symbolMarkdown(symbol: PolicySymbol): string {
-  const lines = [`**${kindLabel[symbol.kind]}** \`${symbol.name}\``];
-  if (symbol.title) lines.push(symbol.title);
-  if (symbol.detail) lines.push(symbol.detail.charAt(0).toUpperCase() + symbol.detail.slice(1) + ".");
-  lines.push(`Erklæret i linje ${symbol.nameSpan.start.line}.`);
-  return lines.join("\n\n");
-}
+const fromRange = (range: monaco.IRange) => ({
+  start: { line: range.startLineNumber, column: range.startColumn },
+  end: { line: range.endLineNumber, column: range.endColumn },
+});
 
-export function registerLanguage(symbolsOf: SymbolSource, onFormatError: (message: string) => void, diagnosticsOf: DiagnosticSource): void {
+const at = (position: monaco.Position) => ({ line: position.lineNumber, column: position.column });
+
+const COMPLETION_KIND: Record<CompletionItem["kind"], keyof typeof monaco.languages.CompletionItemKind> = {
+  politik: "Module",
+  data: "Struct",
+  felt: "Field",
+  mål: "Variable",
+  kriterie: "Function",
+  gennemgang: "Function",
+  undtagelse: "Event",
+  tilstand: "EnumMember",
+  overgang: "Event",
+  frist: "Value",
+  "husket værdi": "Value",
+  trin: "EnumMember",
+  nøgleord: "Keyword",
+  enhed: "Unit",
+  kolonne: "Field",
+  kode: "Constant",
+};
+
+const toWorkspaceEdit = (edits: WorkspaceEdit, model: monaco.editor.ITextModel): monaco.languages.WorkspaceEdit => ({
+  edits: Object.entries(edits).flatMap(([uri, list]) =>
+    list.map((e) => ({ resource: monaco.Uri.parse(uri), versionId: uri === uriOf(model) ? model.getVersionId() : undefined, textEdit: { range: toRange(e.span), text: e.newText } })),
+  ),
+});
+
+/** The Monaco providers: each asks the language service and translates its answer. */
+export function registerLanguage(onFormatError: (message: string) => void): void {
   monaco.languages.register({ id: LANGUAGE_ID, extensions: [".tilsyn"], aliases: ["tilsyn"] });
   monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
     comments: { lineComment: "#" },
@@ -144,87 +169,92 @@ export function registerLanguage(symbolsOf: SymbolSource, onFormatError: (messag
   monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, monarch());
   defineTheme();
 
+  const known = (model: monaco.editor.ITextModel) => service.has(uriOf(model));
+
   monaco.languages.registerCompletionItemProvider(LANGUAGE_ID, {
+    triggerCharacters: [" "],
     provideCompletionItems(model, position) {
+      if (!known(model)) return { suggestions: [] };
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
-      const seen = new Set<string>();
-      const suggestions: monaco.languages.CompletionItem[] = [];
-      for (const symbol of symbolsOf(model)) {
-        if (seen.has(symbol.name)) continue;
-        seen.add(symbol.name);
-        suggestions.push({
-          label: { label: symbol.name, description: kindLabel[symbol.kind].toLowerCase() },
-          kind: completionKind(symbol),
-          detail: symbol.title ?? kindLabel[symbol.kind],
-          documentation: { value: symbolMarkdown(symbol) },
-          insertText: symbol.name,
+      const suggestions = service.completion(uriOf(model), at(position)).map(
+        (item): monaco.languages.CompletionItem => ({
+          label: { label: item.label, description: item.detail },
+          kind: monaco.languages.CompletionItemKind[COMPLETION_KIND[item.kind]],
+          detail: item.detail,
+          ...(item.documentation ? { documentation: { value: item.documentation } } : {}),
+          insertText: item.insertText,
           range,
-          sortText: `0${symbol.name}`,
-        });
-      }
-      for (const entry of keywordByWord.values()) {
-        if (seen.has(entry.word)) continue;
-        suggestions.push({
-          label: { label: entry.word, description: `nøgleord · ${categoryLabel[entry.category]}` },
-          kind: monaco.languages.CompletionItemKind.Keyword,
-          documentation: { value: entry.hover },
-          insertText: entry.word,
-          range,
-          sortText: `1${entry.word}`,
-        });
-      }
+          sortText: item.sortText,
+        }),
+      );
       return { suggestions };
     },
   });
 
   monaco.languages.registerHoverProvider(LANGUAGE_ID, {
     provideHover(model, position) {
-      const word = model.getWordAtPosition(position);
-      if (!word) return null;
-      const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
-      const symbol = symbolsOf(model).find((s) => s.name === word.word);
-      // Nothing to explain inside comments and strings.
-      const token = monaco.editor
-        .tokenize(model.getLineContent(position.lineNumber), LANGUAGE_ID)[0]
-        ?.filter((t) => t.offset < word.endColumn - 1)
-        .at(-1);
-      if (token && /^(comment|string)/.test(token.type)) return null;
-      const keyword = keywordAt(model.getLineContent(position.lineNumber), word);
-      const contents: monaco.IMarkdownString[] = [];
-      if (symbol) contents.push({ value: symbolMarkdown(symbol) });
-      if (keyword) contents.push({ value: `**${keyword.word}** · nøgleord (${categoryLabel[keyword.category]})\n\n${keyword.hover}` });
-      if (contents.length > 0) return { range, contents };
-      return null;
+      if (!known(model)) return null;
+      const hover = service.hover(uriOf(model), at(position));
+      return hover ? { range: toRange(hover.span), contents: [{ value: hover.markdown }] } : null;
     },
   });
 
   monaco.languages.registerDefinitionProvider(LANGUAGE_ID, {
     provideDefinition(model, position) {
-      const word = model.getWordAtPosition(position);
-      const symbol = word && symbolsOf(model).find((s) => s.name === word.word);
-      return symbol ? { uri: model.uri, range: toRange(symbol.nameSpan) } : null;
+      if (!known(model)) return null;
+      return service.definition(uriOf(model), at(position)).map((l) => ({ uri: monaco.Uri.parse(l.uri), range: toRange(l.span) }));
     },
   });
 
-  // Quick fixes: a diagnostic whose hint names one correction ("mente du `uden_samtaler`?",
-  // "Skriv `20 %`") carries it as a fix; offer it on the marker, as the preferred action.
+  monaco.languages.registerReferenceProvider(LANGUAGE_ID, {
+    provideReferences(model, position, context) {
+      if (!known(model)) return null;
+      return service.references(uriOf(model), at(position), context.includeDeclaration).map((l) => ({ uri: monaco.Uri.parse(l.uri), range: toRange(l.span) }));
+    },
+  });
+
+  monaco.languages.registerRenameProvider(LANGUAGE_ID, {
+    provideRenameEdits(model, position, newName) {
+      if (!known(model)) return null;
+      const result = service.rename(uriOf(model), at(position), newName);
+      if ("error" in result) return { edits: [], rejectReason: result.error };
+      return toWorkspaceEdit(result.edits, model);
+    },
+    resolveRenameLocation(model, position) {
+      const target = known(model) ? service.prepareRename(uriOf(model), at(position)) : undefined;
+      if (!target) return { range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: "", rejectReason: "Her står intet navn, der kan omdøbes." };
+      return { range: toRange(target.span), text: target.name };
+    },
+  });
+
+  monaco.languages.registerDocumentSymbolProvider(LANGUAGE_ID, {
+    displayName: "tilsyn",
+    provideDocumentSymbols(model) {
+      if (!known(model)) return [];
+      const convert = (s: PolicySymbol): monaco.languages.DocumentSymbol => ({
+        name: s.name,
+        detail: s.title ?? kindLabel[s.kind],
+        kind: monaco.languages.SymbolKind[s.kind === "data" ? "Struct" : s.kind === "felt" ? "Field" : s.kind === "mål" ? "Variable" : s.kind === "tilstand" ? "EnumMember" : "Function"],
+        tags: [],
+        range: toRange(s.span),
+        selectionRange: toRange(s.nameSpan),
+        children: (s.children ?? []).map(convert),
+      });
+      return service.documentSymbols(uriOf(model)).map(convert);
+    },
+  });
+
+  // Quick fixes: the fix a hint names («mente du `uden_samtaler`?»), and `tillad` for a warning.
   monaco.languages.registerCodeActionProvider(LANGUAGE_ID, {
-    provideCodeActions(model, _range, context) {
+    provideCodeActions(model, range, context) {
+      if (!known(model)) return { actions: [], dispose() {} };
       const actions: monaco.languages.CodeAction[] = [];
-      for (const d of diagnosticsOf(model)) {
-        if (!d.fix) continue;
-        const marker = context.markers.find(
-          (m) => m.code === d.code && m.startLineNumber === d.span.start.line && m.startColumn === d.span.start.column,
-        );
+      for (const action of service.codeActions(uriOf(model), fromRange(range))) {
+        const d = action.diagnostic;
+        const marker = context.markers.find((m) => m.code === d.code && m.startLineNumber === d.span.start.line && m.startColumn === d.span.start.column);
         if (!marker) continue;
-        actions.push({
-          title: `Skriv \`${d.fix.replacement}\``,
-          kind: "quickfix",
-          diagnostics: [marker],
-          isPreferred: true,
-          edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: toRange(d.fix.span), text: d.fix.replacement } }] },
-        });
+        actions.push({ title: action.title, kind: "quickfix", diagnostics: [marker], isPreferred: action.preferred, edit: toWorkspaceEdit(action.edits, model) });
       }
       return { actions, dispose() {} };
     },
@@ -233,6 +263,7 @@ export function registerLanguage(symbolsOf: SymbolSource, onFormatError: (messag
   monaco.languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
     displayName: "tilsyn (prettier)",
     async provideDocumentFormattingEdits(model) {
+      // The model's text as it is now: the last check may be older than the last keystroke.
       const text = model.getValue();
       try {
         const formatted = await formatSource(text);
@@ -244,41 +275,6 @@ export function registerLanguage(symbolsOf: SymbolSource, onFormatError: (messag
       }
     },
   });
-}
-
-/** The keyword (possibly a phrase such as `lig med`) that covers a word on a line. */
-function keywordAt(line: string, word: monaco.editor.IWordAtPosition): (typeof keywords)[number] | undefined {
-  const start = word.startColumn - 1;
-  let best: (typeof keywords)[number] | undefined;
-  for (const entry of keywordByWord.values()) {
-    if (!entry.word.split(/\s+/).includes(word.word)) continue;
-    const pattern = new RegExp(`(?<!${WORD_CHAR})${escapeRegExp(entry.word).replace(/ /g, "\\s+")}(?!${WORD_CHAR})`, "gu");
-    for (const m of line.matchAll(pattern)) {
-      if (m.index! <= start && start < m.index! + m[0].length && (!best || entry.word.length > best.word.length)) best = entry;
-    }
-  }
-  return best;
-}
-
-function completionKind(symbol: PolicySymbol): monaco.languages.CompletionItemKind {
-  const k = monaco.languages.CompletionItemKind;
-  switch (symbol.kind) {
-    case "felt":
-      return k.Field;
-    case "mål":
-      return k.Variable;
-    case "kriterie":
-    case "gennemgang":
-      return k.Function;
-    case "tilstand":
-      return k.EnumMember;
-    case "overgang":
-      return k.Event;
-    case "data":
-      return k.Struct;
-    default:
-      return k.Value;
-  }
 }
 
 export { toRange };

@@ -4,17 +4,17 @@
 import "./monaco-da.js"; // before any Monaco module
 import "./style.css";
 import type { Diagnostic } from "../../diagnostics/index.js";
+import { diagnosticMessage } from "../../compiler/service/index.js";
 import type { PolicyEvent } from "../../runtime/events.js";
 import { h } from "./dom.js";
 import { EventsTable } from "./events-table.js";
 import { danishMonth, monthValue, parseMonthValue } from "./labels.js";
-import { LANGUAGE_ID, registerLanguage, toRange } from "./language.js";
+import { LANGUAGE_ID, registerLanguage, service, toRange, uriOf } from "./language.js";
 import { monaco } from "./monaco.js";
-import type { FromWorker, KommuneInfo, ReadyMessage, ResultMessage, Slot, ToWorker } from "./protocol.js";
+import type { CheckMessage, FromWorker, KommuneInfo, ReadyMessage, ResultMessage, Slot, ToWorker } from "./protocol.js";
 import { EARLY_2020, EARLY_2024, findPolicy, samplePolicies } from "./samples.js";
 import { shareUrl, stateFromHash, type SharedState } from "./share.js";
 import { renderComparison, renderYears } from "./summaries.js";
-import { collectSymbols, findRule, type PolicySymbol } from "./symbols.js";
 import { renderTimeline } from "./timeline.js";
 import { renderSensitivity } from "./sensitivity.js";
 
@@ -37,7 +37,6 @@ interface SlotState {
   checkId: number;
   resultId: number;
   diagnostics: Diagnostic[];
-  symbols: PolicySymbol[];
   result?: ResultMessage;
   /** When each request's edit happened (performance.now()), for the latency figures. */
   sentAt: Map<number, number>;
@@ -77,7 +76,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       onReady(message);
       break;
     case "check":
-      onCheck(message.slot, message.id, message.diagnostics, message.ast, message.ms);
+      onCheck(message);
       break;
     case "result":
       onResult(message);
@@ -118,11 +117,7 @@ worker.onerror = (event) => setStatus(`Legepladsens baggrundsproces fejlede: ${e
 // ---------------------------------------------------------------------------------------------
 // Editor
 
-registerLanguage(
-  (model) => Object.values(slots).find((s) => s.model === model)?.symbols ?? [],
-  (message) => setStatus(message, true),
-  (model) => Object.values(slots).find((s) => s.model === model)?.diagnostics ?? [],
-);
+registerLanguage((message) => setStatus(message, true));
 
 const editor = monaco.editor.create($("editor"), {
   language: LANGUAGE_ID,
@@ -163,7 +158,6 @@ function createSlot(slot: Slot, text: string, label: string, file: string): Slot
     checkId: 0,
     resultId: 0,
     diagnostics: [],
-    symbols: [],
     sentAt: new Map(),
   };
   slots[slot] = state;
@@ -313,23 +307,21 @@ function toMarker(d: Diagnostic, model: monaco.editor.ITextModel): monaco.editor
   return {
     ...range,
     severity: d.severity === "fejl" ? monaco.MarkerSeverity.Error : d.severity === "note" ? monaco.MarkerSeverity.Info : monaco.MarkerSeverity.Warning,
-    message: d.message + (d.hint ? `\nHjælp: ${d.hint}` : ""),
+    message: diagnosticMessage(d),
     code: d.code,
     source: "tilsyn",
     relatedInformation: d.related?.map((r) => ({ resource: model.uri, message: r.message, ...toRange(r.span) })),
   };
 }
 
-function onCheck(slot: Slot, id: number, diagnostics: Diagnostic[], ast: import("../../grammar/ast.js").PolicyFile, ms: number): void {
+function onCheck({ slot, id, diagnostics, ast, text, plan, ms }: CheckMessage): void {
   const state = slots[slot];
   // Drop answers older than what is shown (a newer edit's answer may already have arrived).
   if (!state || id < state.checkId) return;
   state.checkId = id;
   state.diagnostics = diagnostics;
   monaco.editor.setModelMarkers(state.model, "tilsyn", diagnostics.map((d) => toMarker(d, state.model)));
-  const symbols = collectSymbols(ast);
-  // While a declaration is half typed the tree may lose names; keep the last complete set then.
-  if (symbols.length > 0 || diagnostics.length === 0) state.symbols = symbols;
+  service.setAnalysis(uriOf(state.model), { text, ast, diagnostics, ...(plan ? { plan } : {}) });
   const sent = state.sentAt.get(id);
   if (sent !== undefined) record(id, "markers", performance.now() - sent);
   updateTabs();
@@ -403,7 +395,7 @@ const eventsTable = new EventsTable(
 function showRule(event: PolicyEvent): void {
   const state = slots[active];
   if (!state) return;
-  const symbol = findRule(state.symbols, event.rule);
+  const symbol = service.findRule(uriOf(state.model), event.rule);
   if (!symbol) {
     setStatus(`Reglen \`${event.rule}\` findes ikke længere i teksten.`, true);
     return;

@@ -3,6 +3,7 @@
 import type { Diagnostic } from "../../diagnostics/index.js";
 import type { PolicyFile } from "../../grammar/ast.js";
 import type { PolicyEvent, SeriesPoint } from "../../runtime/events.js";
+import type { Plan } from "../../runtime/plan.js";
 
 /** The two editors: the policy and its variant. */
 export type Slot = "a" | "b";
@@ -82,6 +83,10 @@ export interface CheckMessage {
   slot: Slot;
   diagnostics: Diagnostic[];
   ast: PolicyFile;
+  /** The (NFC-normalised) text the tree and diagnostics point into, for the language service. */
+  text: string;
+  /** The plan, when the policy has no errors (the service reads the measures' units from it). */
+  plan?: Plan;
   ms: number;
 }
 

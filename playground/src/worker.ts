@@ -142,6 +142,8 @@ function run(request: RunRequest, slot: Slot): void {
     slot,
     diagnostics,
     ast: result.ast,
+    text: result.text,
+    ...(result.plan ? { plan: result.plan } : {}),
     ms: performance.now() - started,
   });
 }
