@@ -15,7 +15,14 @@ export const STACK_SIZE_MB = 256;
 export function runInWorker(entry: URL, argv: string[]): Promise<number> {
   quietWhenPipeCloses();
   return new Promise((resolve) => {
-    const worker = new Worker(entry, { argv, resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
+    // Only the language server (`tilsyn lsp`) reads stdin: it is relayed to the worker, and let go
+    // when the worker ends so the process can exit.
+    const readsStdin = argv[0] === "lsp";
+    const worker = new Worker(entry, { argv, stdin: readsStdin, resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
+    if (readsStdin && worker.stdin) {
+      process.stdin.pipe(worker.stdin);
+      worker.on("exit", () => process.stdin.destroy());
+    }
     let failed = false;
     // An error main() did not catch (it catches every user's mistake), e.g. memory running out.
     worker.on("error", (error) => {

@@ -173,6 +173,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .helpOption("-h, --help", "vis hjælp")
     .action(wrap(async (a: string, b: string, options: DiffOptions) => (await commands()).runDiff(a, b, options, io)));
 
+  program
+    .command("lsp")
+    .description("start sprogserveren til editorer (Language Server Protocol over stdin/stdout), fx VS Code-udvidelsen i editors/vscode")
+    .option("--stdio", "tal JSON-RPC over stdin og stdout (det eneste, der understøttes)")
+    .helpOption("-h, --help", "vis hjælp")
+    .action(
+      wrap(async () => {
+        const { runLsp } = await import("./lsp.js");
+        return runLsp();
+      }),
+    );
+
   return program;
 }
 
@@ -181,7 +193,7 @@ function usageMessage(error: CommanderError): string {
   const m = error.message;
   let match: RegExpMatchArray | null;
   if ((match = m.match(/unknown option '([^']+)'/))) return `Ukendt tilvalg ${match[1]}. Se \`tilsyn --help\`.`;
-  if ((match = m.match(/unknown command '([^']+)'/))) return `Ukendt kommando ${match[1]}. Kommandoerne er check, compile, run, fmt, test, diff, explain, sweep og doc; se \`tilsyn --help\`.`;
+  if ((match = m.match(/unknown command '([^']+)'/))) return `Ukendt kommando ${match[1]}. Kommandoerne er check, compile, run, fmt, test, diff, explain, sweep, doc og lsp; se \`tilsyn --help\`.`;
   if ((match = m.match(/missing required argument '([^']+)'/))) return `Der mangler ${match[1]}. Se \`tilsyn <kommando> --help\`.`;
   if ((match = m.match(/option '([^']+)' argument missing/))) return `Tilvalget ${match[1]} mangler en værdi.`;
   if ((match = m.match(/required option '([^']+)' not specified/))) return `Tilvalget ${match[1]} skal angives.`;

@@ -28,7 +28,7 @@ describe("the npm package", () => {
     const targets = [pkg.types, ...Object.values(pkg.bin), ...Object.values(pkg.exports).flatMap((e) => (typeof e === "string" ? [e] : [e.types, e.default]))];
     for (const target of targets) expect(existsSync(join(root, target)), target).toBe(true);
     expect(Object.keys(pkg.exports)).toEqual([".", "./runtime", "./prettier-plugin", "./package.json"]);
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(["chevrotain", "commander", "papaparse", "prettier", "read-excel-file"]);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["chevrotain", "commander", "papaparse", "prettier", "read-excel-file", "vscode-languageserver", "vscode-languageserver-textdocument"]);
   });
 
   it("packs under 1 MB: built code and types, policies, kommuner.csv and docs; no tests, bench, scripts or sample data", () => {

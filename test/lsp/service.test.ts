@@ -1,0 +1,53 @@
+// The language service itself (compiler/service/), without an editor: the quick fixes for
+// `tillad`, references and the outline. The language server's test (lsp.test.ts) drives the rest
+// through `tilsyn lsp`; the playground's browser test through Monaco.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyFixes, checkPolicy } from "../../compiler/index.js";
+import { LanguageService, type TextEdit } from "../../compiler/service/index.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const policy = readFileSync(join(root, "policies", "jobsoegning.tilsyn"), "utf8").normalize("NFC");
+const uri = "file:///politik/jobsoegning.tilsyn";
+
+const applyEdits = (text: string, edits: TextEdit[]): string => applyFixes(text, edits.map((e) => ({ span: e.span, replacement: e.newText })));
+const whole = (text: string) => ({ start: { line: 1, column: 1 }, end: { line: text.split("\n").length + 1, column: 1 } });
+
+describe("the language service", () => {
+  it("silences a warning with a `tillad` added to the declaration it is about, and removes a `tillad` that silences nothing", () => {
+    const allowLine = policy.split("\n").find((l) => l.trim().startsWith("tillad T0505"))!;
+    const without = policy.replace(`${allowLine}\n`, "");
+    const service = new LanguageService();
+    const warned = service.update(uri, without).diagnostics.filter((d) => d.code === "T0505");
+    expect(warned.length).toBeGreaterThan(0);
+    const action = service.codeActions(uri, whole(without)).find((a) => a.diagnostic.code === "T0505" && a.title.startsWith("Tillad T0505"))!;
+    expect(action).toBeDefined();
+    const fixed = applyEdits(without, action.edits[uri]!);
+    const after = checkPolicy(fixed, uri).diagnostics;
+    expect(after.filter((d) => d.code === "T0505" || d.code === "T0509" || d.severity === "fejl")).toEqual([]);
+
+    // A `tillad` for a warning that is not there (T0509): the fix removes the line.
+    const header = policy.split("\n").find((l) => l.startsWith("kriterie straks"))!;
+    const extra = policy.replace(`${header}\n`, `${header}\n  tillad T0508 "ingen grund"\n`);
+    expect(checkPolicy(extra, uri).diagnostics.filter((d) => d.code === "T0509")).toHaveLength(1);
+    service.update(uri, extra);
+    const remove = service.codeActions(uri, whole(extra)).find((a) => a.diagnostic.code === "T0509")!;
+    expect(checkPolicy(applyEdits(extra, remove.edits[uri]!), uri).diagnostics.filter((d) => d.code === "T0509")).toEqual([]);
+  });
+
+  it("finds every use of a measure and lists the outline in source order", () => {
+    const service = new LanguageService();
+    service.update(uri, policy);
+    const lines = policy.split("\n");
+    const line = lines.findIndex((l) => l.startsWith("mål andel_røde")) + 1;
+    const refs = service.references(uri, { line, column: "mål ".length + 2 });
+    const expected = [...policy.matchAll(/\bandel_røde\b/gu)].length;
+    expect(refs).toHaveLength(expected);
+    const outline = service.documentSymbols(uri);
+    const declared = checkPolicy(policy, uri).ast.declarations.flatMap((d) => ("name" in d && d.name ? [d.name.text] : []));
+    expect(outline.filter((s) => s.kind !== "politik" && s.kind !== "trin").map((s) => s.name)).toEqual(declared);
+    expect(outline.find((s) => s.kind === "data")!.children!.map((c) => c.name)).toContain("roed");
+  });
+});
