@@ -2,8 +2,8 @@
 // `tillad`, references and the outline. The language server's test (lsp.test.ts) drives the rest
 // through `tilsyn lsp`; the playground's browser test through Monaco.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyFixes, checkPolicy } from "../../compiler/index.js";
 import { LanguageService, type TextEdit } from "../../compiler/service/index.js";
@@ -49,5 +49,22 @@ describe("the language service", () => {
     const declared = checkPolicy(policy, uri).ast.declarations.flatMap((d) => ("name" in d && d.name ? [d.name.text] : []));
     expect(outline.filter((s) => s.kind !== "politik" && s.kind !== "trin").map((s) => s.name)).toEqual(declared);
     expect(outline.find((s) => s.kind === "data")!.children!.map((c) => c.name)).toContain("roed");
+  });
+
+  it("is browser-safe: nothing it imports, however indirectly, uses a Node API", () => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, "utf8");
+      const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+      expect(code, relative(root, file)).not.toMatch(/from\s+["']node:|require\(|\bprocess\.|\bBuffer\b/);
+      for (const [, target] of source.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+        const ts = resolve(dirname(file), target!).replace(/\.js$/, ".ts");
+        if (existsSync(ts)) visit(ts);
+      }
+    };
+    visit(join(root, "compiler", "service", "index.ts"));
+    expect([...seen].map((f) => relative(root, f))).toContain("compiler/index.ts");
   });
 });
