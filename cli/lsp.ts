@@ -36,6 +36,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Span } from "../diagnostics/span.js";
+import { compiler } from "../compiler/service/compiler.js";
 import { diagnosticMessage, LanguageService, type CompletionItem as ServiceCompletion, type PolicySymbol, type WorkspaceEdit as ServiceEdit } from "../compiler/service/index.js";
 
 /** The command a code lens runs: show why an example holds or not. */
@@ -116,7 +117,7 @@ function readDocument(uri: string): string | undefined {
 export function runLsp(): Promise<number> {
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   const documents = new TextDocuments(TextDocument);
-  const service = new LanguageService({ readFile: readDocument });
+  const service = new LanguageService({ compiler, readFile: readDocument });
   /** Documents changed since they were last checked, with the timer that will check them. */
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   let canRefreshLenses = false;

@@ -6,15 +6,17 @@
 // fixes) and on one symbol table per document (./symbols.ts). Places are 1-based lines and
 // columns (UTF-16 code units) or Spans, both into the NFC-normalised text, as the syntax tree has them.
 //
-// Browser-safe: no Node APIs. A host that can read files (the language server) passes
-// `readFile` so a file of examples can be checked and run against policies that are not open.
+// Browser-safe: no Node APIs. A host that checks in the same thread (the language server) passes
+// the compiler (./compiler.ts), and one that can read files `readFile`, so a file of examples can
+// be checked and run against policies that are not open. The playground checks in its worker and
+// hands the results over (setAnalysis), so its page loads neither the checker nor the runner.
 
 import type { PolicyFile, Span } from "../../grammar/ast.js";
 import type { Plan } from "../../runtime/plan.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
-import { checkPolicy } from "../index.js";
-import { checkExamples, exampleScope, type PreparedExample } from "../examples.js";
-import { runExample, type ExampleResult } from "../runner.js";
+import type { PreparedExample } from "../examples.js";
+import type { ExampleResult } from "../runner.js";
+import type { Compiler } from "./compiler.js";
 import { isKeyword } from "../../grammar/keywords.js";
 import { buildSymbols, RULE_KINDS, symbolKey, type Occurrence, type PolicySymbol, type SymbolTable } from "./symbols.js";
 import { LineIndex, NAME, type LineColumn } from "./text.js";
@@ -62,6 +64,8 @@ export interface ExampleLens {
 }
 
 export interface ServiceHost {
+  /** The compiler, for update(), examples and files that are not open (./compiler.ts). */
+  compiler?: Compiler;
   /** The text of a document that is not open, or undefined when there is none. */
   readFile?(uri: string): string | undefined;
 }
@@ -105,7 +109,9 @@ export class LanguageService {
 
   /** Check a document's new text (opening it if need be) and keep the result. */
   update(uri: string, text: string): Analysis {
-    const checked = checkPolicy(text, uri);
+    const compiler = this.host.compiler;
+    if (!compiler) throw new Error("update() needs the compiler (ServiceHost.compiler); without it, give results with setAnalysis().");
+    const checked = compiler.checkPolicy(text, uri);
     this.setAnalysis(uri, checked);
     return checked;
   }
@@ -164,10 +170,11 @@ export class LanguageService {
         continue;
       }
       const text = this.host.readFile?.(target);
-      if (text === undefined) continue;
+      const compiler = this.host.compiler;
+      if (text === undefined || !compiler) continue;
       let cached = this.closed.get(target);
       if (!cached || cached.text !== text) {
-        const analysis = checkPolicy(text, target);
+        const analysis = compiler.checkPolicy(text, target);
         cached = { text, analysis, symbols: buildSymbols(analysis.ast, target) };
         this.closed.set(target, cached);
       }
@@ -211,10 +218,11 @@ export class LanguageService {
     const doc = this.doc(uri);
     const own = [...doc.analysis.diagnostics];
     const ast = doc.analysis.ast;
-    if (ast.examplesFor && !ast.policy && own.every((d) => d.severity !== "fejl")) {
+    const compiler = this.host.compiler;
+    if (compiler && ast.examplesFor && !ast.policy && own.every((d) => d.severity !== "fejl")) {
       const targets = this.targets(doc);
       if (targets.length > 0 && targets.every((t) => t.analysis.plan)) {
-        own.push(...checkExamples(ast.examples ?? [], exampleScope(targets.map((t) => t.analysis.ast)), uri).diagnostics);
+        own.push(...compiler.checkExamples(ast.examples ?? [], compiler.exampleScope(targets.map((t) => t.analysis.ast)), uri).diagnostics);
       }
     }
     return own;
@@ -332,11 +340,13 @@ export class LanguageService {
 
   /**
    * Run every `eksempel` block of a document and say above each whether it holds (✓) or not (✗),
-   * and why not. A file of examples runs with the policies it names.
+   * and why not. A file of examples runs with the policies it names. Needs the compiler.
    */
   exampleLenses(uri: string): ExampleLens[] {
     const doc = this.doc(uri);
     if (doc.lenses) return doc.lenses;
+    const compiler = this.host.compiler;
+    if (!compiler) return [];
     const ast = doc.analysis.ast;
     const examples = ast.examples ?? [];
     if (examples.length === 0) return (doc.lenses = []);
@@ -354,7 +364,7 @@ export class LanguageService {
       else if (!targets.every((t) => t.analysis.plan)) blocked = "politikken, eksemplerne er til, har fejl";
       else {
         plans = targets.map((t) => t.analysis.plan!);
-        prepared = checkExamples(examples, exampleScope(targets.map((t) => t.analysis.ast)), uri).prepared;
+        prepared = compiler.checkExamples(examples, compiler.exampleScope(targets.map((t) => t.analysis.ast)), uri).prepared;
       }
     }
     const lenses = examples.map((example): ExampleLens => {
@@ -362,7 +372,7 @@ export class LanguageService {
       if (blocked) return { span, ok: false, title: `✗ kan ikke køres: ${blocked}`, details: [] };
       const ready = prepared.find((p) => p.example === example);
       if (!ready) return { span, ok: false, title: "✗ eksemplet har fejl", details: [] };
-      return lensOf(span, runExample(example, ready.tables, plans, uri));
+      return lensOf(span, compiler.runExample(example, ready.tables, plans, uri));
     });
     return (doc.lenses = lenses);
   }

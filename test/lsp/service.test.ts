@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyFixes, checkPolicy } from "../../compiler/index.js";
 import { LanguageService, type TextEdit } from "../../compiler/service/index.js";
+import { compiler } from "../../compiler/service/compiler.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const policy = readFileSync(join(root, "policies", "jobsoegning.tilsyn"), "utf8").normalize("NFC");
@@ -19,7 +20,7 @@ describe("the language service", () => {
   it("silences a warning with a `tillad` added to the declaration it is about, and removes a `tillad` that silences nothing", () => {
     const allowLine = policy.split("\n").find((l) => l.trim().startsWith("tillad T0505"))!;
     const without = policy.replace(`${allowLine}\n`, "");
-    const service = new LanguageService();
+    const service = new LanguageService({ compiler });
     const warned = service.update(uri, without).diagnostics.filter((d) => d.code === "T0505");
     expect(warned.length).toBeGreaterThan(0);
     const action = service.codeActions(uri, whole(without)).find((a) => a.diagnostic.code === "T0505" && a.title.startsWith("Tillad T0505"))!;
@@ -38,7 +39,7 @@ describe("the language service", () => {
   });
 
   it("finds every use of a measure and lists the outline in source order", () => {
-    const service = new LanguageService();
+    const service = new LanguageService({ compiler });
     service.update(uri, policy);
     const lines = policy.split("\n");
     const line = lines.findIndex((l) => l.startsWith("mål andel_røde")) + 1;
@@ -65,6 +66,7 @@ describe("the language service", () => {
       }
     };
     visit(join(root, "compiler", "service", "index.ts"));
+    visit(join(root, "compiler", "service", "compiler.ts"));
     expect([...seen].map((f) => relative(root, f))).toContain("compiler/index.ts");
   });
 });
