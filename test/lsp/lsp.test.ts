@@ -224,6 +224,25 @@ describe("tilsyn lsp --stdio", () => {
     expect(lenses.map((l) => l.command.title)).toEqual([expect.stringMatching(/^✓/)]);
   });
 
+  it("checks a file of examples against the policy it names: a misspelt rule gets «Mente du …?»", async () => {
+    const text = [
+      'eksempler til "hover.tilsyn"',
+      "",
+      'eksempel "En stavefejl i reglens navn"',
+      "  data jobsoegning",
+      "    kommune | maaned  | jobparate | roed | fortsat_uden_jobsoegning",
+      "    101     | 2021-01 | 100       | 60   | 10",
+      "  forventer henvendelse til 101 for 2021-01 efter strks",
+      "",
+    ].join("\n");
+    const uri = open("stavefejl.test.tilsyn", text);
+    const { diagnostics } = await diagnosticsWhere(uri, (d) => d.length > 0);
+    const start = positionOf(text, "strks");
+    const d = diagnostics.find((x) => x.range.start.line === start.line && x.range.start.character === start.character)!;
+    expect(d).toBeDefined();
+    expect(d.message).toContain("Mente du `straks`?");
+  });
+
   it("formats in the house style: the same text as `tilsyn fmt`", async () => {
     // Indentation and spacing broken the way hand edits break them.
     const messy = policyText.replace(/^ {2}kilde/gm, "      kilde").replace("mål andel_røde", "mål   andel_røde");

@@ -69,4 +69,36 @@ describe("the language service", () => {
     visit(join(root, "compiler", "service", "compiler.ts"));
     expect([...seen].map((f) => relative(root, f))).toContain("compiler/index.ts");
   });
+
+  it("completes an example table's header with the fields of its own data block, and a number with units", () => {
+    const text = readFileSync(join(root, "policies", "skaerpet-tilsyn.tilsyn"), "utf8").normalize("NFC");
+    const u = "file:///politik/skaerpet-tilsyn.tilsyn";
+    const service = new LanguageService({ compiler });
+    const checked = service.update(u, text);
+    const blocks = checked.ast.declarations.flatMap((d) => (d.kind === "DataDecl" ? [d] : []));
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const table of checked.ast.examples!.flatMap((e) => e.tables)) {
+      const header = table.columns[0]!.span.start;
+      const labels = service.completion(u, { line: header.line, column: header.column }).map((c) => c.label);
+      const own = blocks.find((b) => b.name.text === table.data.text)!;
+      const others = blocks.filter((b) => b !== own).flatMap((b) => b.fields.map((f) => f.name.text));
+      for (const f of own.fields) expect(labels, table.data.text).toContain(f.name.text);
+      for (const f of others) expect(labels, table.data.text).not.toContain(f);
+    }
+    const streak = text.split("\n").findIndex((l) => /over de seneste \d+ /.test(l)) + 1;
+    const column = text.split("\n")[streak - 1]!.search(/seneste \d+ /) + "seneste 12 ".length + 1;
+    expect(service.completion(u, { line: streak, column }).map((c) => c.label)).toContain("måneder");
+  });
+
+  it("tells on hover which rule a threshold belongs to", () => {
+    const service = new LanguageService({ compiler });
+    const checked = service.update(uri, policy);
+    const straks = checked.ast.declarations.find((d) => d.kind === "CriterionDecl" && d.name.text === "straks")!;
+    if (straks.kind !== "CriterionDecl" || straks.when?.kind !== "Compare") throw new Error("straks: når … mindst 50 % was expected");
+    const limit = straks.when.right.span.start;
+    const hover = service.hover(uri, { line: limit.line, column: limit.column })!;
+    expect(hover.markdown).toContain("Grænse");
+    expect(hover.markdown).toContain("`straks`");
+    expect(hover.markdown).toContain(straks.title!.value);
+  });
 });
