@@ -22,6 +22,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CompletionItemKind,
+  CompletionTriggerKind,
   type CodeAction,
   type CodeLens,
   type CompletionItem,
@@ -197,9 +198,10 @@ export function runLsp(): Promise<number> {
     return hover ? { contents: { kind: "markdown", value: hover.markdown }, range: toRange(hover.span) } : null;
   });
 
-  connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
+  connection.onCompletion(({ textDocument, position, context }): CompletionItem[] => {
     if (!ready(textDocument.uri)) return [];
-    return service.completion(textDocument.uri, fromPosition(position)).map((item) => ({
+    const typing = context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
+    return service.completion(textDocument.uri, fromPosition(position), typing).map((item) => ({
       label: item.label,
       kind: COMPLETION_KIND[item.kind],
       detail: item.detail,

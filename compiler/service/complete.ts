@@ -88,7 +88,11 @@ function enclosingBlocks(lines: LineIndex, line: number, indent: number): string
   return out;
 }
 
-export function complete(lines: LineIndex, offset: number, symbols: readonly PolicySymbol[]): CompletionItem[] {
+/**
+ * What may be written at `offset`. `typing` is true when the editor asks by itself after a space
+ * (a trigger character): then only a specific context answers, never the list of everything.
+ */
+export function complete(lines: LineIndex, offset: number, symbols: readonly PolicySymbol[], typing = false): CompletionItem[] {
   const text = lines.text;
   // The partial word being typed.
   let start = offset;
@@ -176,7 +180,8 @@ export function complete(lines: LineIndex, offset: number, symbols: readonly Pol
       return keywords(["over", "mindst", "under", "højst", "lig", "og", "eller", "i", "hvor"], "1");
     }
   }
-  // Anything else: every name and every keyword.
+  // Anything else: every name and every keyword, when asked for.
+  if (typing) return [];
   return [...ofKind(VALUE_KINDS), ...keywords(keywordTable.map((k) => k.word), "3")];
 }
 

@@ -233,11 +233,12 @@ export class LanguageService {
     return hoverAt(doc.analysis, this.symbols(uri), doc.lines.offset(at), (u) => this.docs.get(u)?.analysis);
   }
 
-  completion(uri: string, at: LineColumn): CompletionItem[] {
+  /** Completions at a place; `typing`: asked by the editor after a space, not by the user (see complete()). */
+  completion(uri: string, at: LineColumn, typing = false): CompletionItem[] {
     const doc = this.doc(uri);
     const symbols = [...this.knownSymbols(doc)];
     if (doc.analysis.ast.examplesFor) for (const t of this.targets(doc)) symbols.push(...t.symbols.symbols);
-    return complete(doc.lines, doc.lines.offset(at), symbols);
+    return complete(doc.lines, doc.lines.offset(at), symbols, typing);
   }
 
   /** The occurrence of a name at a place, if any. */

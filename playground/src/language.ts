@@ -173,11 +173,12 @@ export function registerLanguage(onFormatError: (message: string) => void): void
 
   monaco.languages.registerCompletionItemProvider(LANGUAGE_ID, {
     triggerCharacters: [" "],
-    provideCompletionItems(model, position) {
+    provideCompletionItems(model, position, context) {
       if (!known(model)) return { suggestions: [] };
+      const typing = context.triggerKind === monaco.languages.CompletionTriggerKind.TriggerCharacter;
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
-      const suggestions = service.completion(uriOf(model), at(position)).map(
+      const suggestions = service.completion(uriOf(model), at(position), typing).map(
         (item): monaco.languages.CompletionItem => ({
           label: { label: item.label, description: item.detail },
           kind: monaco.languages.CompletionItemKind[COMPLETION_KIND[item.kind]],

@@ -163,11 +163,20 @@ describe("tilsyn lsp --stdio", () => {
     const items = await rpc.sendRequest<{ label: string; sortText?: string }[]>("textDocument/completion", {
       textDocument: { uri },
       position: positionOf(policyText, "når andel_røde mindst", "når ".length),
+      // As an editor asks on its own when the space after `når` is typed.
+      context: { triggerKind: 2, triggerCharacter: " " },
     });
     const measures = checkPolicy(policyText, "x").ast.declarations.filter((d) => d.kind === "MeasureDecl").map((d) => (d as MeasureDecl).name.text);
     expect(measures.length).toBeGreaterThan(0);
     const sorted = [...items].sort((a, b) => ((a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : 1)).map((i) => i.label);
     expect(sorted.slice(0, measures.length).sort()).toEqual([...measures].sort());
+    // After a space where nothing in particular is expected, no list pops up by itself.
+    const quiet = await rpc.sendRequest<unknown[]>("textDocument/completion", {
+      textDocument: { uri },
+      position: positionOf(policyText, "  kilde ", "  kilde ".length),
+      context: { triggerKind: 2, triggerCharacter: " " },
+    });
+    expect(quiet).toEqual([]);
   });
 
   it("goes from a measure's use to its declaration", async () => {
