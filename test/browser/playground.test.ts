@@ -318,6 +318,30 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("renames a measure everywhere with the language service (F2), and the rules still run", async () => {
+    const { page } = await open();
+    const before = await page.evaluate(() => window.tilsyn.editor.getValue());
+    const uses = (text: string, name: string) => text.match(new RegExp(`(?<![\\p{L}\\p{N}_])${name}(?![\\p{L}\\p{N}_])`, "gu"))?.length ?? 0;
+    const count = uses(before, "andel_uden_samtaler");
+    expect(count).toBeGreaterThan(1);
+    await select(page, "andel_uden_samtaler", "når andel_uden_samtaler");
+    // run() settles only when the rename is done, so do not wait for it here.
+    await page.evaluate(() => {
+      void window.tilsyn.editor.getAction("editor.action.rename")!.run();
+    });
+    const input = page.locator(".rename-box input");
+    await input.waitFor({ timeout: 5000 });
+    await input.fill("andel_uden_de_fire_samtaler");
+    await input.press("Enter");
+    await page.waitForFunction(() => window.tilsyn.editor.getValue().includes("andel_uden_de_fire_samtaler"), null, { timeout: 5000 });
+    const after = await page.evaluate(() => window.tilsyn.editor.getValue());
+    expect(uses(after, "andel_uden_de_fire_samtaler")).toBe(count);
+    expect(uses(after, "andel_uden_samtaler")).toBe(0);
+    // The renamed policy is checked and runs: events and no error markers.
+    await page.waitForFunction(() => window.tilsyn.events().length > 0 && !window.tilsyn.markers().some((m) => m.severity === 8), null, { timeout: 15_000 });
+    await page.close();
+  }, 60_000);
+
   it("saves a screenshot of the main view", async () => {
     const { page } = await open();
     await page.click(".view-tab[data-view=timeline]");
