@@ -121,6 +121,8 @@ export function runLsp(): Promise<number> {
   const service = new LanguageService({ compiler, readFile: readDocument });
   /** Documents changed since they were last checked, with the timer that will check them. */
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The version of each document the service has checked. */
+  const checked = new Map<string, number>();
   let canRefreshLenses = false;
 
   /** Check a document now (if it changed) and publish its diagnostics and those of files of examples about it. */
@@ -132,6 +134,7 @@ export function runLsp(): Promise<number> {
     const document = documents.get(uri);
     if (!document) return;
     service.update(uri, document.getText());
+    checked.set(uri, document.version);
     for (const open of documents.all()) {
       // This document, and the open files of examples (they may be about it).
       if (!service.has(open.uri) || pending.has(open.uri)) continue;
@@ -182,12 +185,14 @@ export function runLsp(): Promise<number> {
     checkNow(e.document.uri);
   });
   documents.onDidChangeContent((e) => {
-    if (service.has(e.document.uri)) schedule(e.document.uri);
+    // Also fired on open, for the text onDidOpen has just checked.
+    if (checked.get(e.document.uri) !== e.document.version) schedule(e.document.uri);
   });
   documents.onDidClose((e) => {
     const timer = pending.get(e.document.uri);
     if (timer !== undefined) clearTimeout(timer);
     pending.delete(e.document.uri);
+    checked.delete(e.document.uri);
     service.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
