@@ -92,11 +92,14 @@ export function textMateGrammar(): Record<string, unknown> {
   };
 }
 
+/** Where the extension (editors/vscode/package.json, contributes.grammars) expects the grammar. */
+export const GRAMMAR_PATH = join("editors", "vscode", "syntaxes", "tilsyn.tmLanguage.json");
+
 /** The grammar as the extension ships it. */
 export const grammarFile = (): string => `${JSON.stringify(textMateGrammar(), null, 2)}\n`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = process.argv[2] ?? join(import.meta.dirname, "..", "editors", "vscode", "syntaxes", "tilsyn.tmLanguage.json");
+  const out = process.argv[2] ?? join(import.meta.dirname, "..", GRAMMAR_PATH);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, grammarFile());
   console.log(`${out}: ${keywordTable.length} nøgleord`);
