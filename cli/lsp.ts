@@ -2,7 +2,8 @@
 // Language Server Protocol. A thin adapter over the language service (compiler/service/), the
 // same one the playground's Monaco providers use: it keeps the open documents (incremental sync),
 // checks a document shortly after the last keystroke (debounced), publishes the diagnostics, and
-// translates positions (LSP: 0-based lines and characters; the service: 1-based) and answers.
+// translates positions (LSP: 0-based lines and characters in the editor's text; the service:
+// 1-based, into the NFC-normalised text, which differs where `å` is typed as `a` + ring) and answers.
 //
 // A request about a document with a check still waiting checks it first, so an answer never
 // speaks of older text than the request. Each `eksempel` block gets a code lens that runs it and
@@ -38,6 +39,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Span } from "../diagnostics/span.js";
 import { compiler } from "../compiler/service/compiler.js";
+import { NfcColumns, type LineColumn } from "../compiler/service/text.js";
 import { diagnosticMessage, LanguageService, type CompletionItem as ServiceCompletion, type PolicySymbol, type WorkspaceEdit as ServiceEdit } from "../compiler/service/index.js";
 
 /** The command a code lens runs: show why an example holds or not. */
@@ -46,9 +48,23 @@ export const SHOW_EXAMPLE = "tilsyn.visEksempel";
 /** How long after the last change a document is checked. */
 const DEBOUNCE_MS = 200;
 
-const toPosition = (p: { line: number; column: number }): Position => ({ line: p.line - 1, character: p.column - 1 });
-const toRange = (span: Span): Range => ({ start: toPosition(span.start), end: toPosition(span.end) });
-const fromPosition = (p: Position) => ({ line: p.line + 1, column: p.character + 1 });
+/** Positions of one document: LSP's are 0-based, the service's 1-based and into the NFC text. */
+interface Columns {
+  toRange(span: Span): Range;
+  fromPosition(p: Position): LineColumn;
+}
+
+function columnsOf(text: string): Columns {
+  const nfc = new NfcColumns(text);
+  const toPosition = (p: LineColumn): Position => {
+    const at = nfc.fromNfc(p);
+    return { line: at.line - 1, character: at.column - 1 };
+  };
+  return {
+    toRange: (span) => ({ start: toPosition(span.start), end: toPosition(span.end) }),
+    fromPosition: (p) => nfc.toNfc({ line: p.line + 1, column: p.character + 1 }),
+  };
+}
 
 const SEVERITY: Record<Diagnostic["severity"], DiagnosticSeverity> = {
   fejl: DiagnosticSeverity.Error,
@@ -90,7 +106,7 @@ const SYMBOL_KIND: Record<PolicySymbol["kind"], SymbolKind> = {
   trin: SymbolKind.EnumMember,
 };
 
-function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
+function toLspDiagnostic(d: Diagnostic, uri: string, { toRange }: Columns): LspDiagnostic {
   const range = toRange(d.span);
   return {
     range,
@@ -102,8 +118,10 @@ function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
   };
 }
 
-const toWorkspaceEdit = (edits: ServiceEdit): WorkspaceEdit => ({
-  changes: Object.fromEntries(Object.entries(edits).map(([uri, list]) => [uri, list.map((e): TextEdit => ({ range: toRange(e.span), newText: e.newText }))])),
+const toWorkspaceEdit = (edits: ServiceEdit, columns: (uri: string) => Columns): WorkspaceEdit => ({
+  changes: Object.fromEntries(
+    Object.entries(edits).map(([uri, list]) => [uri, list.map((e): TextEdit => ({ range: columns(uri).toRange(e.span), newText: e.newText }))]),
+  ),
 });
 
 function readDocument(uri: string): string | undefined {
@@ -124,6 +142,14 @@ export function runLsp(): Promise<number> {
   /** The version of each document the service has checked. */
   const checked = new Map<string, number>();
   let canRefreshLenses = false;
+  const columnCache = new Map<string, { text: string; columns: Columns }>();
+  /** The positions of a document as the editor has it (or as it is on disk, when it is not open). */
+  const columns = (uri: string): Columns => {
+    const text = documents.get(uri)?.getText() ?? readDocument(uri) ?? "";
+    let cached = columnCache.get(uri);
+    if (!cached || cached.text !== text) columnCache.set(uri, (cached = { text, columns: columnsOf(text) }));
+    return cached.columns;
+  };
 
   /** Check a document now (if it changed) and publish its diagnostics and those of files of examples about it. */
   const checkNow = (uri: string): void => {
@@ -139,7 +165,7 @@ export function runLsp(): Promise<number> {
       // This document, and the open files of examples (they may be about it).
       if (!service.has(open.uri) || pending.has(open.uri)) continue;
       if (open.uri !== uri && !service.analysis(open.uri)?.ast.examplesFor) continue;
-      void connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: service.diagnostics(open.uri).map((d) => toLspDiagnostic(d, open.uri)) });
+      void connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: service.diagnostics(open.uri).map((d) => toLspDiagnostic(d, open.uri, columns(open.uri))) });
     }
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
   };
@@ -193,12 +219,14 @@ export function runLsp(): Promise<number> {
     if (timer !== undefined) clearTimeout(timer);
     pending.delete(e.document.uri);
     checked.delete(e.document.uri);
+    columnCache.delete(e.document.uri);
     service.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onHover(({ textDocument, position }) => {
     if (!ready(textDocument.uri)) return null;
+    const { fromPosition, toRange } = columns(textDocument.uri);
     const hover = service.hover(textDocument.uri, fromPosition(position));
     return hover ? { contents: { kind: "markdown", value: hover.markdown }, range: toRange(hover.span) } : null;
   });
@@ -206,7 +234,7 @@ export function runLsp(): Promise<number> {
   connection.onCompletion(({ textDocument, position, context }): CompletionItem[] => {
     if (!ready(textDocument.uri)) return [];
     const typing = context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
-    return service.completion(textDocument.uri, fromPosition(position), typing).map((item) => ({
+    return service.completion(textDocument.uri, columns(textDocument.uri).fromPosition(position), typing).map((item) => ({
       label: item.label,
       kind: COMPLETION_KIND[item.kind],
       detail: item.detail,
@@ -218,16 +246,19 @@ export function runLsp(): Promise<number> {
 
   connection.onDefinition(({ textDocument, position }) => {
     if (!ready(textDocument.uri)) return [];
-    return service.definition(textDocument.uri, fromPosition(position)).map((l) => ({ uri: l.uri, range: toRange(l.span) }));
+    return service.definition(textDocument.uri, columns(textDocument.uri).fromPosition(position)).map((l) => ({ uri: l.uri, range: columns(l.uri).toRange(l.span) }));
   });
 
   connection.onReferences(({ textDocument, position, context }) => {
     if (!ready(textDocument.uri)) return [];
-    return service.references(textDocument.uri, fromPosition(position), context.includeDeclaration).map((l) => ({ uri: l.uri, range: toRange(l.span) }));
+    return service
+      .references(textDocument.uri, columns(textDocument.uri).fromPosition(position), context.includeDeclaration)
+      .map((l) => ({ uri: l.uri, range: columns(l.uri).toRange(l.span) }));
   });
 
   connection.onPrepareRename(({ textDocument, position }) => {
     if (!ready(textDocument.uri)) return null;
+    const { fromPosition, toRange } = columns(textDocument.uri);
     const target = service.prepareRename(textDocument.uri, fromPosition(position));
     return target ? { range: toRange(target.span), placeholder: target.name } : null;
   });
@@ -235,13 +266,14 @@ export function runLsp(): Promise<number> {
   connection.onRenameRequest(({ textDocument, position, newName }) => {
     for (const d of documents.all()) ready(d.uri);
     if (!ready(textDocument.uri)) return null;
-    const result = service.rename(textDocument.uri, fromPosition(position), newName);
+    const result = service.rename(textDocument.uri, columns(textDocument.uri).fromPosition(position), newName);
     if ("error" in result) return new ResponseError(ErrorCodes.InvalidRequest, result.error);
-    return toWorkspaceEdit(result.edits);
+    return toWorkspaceEdit(result.edits, columns);
   });
 
   connection.onDocumentSymbol(({ textDocument }): DocumentSymbol[] => {
     if (!ready(textDocument.uri)) return [];
+    const { toRange } = columns(textDocument.uri);
     const convert = (s: PolicySymbol): DocumentSymbol => ({
       name: s.name,
       detail: s.title ?? "",
@@ -256,6 +288,7 @@ export function runLsp(): Promise<number> {
   connection.onDocumentFormatting(async ({ textDocument }) => {
     if (!ready(textDocument.uri)) return [];
     try {
+      const { toRange } = columns(textDocument.uri);
       return (await service.format(textDocument.uri)).map((e): TextEdit => ({ range: toRange(e.span), newText: e.newText }));
     } catch (error) {
       const first = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -266,15 +299,17 @@ export function runLsp(): Promise<number> {
   connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
     if (!ready(textDocument.uri)) return [];
     const uri = textDocument.uri;
+    const { fromPosition } = columns(uri);
     return service.codeActions(uri, { start: fromPosition(range.start), end: fromPosition(range.end) }).map((action) => {
-      const lsp = toLspDiagnostic(action.diagnostic, uri);
+      const lsp = toLspDiagnostic(action.diagnostic, uri, columns(uri));
       const sent = context.diagnostics.find((d) => d.code === lsp.code && d.range.start.line === lsp.range.start.line && d.range.start.character === lsp.range.start.character);
-      return { title: action.title, kind: CodeActionKind.QuickFix, diagnostics: [sent ?? lsp], isPreferred: action.preferred, edit: toWorkspaceEdit(action.edits) };
+      return { title: action.title, kind: CodeActionKind.QuickFix, diagnostics: [sent ?? lsp], isPreferred: action.preferred, edit: toWorkspaceEdit(action.edits, columns) };
     });
   });
 
   connection.onCodeLens(({ textDocument }): CodeLens[] => {
     if (!ready(textDocument.uri)) return [];
+    const { toRange } = columns(textDocument.uri);
     return service.exampleLenses(textDocument.uri).map((lens) => ({
       range: toRange({ start: lens.span.start, end: lens.span.start }),
       command: { title: lens.title, command: SHOW_EXAMPLE, arguments: [textDocument.uri, lens.span.start.line] },

@@ -70,3 +70,31 @@ export function wordAt(text: string, offset: number): { start: number; end: numb
   while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
   return { start, end };
 }
+
+/**
+ * Columns of an editor's text that is not NFC-normalised (`å` typed as `a` + ring), mapped to and
+ * from the normalised text the service's spans point into. Lines are the same in both.
+ */
+export class NfcColumns {
+  private readonly lines: string[] | undefined;
+
+  constructor(editorText: string) {
+    this.lines = editorText === editorText.normalize("NFC") ? undefined : editorText.split("\n");
+  }
+
+  /** An editor's place in the normalised text. */
+  toNfc(at: LineColumn): LineColumn {
+    const line = this.lines?.[at.line - 1];
+    if (line === undefined || line === line.normalize("NFC")) return at;
+    return { line: at.line, column: line.slice(0, at.column - 1).normalize("NFC").length + 1 };
+  }
+
+  /** A place in the normalised text in the editor's text. */
+  fromNfc(at: LineColumn): LineColumn {
+    const line = this.lines?.[at.line - 1];
+    if (line === undefined || line === line.normalize("NFC")) return at;
+    let column = 0;
+    while (column < line.length && line.slice(0, column).normalize("NFC").length < at.column - 1) column++;
+    return { line: at.line, column: column + 1 };
+  }
+}

@@ -144,6 +144,23 @@ describe("tilsyn lsp --stdio", () => {
     expect(after.diagnostics.filter((x) => x.severity === 1)).toEqual([]);
   });
 
+  it("speaks of places in the editor's own text when it is not NFC (`å` typed as `a` + ring)", async () => {
+    const decomposed = policyText.replace('"andel røde" = roed / jobparate', '"andel røde på måneden" = roedd / jobparate'.normalize("NFD"));
+    expect(decomposed).not.toBe(decomposed.normalize("NFC"));
+    const uri = open("nfd.tilsyn", decomposed);
+    const { diagnostics } = await diagnosticsWhere(uri, (d) => d.some((x) => x.code === "T0201"));
+    const d = diagnostics.find((x) => x.code === "T0201")!;
+    const start = positionOf(decomposed, "roedd / jobparate");
+    expect(d.range).toEqual({ start, end: { line: start.line, character: start.character + "roedd".length } });
+    const actions = await rpc.sendRequest<{ title: string; edit: { changes: Record<string, LspTextEdit[]> } }[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
+    const repaired = apply(decomposed, actions.find((a) => a.title.includes("`roed`"))!.edit.changes[uri]!);
+    expect(repaired).toBe(decomposed.replace("roedd /", "roed /"));
+  });
+
   it("explains `sammenhængende` and a measure in Danish on hover", async () => {
     const uri = open("hover.tilsyn", policyText);
     await diagnosticsWhere(uri, () => true);
