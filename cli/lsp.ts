@@ -224,6 +224,16 @@ export function runLsp(): Promise<number> {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
+  // A policy that is not open changed on disk: the files of examples about it are checked and run again.
+  connection.onDidChangeWatchedFiles(() => {
+    service.forgetDerived();
+    for (const open of documents.all()) {
+      if (!service.has(open.uri) || !service.analysis(open.uri)?.ast.examplesFor) continue;
+      void connection.sendDiagnostics({ uri: open.uri, version: open.version, diagnostics: service.diagnostics(open.uri).map((d) => toLspDiagnostic(d, open.uri, columns(open.uri))) });
+    }
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+  });
+
   connection.onHover(({ textDocument, position }) => {
     if (!ready(textDocument.uri)) return null;
     const { fromPosition, toRange } = columns(textDocument.uri);

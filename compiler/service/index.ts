@@ -127,7 +127,11 @@ export class LanguageService {
     this.forgetDerived();
   }
 
-  private forgetDerived(): void {
+  /**
+   * Forget what was derived from other files (their names, their examples' results): a file that
+   * is not open changed on disk. The next question reads it again.
+   */
+  forgetDerived(): void {
     for (const d of this.docs.values()) {
       d.symbols = undefined;
       d.lenses = undefined;

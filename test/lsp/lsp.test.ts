@@ -300,6 +300,33 @@ describe("tilsyn lsp --stdio", () => {
     expect(lenses.filter((l) => l.command.title.startsWith("✓"))).toHaveLength(examples.length - 1);
   });
 
+  it("runs a file of examples with a policy that is not open, and again when the policy changes on disk", async () => {
+    const policyFile = join(tmp, "lukket.tilsyn");
+    writeFileSync(policyFile, policyText);
+    const text = [
+      'eksempler til "lukket.tilsyn"',
+      "",
+      'eksempel "Strakshandling ved 60 pct. røde"',
+      "  data jobsoegning",
+      "    kommune | maaned  | jobparate | roed | fortsat_uden_jobsoegning",
+      "    101     | 2021-01 | 100       | 60   | 10",
+      "  forventer henvendelse til 101 for 2021-01 efter straks",
+      "",
+    ].join("\n");
+    const uri = open("lukket.test.tilsyn", text);
+    await diagnosticsWhere(uri, () => true);
+    type Lens = { command: { title: string } };
+    const before = await rpc.sendRequest<Lens[]>("textDocument/codeLens", { textDocument: { uri } });
+    expect(before.map((l) => l.command.title)).toEqual([expect.stringMatching(/^✓/)]);
+    // The policy's limit is raised past 60 % on disk; the editor reports the change.
+    const raised = policyText.replace("når andel_røde mindst 50 %", "når andel_røde mindst 70 %");
+    expect(raised).not.toBe(policyText);
+    writeFileSync(policyFile, raised);
+    await rpc.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(policyFile).href, type: 2 }] });
+    const after = await rpc.sendRequest<Lens[]>("textDocument/codeLens", { textDocument: { uri } });
+    expect(after.map((l) => l.command.title)).toEqual([expect.stringMatching(/^✗/)]);
+  });
+
   it("ends with exit code 0 when the editor asks it to shut down and exit", async () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     await rpc.sendRequest("shutdown");
