@@ -63,7 +63,19 @@ export interface SweepRequest {
   values: string[];
 }
 
-export type ToWorker = RunRequest | DataRequest | SeriesRequest | ExplainRequest | SweepRequest;
+/**
+ * Turn one kommune's data period into an `eksempel` block: the rows its decision used and the
+ * expectations the latest policy of the slot gives for them.
+ */
+export interface SaveExampleRequest {
+  type: "save-example";
+  slot: Slot;
+  kommune: string;
+  /** The data period as events name it: "2021-03", "2023-H2" or "2023". */
+  period: string;
+}
+
+export type ToWorker = RunRequest | DataRequest | SeriesRequest | ExplainRequest | SweepRequest | SaveExampleRequest;
 
 export interface KommuneInfo {
   kode: string;
@@ -113,10 +125,48 @@ export interface ResultMessage {
   data: DataStatus[];
   /** The limits of the policy's rules that the sensitivity view can sweep. */
   limits?: SweepLimit[];
+  /** The policy's own texts, for captions and legends. */
+  policy?: PolicyInfo;
   /** The period that was evaluated. */
   fromMonth?: number;
   toMonth?: number;
   ms: number;
+}
+
+/** What the views need to know of the policy itself: its title and its states (a state machine). */
+export interface PolicyInfo {
+  title: string;
+  machine?: { start: string; states: { name: string; title: string }[] };
+}
+
+/** The outcome of one `eksempel` block, run live with the latest policy of a slot. */
+export interface ExampleStatus {
+  /** 1-based line of the block's `eksempel` line. */
+  line: number;
+  title: string;
+  ok: boolean;
+  /** Why not, in Danish: the expectations that failed and what happened instead, or the block's errors. */
+  problems: string[];
+}
+
+export interface ExamplesMessage {
+  type: "examples";
+  /** The run request whose policy text the examples were run with. */
+  id: number;
+  slot: Slot;
+  examples: ExampleStatus[];
+}
+
+/** The answer to a SaveExampleRequest: the block's text, or why there is none. */
+export interface SavedExampleMessage {
+  type: "save-example";
+  slot: Slot;
+  kommune: string;
+  period: string;
+  text?: string;
+  /** Expectations that were left out because the block would not pass with them (should be none). */
+  dropped?: number;
+  error?: string;
 }
 
 export interface SeriesMessage {
@@ -162,4 +212,13 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type FromWorker = ReadyMessage | CheckMessage | ResultMessage | SeriesMessage | ExplainMessage | SweepMessage | ErrorMessage;
+export type FromWorker =
+  | ReadyMessage
+  | CheckMessage
+  | ResultMessage
+  | SeriesMessage
+  | ExplainMessage
+  | SweepMessage
+  | ExamplesMessage
+  | SavedExampleMessage
+  | ErrorMessage;

@@ -16,6 +16,11 @@ import { explainPeriod, formatExplanation } from "../../compiler/explain.js";
 import { limitsOf, sweepRows, withLimit } from "../../compiler/sweep.js";
 import { kommuneTable } from "./subtable.js";
 import { loadSheet, readWorkbook, type SheetResult, type Workbook } from "../../load/xlsx.js";
+import type { PolicyFile } from "../../grammar/ast.js";
+import type { PreparedExample } from "../../compiler/examples.js";
+import { runExample } from "../../compiler/runner.js";
+import type { ExampleStatus, PolicyInfo } from "./protocol.js";
+import { saveExample } from "./save-example.js";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker): void => scope.postMessage(message);
@@ -119,6 +124,9 @@ async function drain(): Promise<void> {
       await uploadsRead;
       evaluateRequest(request, slot);
       await nextTask();
+      // The examples run after the results are out, unless a newer edit is already waiting.
+      if (!pending[slot]) runExamples(request, slot);
+      await nextTask();
     }
   } catch (error) {
     post({ type: "error", message: `Intern fejl i legepladsen: ${String(error)}` });
@@ -128,14 +136,14 @@ async function drain(): Promise<void> {
   }
 }
 
-const compiled: Partial<Record<Slot, { id: number; plan?: Plan; diagnostics: Diagnostic[] }>> = {};
+const compiled: Partial<Record<Slot, { id: number; source: string; file: string; plan?: Plan; diagnostics: Diagnostic[]; ast: PolicyFile; examples: PreparedExample[] }>> = {};
 
 function run(request: RunRequest, slot: Slot): void {
   const started = performance.now();
   // Every diagnostic `tilsyn check` gives, the static checks (threshold gaps, unused declarations …) too.
   const result = checkPolicy(request.source, request.file);
   const diagnostics = result.diagnostics;
-  compiled[slot] = { id: request.id, plan: result.plan, diagnostics };
+  compiled[slot] = { id: request.id, source: request.source, file: request.file, plan: result.plan, diagnostics, ast: result.ast, examples: result.examples };
   post({
     type: "check",
     id: request.id,
@@ -206,14 +214,51 @@ function evaluateRequest(request: RunRequest, slot: Slot): void {
     }
   }
   const limits = [...plan.criteria, ...plan.reviews].flatMap((rule) => (limitsOf(plan, rule.name) ?? []).map((l) => ({ rule: rule.name, title: rule.title, ...l })));
+  const policy: PolicyInfo = {
+    title: plan.title,
+    ...(plan.machine ? { machine: { start: plan.machine.start, states: plan.machine.states.map((st) => ({ name: st.name, title: st.title })) } } : {}),
+  };
   post({
     ...base,
     data,
     limits,
+    policy,
     events: last.events,
     series: request.kommune ? seriesOf(last, request.kommune) : [],
     ms: performance.now() - started,
   });
+}
+
+/**
+ * Run the policy's `eksempel` blocks as `tilsyn test` does (with the policy's own «gælder fra/til»,
+ * whatever the page's period), and report each block's outcome. A policy with errors has none to
+ * run: the markers say why.
+ */
+function runExamples(request: RunRequest, slot: Slot): void {
+  const state = compiled[slot];
+  if (!state || state.id !== request.id) return;
+  const blocks = state.ast.examples ?? [];
+  const examples: ExampleStatus[] = [];
+  if (state.plan && !hasErrors(state.diagnostics)) {
+    for (const example of blocks) {
+      const line = example.span.start.line;
+      const prepared = state.examples.find((p) => p.example === example);
+      if (!prepared) {
+        examples.push({ line, title: example.title.value, ok: false, problems: ["Eksemplet har fejl; se markeringerne."] });
+        continue;
+      }
+      const result = runExample(example, prepared.tables, [state.plan], request.file);
+      examples.push({
+        line,
+        title: example.title.value,
+        ok: result.ok,
+        problems: result.error
+          ? [`Eksemplet kunne ikke køres: ${result.error}`]
+          : result.expectations.filter((e) => !e.ok).map((e) => `linje ${e.line}: ${e.text} – ${e.actual ?? "passer ikke"}`),
+      });
+    }
+  }
+  post({ type: "examples", id: request.id, slot, examples });
 }
 
 /** The measured series of one kommune: the plan evaluated on that kommune's rows alone. */
@@ -282,6 +327,22 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         }
       }
       post({ type: "explain", slot: message.slot, kommune: message.kommune, period: message.period, text });
+      break;
+    }
+    case "save-example": {
+      const last = evaluated[message.slot];
+      const state = compiled[message.slot];
+      const answer = { type: "save-example" as const, slot: message.slot, kommune: message.kommune, period: message.period };
+      if (!last || !state?.plan) {
+        post({ ...answer, error: "Ret politikken og data, så der er en beslutning at gemme." });
+        break;
+      }
+      try {
+        const saved = saveExample(state.source, state.file, state.plan, last.tables, message.kommune, kommuneNames.get(message.kommune) ?? message.kommune, message.period);
+        post("error" in saved ? { ...answer, error: saved.error } : { ...answer, text: saved.text, dropped: saved.dropped });
+      } catch (error) {
+        post({ ...answer, error: `Eksemplet kunne ikke laves (intern fejl): ${String(error)}` });
+      }
       break;
     }
     case "series":
