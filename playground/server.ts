@@ -24,6 +24,7 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".csv": "text/csv; charset=utf-8",
+  ".md": "text/plain; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };
 

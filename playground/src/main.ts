@@ -3,6 +3,7 @@
 
 import "./monaco-da.js"; // before any Monaco module
 import "./style.css";
+import sprogUrl from "../../docs/sprog.md?url";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { diagnosticMessage } from "../../compiler/service/index.js";
 import type { PolicyEvent } from "../../runtime/events.js";
@@ -11,12 +12,14 @@ import { EventsTable } from "./events-table.js";
 import { danishMonth, monthValue, parseMonthValue } from "./labels.js";
 import { LANGUAGE_ID, registerLanguage, service, toRange, uriOf } from "./language.js";
 import { monaco } from "./monaco.js";
-import type { CheckMessage, FromWorker, KommuneInfo, ReadyMessage, ResultMessage, Slot, ToWorker } from "./protocol.js";
+import type { CheckMessage, ExampleStatus, FromWorker, KommuneInfo, ReadyMessage, ResultMessage, SavedExampleMessage, Slot, ToWorker } from "./protocol.js";
 import { EARLY_2020, EARLY_2024, findPolicy, samplePolicies } from "./samples.js";
 import { shareUrl, stateFromHash, type SharedState } from "./share.js";
 import { renderComparison, renderYears } from "./summaries.js";
 import { renderTimeline } from "./timeline.js";
 import { renderSensitivity } from "./sensitivity.js";
+import { renderMap } from "./map.js";
+import { periodsOf } from "./why.js";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -38,11 +41,17 @@ interface SlotState {
   resultId: number;
   diagnostics: Diagnostic[];
   result?: ResultMessage;
+  /** The outcome of each `eksempel` block with the latest text, and their glyphs in the margin. */
+  examples: ExampleStatus[];
+  /** The run request the examples are of. */
+  examplesId: number;
+  exampleDecorations: string[];
   /** When each request's edit happened (performance.now()), for the latency figures. */
   sentAt: Map<number, number>;
 }
 
-type View = "events" | "timeline" | "years" | "compare" | "sweep";
+type View = "events" | "map" | "timeline" | "years" | "compare" | "sweep";
+const VIEWS: readonly View[] = ["events", "map", "timeline", "years", "compare", "sweep"];
 
 const DEFAULT_POLICY = "tidlig-indsats-2024.tilsyn";
 
@@ -61,7 +70,7 @@ const uploadFiles = new Map<string, string>();
 const slots: Partial<Record<Slot, SlotState>> = {};
 
 /** Measured in the page, read by tests and the benchmark. */
-const latencies: { id: number; markers?: number; results?: number }[] = [];
+const latencies: { id: number; markers?: number; results?: number; map?: number }[] = [];
 
 // ---------------------------------------------------------------------------------------------
 // Worker
@@ -85,10 +94,16 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const state = slots[message.slot];
       if (state?.result && message.kommune === selectedKommune) {
         state.result = { ...state.result, series: message.series, kommune: message.kommune };
-        if (message.slot === active) renderView("timeline");
+        if (message.slot === active) renderKommuneViews();
       }
       break;
     }
+    case "examples":
+      onExamples(message.slot, message.id, message.examples);
+      break;
+    case "save-example":
+      onSavedExample(message);
+      break;
     case "sweep":
       if (message.slot === active) {
         sweep = { ...sweep, busy: false, result: message };
@@ -98,7 +113,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
     case "explain":
       if (message.slot === active && message.kommune === selectedKommune) {
         why = { kommune: message.kommune, period: message.period, text: message.text };
-        renderView("timeline");
+        renderKommuneViews();
       }
       break;
     case "error":
@@ -136,6 +151,8 @@ const editor = monaco.editor.create($("editor"), {
   unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true, nonBasicASCII: false },
   quickSuggestions: { other: true, comments: false, strings: false },
   ariaLabel: "Regler",
+  // The examples' ✓ and ✗ are drawn in the glyph margin.
+  glyphMargin: true,
 });
 const highlight = editor.createDecorationsCollection();
 
@@ -158,6 +175,9 @@ function createSlot(slot: Slot, text: string, label: string, file: string): Slot
     checkId: 0,
     resultId: 0,
     diagnostics: [],
+    examples: [],
+    examplesId: 0,
+    exampleDecorations: [],
     sentAt: new Map(),
   };
   slots[slot] = state;
@@ -192,18 +212,25 @@ function saveSoon(): void {
     void currentState().then((state) => {
       try {
         storage()?.setItem(SAVED_STATE, JSON.stringify(state));
-        // The policy's own edits, so that switching to another policy and back keeps them.
-        const sample = currentFile ? findPolicy(currentFile) : undefined;
-        if (sample && slots.a) {
-          const text = slots.a.model.getValue();
-          if (text === sample.source) storage()?.removeItem(savedText(sample.file));
-          else storage()?.setItem(savedText(sample.file), text);
-        }
+        savePolicyText();
       } catch {
         // full or forbidden storage: nothing to do but go on
       }
     });
   }, 300);
+}
+
+/** A bundled policy's own edits, so that switching to another policy and back keeps them. */
+function savePolicyText(): void {
+  const sample = bundledEdit();
+  if (!sample || !slots.a) return;
+  const text = slots.a.model.getValue();
+  try {
+    if (text === sample.source) storage()?.removeItem(savedText(sample.file));
+    else storage()?.setItem(savedText(sample.file), text);
+  } catch {
+    // full or forbidden storage: edits live as long as the page
+  }
 }
 
 function dropVariant(): void {
@@ -365,7 +392,7 @@ function onResult(message: ResultMessage): void {
   document.body.dataset.results = String(message.id);
 }
 
-function record(id: number, what: "markers" | "results", ms: number): void {
+function record(id: number, what: "markers" | "results" | "map", ms: number): void {
   let entry = latencies.find((l) => l.id === id);
   if (!entry) latencies.push((entry = { id }));
   entry[what] = ms;
@@ -413,7 +440,7 @@ function showRule(event: PolicyEvent): void {
 const dirty = new Set<View>();
 
 function renderAll(): void {
-  for (const v of ["events", "timeline", "years", "compare", "sweep"] as const) dirty.add(v);
+  for (const v of VIEWS) dirty.add(v);
   renderView(view);
   renderData();
   const count = slots[active]?.result?.events.length;
@@ -445,21 +472,41 @@ function renderView(which: View): void {
           blocked: result?.blocked,
           titles: Object.fromEntries((result?.limits ?? []).map((l) => [l.rule, l.title])),
           ...(why ? { why } : {}),
+          ...(result?.policy ? { policy: result.policy } : {}),
         },
-        (kode) => {
-          selectedKommune = kode;
-          kommuneChosen = true;
-          why = undefined;
-          for (const slot of ["a", "b"] as const) {
-            const s = slots[slot];
-            if (s?.result) send({ type: "series", id: s.result.id, slot, kommune: kode });
-          }
-        },
-        (period) => {
-          if (period && selectedKommune) send({ type: "explain", slot: active, kommune: selectedKommune, period });
-        },
+        selectKommune,
+        explain,
+        saveAsExample,
       );
       break;
+    case "map": {
+      const a = slots.a;
+      const b = slots.b;
+      const side = (st: SlotState | undefined, fallback: string) => ({
+        label: st?.label ?? fallback,
+        events: st?.result?.events ?? [],
+        ...(st?.result?.blocked ? { blocked: st.result.blocked } : st?.result ? {} : { blocked: "Beregner …" }),
+      });
+      renderMap(
+        $("view-map"),
+        {
+          kommuner,
+          a: side(a, "Politik"),
+          ...(b ? { b: side(b, "Variant") } : {}),
+          fromMonth: result?.fromMonth,
+          toMonth: result?.toMonth,
+          ...(selectedKommune ? { selected: selectedKommune } : {}),
+          periods: selectedKommune && result?.kommune === selectedKommune ? periodsOf(result.series, result.events.filter((e) => e.kommune === selectedKommune)) : [],
+          ...(why ? { why } : {}),
+        },
+        { onSelect: selectKommune, onExplain: explain, onSave: saveAsExample },
+      );
+      if (result) {
+        const sent = state?.sentAt.get(result.id);
+        if (sent !== undefined && !latencies.find((l) => l.id === result.id)?.map) record(result.id, "map", performance.now() - sent);
+      }
+      break;
+    }
     case "years":
       renderYears($("view-years"), result?.events ?? [], result?.blocked);
       break;
@@ -498,12 +545,89 @@ function renderView(which: View): void {
   }
 }
 
+/** The views that show the selected kommune. */
+function renderKommuneViews(): void {
+  renderView("timeline");
+  renderView("map");
+}
+
+/** Select a kommune in the map or the timeline: its series is fetched for «Hvorfor (ikke)?». */
+function selectKommune(kode: string): void {
+  selectedKommune = kode;
+  kommuneChosen = true;
+  why = undefined;
+  for (const slot of ["a", "b"] as const) {
+    const s = slots[slot];
+    if (s?.result) send({ type: "series", id: s.result.id, slot, kommune: kode });
+  }
+  renderKommuneViews();
+}
+
+function explain(period: string): void {
+  if (period && selectedKommune) send({ type: "explain", slot: active, kommune: selectedKommune, period });
+}
+
+function saveAsExample(period: string): void {
+  if (!selectedKommune) return;
+  setStatus(`Laver et eksempel af ${kommuneNames.get(selectedKommune) ?? selectedKommune} for ${period} …`);
+  send({ type: "save-example", slot: active, kommune: selectedKommune, period });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Examples: ✓ or ✗ beside each `eksempel` block, run live by the worker
+
+function onExamples(slot: Slot, id: number, examples: ExampleStatus[]): void {
+  const state = slots[slot];
+  // Only the answer for the text in the editor now (an older one would mark the wrong lines).
+  if (!state || id !== state.sentId) return;
+  state.examples = examples;
+  state.examplesId = id;
+  state.exampleDecorations = state.model.deltaDecorations(
+    state.exampleDecorations,
+    examples.flatMap((e) => [
+      {
+        // Not the whole line: a wrapped line would get the glyph on each of its rows.
+        range: new monaco.Range(e.line, 1, e.line, 1),
+        options: {
+          glyphMarginClassName: e.ok ? "example-glyph example-ok" : "example-glyph example-fail",
+          glyphMarginHoverMessage: { value: e.ok ? `✓ Eksemplet «${e.title}» består.` : `✗ Eksemplet «${e.title}» består ikke:\n\n${e.problems.map((p) => `- ${p}`).join("\n")}` },
+        },
+      },
+      ...(e.ok ? [] : [{ range: new monaco.Range(e.line, 1, e.line, 1), options: { isWholeLine: true, className: "example-fail-line" } }]),
+    ]),
+  );
+  if (slot === active) renderProblems();
+  document.body.dataset.examples = String(id);
+}
+
+function onSavedExample(message: SavedExampleMessage): void {
+  const state = slots[message.slot];
+  if (!state) return;
+  if (message.error || !message.text) {
+    setStatus(message.error ?? "Eksemplet kunne ikke laves.", true);
+    return;
+  }
+  if (message.slot !== active) activate(message.slot);
+  const model = state.model;
+  const lastLine = model.getLineCount();
+  const end = model.getLineMaxColumn(lastLine);
+  const before = model.getValue().endsWith("\n\n") ? "" : model.getValue().endsWith("\n") ? "\n" : "\n\n";
+  const line = lastLine + before.split("\n").length - 1;
+  editor.pushUndoStop();
+  editor.executeEdits("gem-som-eksempel", [{ range: new monaco.Range(lastLine, end, lastLine, end), text: `${before}${message.text}\n` }]);
+  editor.pushUndoStop();
+  editor.revealLineInCenter(line);
+  editor.setPosition({ lineNumber: line, column: 1 });
+  const name = kommuneNames.get(message.kommune) ?? message.kommune;
+  setStatus(`Eksemplet for ${name}, ${message.period}, er indsat i linje ${line}${message.dropped ? ` (${message.dropped} forventning${message.dropped === 1 ? "" : "er"} udeladt)` : ""}; det køres nu.`);
+}
+
 function setView(next: View): void {
   view = next;
   for (const tab of document.querySelectorAll<HTMLElement>(".view-tab")) {
     tab.setAttribute("aria-selected", String(tab.dataset.view === next));
   }
-  for (const v of ["events", "timeline", "years", "compare", "sweep"] as const) $(`view-${v}`).hidden = v !== next;
+  for (const v of VIEWS) $(`view-${v}`).hidden = v !== next;
   if (dirty.has(next)) renderView(next);
 }
 
@@ -511,7 +635,36 @@ function renderProblems(): void {
   const state = slots[active];
   const list = state?.diagnostics ?? [];
   const panel = $("problems");
+  const examples = state?.examples ?? [];
+  const failed = examples.filter((e) => !e.ok);
+  const exampleLine =
+    examples.length === 0
+      ? null
+      : h(
+          "div",
+          { class: `examples-summary ${failed.length ? "fail" : "ok"}`, id: "examples-summary" },
+          failed.length === 0
+            ? `✓ ${examples.length === 1 ? "Eksemplet består" : `Alle ${examples.length} eksempler består`}.`
+            : `✗ ${failed.length} af ${examples.length} ${examples.length === 1 ? "eksempel" : "eksempler"} består ikke: `,
+          ...failed.slice(0, 10).map((e) =>
+            h(
+              "button",
+              {
+                type: "button",
+                class: "example-link",
+                title: e.problems.join("\n"),
+                onclick: () => {
+                  editor.revealLineInCenter(e.line);
+                  editor.setPosition({ lineNumber: e.line, column: 1 });
+                  editor.focus();
+                },
+              },
+              `linje ${e.line}`,
+            ),
+          ),
+        );
   panel.replaceChildren(
+    ...(exampleLine ? [exampleLine] : []),
     ...(list.length === 0
       ? [h("span", { class: "ok" }, "Ingen fejl eller advarsler.")]
       : list.slice(0, 50).map((d) =>
@@ -577,20 +730,40 @@ function setStatus(text: string, warning = false): void {
 // ---------------------------------------------------------------------------------------------
 // Policies, variants, presets
 
+/** The name and title after `politik` in a policy's text. */
+function policyHead(text: string): { name?: string; title?: string } {
+  const m = /^politik\s+([^\s"]+)(?:\s+"([^"\n]*)")?/m.exec(text);
+  return m ? { name: m[1], title: m[2] } : {};
+}
+
+/**
+ * The bundled policy the text in the editor is an edit of: the one it was loaded from, as long as
+ * it still declares the same `politik`. A text that names another policy is one of its own (a
+ * new policy, or one from a link), and is never labelled, saved or restored as the bundled one.
+ */
+function bundledEdit(): ReturnType<typeof findPolicy> {
+  const sample = currentFile ? findPolicy(currentFile) : undefined;
+  const text = slots.a?.model.getValue();
+  if (!sample || text === undefined) return undefined;
+  return text === sample.source || policyHead(text).name === policyHead(sample.source).name ? sample : undefined;
+}
+
 function updateMenu(): void {
   const menu = $<HTMLSelectElement>("policy-menu");
-  const sample = currentFile ? findPolicy(currentFile) : undefined;
-  const edited = !sample || slots.a?.model.getValue() !== sample.source;
+  const sample = bundledEdit();
+  const text = slots.a?.model.getValue() ?? "";
+  const edited = !sample || text !== sample.source;
   const custom = menu.querySelector<HTMLOptionElement>("option[value='']")!;
   custom.hidden = !edited;
-  custom.textContent = sample ? `${sample.file} (ændret)` : "Egen tekst";
+  const own = policyHead(text);
+  custom.textContent = sample ? `${sample.file} (ændret)` : own.title ? `Egen politik: ${own.title}` : own.name ? `Egen politik: ${own.name}` : "Egen tekst";
   menu.value = edited ? "" : sample.file;
   $("restore-policy").hidden = !(sample && edited);
 }
 
 /** Back to the bundled text of the current policy; its saved edits are forgotten. */
 function restorePolicy(): void {
-  const sample = currentFile ? findPolicy(currentFile) : undefined;
+  const sample = bundledEdit();
   if (!sample || !slots.a) return;
   storage()?.removeItem(savedText(sample.file));
   slots.a.model.setValue(sample.source);
@@ -641,7 +814,8 @@ async function currentState(): Promise<SharedState> {
     policy: slots.a?.model.getValue() ?? "",
     variant: slots.b?.model.getValue(),
     labels: [slots.a?.label ?? "Politik", slots.b?.label ?? "Variant"],
-    file: currentFile,
+    // The bundled file only when the text is an edit of it; a policy of its own is named by itself.
+    file: bundledEdit()?.file ?? (policyHead(slots.a?.model.getValue() ?? "").name ? `${policyHead(slots.a!.model.getValue()).name}.tilsyn` : undefined),
     sample: "eksempel",
     from: $<HTMLSelectElement>("from").value || undefined,
     to: $<HTMLSelectElement>("to").value || undefined,
@@ -664,7 +838,7 @@ function applyState(state: SharedState): void {
   if (state.variant !== undefined) createSlot("b", state.variant, state.labels?.[1] ?? "Variant", `variant-${state.file ?? "politik.tilsyn"}`);
   activate("a");
   updateMenu();
-  if (state.view && ["events", "timeline", "years", "compare", "sweep"].includes(state.view)) setView(state.view as View);
+  if (state.view && (VIEWS as readonly string[]).includes(state.view)) setView(state.view as View);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -677,7 +851,24 @@ function setupControls(): void {
     ...samplePolicies.map((p) => h("option", { value: p.file }, `${p.file.replace(/\.tilsyn$/, "")} · ${p.title}`)),
   );
   menu.addEventListener("change", () => {
-    if (menu.value) loadPolicy(menu.value);
+    if (!menu.value) return;
+    // A bundled policy's edits are kept in this browser (and come back when it is chosen again);
+    // a policy of its own is not, so switching away from it asks first.
+    const text = slots.a?.model.getValue() ?? "";
+    const leaving = bundledEdit();
+    if (!leaving && text.trim() !== "") {
+      const own = policyHead(text);
+      const ok = window.confirm(
+        `Din egen politik${own.title ? ` «${own.title}»` : ""} gemmes ikke, når du skifter til en anden. Skift alligevel?\n\nVælg Annuller og brug «Del» for at gemme den som et link først.`,
+      );
+      if (!ok) {
+        updateMenu();
+        return;
+      }
+    }
+    savePolicyText(); // now, not 300 ms later: the text is about to change
+    if (leaving && text !== leaving.source) setStatus(`Dine ændringer i ${leaving.file} er gemt i browseren; vælg den igen for at fortsætte.`);
+    loadPolicy(menu.value);
   });
   $("preset-compare").addEventListener("click", () => void presetCompare());
   $("make-variant").addEventListener("click", makeVariant);
@@ -736,6 +927,13 @@ function setupControls(): void {
     }
   });
   $("share-close").addEventListener("click", () => ($("share-box").hidden = true));
+  $<HTMLAnchorElement>("help-docs").href = sprogUrl;
+  const toggleHelp = (open: boolean): void => {
+    $("help-panel").hidden = !open;
+    $("help").setAttribute("aria-expanded", String(open));
+  };
+  $("help").addEventListener("click", () => toggleHelp($("help-panel").hidden));
+  $("help-close").addEventListener("click", () => toggleHelp(false));
 }
 
 async function start(): Promise<void> {
@@ -780,6 +978,11 @@ void start();
   },
   events: (slot: Slot = active) => slots[slot]?.result?.events ?? [],
   resultId: (slot: Slot = active) => slots[slot]?.resultId ?? 0,
+  /** The live examples' outcomes for the text now in the editor (empty until they have run). */
+  examples: (slot: Slot = active) => {
+    const state = slots[slot];
+    return state && state.examplesId === state.sentId ? state.examples : [];
+  },
 };
 
 if ("serviceWorker" in navigator && import.meta.env.PROD && location.protocol !== "file:") {

@@ -4,7 +4,9 @@
 import type { PolicyEvent, SeriesPoint } from "../../runtime/events.js";
 import { formatNumber, h, s } from "./dom.js";
 import { danishDate, eventTypeColour, eventTypeLabel, monthValue, periodEndMonth } from "./labels.js";
-import type { KommuneInfo } from "./protocol.js";
+import type { KommuneInfo, PolicyInfo } from "./protocol.js";
+import { renderStates } from "./states.js";
+import { periodsOf, whySection, type WhyAnswer } from "./why.js";
 
 const W = 720;
 const H = 190;
@@ -146,15 +148,18 @@ export interface TimelineInput {
   /** Rule name → its title, for the charts' captions. */
   titles?: Readonly<Record<string, string>>;
   /** The "why (not)?" answer for the selected kommune, when one was asked for. */
-  why?: { kommune: string; period: string; text: string };
+  why?: WhyAnswer;
+  /** The policy's own texts; a state machine's states are drawn as bands. */
+  policy?: PolicyInfo;
 }
 
-/** The data periods to ask "why (not)?" about: those of the kommune's series and events, newest first. */
-function periodsOf(series: readonly SeriesPoint[], events: readonly PolicyEvent[]): string[] {
-  return [...new Set([...series.map((p) => p.period), ...events.map((e) => e.period)])].sort().reverse();
-}
-
-export function renderTimeline(container: HTMLElement, input: TimelineInput, onSelect: (kode: string) => void, onExplain: (period: string) => void): void {
+export function renderTimeline(
+  container: HTMLElement,
+  input: TimelineInput,
+  onSelect: (kode: string) => void,
+  onExplain: (period: string) => void,
+  onSave: (period: string) => void,
+): void {
   const counts = new Map<string, number>();
   for (const e of input.events) counts.set(e.kommune, (counts.get(e.kommune) ?? 0) + 1);
   const select = h(
@@ -189,6 +194,12 @@ export function renderTimeline(container: HTMLElement, input: TimelineInput, onS
     h("span", { class: "key event" }, "Hændelse"),
   );
   const body: Node[] = [];
+  const machine = input.policy?.machine;
+  if (!input.blocked && machine && input.policy) {
+    body.push(renderStates({ kommuner: input.kommuner, events: input.events, policy: { ...input.policy, machine }, fromMonth: input.fromMonth, toMonth: input.toMonth, selected: input.selected }, onSelect));
+  }
+  // State changes and deadlines are drawn in the bands; the strip keeps the other events.
+  const stripEvents = machine ? kommuneEvents.filter((e) => e.type !== "tilstand" && e.type !== "frist") : kommuneEvents;
   if (input.blocked) body.push(h("div", { class: "notice" }, input.blocked));
   else if (lines.length === 0 && kommuneEvents.length === 0) {
     body.push(h("p", { class: "muted" }, "Ingen målinger eller hændelser for kommunen i perioden."));
@@ -209,31 +220,13 @@ export function renderTimeline(container: HTMLElement, input: TimelineInput, onS
         ),
       );
     }
-    if (kommuneEvents.length > 0) {
-      body.push(h("figure", { class: "chart-box" }, h("figcaption", {}, h("strong", {}, "Alle hændelser"), ` · ${kommuneEvents.length}`), eventStrip(kommuneEvents, range)));
+    if (stripEvents.length > 0) {
+      body.push(h("figure", { class: "chart-box" }, h("figcaption", {}, h("strong", {}, "Alle hændelser"), ` · ${stripEvents.length}`), eventStrip(stripEvents, range)));
     }
   }
   if (!input.blocked && input.selected) {
-    const periods = periodsOf(input.series, kommuneEvents);
-    const why = input.why?.kommune === input.selected ? input.why : undefined;
-    if (periods.length > 0) {
-      const chooser = h(
-        "select",
-        { id: "why-period", "aria-label": "Dataperiode", onchange: (ev: Event) => onExplain((ev.target as HTMLSelectElement).value) },
-        h("option", { value: "", selected: !why }, "vælg en periode …"),
-        ...periods.map((p) => h("option", { value: p, selected: why?.period === p }, p)),
-      );
-      body.push(
-        h(
-          "section",
-          { class: "why", "aria-label": "Hvorfor (ikke)?" },
-          h("h3", {}, "Hvorfor (ikke)?"),
-          h("p", { class: "muted" }, "Hvert kriterie for kommunen og perioden med tallene, grænsen og afstanden til den, og hvad der stoppede en henvendelse – det samme som ", h("code", {}, "tilsyn explain"), "."),
-          h("label", {}, "Data for ", chooser),
-          h("pre", { id: "why-output", class: "why-output" }, why?.text ?? ""),
-        ),
-      );
-    }
+    const section = whySection({ id: "why", kommune: input.selected, periods: periodsOf(input.series, kommuneEvents), ...(input.why ? { why: input.why } : {}), onExplain, onSave });
+    if (section) body.push(section);
   }
   // The legend names what the line charts draw: only when there are any (a state machine has none).
   container.replaceChildren(h("div", { class: "filters" }, h("label", {}, "Kommune ", select), ...(lines.length > 0 ? [legend] : [])), ...body);

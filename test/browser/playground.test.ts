@@ -26,8 +26,9 @@ interface PageApi {
     getAction(id: string): { run(): Promise<void> } | null;
   };
   markers(): { severity: number; startLineNumber: number; message: string; code?: string }[];
-  events(): unknown[];
-  resultId(): number;
+  events(slot?: "a" | "b"): { kommune: string; type: string; period: string; date: string; to?: string; from?: string }[];
+  resultId(slot?: "a" | "b"): number;
+  examples(): { line: number; title: string; ok: boolean; problems: string[] }[];
 }
 declare global {
   interface Window {
@@ -51,8 +52,8 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
   });
 
   /** Open the page and wait for the first results. Collects console errors. */
-  async function open(path = ""): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  async function open(path = "", viewport = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport });
     const errors: string[] = [];
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
@@ -454,5 +455,247 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     } finally {
       await page.close();
     }
+  }, 60_000);
+
+  const WIDTHS = [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ] as const;
+
+  /** Events per kommune, as the page's own evaluation gives them. */
+  const countsOf = (page: Page, slot: "a" | "b" = "a") =>
+    page.evaluate((sl) => {
+      const counts: Record<string, number> = {};
+      for (const e of window.tilsyn.events(sl)) counts[e.kommune] = (counts[e.kommune] ?? 0) + 1;
+      return counts;
+    }, slot);
+
+  /** Each tile of the main map: its kommune, count, group and fill. */
+  const tiles = (page: Page) =>
+    page.locator("#map-main [data-kommune]").evaluateAll((rects) =>
+      rects.map((r) => ({
+        kommune: r.getAttribute("data-kommune")!,
+        count: Number(r.getAttribute("data-count")),
+        group: r.getAttribute("data-group"),
+        fill: r.getAttribute("fill"),
+        label: r.getAttribute("aria-label") ?? "",
+      })),
+    );
+
+  for (const viewport of WIDTHS) {
+    it(`draws the 98 kommuner as a map coloured by their events, and recolours it when a threshold is edited (${viewport.width} px)`, async () => {
+      const { page, errors } = await open("", viewport);
+      await page.click(".view-tab[data-view=map]");
+      await page.waitForFunction(() => document.querySelectorAll("#map-main [data-kommune]").length === 98, undefined, { timeout: 30_000 });
+      const kommuner = readFileSync(join(import.meta.dirname, "../../data/kommuner.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]!);
+      const before = await tiles(page);
+      expect(before.map((t) => t.kommune).sort()).toEqual([...kommuner].sort());
+      const counts = await countsOf(page);
+      for (const t of before) {
+        expect(t.count, t.kommune).toBe(counts[t.kommune] ?? 0);
+        expect(t.label).toMatch(new RegExp(`\\(${t.kommune}\\): (1 hændelse|\\d+ hændelser)$`));
+      }
+      // One small map per year, every tile of it a kommune's.
+      const years = await page.locator("#map-years figure").count();
+      expect(years).toBeGreaterThan(1);
+      expect(await page.locator("#map-years [data-kommune]").count()).toBe(98 * years);
+
+      // A higher limit: fewer contacts, and the map follows.
+      const id = await page.evaluate(() => window.tilsyn.resultId());
+      await select(page, "20", "når andel_uden_samtaler over 20 %");
+      await page.keyboard.insertText("35");
+      await waitForResults(page, id);
+      await page.waitForFunction(
+        () => {
+          const events = window.tilsyn.events();
+          const shown = [...document.querySelectorAll("#map-main [data-kommune]")].reduce((sum, r) => sum + Number(r.getAttribute("data-count")), 0);
+          return shown === events.length;
+        },
+        undefined,
+        { timeout: 30_000 },
+      );
+      const after = await tiles(page);
+      const countsAfter = await countsOf(page);
+      for (const t of after) expect(t.count, t.kommune).toBe(countsAfter[t.kommune] ?? 0);
+      const recoloured = after.filter((t, i) => t.fill !== before[i]!.fill);
+      expect(recoloured.length).toBeGreaterThan(0);
+      expect(after.reduce((n, t) => n + t.count, 0)).toBeLessThan(before.reduce((n, t) => n + t.count, 0));
+
+      // A click shows the kommune's events and «Hvorfor (ikke)?».
+      const busiest = Object.entries(countsAfter).sort((x, y) => y[1] - x[1])[0]![0];
+      await page.locator(`#map-main [data-kommune="${busiest}"]`).click();
+      await expect.poll(() => page.locator("#map-detail h3").first().textContent()).toContain(`(${busiest})`);
+      const chooser = page.locator("#map-why-period");
+      await chooser.waitFor({ timeout: 30_000 });
+      const period = await chooser.locator("option").nth(1).getAttribute("value");
+      await chooser.selectOption(period!);
+      await page.waitForFunction((p) => (document.querySelector("#map-why-output")?.textContent ?? "").includes(`data for ${p}`), period, { timeout: 30_000 });
+      expect(await page.locator("#map-detail .map-events li").count()).toBe(Math.min(30, countsAfter[busiest]!));
+      expect(errors).toEqual([]);
+      mkdirSync("test-results", { recursive: true });
+      await page.locator("#view-map").screenshot({ path: `test-results/playground-kort-${viewport.width}.png` });
+      await page.screenshot({ path: `test-results/playground-kort-side-${viewport.width}.png` });
+      await page.close();
+    }, 120_000);
+
+    it(`maps a comparison as only A, only B and both (${viewport.width} px)`, async () => {
+      const { page } = await open("", viewport);
+      await page.click("#preset-compare");
+      await page.click(".view-tab[data-view=map]");
+      await page.waitForFunction(() => window.tilsyn.resultId("a") > 0 && window.tilsyn.resultId("b") > 0 && document.querySelectorAll("#map-main [data-group]").length === 98, undefined, { timeout: 30_000 });
+      // The map follows the latest results of both sides.
+      await page.waitForFunction(
+        () => {
+          const a = new Set(window.tilsyn.events("a").map((e) => e.kommune));
+          const b = new Set(window.tilsyn.events("b").map((e) => e.kommune));
+          return [...document.querySelectorAll("#map-main [data-kommune]")].every((r) => {
+            const k = r.getAttribute("data-kommune")!;
+            return r.getAttribute("data-group") === (a.has(k) && b.has(k) ? "begge" : a.has(k) ? "a" : b.has(k) ? "b" : "ingen");
+          });
+        },
+        undefined,
+        { timeout: 30_000 },
+      );
+      const legend = (await page.locator("#map-legend").textContent()) ?? "";
+      expect(legend).toContain("Kun Regler fra 2020");
+      expect(legend).toContain("Kun Regler fra 2024");
+      expect(legend).toContain("Begge");
+      const groups = new Set((await tiles(page)).map((t) => t.group));
+      expect(groups.size).toBeGreaterThan(1);
+      mkdirSync("test-results", { recursive: true });
+      await page.locator("#view-map").screenshot({ path: `test-results/playground-kort-sammenligning-${viewport.width}.png` });
+      await page.close();
+    }, 120_000);
+
+    it(`draws skærpet tilsyn's states as bands per kommune, with deadlines and a legend of what is drawn (${viewport.width} px)`, async () => {
+      const { page, errors } = await open("", viewport);
+      const id = await page.evaluate(() => window.tilsyn.resultId());
+      await page.selectOption("#policy-menu", "skaerpet-tilsyn.tilsyn");
+      await waitForResults(page, id);
+      await page.click(".view-tab[data-view=timeline]");
+      await page.locator("#states svg").waitFor({ timeout: 30_000 });
+      const events = await page.evaluate(() => window.tilsyn.events());
+      const changed = new Set(events.filter((e) => e.type === "tilstand").map((e) => e.kommune));
+      const selected = await page.locator("#timeline-kommune").inputValue();
+      const rows = await page.locator("#states .state-row").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-kommune")!));
+      expect(new Set(rows)).toEqual(new Set([...changed, selected]));
+      // Periods, not dots: every row is covered by bands, one per state it was in.
+      for (const kommune of [...changed].slice(0, 5)) {
+        const own = events.filter((e) => e.type === "tilstand" && e.kommune === kommune);
+        expect(await page.locator(`#states .state-row[data-kommune="${kommune}"] rect.state-band`).count()).toBe(own.length + 1);
+      }
+      const deadlines = events.filter((e) => e.type === "frist" && rows.includes(e.kommune)).length;
+      expect(await page.locator("#states .deadline-mark").count()).toBe(deadlines);
+      // The legend names exactly the states drawn, with the policy's own texts.
+      const drawn = new Set(await page.locator("#states rect.state-band").evaluateAll((rs) => rs.map((r) => r.getAttribute("data-state"))));
+      const legend = await page.locator("#states-legend [data-state]").evaluateAll((ss) => ss.map((x) => x.getAttribute("data-state")));
+      expect(new Set(legend)).toEqual(drawn);
+      expect(await page.locator("#states-legend").textContent()).toContain("under skærpet tilsyn, genopretningsperiode (skærpet_tilsyn)");
+      expect(await page.locator("#states-legend").textContent()).toContain("frist");
+      expect(await page.locator("#states figcaption").textContent()).toContain("Skærpet tilsyn med kommunernes beskæftigelsesindsats");
+      expect(await page.locator("#states .axis-title").textContent()).toMatch(/^år/);
+      expect(errors).toEqual([]);
+      mkdirSync("test-results", { recursive: true });
+      await page.locator("#view-timeline").screenshot({ path: `test-results/playground-tilstande-${viewport.width}.png` });
+      await page.close();
+    }, 120_000);
+
+    it(`runs the examples live with ✓ and ✗, and «Gem som eksempel» adds one that passes (${viewport.width} px)`, async () => {
+      const { page, errors } = await open("", viewport);
+      const blocks = await page.evaluate(() => window.tilsyn.editor.getValue().split("\n").filter((l) => l.startsWith("eksempel ")).length);
+      expect(blocks).toBeGreaterThan(0);
+      await page.waitForFunction((n) => window.tilsyn.examples().length === n, blocks, { timeout: 30_000 });
+      expect((await page.evaluate(() => window.tilsyn.examples())).every((e) => e.ok)).toBe(true);
+      expect(await page.locator("#examples-summary").textContent()).toBe(`✓ Alle ${blocks} eksempler består.`);
+      // The glyph beside the first block.
+      const first = await page.evaluate(() => window.tilsyn.examples()[0]!.line);
+      await page.evaluate((l) => (window.tilsyn.editor as unknown as { revealLineInCenter(n: number): void }).revealLineInCenter(l), first);
+      await page.locator(".example-glyph.example-ok").first().waitFor({ timeout: 15_000 });
+
+      // Break one expectation: ✗ beside its block, and the summary names the line.
+      await select(page, "forventer 1 henvendelse til 101");
+      await page.keyboard.insertText("forventer 2 henvendelser til 101");
+      await page.waitForFunction(() => window.tilsyn.examples().some((e) => !e.ok), undefined, { timeout: 30_000 });
+      const failed = (await page.evaluate(() => window.tilsyn.examples())).filter((e) => !e.ok);
+      expect(failed.length).toBe(1);
+      expect(failed[0]!.problems.join()).toMatch(/forventer 2 henvendelser til 101/);
+      await page.evaluate((l) => (window.tilsyn.editor as unknown as { revealLineInCenter(n: number): void }).revealLineInCenter(l), failed[0]!.line);
+      await page.locator(".example-glyph.example-fail").first().waitFor({ timeout: 15_000 });
+      expect(await page.locator("#examples-summary").textContent()).toContain(`✗ 1 af ${blocks} eksempler består ikke`);
+      await select(page, "forventer 2 henvendelser til 101");
+      await page.keyboard.insertText("forventer 1 henvendelse til 101");
+      await page.waitForFunction((n) => window.tilsyn.examples().length === n && window.tilsyn.examples().every((e) => e.ok), blocks, { timeout: 30_000 });
+
+      // Save the busiest kommune's first contact as an example.
+      await page.click(".view-tab[data-view=map]");
+      await page.waitForFunction(() => document.querySelectorAll("#map-main [data-kommune]").length === 98, undefined, { timeout: 30_000 });
+      const contact = await page.evaluate(() => window.tilsyn.events().find((e) => e.type === "henvendelse")!);
+      await page.locator(`#map-main [data-kommune="${contact.kommune}"]`).click();
+      await page.locator("#map-why-period").waitFor({ timeout: 30_000 });
+      await page.locator("#map-why-period").selectOption(contact.period);
+      await page.waitForFunction(() => !(document.querySelector("#map-why-save") as HTMLButtonElement | null)?.disabled, undefined, { timeout: 30_000 });
+      await page.click("#map-why-save");
+      await page.waitForFunction((n) => window.tilsyn.examples().length === n + 1, blocks, { timeout: 30_000 });
+      const text = await page.evaluate(() => window.tilsyn.editor.getValue());
+      expect(text).toContain(`data for ${contact.period}: gemt fra legepladsen`);
+      expect(text).toContain(`forventer henvendelse til ${contact.kommune} for ${contact.period}`);
+      const saved = (await page.evaluate(() => window.tilsyn.examples())).at(-1)!;
+      expect(saved.title).toContain(`(${contact.kommune}), data for ${contact.period}`);
+      expect(saved).toMatchObject({ ok: true, problems: [] });
+      await page.evaluate((l) => (window.tilsyn.editor as unknown as { revealLineInCenter(n: number): void }).revealLineInCenter(l), saved.line);
+      await page.locator(".example-glyph.example-ok").first().waitFor({ timeout: 15_000 });
+      expect(await page.locator("#examples-summary").textContent()).toBe(`✓ Alle ${blocks + 1} eksempler består.`);
+      expect(errors).toEqual([]);
+      mkdirSync("test-results", { recursive: true });
+      await page.screenshot({ path: `test-results/playground-eksempel-${viewport.width}.png` });
+      await page.close();
+    }, 120_000);
+  }
+
+  it("a shared link to a new policy is named by that policy, not as the bundled one «(ændret)», and switching away from it asks first", async () => {
+    const { page } = await open();
+    await page.evaluate(() => {
+      const model = window.tilsyn.editor.getModel() as unknown as { getValue(): string; setValue(v: string): void };
+      model.setValue(model.getValue().replace(/^politik \S+ "[^"]*"/m, 'politik min_egen "Min egen opfølgning"'));
+    });
+    await expect.poll(() => page.locator("#policy-menu option:checked").textContent()).toBe("Egen politik: Min egen opfølgning");
+    expect(await page.locator("#restore-policy").isHidden()).toBe(true);
+    await page.click("#share");
+    await expect.poll(() => page.locator("#share-url").inputValue()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+    const url = await page.locator("#share-url").inputValue();
+    await page.close();
+
+    const shared = await browser.newPage();
+    await shared.goto(url);
+    await waitForResults(shared, 0);
+    expect(await shared.locator("#policy-menu option:checked").textContent()).toBe("Egen politik: Min egen opfølgning");
+    expect(await shared.locator("#restore-policy").isHidden()).toBe(true);
+    // Switching to a bundled policy asks; saying no keeps the text.
+    const asked: string[] = [];
+    shared.once("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await shared.selectOption("#policy-menu", "jobsoegning.tilsyn");
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain("«Min egen opfølgning» gemmes ikke");
+    expect(await shared.evaluate(() => window.tilsyn.editor.getValue())).toContain('politik min_egen "Min egen opfølgning"');
+    expect(await shared.locator("#policy-menu option:checked").textContent()).toBe("Egen politik: Min egen opfølgning");
+    await shared.close();
+  }, 60_000);
+
+  it("opens a short Danish help panel that links the language reference", async () => {
+    const { page } = await open();
+    await page.click("#help");
+    await page.locator("#help-panel").waitFor({ state: "visible" });
+    expect(await page.locator("#help").getAttribute("aria-expanded")).toBe("true");
+    const href = await page.locator("#help-docs").getAttribute("href");
+    expect(href).toMatch(/sprog.*\.md$/);
+    const response = await page.request.get(new URL(href!, page.url()).toString());
+    expect(response.ok()).toBe(true);
+    expect(await response.text()).toContain("# tilsyn – sprogreference");
+    await page.click("#help-close");
+    expect(await page.locator("#help-panel").isHidden()).toBe(true);
+    await page.close();
   }, 60_000);
 });

@@ -1,0 +1,233 @@
+// The map: Denmark's 98 kommuner as a tile grid (tiles.ts), coloured by the events in the chosen
+// period; with a variant, by which of the two reaches each kommune (only A, only B, both). Below
+// it one small map per year. Hovering a tile names the kommune and its count; a click (or Enter)
+// selects it and shows its events and «Hvorfor (ikke)?».
+
+import type { PolicyEvent } from "../../runtime/events.js";
+import { formatNumber, h, s } from "./dom.js";
+import { danishDate, danishMonth, eventTypeLabel } from "./labels.js";
+import type { KommuneInfo } from "./protocol.js";
+import { GRID, TILES } from "./tiles.js";
+import { whySection, type WhyAnswer } from "./why.js";
+
+export interface MapSide {
+  label: string;
+  events: readonly PolicyEvent[];
+  blocked?: string;
+}
+
+export interface MapInput {
+  kommuner: readonly KommuneInfo[];
+  a: MapSide;
+  /** The variant: the map then shows where each side reaches. */
+  b?: MapSide;
+  fromMonth?: number;
+  toMonth?: number;
+  selected?: string;
+  /** The selected kommune's data periods, for «Hvorfor (ikke)?». */
+  periods: string[];
+  why?: WhyAnswer;
+}
+
+export interface MapActions {
+  onSelect(kode: string): void;
+  onExplain(period: string): void;
+  onSave(period: string): void;
+}
+
+const events = (n: number): string => `${formatNumber(n)} ${n === 1 ? "hændelse" : "hændelser"}`;
+const kommunerText = (n: number): string => `${formatNumber(n)} ${n === 1 ? "kommune" : "kommuner"}`;
+
+/** Count classes: 0, 1, 2, 3–4, 5–9, 10 and more. */
+const STEPS = [0, 1, 2, 3, 5, 10] as const;
+const SCALE = ["#eef1f4", "#fde3c8", "#f9b27d", "#ef7d45", "#d0481f", "#8f1d0c"] as const;
+const scaleClass = (n: number): number => STEPS.reduce<number>((c, step, i) => (n >= step ? i : c), 0);
+const scaleLabel = (i: number): string =>
+  i === STEPS.length - 1 ? `${STEPS[i]} eller flere` : STEPS[i + 1]! - STEPS[i]! === 1 ? String(STEPS[i]) : `${STEPS[i]}–${STEPS[i + 1]! - 1}`;
+
+type Group = "a" | "b" | "begge" | "ingen";
+const GROUP_COLOUR: Record<Group, string> = { a: "#1565c0", b: "#e65100", begge: "#4a148c", ingen: "#eef1f4" };
+
+interface Paint {
+  fill: string;
+  dark: boolean;
+  /** What a screen reader and the tooltip say after the kommune's name. */
+  text: string;
+  data: Record<string, string>;
+}
+
+function countBy(list: readonly PolicyEvent[], year?: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of list) if (!year || e.date.startsWith(year)) out.set(e.kommune, (out.get(e.kommune) ?? 0) + 1);
+  return out;
+}
+
+/** How each kommune is painted, for all events or one year's. */
+function painter(input: MapInput, year?: string): (kode: string) => Paint {
+  const a = countBy(input.a.events, year);
+  if (!input.b) {
+    return (kode) => {
+      const n = a.get(kode) ?? 0;
+      const c = scaleClass(n);
+      return { fill: SCALE[c]!, dark: c >= 4, text: events(n), data: { "data-count": String(n) } };
+    };
+  }
+  const b = countBy(input.b.events, year);
+  const [la, lb] = [input.a.label, input.b.label];
+  return (kode) => {
+    const x = a.get(kode) ?? 0;
+    const y = b.get(kode) ?? 0;
+    const group: Group = x && y ? "begge" : x ? "a" : y ? "b" : "ingen";
+    const text =
+      group === "ingen" ? `ingen hændelser under ${la} eller ${lb}` : group === "begge" ? `ramt under begge (${la}: ${events(x)}, ${lb}: ${events(y)})` : `kun ramt under ${group === "a" ? la : lb} (${events(group === "a" ? x : y)})`;
+    return { fill: GROUP_COLOUR[group], dark: group !== "ingen", text, data: { "data-group": group, "data-count": String(x), "data-count-b": String(y) } };
+  };
+}
+
+function tileMap(
+  names: ReadonlyMap<string, string>,
+  paint: (kode: string) => Paint,
+  options: { cell: number; labels: boolean; selected?: string; id?: string; label: string; actions?: MapActions & { onHover(text: string): void } },
+): SVGElement {
+  const { cell } = options;
+  const gap = Math.max(1, Math.round(cell / 12));
+  const parts: SVGElement[] = [];
+  for (const [kode, col, row, short] of TILES) {
+    const p = paint(kode);
+    const name = names.get(kode) ?? kode;
+    const said = `${name} (${kode}): ${p.text}`;
+    const attrs: Record<string, string | number> = {
+      x: col * cell + gap / 2,
+      y: row * cell + gap / 2,
+      width: cell - gap,
+      height: cell - gap,
+      rx: Math.max(1, cell / 10),
+      fill: p.fill,
+      class: `tile${kode === options.selected ? " selected" : ""}`,
+      "data-kommune": kode,
+      "aria-label": said,
+      ...p.data,
+    };
+    if (options.actions) Object.assign(attrs, { tabindex: 0, role: "button", "aria-pressed": String(kode === options.selected) });
+    const tile = s("rect", attrs, s("title", {}, said));
+    const actions = options.actions;
+    if (actions) {
+      const hover = (): void => actions.onHover(`${said}${kode === options.selected ? "" : " · klik for detaljer"}`);
+      tile.addEventListener("mouseenter", hover);
+      tile.addEventListener("focus", hover);
+      tile.addEventListener("click", () => actions.onSelect(kode));
+      tile.addEventListener("keydown", (ev) => {
+        const key = (ev as KeyboardEvent).key;
+        if (key === "Enter" || key === " ") {
+          ev.preventDefault();
+          actions.onSelect(kode);
+        }
+      });
+    }
+    parts.push(tile);
+    if (options.labels) {
+      parts.push(
+        s("text", { x: col * cell + cell / 2, y: row * cell + cell / 2 + 4, class: `tile-label${p.dark ? " on-dark" : ""}`, "text-anchor": "middle", "aria-hidden": "true" }, short),
+      );
+    }
+  }
+  return s(
+    "svg",
+    { viewBox: `0 0 ${GRID.columns * cell} ${GRID.rows * cell}`, class: "tilemap", role: "group", "aria-label": options.label, ...(options.id ? { id: options.id } : {}) },
+    ...parts,
+  );
+}
+
+function legend(input: MapInput): HTMLElement {
+  const swatch = (colour: string, text: string): HTMLElement => h("span", { class: "swatch-key" }, h("span", { class: "swatch", style: `background:${colour}` }), text);
+  if (!input.b) {
+    return h("div", { class: "legend map-legend", id: "map-legend", "aria-label": "Signaturforklaring" }, h("span", {}, "Hændelser pr. kommune:"), ...SCALE.map((c, i) => swatch(c, scaleLabel(i))));
+  }
+  return h(
+    "div",
+    { class: "legend map-legend", id: "map-legend", "aria-label": "Signaturforklaring" },
+    swatch(GROUP_COLOUR.a, `Kun ${input.a.label}`),
+    swatch(GROUP_COLOUR.b, `Kun ${input.b.label}`),
+    swatch(GROUP_COLOUR.begge, "Begge"),
+    swatch(GROUP_COLOUR.ingen, "Ingen"),
+  );
+}
+
+function yearsOf(input: MapInput): string[] {
+  if (input.fromMonth !== undefined && input.toMonth !== undefined) {
+    const out: string[] = [];
+    for (let y = Math.floor(input.fromMonth / 12); y <= Math.floor(input.toMonth / 12); y++) out.push(String(y));
+    return out;
+  }
+  return [...new Set([...input.a.events, ...(input.b?.events ?? [])].map((e) => e.date.slice(0, 4)))].sort();
+}
+
+function detail(input: MapInput, names: ReadonlyMap<string, string>, actions: MapActions): HTMLElement {
+  const kode = input.selected;
+  if (!kode) return h("p", { class: "muted" }, "Klik på en kommune for at se dens hændelser og hvorfor.");
+  const sides = input.b ? [input.a, input.b] : [input.a];
+  const body: Node[] = [h("h3", {}, `${names.get(kode) ?? kode} (${kode})`)];
+  for (const side of sides) {
+    const own = side.events.filter((e) => e.kommune === kode);
+    body.push(h("p", { class: "map-count" }, input.b ? `${side.label}: ${events(own.length)}` : events(own.length)));
+    if (own.length > 0) {
+      body.push(
+        h(
+          "ul",
+          { class: "map-events" },
+          own.slice(0, 30).map((e) => h("li", {}, h("strong", {}, `${danishDate(e.date)} · ${eventTypeLabel[e.type]}`), ` (${e.rule}, data for ${e.period}): `, e.explanation)),
+          own.length > 30 ? h("li", { class: "muted" }, `… og ${formatNumber(own.length - 30)} flere`) : null,
+        ),
+      );
+    }
+  }
+  const why = whySection({ id: "map-why", kommune: kode, periods: input.periods, ...(input.why ? { why: input.why } : {}), onExplain: actions.onExplain, onSave: actions.onSave });
+  if (why) body.push(why);
+  else body.push(h("p", { class: "muted" }, "Henter kommunens dataperioder …"));
+  return h("div", {}, ...body);
+}
+
+export function renderMap(container: HTMLElement, input: MapInput, actions: MapActions): void {
+  const blocked = [input.a, ...(input.b ? [input.b] : [])].filter((side) => side.blocked);
+  if (blocked.length > 0) {
+    container.replaceChildren(
+      ...blocked.map((side) => h("div", { class: "notice" }, input.b ? `${side.label}: ${side.blocked}` : side.blocked!)),
+      h("p", { id: "map-blocked", class: "muted" }, input.b ? "Kortet vises, når begge kan køre." : "Kortet vises, når politikken kan køre."),
+    );
+    return;
+  }
+  const names = new Map(input.kommuner.map((k) => [k.kode, k.navn]));
+  const reached = (side: MapSide): number => new Set(side.events.map((e) => e.kommune)).size;
+  const period =
+    input.fromMonth !== undefined && input.toMonth !== undefined ? `med virkning fra ${danishMonth(input.fromMonth)} til ${danishMonth(input.toMonth)}` : "i hele perioden";
+  const caption = input.b
+    ? `Hvem rammes ${period}? ${input.a.label}: ${events(input.a.events.length)} i ${kommunerText(reached(input.a))}; ${input.b.label}: ${events(input.b.events.length)} i ${kommunerText(reached(input.b))}.`
+    : `Hændelser ${period}: ${events(input.a.events.length)} i ${kommunerText(reached(input.a))}.`;
+  const hoverLine = h("p", { id: "map-hover", class: "map-hover", "aria-live": "polite" }, "Peg på en kommune for at se dens tal.");
+  const main = tileMap(names, painter(input), {
+    cell: 40,
+    labels: true,
+    id: "map-main",
+    label: `Kort over de 98 kommuner. ${caption}`,
+    ...(input.selected ? { selected: input.selected } : {}),
+    actions: { ...actions, onHover: (text) => (hoverLine.textContent = text) },
+  });
+  const multiples = yearsOf(input).map((year) => {
+    const a = input.a.events.filter((e) => e.date.startsWith(year));
+    const b = input.b?.events.filter((e) => e.date.startsWith(year));
+    const text = b ? `${input.a.label} ${formatNumber(a.length)}, ${input.b!.label} ${formatNumber(b.length)}` : `${events(a.length)} i ${kommunerText(new Set(a.map((e) => e.kommune)).size)}`;
+    return h(
+      "figure",
+      { class: "map-year", "data-year": year },
+      tileMap(names, painter(input, year), { cell: 12, labels: false, label: `${year}: ${text}`, ...(input.selected ? { selected: input.selected } : {}) }),
+      h("figcaption", {}, h("strong", {}, year), ` · ${text}`),
+    );
+  });
+  container.replaceChildren(
+    h("p", { class: "map-caption" }, caption),
+    legend(input),
+    h("div", { class: "map-layout" }, h("div", { class: "map-figure" }, main, hoverLine), h("aside", { id: "map-detail", class: "map-detail", "aria-label": "Valgt kommune" }, detail(input, names, actions))),
+    h("h3", {}, "Pr. år (efter hændelsens dato)"),
+    h("div", { class: "map-years", id: "map-years" }, ...multiples),
+  );
+}
