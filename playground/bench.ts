@@ -5,10 +5,14 @@
 //
 // Each edit is one keystroke that changes the threshold of the first criterion (20 % → 21 % …
 // 29 %), so every edit really changes the plan and the whole country is evaluated again. The
-// page measures from the editor's change event to the moment the markers, and then the result
-// views, are updated for that edit.
+// page measures from the editor's change event to the moment the markers, the result views and
+// the map (the view that is open) are updated for that edit.
+//
+// Then, per policy, a sweep of its first limit over 16 values in the sensitivity view (16 real
+// evaluations in the worker), timed from the click to the table (--sweeps runs, median).
 
 import { performance } from "node:perf_hooks";
+import { cpus, loadavg } from "node:os";
 import { hasChromium, launchChromium, CHROMIUM } from "./browser.js";
 import { buildPlayground, serveStatic } from "./server.js";
 
@@ -18,6 +22,7 @@ const option = (name: string, fallback: string): string => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const edits = Number(option("--edits", "30"));
+const sweeps = Number(option("--sweeps", "5"));
 const policies = option("--policy", "tidlig-indsats-2024.tilsyn,jobsoegning.tilsyn,tidlig-indsats-2020.tilsyn").split(",");
 
 if (!hasChromium()) {
@@ -36,6 +41,9 @@ interface Latency {
   id: number;
   markers?: number;
   results?: number;
+  map?: number;
+  /** The evaluation in the worker alone. */
+  evaluation?: number;
 }
 type Win = {
   tilsyn: {
@@ -56,7 +64,7 @@ if (!args.includes("--no-build")) {
 }
 const server = await serveStatic();
 const browser = await launchChromium();
-const report: Record<string, { markers: number; results: number; resultsP90: number; evaluations: number }> = {};
+const report: Record<string, { markers: number; results: number; resultsP90: number; map: number; mapP90: number; evaluations: number; evaluation: number; sweep16: number; sweepWorker: number }> = {};
 try {
   for (const policy of policies) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -67,6 +75,9 @@ try {
     let previous = await page.evaluate(() => (window as unknown as Win).tilsyn.resultId());
     // Warm up: the data is loaded and cached on the first evaluation.
     await page.waitForFunction((p) => (window as unknown as Win).tilsyn.resultId() >= p, previous, { timeout: 60_000 });
+    // The map is the open view, so every edit redraws it.
+    await page.click(".view-tab[data-view=map]");
+    await page.waitForFunction(() => document.querySelectorAll("#map-main [data-kommune]").length === 98, null, { timeout: 60_000 });
     const samples: Latency[] = [];
     for (let i = 0; i < edits + 2; i++) {
       const digit = String(1 + (i % 9));
@@ -84,7 +95,7 @@ try {
       const before = await page.evaluate(() => Math.max(0, ...(window as unknown as Win).tilsyn.latencies.map((l) => l.id)));
       await page.keyboard.type(digit === "0" ? "1" : digit);
       const handle = await page.waitForFunction(
-        (b) => (window as unknown as Win).tilsyn.latencies.find((l) => l.id > b && l.results !== undefined && l.markers !== undefined),
+        (b) => (window as unknown as Win).tilsyn.latencies.find((l) => l.id > b && l.results !== undefined && l.markers !== undefined && l.map !== undefined),
         before,
         { timeout: 60_000 },
       );
@@ -95,7 +106,45 @@ try {
     }
     const markers = samples.map((s) => s.markers!);
     const results = samples.map((s) => s.results!);
-    report[policy] = { markers: median(markers), results: median(results), resultsP90: p90(results), evaluations: samples.length };
+    const maps = samples.map((s) => s.map!);
+    const evaluations = samples.flatMap((s) => (s.evaluation === undefined ? [] : [s.evaluation]));
+
+    // A 16-value sweep of the first limit: from the click to the table of 16 rows.
+    await page.click(".view-tab[data-view=sweep]");
+    await page.locator("#sweep-limit").waitFor({ timeout: 60_000 });
+    // The default values are nine around the policy's own limit: the middle one is the limit.
+    const defaults = (await page.inputValue("#sweep-values")).split(/\s*;\s*/);
+    const base = Number(defaults[Math.floor(defaults.length / 2)]!.replace(",", "."));
+    const values = Array.from({ length: 16 }, (_, i) => String(Math.max(0, base - 8 + i)).replace(".", ","));
+    await page.fill("#sweep-values", values.join("; "));
+    const sweepTimes: number[] = [];
+    const workerTimes: number[] = [];
+    for (let i = 0; i < sweeps; i++) {
+      // A fresh table each time: the old one is removed before the click.
+      await page.evaluate(() => document.querySelector("#sweep-table")?.remove());
+      const started = performance.now();
+      await page.click("#sweep-run");
+      // The old table stays on screen while the worker runs ("Beregner …"): wait for the new one.
+      await page.waitForFunction(
+        () => document.querySelector("#sweep-run")?.textContent === "Beregn" && document.querySelectorAll("#sweep-table tbody tr").length === 16,
+        null,
+        { timeout: 120_000 },
+      );
+      sweepTimes.push(performance.now() - started);
+      const ms = await page.evaluate(() => Number(document.querySelector("#sweep-table")?.getAttribute("data-ms") ?? NaN));
+      if (Number.isFinite(ms)) workerTimes.push(ms);
+    }
+    report[policy] = {
+      markers: median(markers),
+      results: median(results),
+      resultsP90: p90(results),
+      map: median(maps),
+      mapP90: p90(maps),
+      evaluations: samples.length,
+      evaluation: evaluations.length ? median(evaluations) : NaN,
+      sweep16: median(sweepTimes),
+      sweepWorker: workerTimes.length ? median(workerTimes) : NaN,
+    };
     await page.close();
   }
 } finally {
@@ -103,12 +152,17 @@ try {
   await server.close();
 }
 
+console.log(`Belastning (load average 1 min) ved slut: ${loadavg()[0]!.toFixed(1)} på ${cpus().length} kerner`);
 if (args.includes("--json")) console.log(JSON.stringify(report, null, 2));
 else {
   console.log(`Tastetryk → opdatering, median over ${edits} ændringer af en grænseværdi (eksempeldata, 98 kommuner, 7 år):`);
   for (const [policy, r] of Object.entries(report)) {
     console.log(
-      `  ${policy.padEnd(30)} markeringer ${r.markers.toFixed(0).padStart(4)} ms   resultater ${r.results.toFixed(0).padStart(4)} ms (p90 ${r.resultsP90.toFixed(0)} ms)`,
+      `  ${policy.padEnd(30)} markeringer ${r.markers.toFixed(0).padStart(4)} ms   resultater ${r.results.toFixed(0).padStart(4)} ms (p90 ${r.resultsP90.toFixed(0)} ms)   kort ${r.map.toFixed(0).padStart(4)} ms (p90 ${r.mapP90.toFixed(0)} ms)   heraf beregning ${r.evaluation.toFixed(0)} ms`,
     );
+  }
+  console.log(`Følsomhed med 16 værdier af den første grænse, median over ${sweeps} kørsler (klik → tabel; i baggrundsprocessen):`);
+  for (const [policy, r] of Object.entries(report)) {
+    console.log(`  ${policy.padEnd(30)} ${r.sweep16.toFixed(0).padStart(5)} ms (${Number.isFinite(r.sweepWorker) ? `${r.sweepWorker.toFixed(0)} ms` : "–"})`);
   }
 }

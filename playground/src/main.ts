@@ -70,7 +70,7 @@ const uploadFiles = new Map<string, string>();
 const slots: Partial<Record<Slot, SlotState>> = {};
 
 /** Measured in the page, read by tests and the benchmark. */
-const latencies: { id: number; markers?: number; results?: number; map?: number }[] = [];
+const latencies: { id: number; markers?: number; results?: number; map?: number; evaluation?: number }[] = [];
 
 // ---------------------------------------------------------------------------------------------
 // Worker
@@ -384,7 +384,10 @@ function onResult(message: ResultMessage): void {
   }
   renderAll();
   const sent = state.sentAt.get(message.id);
-  if (sent !== undefined) record(message.id, "results", performance.now() - sent);
+  if (sent !== undefined) {
+    record(message.id, "results", performance.now() - sent);
+    record(message.id, "evaluation", message.ms);
+  }
   if (message.slot === active) {
     if (message.blocked) setStatus(message.blocked, true);
     else setStatus(`${message.events.length.toLocaleString("da-DK")} ${message.events.length === 1 ? "hændelse" : "hændelser"} · evalueret på ${Math.round(message.ms)} ms`);
@@ -392,7 +395,7 @@ function onResult(message: ResultMessage): void {
   document.body.dataset.results = String(message.id);
 }
 
-function record(id: number, what: "markers" | "results" | "map", ms: number): void {
+function record(id: number, what: "markers" | "results" | "map" | "evaluation", ms: number): void {
   let entry = latencies.find((l) => l.id === id);
   if (!entry) latencies.push((entry = { id }));
   entry[what] = ms;

@@ -80,7 +80,7 @@ export function renderSensitivity(container: HTMLElement, input: SensitivityInpu
         { class: "table-wrap" },
         h(
           "table",
-          { class: "events sweep-table", id: "sweep-table" },
+          { class: "events sweep-table", id: "sweep-table", "data-ms": String(Math.round(result.ms)) },
           h("thead", {}, h("tr", {}, h("th", {}, "Grænse"), ...result.years.map((y) => h("th", { class: "num" }, y)), h("th", { class: "num" }, "I alt"), h("th", {}, ""))),
           h(
             "tbody",
@@ -98,7 +98,7 @@ export function renderSensitivity(container: HTMLElement, input: SensitivityInpu
           ),
         ),
       ),
-      h("p", { class: "muted" }, `${result.rows.length} kørsler på ${Math.round(result.ms).toLocaleString("da-DK")} ms.`),
+      h("p", { class: "muted" }, `${result.rows.length} ${result.rows.length === 1 ? "kørsel" : "kørsler"} på ${Math.round(result.ms).toLocaleString("da-DK")} ms.`),
     );
   }
   container.replaceChildren(form, ...body);
