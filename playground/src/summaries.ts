@@ -110,7 +110,7 @@ export function renderComparison(container: HTMLElement, a: Side, b: Side | unde
       { class: "cards", id: "compare-summary" },
       card(a.label, a.events.length, countA.size),
       card(b.label, b.events.length, countB.size),
-      h("div", { class: "card" }, h("div", { class: "card-title" }, "Forskel"), h("div", { class: "card-number" }, diff(a.events.length, b.events.length)), h("div", { class: "muted" }, `${diff(countA.size, countB.size)} kommuner`)),
+      h("div", { class: "card" }, h("div", { class: "card-title" }, "Forskel"), h("div", { class: "card-number" }, diff(a.events.length, b.events.length)), h("div", { class: "muted" }, `${diff(countA.size, countB.size)} ${Math.abs(countB.size - countA.size) === 1 ? "kommune" : "kommuner"}`)),
     ),
     h("h3", {}, "Hændelser pr. år"),
     h(
@@ -151,5 +151,5 @@ function countBy(events: PolicyEvent[]): Map<string, number> {
 }
 
 function card(label: string, events: number, kommuner: number): HTMLElement {
-  return h("div", { class: "card" }, h("div", { class: "card-title" }, label), h("div", { class: "card-number" }, formatNumber(events)), h("div", { class: "muted" }, `hændelser i ${formatNumber(kommuner)} kommuner`));
+  return h("div", { class: "card" }, h("div", { class: "card-title" }, label), h("div", { class: "card-number" }, formatNumber(events)), h("div", { class: "muted" }, `${events === 1 ? "hændelse" : "hændelser"} i ${formatNumber(kommuner)} ${kommuner === 1 ? "kommune" : "kommuner"}`));
 }
