@@ -7,8 +7,7 @@ import { formatNumber, h, s } from "./dom.js";
 import { danishDate } from "./labels.js";
 import type { KommuneInfo, PolicyInfo } from "./protocol.js";
 
-const W = 720;
-const LABEL = 130;
+const WIDE = 720;
 const RIGHT = 12;
 const ROW = 20;
 const TOP = 6;
@@ -25,6 +24,8 @@ export interface StatesInput {
   fromMonth?: number;
   toMonth?: number;
   selected?: string;
+  /** The width it is shown at, in CSS pixels: on a phone the chart is drawn narrower, so its text stays readable. */
+  width?: number;
 }
 
 interface Segment {
@@ -42,6 +43,8 @@ const monthOf = (date: string): number => {
 };
 
 export function renderStates(input: StatesInput, onSelect: (kode: string) => void): HTMLElement {
+  const W = input.width && input.width > 0 ? Math.max(340, Math.min(WIDE, Math.round(input.width))) : WIDE;
+  const LABEL = W < 500 ? 96 : 130;
   const machine = input.policy.machine;
   const stateTitle = new Map(machine.states.map((st) => [st.name, st.title]));
   const colour = new Map(machine.states.map((st, i) => [st.name, PALETTE[i % PALETTE.length]!]));
@@ -73,7 +76,7 @@ export function renderStates(input: StatesInput, onSelect: (kode: string) => voi
   const parts: SVGElement[] = [];
   for (let year = Math.ceil(first / 12); year * 12 <= last; year++) {
     parts.push(s("line", { x1: x(year * 12), x2: x(year * 12), y1: TOP, y2: height - AXIS + 4, class: "grid" }));
-    if (year * 12 + 6 <= last) parts.push(s("text", { x: x(year * 12 + 6), y: height - AXIS + 16, class: "tick", "text-anchor": "middle" }, String(year)));
+    if (year * 12 + 6 <= last) parts.push(s("text", { x: x(year * 12 + 6), y: height - AXIS + 16, class: "tick", "text-anchor": "middle" }, W < 500 ? `'${String(year).slice(2)}` : String(year)));
   }
   parts.push(s("text", { x: (LABEL + W - RIGHT) / 2, y: height - 4, class: "tick axis-title", "text-anchor": "middle" }, "år (hændelsens dato)"));
   const drawnStates = new Set<string>();

@@ -196,7 +196,7 @@ export function renderTimeline(
   const body: Node[] = [];
   const machine = input.policy?.machine;
   if (!input.blocked && machine && input.policy) {
-    body.push(renderStates({ kommuner: input.kommuner, events: input.events, policy: { ...input.policy, machine }, fromMonth: input.fromMonth, toMonth: input.toMonth, selected: input.selected }, onSelect));
+    body.push(renderStates({ kommuner: input.kommuner, events: input.events, policy: { ...input.policy, machine }, fromMonth: input.fromMonth, toMonth: input.toMonth, selected: input.selected, width: container.clientWidth - 24 }, onSelect));
   }
   // State changes and deadlines are drawn in the bands; the strip keeps the other events.
   const stripEvents = machine ? kommuneEvents.filter((e) => e.type !== "tilstand" && e.type !== "frist") : kommuneEvents;
