@@ -600,7 +600,6 @@ function onExamples(slot: Slot, id: number, examples: ExampleStatus[]): void {
     ]),
   );
   if (slot === active) renderProblems();
-  document.body.dataset.examples = String(id);
 }
 
 function onSavedExample(message: SavedExampleMessage): void {
