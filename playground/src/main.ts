@@ -620,6 +620,8 @@ function onSavedExample(message: SavedExampleMessage): void {
   editor.pushUndoStop();
   editor.revealLineInCenter(line);
   editor.setPosition({ lineNumber: line, column: 1 });
+  // On a phone the editor is above the map: bring it into view to show what was inserted.
+  $("editor").scrollIntoView({ block: "nearest" });
   const name = kommuneNames.get(message.kommune) ?? message.kommune;
   setStatus(`Eksemplet for ${name}, ${message.period}, er indsat i linje ${line}${message.dropped ? ` (${message.dropped} forventning${message.dropped === 1 ? "" : "er"} udeladt)` : ""}; det køres nu.`);
 }
