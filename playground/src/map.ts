@@ -84,10 +84,24 @@ function painter(input: MapInput, year?: string): (kode: string) => Paint {
   };
 }
 
+/** The first few events of each kommune, one line each, for the tooltip. */
+function eventLines(input: MapInput): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [side, prefix] of [[input.a, input.b ? `${input.a.label}: ` : ""], ...(input.b ? [[input.b, `${input.b.label}: `] as const] : [])] as const) {
+    for (const e of side.events) {
+      const lines = out.get(e.kommune) ?? [];
+      if (lines.length < 6) lines.push(`${prefix}${danishDate(e.date)} · ${eventTypeLabel[e.type]} (${e.rule}, data for ${e.period})`);
+      else if (lines.length === 6) lines.push("…");
+      out.set(e.kommune, lines);
+    }
+  }
+  return out;
+}
+
 function tileMap(
   names: ReadonlyMap<string, string>,
   paint: (kode: string) => Paint,
-  options: { cell: number; labels: boolean; selected?: string; id?: string; label: string; actions?: MapActions & { onHover(text: string): void } },
+  options: { cell: number; labels: boolean; selected?: string; id?: string; label: string; lines?: Map<string, string[]>; actions?: MapActions & { onHover(text: string): void } },
 ): SVGElement {
   const { cell } = options;
   const gap = Math.max(1, Math.round(cell / 12));
@@ -109,7 +123,8 @@ function tileMap(
       ...p.data,
     };
     if (options.actions) Object.assign(attrs, { tabindex: 0, role: "button", "aria-pressed": String(kode === options.selected) });
-    const tile = s("rect", attrs, s("title", {}, said));
+    const lines = options.lines?.get(kode);
+    const tile = s("rect", attrs, s("title", {}, lines ? `${said}\n${lines.join("\n")}` : said));
     const actions = options.actions;
     if (actions) {
       const hover = (): void => actions.onHover(`${said}${kode === options.selected ? "" : " · klik for detaljer"}`);
@@ -208,6 +223,7 @@ export function renderMap(container: HTMLElement, input: MapInput, actions: MapA
     cell: 40,
     labels: true,
     id: "map-main",
+    lines: eventLines(input),
     label: `Kort over de 98 kommuner. ${caption}`,
     ...(input.selected ? { selected: input.selected } : {}),
     actions: { ...actions, onHover: (text) => (hoverLine.textContent = text) },
