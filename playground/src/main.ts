@@ -70,7 +70,7 @@ const uploadFiles = new Map<string, string>();
 const slots: Partial<Record<Slot, SlotState>> = {};
 
 /** Measured in the page, read by tests and the benchmark. */
-const latencies: { id: number; markers?: number; results?: number; map?: number; evaluation?: number }[] = [];
+const latencies: { id: number; markers?: number; results?: number; map?: number; evaluation?: number; drawMap?: number }[] = [];
 
 // ---------------------------------------------------------------------------------------------
 // Worker
@@ -395,7 +395,7 @@ function onResult(message: ResultMessage): void {
   document.body.dataset.results = String(message.id);
 }
 
-function record(id: number, what: "markers" | "results" | "map" | "evaluation", ms: number): void {
+function record(id: number, what: "markers" | "results" | "map" | "evaluation" | "drawMap", ms: number): void {
   let entry = latencies.find((l) => l.id === id);
   if (!entry) latencies.push((entry = { id }));
   entry[what] = ms;
@@ -490,6 +490,7 @@ function renderView(which: View): void {
         events: st?.result?.events ?? [],
         ...(st?.result?.blocked ? { blocked: st.result.blocked } : st?.result ? {} : { blocked: "Beregner …" }),
       });
+      const drawStarted = performance.now();
       renderMap(
         $("view-map"),
         {
@@ -506,7 +507,10 @@ function renderView(which: View): void {
       );
       if (result) {
         const sent = state?.sentAt.get(result.id);
-        if (sent !== undefined && !latencies.find((l) => l.id === result.id)?.map) record(result.id, "map", performance.now() - sent);
+        if (sent !== undefined && !latencies.find((l) => l.id === result.id)?.map) {
+          record(result.id, "map", performance.now() - sent);
+          record(result.id, "drawMap", performance.now() - drawStarted);
+        }
       }
       break;
     }
