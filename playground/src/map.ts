@@ -4,7 +4,7 @@
 // selects it and shows its events and «Hvorfor (ikke)?».
 
 import type { PolicyEvent } from "../../runtime/events.js";
-import { formatNumber, h, s } from "./dom.js";
+import { formatNumber, h } from "./dom.js";
 import { danishDate, danishMonth, eventTypeLabel } from "./labels.js";
 import type { KommuneInfo } from "./protocol.js";
 import { GRID, TILES } from "./tiles.js";
@@ -98,59 +98,67 @@ function eventLines(input: MapInput): Map<string, string[]> {
   return out;
 }
 
-function tileMap(
+const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * One tile map as SVG markup: a map is redrawn on every edit (98 tiles, and 98 more per year),
+ * and markup parsed once is several times faster than creating each element and attribute.
+ */
+function tileMarkup(
   names: ReadonlyMap<string, string>,
   paint: (kode: string) => Paint,
-  options: { cell: number; labels: boolean; selected?: string; id?: string; label: string; lines?: Map<string, string[]>; actions?: MapActions & { onHover(text: string): void } },
-): SVGElement {
+  options: { cell: number; labels: boolean; selected?: string; id?: string; label: string; lines?: Map<string, string[]>; interactive?: boolean },
+): string {
   const { cell } = options;
   const gap = Math.max(1, Math.round(cell / 12));
-  const parts: SVGElement[] = [];
+  const size = cell - gap;
+  const rx = Math.max(1, cell / 10);
+  let out = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${GRID.columns * cell} ${GRID.rows * cell}" class="tilemap" role="group" aria-label="${escape(options.label)}"${options.id ? ` id="${options.id}"` : ""}>`;
   for (const [kode, col, row, short] of TILES) {
     const p = paint(kode);
-    const name = names.get(kode) ?? kode;
-    const said = `${name} (${kode}): ${p.text}`;
-    const attrs: Record<string, string | number> = {
-      x: col * cell + gap / 2,
-      y: row * cell + gap / 2,
-      width: cell - gap,
-      height: cell - gap,
-      rx: Math.max(1, cell / 10),
-      fill: p.fill,
-      class: `tile${kode === options.selected ? " selected" : ""}`,
-      "data-kommune": kode,
-      "aria-label": said,
-      ...p.data,
-    };
-    if (options.actions) Object.assign(attrs, { tabindex: 0, role: "button", "aria-pressed": String(kode === options.selected) });
+    const said = `${names.get(kode) ?? kode} (${kode}): ${p.text}`;
     const lines = options.lines?.get(kode);
-    const tile = s("rect", attrs, s("title", {}, lines ? `${said}\n${lines.join("\n")}` : said));
-    const actions = options.actions;
-    if (actions) {
-      const hover = (): void => actions.onHover(`${said}${kode === options.selected ? "" : " · klik for detaljer"}`);
-      tile.addEventListener("mouseenter", hover);
-      tile.addEventListener("focus", hover);
-      tile.addEventListener("click", () => actions.onSelect(kode));
-      tile.addEventListener("keydown", (ev) => {
-        const key = (ev as KeyboardEvent).key;
-        if (key === "Enter" || key === " ") {
-          ev.preventDefault();
-          actions.onSelect(kode);
-        }
-      });
-    }
-    parts.push(tile);
+    const selected = kode === options.selected;
+    let data = "";
+    for (const [key, value] of Object.entries(p.data)) data += ` ${key}="${value}"`;
+    out +=
+      `<rect x="${col * cell + gap / 2}" y="${row * cell + gap / 2}" width="${size}" height="${size}" rx="${rx}" fill="${p.fill}" class="tile${selected ? " selected" : ""}"` +
+      ` data-kommune="${kode}" aria-label="${escape(said)}"${data}` +
+      (options.interactive ? ` tabindex="0" role="button" aria-pressed="${selected}"` : "") +
+      `><title>${escape(lines ? `${said}\n${lines.join("\n")}` : said)}</title></rect>`;
     if (options.labels) {
-      parts.push(
-        s("text", { x: col * cell + cell / 2, y: row * cell + cell / 2 + 4, class: `tile-label${p.dark ? " on-dark" : ""}`, "text-anchor": "middle", "aria-hidden": "true" }, short),
-      );
+      out += `<text x="${col * cell + cell / 2}" y="${row * cell + cell / 2 + 4}" class="tile-label${p.dark ? " on-dark" : ""}" text-anchor="middle" aria-hidden="true">${short}</text>`;
     }
   }
-  return s(
-    "svg",
-    { viewBox: `0 0 ${GRID.columns * cell} ${GRID.rows * cell}`, class: "tilemap", role: "group", "aria-label": options.label, ...(options.id ? { id: options.id } : {}) },
-    ...parts,
-  );
+  return `${out}</svg>`;
+}
+
+/** A wrapper holding parsed tile markup; with actions, one set of listeners serves every tile. */
+function tileFigure(markup: string, tag: "div" | "figure", attrs: Record<string, string>, actions?: MapActions & { onHover(kode: string): void }): HTMLElement {
+  const box = h(tag, attrs);
+  box.innerHTML = markup;
+  if (actions) {
+    const kodeOf = (ev: Event): string | undefined => (ev.target as Element | null)?.closest?.("[data-kommune]")?.getAttribute("data-kommune") ?? undefined;
+    const hover = (ev: Event): void => {
+      const kode = kodeOf(ev);
+      if (kode) actions.onHover(kode);
+    };
+    box.addEventListener("mouseover", hover);
+    box.addEventListener("focusin", hover);
+    box.addEventListener("click", (ev) => {
+      const kode = kodeOf(ev);
+      if (kode) actions.onSelect(kode);
+    });
+    box.addEventListener("keydown", (ev) => {
+      const kode = kodeOf(ev);
+      const key = (ev as KeyboardEvent).key;
+      if (kode && (key === "Enter" || key === " ")) {
+        ev.preventDefault();
+        actions.onSelect(kode);
+      }
+    });
+  }
+  return box;
 }
 
 function legend(input: MapInput): HTMLElement {
@@ -219,25 +227,36 @@ export function renderMap(container: HTMLElement, input: MapInput, actions: MapA
     ? `Hvem rammes ${period}? ${input.a.label}: ${events(input.a.events.length)} i ${kommunerText(reached(input.a))}; ${input.b.label}: ${events(input.b.events.length)} i ${kommunerText(reached(input.b))}.`
     : `Hændelser ${period}: ${events(input.a.events.length)} i ${kommunerText(reached(input.a))}.`;
   const hoverLine = h("p", { id: "map-hover", class: "map-hover", "aria-live": "polite" }, "Peg på en kommune for at se dens tal.");
-  const main = tileMap(names, painter(input), {
-    cell: 40,
-    labels: true,
-    id: "map-main",
-    lines: eventLines(input),
-    label: `Kort over de 98 kommuner. ${caption}`,
-    ...(input.selected ? { selected: input.selected } : {}),
-    actions: { ...actions, onHover: (text) => (hoverLine.textContent = text) },
-  });
+  const paintAll = painter(input);
+  const main = tileFigure(
+    tileMarkup(names, paintAll, {
+      cell: 40,
+      labels: true,
+      id: "map-main",
+      lines: eventLines(input),
+      interactive: true,
+      label: `Kort over de 98 kommuner. ${caption}`,
+      ...(input.selected ? { selected: input.selected } : {}),
+    }),
+    "div",
+    { class: "map-main" },
+    {
+      ...actions,
+      onHover: (kode) => {
+        hoverLine.textContent = `${names.get(kode) ?? kode} (${kode}): ${paintAll(kode).text}${kode === input.selected ? "" : " · klik for detaljer"}`;
+      },
+    },
+  );
   const multiples = yearsOf(input).map((year) => {
     const a = input.a.events.filter((e) => e.date.startsWith(year));
     const b = input.b?.events.filter((e) => e.date.startsWith(year));
     const text = b ? `${input.a.label} ${formatNumber(a.length)}, ${input.b!.label} ${formatNumber(b.length)}` : `${events(a.length)} i ${kommunerText(new Set(a.map((e) => e.kommune)).size)}`;
-    return h(
-      "figure",
-      { class: "map-year", "data-year": year },
-      tileMap(names, painter(input, year), { cell: 12, labels: false, label: `${year}: ${text}`, ...(input.selected ? { selected: input.selected } : {}) }),
-      h("figcaption", {}, h("strong", {}, year), ` · ${text}`),
-    );
+    const figure = tileFigure(tileMarkup(names, painter(input, year), { cell: 12, labels: false, label: `${year}: ${text}`, ...(input.selected ? { selected: input.selected } : {}) }), "figure", {
+      class: "map-year",
+      "data-year": year,
+    });
+    figure.append(h("figcaption", {}, h("strong", {}, year), ` · ${text}`));
+    return figure;
   });
   container.replaceChildren(
     h("p", { class: "map-caption" }, caption),

@@ -531,6 +531,12 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       await chooser.selectOption(period!);
       await page.waitForFunction((p) => (document.querySelector("#map-why-output")?.textContent ?? "").includes(`data for ${p}`), period, { timeout: 30_000 });
       expect(await page.locator("#map-detail .map-events li").count()).toBe(Math.min(30, countsAfter[busiest]!));
+      // The keyboard reaches a tile too: focus names it, Enter selects it.
+      await page.locator('#map-main [data-kommune="101"]').focus();
+      await expect.poll(() => page.locator("#map-hover").textContent()).toMatch(/^København \(101\): /);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("#map-detail h3").first().textContent()).toBe("København (101)");
+      expect(await page.locator('#map-main [data-kommune="101"]').getAttribute("aria-pressed")).toBe("true");
       expect(errors).toEqual([]);
       mkdirSync("test-results", { recursive: true });
       await page.locator("#view-map").screenshot({ path: `test-results/playground-kort-${viewport.width}.png` });
