@@ -41,6 +41,8 @@ interface SlotState {
   resultId: number;
   diagnostics: Diagnostic[];
   result?: ResultMessage;
+  /** The last result that was not blocked, shown greyed while the text has errors. */
+  lastGood?: ResultMessage;
   /** The outcome of each `eksempel` block with the latest text, and their glyphs in the margin. */
   examples: ExampleStatus[];
   /** The run request the examples are of. */
@@ -159,6 +161,7 @@ const highlight = editor.createDecorationsCollection();
 function createSlot(slot: Slot, text: string, label: string, file: string): SlotState {
   const old = slots[slot];
   if (old) {
+    old.lastGood = undefined; // another text: the old one's result is no "last good" of it
     old.model.setValue(text);
     old.label = label;
     old.file = file;
@@ -364,6 +367,7 @@ function onResult(message: ResultMessage): void {
   if (!state || message.id < state.resultId) return;
   state.resultId = message.id;
   state.result = message;
+  if (!message.blocked) state.lastGood = message;
   // The policy or data changed: an earlier sensitivity table is of the old policy.
   if (message.slot === active && sweep.result) {
     const { result: _old, ...rest } = sweep;
@@ -458,9 +462,16 @@ function renderView(which: View): void {
   dirty.delete(which);
   const state = slots[active];
   const result = state?.result;
+  // A text or data that cannot run is never shown as having no events: the views show the last
+  // good result greyed, under a notice that says why (the comparison and the sweep say only why).
+  const stale = staleResult(which);
+  const shown = stale ?? result;
+  const blocked = stale ? undefined : result?.blocked;
+  if (STALE_VIEWS.includes(which)) $(`view-${which}`).classList.toggle("stale", Boolean(stale));
+  updateStaleNotice();
   switch (which) {
     case "events":
-      eventsTable.set(result?.events ?? [], result?.blocked ?? (result ? undefined : "Beregner …"));
+      eventsTable.set(shown?.events ?? [], blocked ?? (result ? undefined : "Beregner …"));
       break;
     case "timeline":
       renderTimeline(
@@ -468,14 +479,14 @@ function renderView(which: View): void {
         {
           kommuner,
           selected: selectedKommune,
-          series: result?.kommune === selectedKommune ? (result?.series ?? []) : [],
-          events: result?.events ?? [],
-          fromMonth: result?.fromMonth,
-          toMonth: result?.toMonth,
-          blocked: result?.blocked,
-          titles: Object.fromEntries((result?.limits ?? []).map((l) => [l.rule, l.title])),
+          series: shown?.kommune === selectedKommune ? (shown?.series ?? []) : [],
+          events: shown?.events ?? [],
+          fromMonth: shown?.fromMonth,
+          toMonth: shown?.toMonth,
+          blocked,
+          titles: Object.fromEntries((shown?.limits ?? []).map((l) => [l.rule, l.title])),
           ...(why ? { why } : {}),
-          ...(result?.policy ? { policy: result.policy } : {}),
+          ...(shown?.policy ? { policy: shown.policy } : {}),
         },
         selectKommune,
         explain,
@@ -485,11 +496,14 @@ function renderView(which: View): void {
     case "map": {
       const a = slots.a;
       const b = slots.b;
-      const side = (st: SlotState | undefined, fallback: string) => ({
-        label: st?.label ?? fallback,
-        events: st?.result?.events ?? [],
-        ...(st?.result?.blocked ? { blocked: st.result.blocked } : st?.result ? {} : { blocked: "Beregner …" }),
-      });
+      const side = (st: SlotState | undefined, fallback: string) =>
+        stale && st === state
+          ? { label: st?.label ?? fallback, events: stale.events }
+          : {
+              label: st?.label ?? fallback,
+              events: st?.result?.events ?? [],
+              ...(st?.result?.blocked ? { blocked: st.result.blocked } : st?.result ? {} : { blocked: "Beregner …" }),
+            };
       const drawStarted = performance.now();
       renderMap(
         $("view-map"),
@@ -497,10 +511,10 @@ function renderView(which: View): void {
           kommuner,
           a: side(a, "Politik"),
           ...(b ? { b: side(b, "Variant") } : {}),
-          fromMonth: result?.fromMonth,
-          toMonth: result?.toMonth,
+          fromMonth: shown?.fromMonth,
+          toMonth: shown?.toMonth,
           ...(selectedKommune ? { selected: selectedKommune } : {}),
-          periods: selectedKommune && result?.kommune === selectedKommune ? periodsOf(result.series, result.events.filter((e) => e.kommune === selectedKommune)) : [],
+          periods: selectedKommune && shown?.kommune === selectedKommune ? periodsOf(shown.series, shown.events.filter((e) => e.kommune === selectedKommune)) : [],
           ...(why ? { why } : {}),
         },
         { onSelect: selectKommune, onExplain: explain, onSave: saveAsExample },
@@ -515,7 +529,7 @@ function renderView(which: View): void {
       break;
     }
     case "years":
-      renderYears($("view-years"), result?.events ?? [], result?.blocked);
+      renderYears($("view-years"), shown?.events ?? [], blocked);
       break;
     case "sweep":
       renderSensitivity(
@@ -550,6 +564,25 @@ function renderView(which: View): void {
       break;
     }
   }
+}
+
+/** The views that show the last good result greyed when the text or data cannot run. */
+const STALE_VIEWS: readonly View[] = ["events", "map", "timeline", "years"];
+
+/** The last good result to show greyed in a view, when the latest cannot run. */
+function staleResult(which: View): ResultMessage | undefined {
+  const state = slots[active];
+  if (!STALE_VIEWS.includes(which) || !state?.result?.blocked || !state.lastGood) return undefined;
+  // A comparison on the map says why it is not drawn, as the comparison view does.
+  if (which === "map" && slots.b) return undefined;
+  return state.lastGood;
+}
+
+function updateStaleNotice(): void {
+  const notice = $("stale-notice");
+  const stale = staleResult(view);
+  notice.hidden = !stale;
+  if (stale) notice.textContent = `${slots[active]?.result?.blocked ?? ""} Herunder det seneste resultat, der kunne beregnes, nedtonet.`;
 }
 
 /** The views that show the selected kommune. */
@@ -637,6 +670,7 @@ function setView(next: View): void {
   }
   for (const v of VIEWS) $(`view-${v}`).hidden = v !== next;
   if (dirty.has(next)) renderView(next);
+  updateStaleNotice();
 }
 
 function renderProblems(): void {
@@ -696,7 +730,9 @@ function renderProblems(): void {
 }
 
 function renderData(): void {
-  const result = slots[active]?.result;
+  const state = slots[active];
+  // A text with errors is not compiled, so it names no data: list what the last good one used.
+  const result = state?.result?.blocked && state.result.data.length === 0 ? (state.lastGood ?? state.result) : state?.result;
   const tables = $("data-tables");
   const errors = $("data-errors");
   const rows: HTMLElement[] = [];
@@ -718,7 +754,11 @@ function renderData(): void {
       rows.push(h("div", { class: "data-row unused" }, h("code", {}, uploadFiles.get(name) ?? `${name}.csv`), h("span", { class: "muted" }, " · uploadet, men politikken bruger ingen data med det navn")));
     }
   }
-  if (rows.length === 0) rows.push(h("div", { class: "muted" }, result ? "Politikken bruger ingen data." : "Indlæser eksempeldata …"));
+  if (rows.length === 0) {
+    rows.push(
+      h("div", { class: "muted" }, !result ? "Indlæser eksempeldata …" : result.blocked && result.data.length === 0 ? "Data vises, når politikken kan oversættes." : "Politikken bruger ingen data."),
+    );
+  }
   tables.replaceChildren(...rows);
   const problems = (result?.data ?? []).filter((d) => d.errors);
   errors.replaceChildren(

@@ -658,6 +658,38 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     }, 120_000);
   }
 
+  it("a policy with errors is never shown as having no events: its last good result stays, greyed, under why", async () => {
+    const { page } = await open();
+    const before = await page.evaluate(() => window.tilsyn.events().length);
+    const rows = await page.locator("#events-table tbody tr").count();
+    const id = await page.evaluate(() => window.tilsyn.resultId());
+    await select(page, "over 20 %", "når andel_uden_samtaler over 20 %");
+    await page.keyboard.insertText("over");
+    await waitForResults(page, id);
+    await page.waitForFunction(() => window.tilsyn.events().length === 0 && !document.getElementById("stale-notice")!.hidden, undefined, { timeout: 30_000 });
+    expect(await page.locator("#stale-notice").textContent()).toMatch(/^Politikken har fejl.*seneste resultat, der kunne beregnes, nedtonet\.$/);
+    expect(await page.locator("#view-events").getAttribute("class")).toContain("stale");
+    expect(await page.locator("#events-table tbody tr").count()).toBe(rows);
+    // The data panel lists what the last good text used, not «Politikken bruger ingen data».
+    expect(await page.locator("#data-tables").textContent()).toMatch(/tidlig_indsats\.csv · eksempeldata/);
+    // The map too, with the counts of the last good result.
+    await page.click(".view-tab[data-view=map]");
+    await page.waitForFunction(() => document.querySelectorAll("#map-main [data-kommune]").length === 98, undefined, { timeout: 30_000 });
+    const shown = await page.locator("#map-main [data-kommune]").evaluateAll((rs) => rs.reduce((n, r) => n + Number(r.getAttribute("data-count")), 0));
+    expect(shown).toBe(before);
+    expect(await page.locator("#view-map").getAttribute("class")).toContain("stale");
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/playground-fejl.png" });
+    // Fixed: the greying goes.
+    const broken = await page.evaluate(() => window.tilsyn.resultId());
+    await select(page, "over", "når andel_uden_samtaler over");
+    await page.keyboard.insertText("over 20 %");
+    await waitForResults(page, broken);
+    await page.waitForFunction((n) => window.tilsyn.events().length === n && document.getElementById("stale-notice")!.hidden, before, { timeout: 30_000 });
+    expect(await page.locator("#view-map").getAttribute("class")).not.toContain("stale");
+    await page.close();
+  }, 60_000);
+
   it("a shared link to a new policy is named by that policy, not as the bundled one «(ændret)», and switching away from it asks first", async () => {
     const { page } = await open();
     await page.evaluate(() => {
