@@ -185,6 +185,10 @@ function yearsOf(input: MapInput): string[] {
   return [...new Set([...input.a.events, ...(input.b?.events ?? [])].map((e) => e.date.slice(0, 4)))].sort();
 }
 
+/** Events listed at once under the selected kommune, and at most this many more folded. */
+const SHOWN = 5;
+const FOLDED = 100;
+
 function detail(input: MapInput, names: ReadonlyMap<string, string>, actions: MapActions): HTMLElement {
   const kode = input.selected;
   if (!kode) return h("p", { class: "muted" }, "Klik på en kommune for at se dens hændelser og hvorfor.");
@@ -194,14 +198,21 @@ function detail(input: MapInput, names: ReadonlyMap<string, string>, actions: Ma
     const own = side.events.filter((e) => e.kommune === kode);
     body.push(h("p", { class: "map-count" }, input.b ? `${side.label}: ${events(own.length)}` : events(own.length)));
     if (own.length > 0) {
-      body.push(
-        h(
-          "ul",
-          { class: "map-events" },
-          own.slice(0, 30).map((e) => h("li", {}, h("strong", {}, `${danishDate(e.date)} · ${eventTypeLabel[e.type]}`), ` (${e.rule}, data for ${e.period}): `, e.explanation)),
-          own.length > 30 ? h("li", { class: "muted" }, `… og ${formatNumber(own.length - 30)} flere`) : null,
-        ),
-      );
+      // The first few at once; the rest folded, so a phone does not scroll past dozens to the «Hvorfor».
+      const item = (e: PolicyEvent): HTMLElement =>
+        h("li", {}, h("strong", {}, `${danishDate(e.date)} · ${eventTypeLabel[e.type]}`), ` (${e.rule}, data for ${e.period}): `, e.explanation);
+      body.push(h("ul", { class: "map-events" }, own.slice(0, SHOWN).map(item)));
+      if (own.length > SHOWN) {
+        const rest = own.slice(SHOWN, SHOWN + FOLDED);
+        body.push(
+          h(
+            "details",
+            { class: "map-more" },
+            h("summary", {}, `Vis ${formatNumber(own.length - SHOWN)} ${own.length - SHOWN === 1 ? "hændelse" : "hændelser"} mere`),
+            h("ul", { class: "map-events" }, rest.map(item), own.length > SHOWN + FOLDED ? h("li", { class: "muted" }, `… og ${formatNumber(own.length - SHOWN - FOLDED)} flere under «Hændelser»`) : null),
+          ),
+        );
+      }
     }
   }
   const why = whySection({ id: "map-why", kommune: kode, periods: input.periods, ...(input.why ? { why: input.why } : {}), onExplain: actions.onExplain, onSave: actions.onSave });
