@@ -819,6 +819,15 @@ function restorePolicy(): void {
   setStatus(`${sample.file} er gendannet.`);
 }
 
+/** Load a bundled policy in place of the text in the editor, whose edits are saved first. */
+function switchTo(file: string): void {
+  const leaving = bundledEdit();
+  const text = slots.a?.model.getValue() ?? "";
+  savePolicyText(); // now, not 300 ms later: the text is about to change
+  if (leaving && text !== leaving.source) setStatus(`Dine ændringer i ${leaving.file} er gemt i browseren; vælg den igen for at fortsætte.`);
+  loadPolicy(file);
+}
+
 function loadPolicy(file: string): void {
   const sample = findPolicy(file);
   if (!sample) return;
@@ -900,24 +909,28 @@ function setupControls(): void {
   );
   menu.addEventListener("change", () => {
     if (!menu.value) return;
+    const file = menu.value;
     // A bundled policy's edits are kept in this browser (and come back when it is chosen again);
     // a policy of its own is not, so switching away from it asks first.
     const text = slots.a?.model.getValue() ?? "";
     const leaving = bundledEdit();
     if (!leaving && text.trim() !== "") {
       const own = policyHead(text);
-      const ok = window.confirm(
-        `Din egen politik${own.title ? ` «${own.title}»` : ""} gemmes ikke, når du skifter til en anden. Skift alligevel?\n\nVælg Annuller og brug «Del» for at gemme den som et link først.`,
-      );
-      if (!ok) {
-        updateMenu();
-        return;
-      }
+      $("switch-text").textContent = `Din egen politik${own.title ? ` «${own.title}»` : ""} gemmes ikke, når du skifter til en anden. Brug «Del» for at gemme den som et link først.`;
+      const dialog = $<HTMLDialogElement>("switch-dialog");
+      dialog.dataset.file = file;
+      updateMenu(); // the menu shows the text in the editor until the answer
+      dialog.showModal();
+      return;
     }
-    savePolicyText(); // now, not 300 ms later: the text is about to change
-    if (leaving && text !== leaving.source) setStatus(`Dine ændringer i ${leaving.file} er gemt i browseren; vælg den igen for at fortsætte.`);
-    loadPolicy(menu.value);
+    switchTo(file);
   });
+  $("switch-go").addEventListener("click", () => {
+    const dialog = $<HTMLDialogElement>("switch-dialog");
+    dialog.close();
+    if (dialog.dataset.file) switchTo(dialog.dataset.file);
+  });
+  $("switch-stay").addEventListener("click", () => $<HTMLDialogElement>("switch-dialog").close());
   $("preset-compare").addEventListener("click", () => void presetCompare());
   $("make-variant").addEventListener("click", makeVariant);
   $("restore-policy").addEventListener("click", restorePolicy);

@@ -710,17 +710,21 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await waitForResults(shared, 0);
     expect(await shared.locator("#policy-menu option:checked").textContent()).toBe("Egen politik: Min egen opfølgning");
     expect(await shared.locator("#restore-policy").isHidden()).toBe(true);
-    // Switching to a bundled policy asks; saying no keeps the text.
-    const asked: string[] = [];
-    shared.once("dialog", (d) => {
-      asked.push(d.message());
-      void d.dismiss();
-    });
+    // Switching to a bundled policy asks, in Danish; staying keeps the text.
     await shared.selectOption("#policy-menu", "jobsoegning.tilsyn");
-    await expect.poll(() => asked.length).toBe(1);
-    expect(asked[0]).toContain("«Min egen opfølgning» gemmes ikke");
+    const dialog = shared.locator("#switch-dialog");
+    await dialog.waitFor({ state: "visible" });
+    expect(await dialog.textContent()).toContain("«Min egen opfølgning» gemmes ikke");
+    await shared.click("#switch-stay");
+    await dialog.waitFor({ state: "hidden" });
     expect(await shared.evaluate(() => window.tilsyn.editor.getValue())).toContain('politik min_egen "Min egen opfølgning"');
     expect(await shared.locator("#policy-menu option:checked").textContent()).toBe("Egen politik: Min egen opfølgning");
+    // Asked again, and told to go: the bundled policy is loaded.
+    await shared.selectOption("#policy-menu", "jobsoegning.tilsyn");
+    await dialog.waitFor({ state: "visible" });
+    await shared.click("#switch-go");
+    await expect.poll(() => shared.evaluate(() => window.tilsyn.editor.getValue().includes("min_egen"))).toBe(false);
+    expect(await shared.locator("#policy-menu").inputValue()).toBe("jobsoegning.tilsyn");
     await shared.close();
   }, 60_000);
 
