@@ -1,0 +1,101 @@
+// The two engines of the measurement benchmark on the committed sample: the byte-level loader
+// feeding the hand-written counting, and the same counting as SQL in DuckDB, must give the rows
+// the hand-written counting gives from the contract's rows read plainly.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromRows, measure, toCsv, type HoursRow, type InterviewRow, type MonthRow, type OfferRow } from "../../bench/handwritten/fokusmaal.js";
+import { measureDuckDb } from "../../bench/maaling/duckdb.js";
+import { IdTable, loadPersonDir, PersonDataError } from "../../bench/maaling/load.js";
+
+const sample = fileURLToPath(new URL("../../data/eksempel-personer/", import.meta.url));
+const FILES = ["ydelsesmaaneder.csv", "samtaler.csv", "tilbud.csv", "timer.csv"];
+
+/** A file's rows as objects keyed by its header, read with split (the generator writes no quotes). */
+function objects<T>(name: string, dir = sample): T[] {
+  const [header, ...lines] = readFileSync(join(dir, name), "utf8").trimEnd().split("\n");
+  const keys = header!.split(",");
+  return lines.map((l) => {
+    const cells = l.split(",");
+    const o: Record<string, string | number> = {};
+    keys.forEach((k, i) => (o[k] = k === "fritaget" || k === "doed" ? Number(cells[i]) : cells[i]!));
+    return o as T;
+  });
+}
+
+let expected: string;
+let tmp: string;
+beforeAll(() => {
+  expected = toCsv(
+    measure(
+      fromRows({
+        months: objects<MonthRow>("ydelsesmaaneder.csv"),
+        interviews: objects<InterviewRow>("samtaler.csv"),
+        offers: objects<OfferRow>("tilbud.csv"),
+        hours: objects<HoursRow>("timer.csv"),
+      }),
+    ),
+  );
+  tmp = mkdtempSync(join(tmpdir(), "tilsyn-maaling-"));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("measurement engines on the sample", () => {
+  it("the sample measures a target group and both focus numerators in many kommuner", () => {
+    const rows = expected.trimEnd().split("\n").slice(1).map((l) => l.split(",").map(Number));
+    const sum = (i: number) => rows.reduce((n, r) => n + r[i]!, 0);
+    expect(sum(2)).toBeGreaterThan(10_000);
+    expect(sum(3)).toBeGreaterThan(1_000);
+    expect(sum(4)).toBeGreaterThan(1_000);
+    expect(new Set(rows.filter((r) => r[2]! > 0).map((r) => r[0])).size).toBeGreaterThan(60);
+  });
+
+  it("the byte-level loader gives the same rows as reading the text plainly", () => {
+    expect(toCsv(measure(loadPersonDir(sample)))).toBe(expected);
+  });
+
+  it("DuckDB's SQL gives the same rows", async () => {
+    expect(toCsv(await measureDuckDb(sample, { threads: 1 }))).toBe(expected);
+  });
+
+  it("the loader follows the header's column order and reads CRLF and a BOM", () => {
+    for (const name of FILES) {
+      const [header, ...lines] = readFileSync(join(sample, name), "utf8").trimEnd().split("\n");
+      const n = header!.split(",").length;
+      const perm = [...Array(n).keys()].reverse();
+      const swap = (l: string) => perm.map((i) => l.split(",")[i]).join(",");
+      writeFileSync(join(tmp, name), "\ufeff" + [header!, ...lines].map(swap).join("\r\n") + "\r\n");
+    }
+    expect(toCsv(measure(loadPersonDir(tmp)))).toBe(expected);
+  });
+
+  it("the loader names the file and line of a value it cannot read", () => {
+    const dir = mkdtempSync(join(tmp, "fejl-"));
+    for (const name of FILES) writeFileSync(join(dir, name), readFileSync(join(sample, name), "utf8").split("\n")[0] + "\n");
+    const months = "person,kommune,maaned,ydelse,fritaget,doed\na,101,2023-01,kontanthjaelp,0,0\n";
+    writeFileSync(join(dir, "ydelsesmaaneder.csv"), months + "b,101,2023-01,folkepension,0,0\n");
+    expect(() => loadPersonDir(dir)).toThrow(/ydelsesmaaneder\.csv, linje 3: ydelse «folkepension»/);
+    writeFileSync(join(dir, "ydelsesmaaneder.csv"), months + 'b,101,2023-01,"kontanthjaelp",0,0\n');
+    expect(() => loadPersonDir(dir)).toThrow(PersonDataError);
+    writeFileSync(join(dir, "ydelsesmaaneder.csv"), months);
+    writeFileSync(join(dir, "timer.csv"), "person,maaned,timer\na,2023-01,12.34567\n");
+    expect(() => loadPersonDir(dir)).toThrow(/timer\.csv, linje 2: timer/);
+    writeFileSync(join(dir, "timer.csv"), "person,maaned,timer\na,2023-01,12.3456\n");
+    expect(loadPersonDir(dir).hours.amount[0]).toBe(123456);
+  });
+
+  it("the id table gives each distinct id one number, through its growth", () => {
+    const ids = new IdTable();
+    const enc = new TextEncoder();
+    const n = 200_000;
+    const wrong: number[] = [];
+    for (let i = 0; i < n; i++) if (ids.intern(enc.encode(`x${i}`), 0, `x${i}`.length) !== i) wrong.push(i);
+    expect(wrong).toEqual([]);
+    const again = [0, 1, 65_535, 131_072, n - 1].map((i) => ids.intern(enc.encode(`x${i}`), 0, `x${i}`.length));
+    expect(again).toEqual([0, 1, 65_535, 131_072, n - 1]);
+    expect(ids.size).toBe(n);
+  });
+});
