@@ -100,29 +100,26 @@ export interface MeasuredRow {
   under_4_samtaler: number;
 }
 
-/** Row numbers grouped by person (counting sort): person p owns order[start[p] .. start[p + 1]). */
-function byPerson(person: Int32Array, length: number, persons: number): { order: Int32Array; start: Int32Array } {
+/**
+ * Row numbers grouped by person and, within a person, ordered by `key` (0 … keys − 1): a counting
+ * sort by key, then a stable counting sort by person. Person p owns order[start[p] .. start[p + 1]).
+ */
+function byPersonAndKey(person: Int32Array, key: Int32Array, length: number, persons: number, keys: number): { order: Int32Array; start: Int32Array } {
+  const kstart = new Int32Array(keys + 1);
+  for (let i = 0; i < length; i++) kstart[key[i]! + 1]++;
+  for (let k = 0; k < keys; k++) kstart[k + 1] += kstart[k]!;
+  const byKey = new Int32Array(length);
+  for (let i = 0; i < length; i++) byKey[kstart[key[i]!]!++] = i;
   const start = new Int32Array(persons + 1);
   for (let i = 0; i < length; i++) start[person[i]! + 1]++;
   for (let p = 0; p < persons; p++) start[p + 1] += start[p]!;
   const fill = start.slice(0, persons);
-  const order = new Int32Array(length);
-  for (let i = 0; i < length; i++) order[fill[person[i]!]!++] = i;
-  return { order, start };
-}
-
-/** Sorts order[from .. to) by key[order[i]] (insertion sort: a person has few rows). */
-function sortSlice(order: Int32Array, from: number, to: number, key: (row: number) => number): void {
-  for (let i = from + 1; i < to; i++) {
-    const row = order[i]!;
-    const k = key(row);
-    let j = i - 1;
-    while (j >= from && key(order[j]!) > k) {
-      order[j + 1] = order[j]!;
-      j--;
-    }
-    order[j + 1] = row;
+  const out = new Int32Array(length);
+  for (let j = 0; j < length; j++) {
+    const i = byKey[j]!;
+    out[fill[person[i]!]!++] = i;
   }
+  return { order: out, start };
 }
 
 export function measure(data: PersonData): MeasuredRow[] {
@@ -139,6 +136,20 @@ export function measure(data: PersonData): MeasuredRow[] {
     if (m > last) last = m;
   }
   const span = last - first + 1;
+  // Months relative to the data's first; events outside the data's months get −1 (no spell has them).
+  const rel = (m: number): number => (m >= first && m <= last ? m - first : -1);
+  const monthRel = Int32Array.from(M.month.subarray(0, M.length), (m) => m - first);
+  const dayFirst = dayNumber(Math.floor(first / 12), (first % 12) + 1, 1);
+  const dayEnd = dayNumber(Math.floor((last + 1) / 12), ((last + 1) % 12) + 1, 1); // exclusive
+  const eventMonth = (day: Int32Array, length: number): Int32Array =>
+    Int32Array.from(day.subarray(0, length), (d) => (d >= dayFirst && d < dayEnd ? monthOfDay(d) - first : -1));
+  const iMonth = eventMonth(I.day, I.length);
+  const oMonth = eventMonth(O.day, O.length);
+  // Interviews ordered by date and, on one day, in person first; days outside the data go first.
+  const days = dayEnd - dayFirst;
+  const iKey = new Int32Array(I.length);
+  for (let i = 0; i < I.length; i++) iKey[i] = iMonth[i]! < 0 ? 0 : (I.day[i]! - dayFirst) * 3 + I.form[i]! + 1;
+
   // Per kommune code (< 1000) and month: counters, and whether any row exists.
   const KOMMUNER = 1000;
   const present = new Uint8Array(KOMMUNER * span);
@@ -146,32 +157,39 @@ export function measure(data: PersonData): MeasuredRow[] {
   const noOffer = new Int32Array(KOMMUNER * span);
   const few = new Int32Array(KOMMUNER * span);
 
-  const pm = byPerson(M.person, M.length, data.persons);
-  const pi = byPerson(I.person, I.length, data.persons);
-  const po = byPerson(O.person, O.length, data.persons);
-  const ph = byPerson(H.person, H.length, data.persons);
+  const pm = byPersonAndKey(M.person, monthRel, M.length, data.persons, span);
+  const pi = byPersonAndKey(I.person, iKey, I.length, data.persons, days * 3 + 1);
+  const po = byPersonAndKey(O.person, Int32Array.from(oMonth, (m) => m + 1), O.length, data.persons, span + 1);
+  const ph = byPersonAndKey(H.person, new Int32Array(H.length), H.length, data.persons, 1);
 
   // Per-person scratch, indexed by month − first, cleared after each person.
   const hours = new Float64Array(span);
   const interviews = new Int32Array(span);
   const offers = new Int32Array(span);
-  // Prefix sums over the counted months of the current spell, indexed by counted month number.
+  // Running sums within the current spell: cum[m + 1] − cum[f] is the sum over months f … m.
+  const cumHours = new Float64Array(span + 1);
+  const cumInterviews = new Int32Array(span + 1);
+  const cumOffers = new Int32Array(span + 1);
+  // The counted months of the current spell, in order.
   const countedMonth = new Int32Array(span + 1);
 
   for (let p = 0; p < data.persons; p++) {
     const m0 = pm.start[p]!;
     const m1 = pm.start[p + 1]!;
     if (m0 === m1) continue;
-    sortSlice(pm.order, m0, m1, (r) => M.month[r]!);
-    const i0 = pi.start[p]!;
     const i1 = pi.start[p + 1]!;
-    sortSlice(pi.order, i0, i1, (r) => I.day[r]! * 4 + I.form[r]!);
-    const o0 = po.start[p]!;
     const o1 = po.start[p + 1]!;
+    let ip = pi.start[p]!;
+    let op = po.start[p]!;
+    let touchedFrom = span;
+    let touchedTo = -1;
     for (let h = ph.start[p]!; h < ph.start[p + 1]!; h++) {
       const r = ph.order[h]!;
-      const m = H.month[r]! - first;
-      if (m >= 0 && m < span) hours[m] += H.amount[r]!;
+      const m = rel(H.month[r]!);
+      if (m < 0) continue;
+      hours[m] += H.amount[r]!;
+      if (m < touchedFrom) touchedFrom = m;
+      if (m > touchedTo) touchedTo = m;
     }
 
     // Spells: runs of rows with consecutive months and the same benefit.
@@ -179,63 +197,64 @@ export function measure(data: PersonData): MeasuredRow[] {
     while (s < m1) {
       const ydelse = M.ydelse[pm.order[s]!]!;
       let e = s + 1;
-      while (e < m1 && M.ydelse[pm.order[e]!]! === ydelse && M.month[pm.order[e]!]! === M.month[pm.order[e - 1]!]! + 1) e++;
-      const spellFirst = M.month[pm.order[s]!]!;
-      const spellLast = M.month[pm.order[e - 1]!]!;
+      while (e < m1 && M.ydelse[pm.order[e]!]! === ydelse && monthRel[pm.order[e]!]! === monthRel[pm.order[e - 1]!]! + 1) e++;
+      const spellFirst = monthRel[pm.order[s]!]!;
+      const spellLast = monthRel[pm.order[e - 1]!]!;
+      if (spellFirst < touchedFrom) touchedFrom = spellFirst;
+      if (spellLast > touchedTo) touchedTo = spellLast;
 
-      // Counting events per month of the spell.
+      // Counting events per month of the spell (events are in date order, spells in month order).
+      while (ip < i1 && iMonth[pi.order[ip]!]! < spellFirst) ip++;
       let firstJobSeen = false;
-      for (let k = i0; k < i1; k++) {
-        const r = pi.order[k]!;
-        const m = monthOfDay(I.day[r]!);
-        if (m < spellFirst || m > spellLast) continue;
+      for (; ip < i1; ip++) {
+        const r = pi.order[ip]!;
+        const m = iMonth[r]!;
+        if (m > spellLast) break;
         let counts = true;
         if (I.art[r] === JOBSAMTALE) {
-          const isFirst = !firstJobSeen;
+          if (!firstJobSeen && I.day[r]! >= CHANGE_DAY && I.form[r] !== PERSONLIGT) counts = false;
           firstJobSeen = true;
-          if (isFirst && I.day[r]! >= CHANGE_DAY && I.form[r] !== PERSONLIGT) counts = false;
         }
-        if (counts) interviews[m - first]++;
+        if (counts) interviews[m]++;
       }
-      for (let k = o0; k < o1; k++) {
-        const r = po.order[k]!;
-        const m = monthOfDay(O.day[r]!);
-        if (m < spellFirst || m > spellLast) continue;
-        const counts = O.art[r] !== TILBUD_91 || O.day[r]! < CHANGE_DAY || ydelse === UDDANNELSESHJAELP || ydelse === OVERGANGSYDELSE;
-        if (counts) offers[m - first]++;
+      while (op < o1 && oMonth[po.order[op]!]! < spellFirst) op++;
+      for (; op < o1; op++) {
+        const r = po.order[op]!;
+        const m = oMonth[r]!;
+        if (m > spellLast) break;
+        if (O.art[r] !== TILBUD_91 || O.day[r]! < CHANGE_DAY || ydelse === UDDANNELSESHJAELP || ydelse === OVERGANGSYDELSE) offers[m]++;
       }
 
       // Walk the spell's months.
       let counted = 0;
       let exempt = 0;
+      cumHours[spellFirst] = 0;
+      cumInterviews[spellFirst] = 0;
+      cumOffers[spellFirst] = 0;
       for (let k = s; k < e; k++) {
         const r = pm.order[k]!;
-        const m = M.month[r]!;
-        const cell = M.kommune[r]! * span + (m - first);
+        const m = monthRel[r]!;
+        cumHours[m + 1] = cumHours[m]! + hours[m]!;
+        cumInterviews[m + 1] = cumInterviews[m]! + interviews[m]!;
+        cumOffers[m + 1] = cumOffers[m]! + offers[m]!;
+        const cell = M.kommune[r]! * span + m;
         present[cell] = 1;
         if (M.doed[r]) continue;
         countedMonth[counted++] = m;
         if (M.fritaget[r]) exempt++;
         if (counted < 12 || exempt * 2 >= counted) continue;
         target[cell]++;
-        const from = countedMonth[counted - 12]! - first;
-        const to = m - first;
-        let windowOffers = 0;
-        let windowInterviews = 0;
-        let windowHours = 0;
-        for (let w = from; w <= to; w++) {
-          windowOffers += offers[w]!;
-          windowInterviews += interviews[w]!;
-          windowHours += hours[w]!;
-        }
-        if (windowOffers === 0 && windowHours < HUNDRED_HOURS) noOffer[cell]++;
-        if (windowInterviews < 4) few[cell]++;
+        const from = countedMonth[counted - 12]!;
+        if (cumOffers[m + 1] === cumOffers[from] && cumHours[m + 1]! - cumHours[from]! < HUNDRED_HOURS) noOffer[cell]++;
+        if (cumInterviews[m + 1]! - cumInterviews[from]! < 4) few[cell]++;
       }
       s = e;
     }
-    hours.fill(0);
-    interviews.fill(0);
-    offers.fill(0);
+    if (touchedTo >= 0) {
+      hours.fill(0, touchedFrom, touchedTo + 1);
+      interviews.fill(0, touchedFrom, touchedTo + 1);
+      offers.fill(0, touchedFrom, touchedTo + 1);
+    }
   }
 
   const out: MeasuredRow[] = [];

@@ -134,7 +134,8 @@ export interface DuckDbOptions {
 /** Runs the measurement in an in-memory DuckDB. */
 export async function measureDuckDb(dir: string, opts: DuckDbOptions = {}): Promise<MeasuredRow[]> {
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  const config: Record<string, string> = {};
+  // DuckDB tracks a query's progress only with the progress bar on; it is not printed.
+  const config: Record<string, string> = opts.progress ? { enable_progress_bar: "true", enable_progress_bar_print: "false" } : {};
   if (opts.threads) config.threads = String(opts.threads);
   if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
   if (opts.tempDirectory) config.temp_directory = opts.tempDirectory;

@@ -18,11 +18,15 @@ const NL = 10;
 const CR = 13;
 const QUOTE = 34;
 
-/** Interns byte strings as 0, 1, 2, … (open addressing, FNV-1a, grows at half load). */
+/**
+ * Interns byte strings as 0, 1, 2, … (open addressing, FNV-1a, grows at half load). A slot holds
+ * [id + 1, hash, first 4 bytes, next 4 bytes]: an id of at most 8 bytes without a NUL byte (the
+ * pseudonymous ids of a register extract) is found in its slot alone, one cache line; longer ids
+ * are compared with their bytes in the arena.
+ */
 export class IdTable {
-  private slots = new Int32Array(1 << 16).fill(-1);
+  private slots = new Int32Array(4 << 16);
   private mask = (1 << 16) - 1;
-  private hashes = new Int32Array(1024);
   private offsets = new Int32Array(1024);
   private lengths = new Int32Array(1024);
   private arena = new Uint8Array(1 << 16);
@@ -31,28 +35,32 @@ export class IdTable {
 
   intern(buf: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+    let w0 = 0;
+    let w1 = 0;
+    let inline = end - start <= 8;
+    for (let i = start; i < end; i++) {
+      const b = buf[i]!;
+      h = Math.imul(h ^ b, 16777619);
+      const k = i - start;
+      if (k < 4) w0 |= b << (8 * k);
+      else if (k < 8) w1 |= b << (8 * (k - 4));
+      if (b === 0) inline = false;
+    }
     const len = end - start;
+    const slots = this.slots;
     let slot = h & this.mask;
     for (;;) {
-      const id = this.slots[slot]!;
-      if (id < 0) break;
-      if (this.hashes[id] === h && this.lengths[id] === len) {
-        const off = this.offsets[id]!;
-        let same = true;
-        for (let i = 0; i < len; i++) {
-          if (this.arena[off + i] !== buf[start + i]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return id;
+      const at = slot << 2;
+      const id1 = slots[at]!;
+      if (id1 === 0) break;
+      if (slots[at + 1] === h && slots[at + 2] === w0 && slots[at + 3] === w1) {
+        const id = id1 - 1;
+        if (inline ? this.lengths[id]! <= 8 : this.sameBytes(id, buf, start, len)) return id;
       }
       slot = (slot + 1) & this.mask;
     }
     const id = this.size++;
-    if (id >= this.hashes.length) {
-      this.hashes = grow(this.hashes);
+    if (id >= this.offsets.length) {
       this.offsets = grow(this.offsets);
       this.lengths = grow(this.lengths);
     }
@@ -62,22 +70,34 @@ export class IdTable {
       this.arena = next;
     }
     this.arena.set(buf.subarray(start, end), this.used);
-    this.hashes[id] = h;
     this.offsets[id] = this.used;
-    this.lengths[id] = len;
+    this.lengths[id] = inline ? len : len + 0x40000000; // long or with a NUL: compare bytes
     this.used += len;
-    this.slots[slot] = id;
-    if (this.size * 2 > this.slots.length) this.rehash();
+    const at = slot << 2;
+    slots[at] = id + 1;
+    slots[at + 1] = h;
+    slots[at + 2] = w0;
+    slots[at + 3] = w1;
+    if (this.size * 2 > this.mask + 1) this.rehash();
     return id;
   }
 
+  private sameBytes(id: number, buf: Uint8Array, start: number, len: number): boolean {
+    if ((this.lengths[id]! & 0x3fffffff) !== len) return false;
+    const off = this.offsets[id]!;
+    for (let i = 0; i < len; i++) if (this.arena[off + i] !== buf[start + i]) return false;
+    return true;
+  }
+
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    this.mask = this.slots.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let slot = this.hashes[id]! & this.mask;
-      while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = id;
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = (this.mask << 1) | 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === 0) continue;
+      let slot = old[at + 1]! & this.mask;
+      while (this.slots[slot << 2] !== 0) slot = (slot + 1) & this.mask;
+      this.slots.set(old.subarray(at, at + 4), slot << 2);
     }
   }
 }

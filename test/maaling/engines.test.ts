@@ -97,5 +97,9 @@ describe("measurement engines on the sample", () => {
     const again = [0, 1, 65_535, 131_072, n - 1].map((i) => ids.intern(enc.encode(`x${i}`), 0, `x${i}`.length));
     expect(again).toEqual([0, 1, 65_535, 131_072, n - 1]);
     expect(ids.size).toBe(n);
+    // ids of 8 bytes and longer, and with a NUL byte, are told apart from their prefixes
+    const more = ["abcdefgh", "abcdefghi", "abc", "abc\0", "abcdefghij-lang-id", "abcdefgh"];
+    const got = more.map((s) => ids.intern(enc.encode(s), 0, enc.encode(s).length) - n);
+    expect(got).toEqual([0, 1, 2, 3, 4, 0]);
   });
 });
