@@ -206,7 +206,8 @@ async function main(argv: string[]): Promise<void> {
     const w = table[0]!.map((_, i) => Math.max(...table.map((t) => t[i]!.length)));
     for (const t of table) console.log("  " + t.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  "));
     console.log("  CPU-tid er brugersiden og systemets tid for alle processens tråde; på en ledig maskine er en enkelttrådet deltagers tid omtrent dens CPU-tid.");
-    console.log(`  ${contenders.join(" = ")} på de nationale data: ${thousands(results[0]!.outputRows)} rækker kommune × måned, byte for byte ens.`);
+    const agree = contenders.length > 1 ? `, byte for byte ens` : ` (kun én deltager: ingen sammenligning)`;
+    console.log(`  ${contenders.join(" = ")} på de nationale data: ${thousands(results[0]!.outputRows)} rækker kommune × måned${agree}.`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

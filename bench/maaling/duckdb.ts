@@ -11,6 +11,8 @@
 //   events   interviews and offers joined to the person's month row (so to its spell and benefit);
 //            the first job interview of a spell (by date, in person first) and § 91 after
 //            2023-03-22 are decided there; hours as DECIMAL(18,4), exact.
+// Only standard SQL beyond read_csv: window functions, FILTER on aggregates, EXTRACT, so the
+// query runs on PostgreSQL, Trino or Spark SQL as it stands (docs/arkitektur.md).
 //   steps    one row per counted month (person, spell, alive_no): its own events, and those of
 //            the dead months after it. The window of a counted month is its 12 last counted
 //            months, so its sums are «own» over ROWS 11 PRECEDING … CURRENT ROW plus «after» over
@@ -23,9 +25,14 @@ import type { MeasuredRow } from "../handwritten/fokusmaal.js";
 
 const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** The SQL of the measurement over the CSV files in `dir`. */
-export function fokusmaalSql(dir: string): string {
-  const csv = (name: string, columns: string) => `read_csv(${q(join(dir, name))}, header = true, delim = ',', quote = '', columns = {${columns}})`;
+/**
+ * The SQL of the measurement over the CSV files in `dir`, or, with `{ tables: true }`, over tables
+ * of the same names and columns where the data already lives (ydelsesmaaneder, samtaler, tilbud,
+ * timer; maaned as text YYYY-MM, dato a DATE, timer an exact decimal).
+ */
+export function fokusmaalSql(dir: string, opts: { tables?: boolean } = {}): string {
+  const csv = (name: string, columns: string) =>
+    opts.tables ? name.replace(/\.csv$/, "") : `read_csv(${q(join(dir, name))}, header = true, delim = ',', quote = '', columns = {${columns}})`;
   return `
 WITH
 maaneder AS (
@@ -46,8 +53,8 @@ numbered AS (
   SELECT *, sum(1 - doed) OVER (PARTITION BY person, spell ORDER BY mi ROWS UNBOUNDED PRECEDING) AS alive_no
   FROM spells
 ),
-samtaler AS (
-  SELECT person, dato, art, form, year(dato) * 12 + month(dato) - 1 AS mi
+samtaler_maaned AS (
+  SELECT person, dato, art, form, extract(year FROM dato) * 12 + extract(month FROM dato) - 1 AS mi
   FROM ${csv("samtaler.csv", "'person': 'VARCHAR', 'dato': 'DATE', 'art': 'VARCHAR', 'form': 'VARCHAR'")}
 ),
 samtaler_i_forloeb AS (
@@ -56,7 +63,7 @@ samtaler_i_forloeb AS (
               THEN row_number() OVER (PARTITION BY s.person, n.spell, s.art
                                       ORDER BY s.dato, CASE s.form WHEN 'personligt' THEN 0 WHEN 'telefon' THEN 1 ELSE 2 END)
          END AS jobsamtale_nr
-  FROM samtaler s JOIN numbered n ON n.person = s.person AND n.mi = s.mi
+  FROM samtaler_maaned s JOIN numbered n ON n.person = s.person AND n.mi = s.mi
 ),
 samtaler_pr_maaned AS (
   SELECT person, mi, count(*) AS n
@@ -67,20 +74,20 @@ samtaler_pr_maaned AS (
 tilbud_pr_maaned AS (
   SELECT t.person, n.mi, count(*) AS n
   FROM ${csv("tilbud.csv", "'person': 'VARCHAR', 'dato': 'DATE', 'art': 'VARCHAR'")} t
-  JOIN numbered n ON n.person = t.person AND n.mi = year(t.dato) * 12 + month(t.dato) - 1
+  JOIN numbered n ON n.person = t.person AND n.mi = extract(year FROM t.dato) * 12 + extract(month FROM t.dato) - 1
   WHERE t.art <> 'oevrig_vejledning_91' OR t.dato < DATE '2023-03-22' OR n.ydelse IN ('uddannelseshjaelp', 'overgangsydelse')
   GROUP BY t.person, n.mi
 ),
 timer_pr_maaned AS (
-  SELECT person, CAST(substr(maaned, 1, 4) AS INTEGER) * 12 + CAST(substr(maaned, 6, 2) AS INTEGER) - 1 AS mi, sum(timer) AS timer
+  SELECT person, max(CAST(substr(maaned, 1, 4) AS INTEGER) * 12 + CAST(substr(maaned, 6, 2) AS INTEGER) - 1) AS mi, sum(timer) AS timer
   FROM ${csv("timer.csv", "'person': 'VARCHAR', 'maaned': 'VARCHAR', 'timer': 'DECIMAL(18,4)'")}
-  GROUP BY ALL
+  GROUP BY person, maaned
 ),
 steps AS (
   SELECT n.person, n.spell, n.alive_no,
-         any_value(n.kommune) FILTER (WHERE n.doed = 0) AS kommune,
-         any_value(n.mi) FILTER (WHERE n.doed = 0) AS mi,
-         any_value(n.fritaget) FILTER (WHERE n.doed = 0) AS fritaget,
+         max(n.kommune) FILTER (WHERE n.doed = 0) AS kommune,
+         max(n.mi) FILTER (WHERE n.doed = 0) AS mi,
+         max(n.fritaget) FILTER (WHERE n.doed = 0) AS fritaget,
          coalesce(sum(s.n) FILTER (WHERE n.doed = 0), 0) AS samtaler_egen,
          coalesce(sum(s.n) FILTER (WHERE n.doed = 1), 0) AS samtaler_efter,
          coalesce(sum(t.n) FILTER (WHERE n.doed = 0), 0) AS tilbud_egen,
@@ -134,14 +141,15 @@ export interface DuckDbOptions {
 /** Runs the measurement in an in-memory DuckDB. */
 export async function measureDuckDb(dir: string, opts: DuckDbOptions = {}): Promise<MeasuredRow[]> {
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  // DuckDB tracks a query's progress only with the progress bar on; it is not printed.
-  const config: Record<string, string> = opts.progress ? { enable_progress_bar: "true", enable_progress_bar_print: "false" } : {};
+  const config: Record<string, string> = {};
   if (opts.threads) config.threads = String(opts.threads);
   if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
   if (opts.tempDirectory) config.temp_directory = opts.tempDirectory;
   const instance = await DuckDBInstance.create(":memory:", config);
   const connection = await instance.connect();
   try {
+    // DuckDB tracks a query's progress only with the progress bar on; printing it stays off.
+    if (opts.progress) await connection.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
     const pending = await connection.start(fokusmaalSql(dir));
     let timer: ReturnType<typeof setInterval> | undefined;
     if (opts.progress) timer = setInterval(() => opts.progress!(connection.progress.percentage), 1000);

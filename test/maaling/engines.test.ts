@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromRows, measure, toCsv, type HoursRow, type InterviewRow, type MonthRow, type OfferRow } from "../../bench/handwritten/fokusmaal.js";
-import { measureDuckDb } from "../../bench/maaling/duckdb.js";
+import { fokusmaalSql, measureDuckDb } from "../../bench/maaling/duckdb.js";
 import { IdTable, loadPersonDir, PersonDataError } from "../../bench/maaling/load.js";
 
 const sample = fileURLToPath(new URL("../../data/eksempel-personer/", import.meta.url));
@@ -59,6 +59,28 @@ describe("measurement engines on the sample", () => {
 
   it("DuckDB's SQL gives the same rows", async () => {
     expect(toCsv(await measureDuckDb(sample, { threads: 1 }))).toBe(expected);
+  });
+
+  it("the SQL for a warehouse (over tables) is the one in docs/arkitektur.md and gives the same rows", async () => {
+    const sql = fokusmaalSql("", { tables: true });
+    const doc = readFileSync(fileURLToPath(new URL("../../docs/arkitektur.md", import.meta.url)), "utf8");
+    expect(/```sql\n([\s\S]*?)\n```/.exec(doc)?.[1]).toBe(sql.trim());
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+    const db = await instance.connect();
+    try {
+      for (const name of FILES) {
+        const table = name.replace(".csv", "");
+        const types = table === "timer" ? ", types = {'timer': 'DECIMAL(18,4)'}" : ", types = {'person': 'VARCHAR'}";
+        await db.run(`CREATE TABLE ${table} AS SELECT * FROM read_csv('${join(sample, name)}', header = true${types})`);
+      }
+      const rows = (await db.runAndReadAll(sql)).getRows();
+      const measured = rows.map((r) => ({ kommune: Number(r[0]), month: Number(r[1]), maalgruppe: Number(r[2]), uden_tilbud: Number(r[3]), under_4_samtaler: Number(r[4]) }));
+      expect(toCsv(measured)).toBe(expected);
+    } finally {
+      db.closeSync();
+      instance.closeSync();
+    }
   });
 
   it("the loader follows the header's column order and reads CRLF and a BOM", () => {
