@@ -457,6 +457,11 @@ class Analyser {
         return `(${this.canon(e.expr)} over ${syntaxWindowKind(e.window).canon(e.window)})`;
       case "StreakCond":
         return `(${this.canon(e.cond)} i ${e.months})`;
+      case "TextLit":
+      case "CountOf":
+      case "FirstOf":
+        // Only in a `måling`, which the static analysis does not look into.
+        return this.text(e.span);
     }
   }
 

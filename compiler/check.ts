@@ -25,6 +25,8 @@ import { keyOf } from "./schema.js";
 import { checkExamples, exampleScope, type PreparedExample } from "./examples.js";
 import { syntaxWindowKind } from "./windows.js";
 import { allowClauses } from "./allow.js";
+import { checkMeasurements, hasMeasurements } from "./measure.js";
+import type { MeasurePlan } from "../runtime/measure-plan.js";
 import type { ValueType } from "../runtime/plan.js";
 
 export type Cadence = "månedlig" | "halvårlig" | "årlig";
@@ -51,6 +53,8 @@ export interface Checked {
   measureTypes: Map<string, ValueType>;
   /** The file's own examples, checked and ready to run (when it has any). */
   examples?: PreparedExample[];
+  /** The file's `måling` blocks, lowered (compiler/measure.ts), when they have no errors. */
+  measurements?: MeasurePlan[];
   /** Measures in dependency order (each after the measures it uses). */
   measureOrder: MeasureDecl[];
   cadence?: Cadence;
@@ -168,6 +172,13 @@ class Checker {
     this.checkReaction();
     this.checkMachine();
     this.checkAllow();
+    if (hasMeasurements(ast)) {
+      // Person data and `måling` (compiler/measure.ts); its examples are run by measure-examples.ts.
+      const measured = checkMeasurements(ast, this.file, this.source);
+      this.diags.push(...measured.diagnostics);
+      this.result.measurements = measured.plans;
+      if (ast.declarations.some((d) => d.kind === "MeasurementDecl")) return;
+    }
     if (ast.examples?.length && ast.policy) {
       if (ast.examplesFor) this.report("T0243", ast.examplesFor.span, {});
       const examples = checkExamples(ast.examples, exampleScope([ast]), this.file);
@@ -539,6 +550,14 @@ class Checker {
       case "StreakCond":
         this.report("T0211", e.span, { months: String(e.months), why: "kan kun stå sidst i et kriteriums `når`-linje", hint: "Flyt den til kriteriets `når`-linje." });
         return this.typeOf(e.cond, env);
+      case "TextLit":
+      case "CountOf":
+      case "FirstOf":
+        this.report("T0261", e.span, {
+          what: e.kind === "TextLit" ? "En tekst" : `\`${e.kind === "CountOf" ? "antal" : "første"}(…)\``,
+          hint: "Mål og kriterier regner på data pr. kommune; personer tælles op i en `måling` (se «Målinger» i sprog.md).",
+        });
+        return undefined;
     }
   }
 

@@ -142,7 +142,7 @@ function publicationText(p: { lagMonths?: number; fixedPublication?: { month: nu
   return undefined;
 }
 
-const FIELD_TYPE = { antal: "antal", andel: "andel", procent: "procent", tekst: "tekst" } as const;
+const FIELD_TYPE = { antal: "antal", andel: "andel", procent: "procent", tekst: "tekst", tal: "tal" } as const;
 
 /** The state machine as an SVG diagram: states in a row, transitions as arrows and arcs. */
 export function machineDiagram(plan: Plan): string {

@@ -8,6 +8,7 @@
 import { parse } from "../grammar/index.js";
 import type { PolicyFile } from "../grammar/ast.js";
 import type { Plan } from "../runtime/plan.js";
+import type { MeasurePlan } from "../runtime/measure-plan.js";
 import { check } from "./check.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { lower } from "./plan.js";
@@ -28,6 +29,8 @@ export interface CheckedPolicy {
   analysis: Diagnostic[];
   /** The lowered policy, when there is no error. */
   plan?: Plan;
+  /** The file's `måling` blocks, lowered, when there is no error (compiler/measure.ts). */
+  measurements?: MeasurePlan[];
   /** The file's own examples, checked and ready to run. */
   examples: PreparedExample[];
   /**
@@ -53,6 +56,7 @@ export function checkPolicy(source: string, file: string): CheckedPolicy {
     diagnostics: sortDiagnostics([...found, ...analysis]),
     analysis,
     plan: lower(checked),
+    ...(checked.measurements?.length ? { measurements: checked.measurements } : {}),
     examples: checked.examples ?? [],
     examplesOnly: false,
   };

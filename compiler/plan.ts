@@ -244,6 +244,10 @@ class Lowerer {
         };
       case "StreakCond":
         return this.expr(e.cond);
+      case "TextLit":
+      case "CountOf":
+      case "FirstOf":
+        throw new Error(`${e.kind} outside a måling survived the checker`);
     }
   }
 }

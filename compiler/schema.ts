@@ -33,7 +33,8 @@ export function dataSchema(d: DataDecl, { headers }: { headers: boolean }): Data
     ...(d.group ? { group: d.group.text } : {}),
     fields: d.fields.map((f) => ({
       name: f.name.text,
-      type: f.type.value,
+      // `tal` is for person data only (the checker rejects it in a data block per kommune).
+      type: f.type.value === "tal" ? "procent" : f.type.value,
       ...(f.subsetOf ? { subsetOf: f.subsetOf.text } : {}),
       ...(headers && f.column ? { column: f.column.value.trim() } : {}),
     })),

@@ -37,6 +37,14 @@ import type {
   InForce,
   MachineDecl,
   MeasureDecl,
+  MeasurementDecl,
+  CountCase,
+  CountDecl,
+  DeadClause,
+  OutputField,
+  PersonDataDecl,
+  SpellClause,
+  SpellWindowClause,
   MonthLit,
   Name,
   PolicyDecl,
@@ -426,6 +434,90 @@ export class AstBuilder extends BaseVisitor {
       ...this.allow(ctx),
       span,
     };
+  }
+
+  personDataDecl(ctx: Ctx, n: CstNode): PersonDataDecl {
+    const span = this.nspan(n);
+    const name = this.nameOf(node(ctx, "name"));
+    const grainTok = tok(ctx, "grain");
+    const grain = grainTok
+      ? { value: grainTok.image as "måned" | "dato", span: this.tspan(grainTok) }
+      : { value: "måned" as const, span: this.here() };
+    const fields = nodes(ctx, "fieldDecl").map((f) => this.sub<FieldDecl>(f)!);
+    return { kind: "PersonDataDecl", name, grain, fields, span };
+  }
+
+  measurementDecl(ctx: Ctx, n: CstNode): MeasurementDecl {
+    const span = this.nspan(n);
+    const name = this.nameOf(node(ctx, "name"));
+    const where = `målingen \`${name.text}\``;
+    const title = this.stringLit(tok(ctx, "title"));
+    const source = this.source(ctx, where);
+    const spell = this.once<SpellClause>(nodes(ctx, "spellClause"), "forløb", where);
+    const dead = this.once<DeadClause>(nodes(ctx, "deadClause"), "død", where);
+    const window = this.once<SpellWindowClause>(nodes(ctx, "spellWindowClause"), "vindue", where);
+    const counts = nodes(ctx, "countDecl").map((c) => this.sub<CountDecl>(c)!);
+    const outputs = nodes(ctx, "outputField").map((c) => this.sub<OutputField>(c)!);
+    return {
+      kind: "MeasurementDecl",
+      name,
+      ...(title ? { title } : {}),
+      ...(source ? { source } : {}),
+      ...(spell ? { spell } : {}),
+      ...(dead ? { dead } : {}),
+      ...(window ? { window } : {}),
+      counts,
+      outputs,
+      span,
+    };
+  }
+
+  spellClause(ctx: Ctx, n: CstNode): SpellClause {
+    const source = this.source(ctx, "forløbet");
+    return {
+      kind: "SpellClause",
+      data: this.nameOf(node(ctx, "data")),
+      field: this.nameOf(node(ctx, "field")),
+      ...(source ? { source } : {}),
+      span: this.nspan(n),
+    };
+  }
+
+  deadClause(ctx: Ctx, n: CstNode): DeadClause {
+    const source = this.source(ctx, "`død`");
+    return { kind: "DeadClause", when: this.exprOf(node(ctx, "expr")), ...(source ? { source } : {}), span: this.nspan(n) };
+  }
+
+  spellWindowClause(ctx: Ctx, n: CstNode): SpellWindowClause {
+    const source = this.source(ctx, "vinduet");
+    return { kind: "SpellWindowClause", months: this.int(tok(ctx, "months")), ...(source ? { source } : {}), span: this.nspan(n) };
+  }
+
+  countDecl(ctx: Ctx, n: CstNode): CountDecl {
+    return {
+      kind: "CountDecl",
+      data: this.nameOf(node(ctx, "data")),
+      cases: nodes(ctx, "countCase").map((c) => this.sub<CountCase>(c)!),
+      span: this.nspan(n),
+    };
+  }
+
+  countCase(ctx: Ctx, n: CstNode): CountCase {
+    const inForce = this.once<InForce>(nodes(ctx, "inForce"), "gælder", "tællingen");
+    const source = this.source(ctx, "tællingen");
+    return {
+      kind: "CountCase",
+      when: this.exprOf(node(ctx, "expr")),
+      ...(inForce ? { inForce } : {}),
+      ...(source ? { source } : {}),
+      span: this.nspan(n),
+    };
+  }
+
+  outputField(ctx: Ctx, n: CstNode): OutputField {
+    const name = this.nameOf(node(ctx, "name"));
+    const source = this.source(ctx, `feltet \`${name.text}\``);
+    return { kind: "OutputField", name, expr: this.exprOf(node(ctx, "expr")), ...(source ? { source } : {}), span: this.nspan(n) };
   }
 
   fieldDecl(ctx: Ctx, n: CstNode): FieldDecl {
@@ -824,11 +916,25 @@ export class AstBuilder extends BaseVisitor {
     const source = this.source(ctx, "eksemplet");
     const tables: ExampleTable[] = [];
     const expectations: Expectation[] = [];
-    for (const child of nodesInOrder(ctx, ["exampleTable", "expectation"])) {
+    const expectedTables: ExampleTable[] = [];
+    for (const child of nodesInOrder(ctx, ["exampleTable", "expectation", "expectedTable"])) {
       if (child.name === "exampleTable") tables.push(this.sub<ExampleTable>(child)!);
+      else if (child.name === "expectedTable") expectedTables.push(this.sub<ExampleTable>(child)!);
       else expectations.push(this.sub<Expectation>(child)!);
     }
-    return { kind: "ExampleDecl", title, ...(source ? { source } : {}), tables, expectations, span };
+    return {
+      kind: "ExampleDecl",
+      title,
+      ...(source ? { source } : {}),
+      tables,
+      ...(expectedTables.length ? { expectedTables } : {}),
+      expectations,
+      span,
+    };
+  }
+
+  expectedTable(ctx: Ctx): ExampleTable {
+    return this.sub<ExampleTable>(node(ctx, "exampleTable"))!;
   }
 
   exampleTable(ctx: Ctx, n: CstNode): ExampleTable {
@@ -1137,8 +1243,23 @@ export class AstBuilder extends BaseVisitor {
     if (ref) return { kind: "Ref", name: { text: ref.image, span: this.tspan(ref) }, span };
     const aggregate = node(ctx, "aggregate");
     if (aggregate) return this.exprOf(aggregate);
+    const countOf = node(ctx, "countOf") ?? node(ctx, "firstOf");
+    if (countOf) return this.exprOf(countOf);
+    const text = tok(ctx, "text");
+    if (text) return { kind: "TextLit", value: this.stringLit(text)?.value ?? "", span };
     if (ctx["LParen"]) return { kind: "Paren", expr: this.exprOf(node(ctx, "expr")), span };
     return this.missingExpr();
+  }
+
+  countOf(ctx: Ctx, n: CstNode): Expr {
+    const where = node(ctx, "expr");
+    const persons = tok(ctx, "persons");
+    const of = persons ? { text: persons.image, span: this.tspan(persons) } : this.nameOf(node(ctx, "of"));
+    return { kind: "CountOf", of, ...(where ? { where: this.exprOf(where) } : {}), span: this.nspan(n) };
+  }
+
+  firstOf(ctx: Ctx, n: CstNode): Expr {
+    return { kind: "FirstOf", of: this.nameOf(node(ctx, "of")), where: this.exprOf(node(ctx, "expr")), span: this.nspan(n) };
   }
 
   aggregate(ctx: Ctx, n: CstNode): Expr {

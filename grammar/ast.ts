@@ -65,7 +65,9 @@ export type Declaration =
   | ReviewDecl
   | SuspensionDecl
   | ReactionDecl
-  | MachineDecl;
+  | MachineDecl
+  | PersonDataDecl
+  | MeasurementDecl;
 
 /** `politik NAME "titel"` with `kilde`, `gælder fra … til …`. */
 export interface PolicyDecl {
@@ -125,7 +127,7 @@ export interface DataDecl {
   span: Span;
 }
 
-export type FieldType = "antal" | "andel" | "procent" | "tekst";
+export type FieldType = "antal" | "andel" | "procent" | "tekst" | "tal";
 
 /**
  * `kolonner kommune "Kommune", måned "Måned"` (or `kolonne` before one): the headers of key
@@ -161,6 +163,91 @@ export interface FieldDecl {
 export type Publication =
   | { kind: "LagPublication"; months: number; span: Span }
   | { kind: "FixedPublication"; day: number; month: number; span: Span };
+
+/**
+ * `data NAME pr person, måned` (one row per person and month) or `data NAME pr person, dato` (dated
+ * events: interviews, offers): person-level data that only a `måling` reads. Key columns `person` and
+ * `maaned` or `dato`; fields as in a data block (`antal`, `tal`, `tekst`).
+ */
+export interface PersonDataDecl {
+  kind: "PersonDataDecl";
+  name: Name;
+  grain: { value: "måned" | "dato"; span: Span };
+  fields: FieldDecl[];
+  span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement (persons → a table per kommune and month)
+
+/**
+ * `måling NAME "titel" pr kommune, måned` with its clauses: the spell (`forløb i DATA med samme
+ * FELT`), dead months (`død når …`), the window (`vindue de seneste N måneder af forløbet`), which
+ * dated events count (`tæl DATA når …`) and the table's fields (`felt = antal(personer hvor …)`).
+ */
+export interface MeasurementDecl {
+  kind: "MeasurementDecl";
+  name: Name;
+  title?: StringLit;
+  source?: StringLit;
+  spell?: SpellClause;
+  dead?: DeadClause;
+  window?: SpellWindowClause;
+  counts: CountDecl[];
+  outputs: OutputField[];
+  span: Span;
+}
+
+/** `forløb i DATA med samme FELT [kilde "…"]`. */
+export interface SpellClause {
+  kind: "SpellClause";
+  data: Name;
+  field: Name;
+  source?: StringLit;
+  span: Span;
+}
+
+/** `død når CONDITION [kilde "…"]`: months that neither count nor break the spell. */
+export interface DeadClause {
+  kind: "DeadClause";
+  when: Expr;
+  source?: StringLit;
+  span: Span;
+}
+
+/** `vindue de seneste N måneder af forløbet [kilde "…"]`. */
+export interface SpellWindowClause {
+  kind: "SpellWindowClause";
+  months: number;
+  source?: StringLit;
+  span: Span;
+}
+
+/** `tæl DATA` and its cases: an event of DATA counts when one case in force at its date holds. */
+export interface CountDecl {
+  kind: "CountDecl";
+  data: Name;
+  cases: CountCase[];
+  span: Span;
+}
+
+/** `når CONDITION [gælder fra DATE [til DATE] | gælder til DATE] [kilde "…"]`, by the event's date. */
+export interface CountCase {
+  kind: "CountCase";
+  when: Expr;
+  inForce?: InForce;
+  source?: StringLit;
+  span: Span;
+}
+
+/** `NAME = antal(personer hvor CONDITION) [kilde "…"]`: a field of the measured table. */
+export interface OutputField {
+  kind: "OutputField";
+  name: Name;
+  expr: Expr;
+  source?: StringLit;
+  span: Span;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Assessment (cadence)
@@ -365,7 +452,37 @@ export type Expr =
   | Aggregate
   | Windowed
   | StreakCond
-  | Paren;
+  | Paren
+  | TextLit
+  | CountOf
+  | FirstOf;
+
+/** `"jobsamtale"`: a text, compared with a text field (only in a \`måling\`). */
+export interface TextLit {
+  kind: "TextLit";
+  value: string;
+  span: Span;
+}
+
+/**
+ * `antal(NAME [hvor CONDITION])` (only in a `måling`): `personer` (persons in the month, the
+ * table's fields), `måneder` (counted months of the spell so far) or dated data (its counting
+ * events in the window).
+ */
+export interface CountOf {
+  kind: "CountOf";
+  of: Name;
+  where?: Expr;
+  span: Span;
+}
+
+/** `første(DATA hvor CONDITION)` (only in `tæl`): the event is the spell's first of DATA that meets CONDITION. */
+export interface FirstOf {
+  kind: "FirstOf";
+  of: Name;
+  where: Expr;
+  span: Span;
+}
 
 /** `10`, `2`, `7,5` (decimal comma; a dot is also accepted). Kept as text for exactness. */
 export interface NumberLit {
@@ -493,6 +610,8 @@ export interface ExampleDecl {
   title: StringLit;
   source?: StringLit;
   tables: ExampleTable[];
+  /** `forventer data NAME` and a table: the rows a `måling` must give (absent when none). */
+  expectedTables?: ExampleTable[];
   expectations: Expectation[];
   span: Span;
 }

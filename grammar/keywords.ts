@@ -39,6 +39,7 @@ export const KEYWORDS = [
   { word: "tilstand", category: "declaration", hover: "Erklærer en tilstand i forløbet med de frister, der sættes, når kommunen kommer i den." },
   { word: "overgang", category: "declaration", hover: "Erklærer en overgang fra én tilstand til en anden med dens betingelse." },
   { word: "eksempel", category: "declaration", hover: "Et eksempel med nogle få rækker data og de hændelser, reglerne skal give; køres af `tilsyn test`." },
+  { word: "måling", category: "declaration", hover: "Tæller personer fra persondata op til en tabel pr. kommune og måned (`måling fokusmaal pr kommune, måned`), med forløb, vindue og tællinger." },
   { word: "eksempler", category: "declaration", hover: "Indleder en fil med eksempler til en politik i en anden fil: `eksempler til \"jobsoegning.tilsyn\"`." },
 
   // --- clauses -----------------------------------------------------------------------------
@@ -96,6 +97,15 @@ export const KEYWORDS = [
   { word: "de", category: "clause", hover: "Indgår i `over de seneste N måneder`." },
   { word: "seneste", category: "clause", hover: "Indgår i `over de seneste N måneder`: de N måneder, der slutter med periodens sidste måned." },
 
+  { word: "person", category: "clause", hover: "Persondata: `data NAVN pr person, måned` (én række pr. person og måned) eller `pr person, dato` (dateret hændelse)." },
+  { word: "personer", category: "clause", hover: "Indgår i `antal(personer hvor BETINGELSE)`: de personer, der i måneden opfylder betingelsen." },
+  { word: "forløbet", category: "clause", hover: "Indgår i `vindue de seneste N måneder af forløbet`: forløbets tællende måneder." },
+  { word: "samme", category: "clause", hover: "Indgår i `forløb i DATA med samme FELT`: et forløb er sammenhængende måneder med samme værdi af feltet." },
+  { word: "død", category: "clause", hover: "`død når BETINGELSE`: en død måned tæller ikke med i forløbets varighed og bryder det ikke." },
+  { word: "vindue", category: "clause", hover: "`vindue de seneste N måneder af forløbet`: de N seneste tællende måneder; tællinger og summer i målingen går over vinduet." },
+  { word: "tæl", category: "clause", hover: "`tæl DATA` med én eller flere `når BETINGELSE`: hvilke daterede hændelser der tæller; hvert tilfælde kan have `gælder fra DATO` og `kilde`." },
+  { word: "varighed", category: "value", hover: "I en måling: forløbets varighed til og med måneden, i tællende (ikke døde) måneder." },
+
   // --- operators ---------------------------------------------------------------------------
   { word: "og", category: "operator", hover: "Begge betingelser skal være opfyldt." },
   { word: "eller", category: "operator", hover: "Mindst én af betingelserne skal være opfyldt." },
@@ -107,6 +117,7 @@ export const KEYWORDS = [
   { word: "lig", category: "operator", hover: "Indgår i `lig med`: lig med (=)." },
   { word: "med", category: "operator", hover: "Indgår i `lig med`: lig med (=)." },
   { word: "sum", category: "operator", hover: "Summen af udtrykket over alle rækker i vinduet." },
+  { word: "første", category: "operator", hover: "`første(DATA hvor BETINGELSE)`: hændelsen er forløbets første af de hændelser i DATA, der opfylder betingelsen." },
   { word: "middel", category: "operator", hover: "Gennemsnittet af udtrykkets månedlige værdier over vinduet." },
 
   // --- units -------------------------------------------------------------------------------
@@ -117,6 +128,7 @@ export const KEYWORDS = [
   { word: "dag", category: "unit", hover: "Én dag." },
   { word: "dage", category: "unit", hover: "Et antal dage." },
   { word: "år", category: "unit", hover: "Et kalenderår; som datakorn: data pr. år." },
+  { word: "dato", category: "unit", hover: "Som datakorn: `data NAVN pr person, dato` er daterede hændelser (samtaler, tilbud) med en dato pr. række." },
   { word: "måneden", category: "unit", hover: "Den opgjorte måned: vinduet `over måneden`, eller `efter måneden` ved offentliggørelse." },
   { word: "halvåret", category: "unit", hover: "Det opgjorte halvår: vinduet `over halvåret`." },
   { word: "året", category: "unit", hover: "Det opgjorte år: vinduet `over året`, eller `året efter` ved offentliggørelse." },
@@ -125,6 +137,7 @@ export const KEYWORDS = [
   { word: "antal", category: "type", hover: "Feltet er et antal (et ikke-negativt helt tal).", ref: true },
   { word: "andel", category: "type", hover: "Feltet er en andel mellem 0 og 1.", ref: true },
   { word: "procent", category: "type", hover: "Feltet er et tal i procent, fx en ydelsesgrad.", ref: true },
+  { word: "tal", category: "type", hover: "Feltet er et ikke-negativt tal, der må have decimaler (fx timer); regnes eksakt.", ref: true },
   { word: "tekst", category: "type", hover: "Feltet er en tekst, fx et gruppenavn.", ref: true },
 
   // --- months ------------------------------------------------------------------------------

@@ -78,6 +78,7 @@ const DECLARATION_WORDS = [
   "undtagelse",
   "reaktion",
   "forløb",
+  "måling",
   "eksempel",
 ];
 
@@ -154,6 +155,9 @@ export const errorMessages = new DanishErrorMessages();
 
 // ---------------------------------------------------------------------------------------------
 // The grammar (see docs/sprog.md, «Syntaks», for the EBNF)
+
+/** The words that begin a clause of a `måling` (besides `NAME =`, a field of its table). */
+const MEASUREMENT_CLAUSE_START = [K["kilde"], K["forløb"], K["død"], K["vindue"], K["tæl"]];
 
 const WINDOW_START = [K["måneden"], K["halvåret"], K["året"], K["de"]];
 
@@ -297,7 +301,9 @@ export class TilsynParser extends CstParser {
 
   public declaration = this.RULE("declaration", () => {
     this.OR([
+      { GATE: () => this.la(4, K["person"]), ALT: () => this.SUBRULE(this.personDataDecl) },
       { ALT: () => this.SUBRULE(this.dataDecl) },
+      { ALT: () => this.SUBRULE(this.measurementDecl) },
       { ALT: () => this.SUBRULE(this.assessmentDecl) },
       { ALT: () => this.SUBRULE(this.measureDecl) },
       { ALT: () => this.SUBRULE(this.criterionDecl) },
@@ -343,6 +349,101 @@ export class TilsynParser extends CstParser {
     });
   });
 
+  // PersonDataDecl = "data" Name "pr" "person" "," ( "måned" | "dato" ) { FieldDecl }
+  public personDataDecl = this.RULE("personDataDecl", () => {
+    this.CONSUME(K["data"]);
+    this.SUBRULE(this.name);
+    this.CONSUME(K["pr"]);
+    this.CONSUME(K["person"]);
+    this.CONSUME(Comma);
+    this.OR([
+      { ALT: () => this.CONSUME(K["måned"], { LABEL: "grain" }) },
+      { ALT: () => this.CONSUME(K["dato"], { LABEL: "grain" }) },
+    ]);
+    this.MANY({ GATE: () => this.la(2, Colon), DEF: () => this.SUBRULE(this.fieldDecl) });
+  });
+
+  // MeasurementDecl = "måling" Name [ String ] "pr" "kommune" "," "måned" { MeasurementClause }
+  public measurementDecl = this.RULE("measurementDecl", () => {
+    this.CONSUME(K["måling"]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
+    this.CONSUME(K["pr"]);
+    this.CONSUME(K["kommune"]);
+    this.CONSUME(Comma);
+    this.CONSUME(K["måned"]);
+    this.MANY({
+      GATE: () => MEASUREMENT_CLAUSE_START.some((t) => this.la(1, t)) || this.la(2, Equals),
+      DEF: () =>
+        this.OR2([
+          { GATE: () => this.la(2, Equals), ALT: () => this.SUBRULE(this.outputField) },
+          { ALT: () => this.SUBRULE(this.sourceClause) },
+          { ALT: () => this.SUBRULE(this.spellClause) },
+          { ALT: () => this.SUBRULE(this.deadClause) },
+          { ALT: () => this.SUBRULE(this.spellWindowClause) },
+          { ALT: () => this.SUBRULE(this.countDecl) },
+        ]),
+    });
+  });
+
+  // SpellClause = "forløb" "i" Name "med" "samme" Name [ "kilde" String ]
+  public spellClause = this.RULE("spellClause", () => {
+    this.CONSUME(K["forløb"]);
+    this.CONSUME(K["i"]);
+    this.SUBRULE(this.name, { LABEL: "data" });
+    this.CONSUME(K["med"]);
+    this.CONSUME(K["samme"]);
+    this.SUBRULE2(this.name, { LABEL: "field" });
+    this.OPTION(() => this.SUBRULE(this.sourceClause));
+  });
+
+  // DeadClause = "død" "når" Expr [ "kilde" String ]
+  public deadClause = this.RULE("deadClause", () => {
+    this.CONSUME(K["død"]);
+    this.CONSUME(K["når"]);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.SUBRULE(this.sourceClause));
+  });
+
+  // SpellWindowClause = "vindue" "de" "seneste" Int MonthUnit "af" "forløbet" [ "kilde" String ]
+  public spellWindowClause = this.RULE("spellWindowClause", () => {
+    this.CONSUME(K["vindue"]);
+    this.CONSUME(K["de"]);
+    this.CONSUME(K["seneste"]);
+    this.CONSUME(NumberLiteral, { LABEL: "months" });
+    this.SUBRULE(this.monthUnit);
+    this.CONSUME(K["af"]);
+    this.CONSUME(K["forløbet"]);
+    this.OPTION(() => this.SUBRULE(this.sourceClause));
+  });
+
+  // CountDecl = "tæl" Name { CountCase }
+  public countDecl = this.RULE("countDecl", () => {
+    this.CONSUME(K["tæl"]);
+    this.SUBRULE(this.name, { LABEL: "data" });
+    this.MANY(() => this.SUBRULE(this.countCase));
+  });
+
+  // CountCase = "når" Expr { InForce | "kilde" String }
+  public countCase = this.RULE("countCase", () => {
+    this.CONSUME(K["når"]);
+    this.SUBRULE(this.expr);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.inForce) },
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+      ]),
+    );
+  });
+
+  // OutputField = Name "=" Expr [ "kilde" String ]
+  public outputField = this.RULE("outputField", () => {
+    this.SUBRULE(this.name);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.SUBRULE(this.sourceClause));
+  });
+
   // KeyColumns = ( "kolonne" | "kolonner" ) Name String { "," Name String }
   // The header texts of the key columns in the data file: `kolonner kommune "Kommune", måned "Måned"`.
   public keyColumns = this.RULE("keyColumns", () => {
@@ -368,6 +469,7 @@ export class TilsynParser extends CstParser {
       { ALT: () => this.CONSUME(K["andel"], { LABEL: "type" }) },
       { ALT: () => this.CONSUME(K["procent"], { LABEL: "type" }) },
       { ALT: () => this.CONSUME(K["tekst"], { LABEL: "type" }) },
+      { ALT: () => this.CONSUME(K["tal"], { LABEL: "type" }) },
     ]);
     this.OPTION(() => {
       this.CONSUME(K["af"]);
@@ -771,9 +873,16 @@ export class TilsynParser extends CstParser {
         this.OR([
           { ALT: () => this.SUBRULE(this.sourceClause) },
           { ALT: () => this.SUBRULE(this.exampleTable) },
+          { GATE: () => this.la(2, K["data"]), ALT: () => this.SUBRULE(this.expectedTable) },
           { ALT: () => this.SUBRULE(this.expectation) },
         ]),
     });
+  });
+
+  // ExpectedTable = "forventer" ExampleTable: the table a `måling` must give.
+  public expectedTable = this.RULE("expectedTable", () => {
+    this.CONSUME(K["forventer"]);
+    this.SUBRULE(this.exampleTable);
   });
 
   // ExampleTable = "data" Name Header { Row }. The header is the column names on one line,
@@ -1075,6 +1184,10 @@ export class TilsynParser extends CstParser {
   // Primary = Number [ "%" ] | Identifier | "(" Expr ")" | ( "sum" | "middel" ) "(" Expr [ "hvor" Name "er" "målt" ] ")"
   public primary = this.RULE("primary", () => {
     this.OR([
+      { GATE: () => this.la(2, LParen), ALT: () => this.SUBRULE(this.countOf) },
+      { ALT: () => this.SUBRULE(this.firstOf) },
+      { ALT: () => this.CONSUME(StringLiteral, { LABEL: "text" }) },
+      { ALT: () => this.CONSUME(K["varighed"], { LABEL: "ref" }) },
       {
         ALT: () => {
           this.CONSUME(NumberLiteral);
@@ -1092,6 +1205,35 @@ export class TilsynParser extends CstParser {
       },
       { ALT: () => this.SUBRULE(this.aggregate) },
     ]);
+  });
+
+  // CountOf = "antal" "(" Name [ "hvor" Expr ] ")"   (in a `måling`)
+  public countOf = this.RULE("countOf", () => {
+    this.CONSUME(K["antal"]);
+    this.CONSUME(LParen);
+    this.OR({
+      // `personer` is a keyword (and so also a name): the first alternative takes it.
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.CONSUME(K["personer"], { LABEL: "persons" }) },
+        { ALT: () => this.SUBRULE(this.name, { LABEL: "of" }) },
+      ],
+    });
+    this.OPTION(() => {
+      this.CONSUME(K["hvor"]);
+      this.SUBRULE(this.expr);
+    });
+    this.CONSUME(RParen);
+  });
+
+  // FirstOf = "første" "(" Name "hvor" Expr ")"   (in a `tæl` case)
+  public firstOf = this.RULE("firstOf", () => {
+    this.CONSUME(K["første"]);
+    this.CONSUME(LParen);
+    this.SUBRULE(this.name, { LABEL: "of" });
+    this.CONSUME(K["hvor"]);
+    this.SUBRULE(this.expr);
+    this.CONSUME(RParen);
   });
 
   public aggregate = this.RULE("aggregate", () => {

@@ -21,6 +21,11 @@ export function childrenOfExpr(e: Expr): readonly Expr[] {
       return [e.expr];
     case "StreakCond":
       return [e.cond];
+    case "CountOf":
+      return e.where ? [e.where] : [];
+    case "FirstOf":
+      return [e.where];
+    case "TextLit":
     case "NumberLit":
     case "PercentLit":
     case "Ref":

@@ -287,4 +287,39 @@ export const check = {
     hint: "Skriv kolonnens overskrift, som den står i datafilens første linje, fx `kolonne \"Antal jobparate\"`, eller fjern `kolonne`, hvis kolonnen hedder det samme som feltet.",
     doc: "en `kolonne` uden overskrift (`kolonne \"\"`)",
   },
+  T0261: {
+    message: "{what} kan kun bruges i en `måling`.",
+    hint: "{hint}",
+    doc: "en tekst (`\"jobsamtale\"`), `antal(…)` eller `første(…)` uden for en `måling`, eller persondata (`pr person`) brugt af et mål eller kriterie",
+  },
+  T0262: {
+    message: "`{name}` er ikke {expected}.",
+    hint: "{hint}",
+    doc: "et navn i en måling, der ikke er den slags data eller felt, der skal stå der (fx `tæl` med data pr. måned, `forløb i` med daterede data)",
+  },
+  T0263: {
+    message: "Målingen `{name}` mangler `{clause}`.",
+    hint: "{hint}",
+    doc: "en `måling` uden `forløb i …`, uden `vindue …` eller uden felter",
+  },
+  T0264: {
+    message: "`{text}` kan ikke stå her: {why}.",
+    hint: "{hint}",
+    doc: "en del af en måling på et sted, hvor den ikke giver mening: `antal(personer …)` inde i et udtryk, `første(…)` uden for `tæl`, et felt fra en hændelse i en betingelse for måneden",
+  },
+  T0265: {
+    message: "Her sammenlignes {left} med {right}: `{text}`.",
+    hint: "En tekst kan kun sammenlignes med en tekst, med `=` eller `lig med`, fx `art = \"jobsamtale\"`.",
+    doc: "en tekst sammenlignet med et tal, eller med `over`, `under` osv.",
+  },
+  T0266: {
+    message: "Typen `tal` kan kun bruges i persondata (`data … pr person, …`).",
+    hint: "Brug `antal`, `andel` eller `procent` i data pr. kommune.",
+    doc: "et felt af typen `tal` i data pr. kommune",
+  },
+  T0267: {
+    message: "Data `{data}` mangler feltet `kommune`, som målingen tæller personerne i.",
+    hint: "Tilføj `kommune: tekst` til data `{data}`: den kommune, personen hører til i måneden.",
+    doc: "forløbets data (`forløb i DATA`) uden et felt `kommune`",
+  },
 } as const satisfies CatalogueRange<"T02">;

@@ -175,4 +175,24 @@ export const data = {
     hint: "Gem filen i Excel som «Excel-projektmappe (.xlsx)», eller gem arket som CSV (`.csv`).",
     doc: "en `.xlsx`-fil, der ikke kan læses (fx en gammel `.xls`-fil eller en beskadiget fil)",
   },
+  T0334: {
+    message: "`{value}` i kolonnen `{column}` er ikke en gyldig dato.",
+    hint: "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2023-03-22.",
+    doc: "en celle i en datokolonne (persondata `pr person, dato`), der ikke er en dato i kalenderen",
+  },
+  T0335: {
+    message: "Personen `{person}` har måneden {month} to gange i data `{data}` (første gang i linje {first}).",
+    hint: "Der skal være én række pr. person og måned; slå de to rækker sammen.",
+    doc: "to rækker for samme person og måned i persondata `pr person, måned`",
+  },
+  T0336: {
+    message: "`{value}` i kolonnen `{column}` har flere end 4 decimaler.",
+    hint: "Et felt af typen `tal` regnes eksakt med højst 4 decimaler; afrund tallet.",
+    doc: "et tal med flere end 4 decimaler i et felt af typen `tal`",
+  },
+  T0337: {
+    message: "Kolonnen `{column}` er tom.",
+    hint: "Persondata har ingen tomme celler: skriv værdien (fx 0).",
+    doc: "en tom celle i persondata",
+  },
 } as const satisfies CatalogueRange<"T03">;

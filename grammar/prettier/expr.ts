@@ -81,6 +81,12 @@ export function exprText(e: Expr): string {
     }
     case "StreakCond":
       return `${operand(e.cond, 1)} i ${count(e.months, "sammenhængende måned", "sammenhængende måneder")}`;
+    case "TextLit":
+      return `"${e.value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    case "CountOf":
+      return `antal(${e.of.text}${e.where ? ` hvor ${exprText(e.where)}` : ""})`;
+    case "FirstOf":
+      return `første(${e.of.text} hvor ${exprText(e.where)})`;
   }
 }
 

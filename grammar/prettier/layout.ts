@@ -32,6 +32,9 @@ import type {
   KeyColumnsClause,
   MachineDecl,
   MeasureDecl,
+  MeasurementDecl,
+  CountDecl,
+  PersonDataDecl,
   MonthLit,
   Name,
   PolicyDecl,
@@ -265,6 +268,45 @@ function data(b: Builder, d: DataDecl): LayoutNode {
   ]);
 }
 
+function personData(b: Builder, d: PersonDataDecl): LayoutNode {
+  const head = b.line({ anchor: at(d) }, `data ${d.name.text} pr person, ${d.grain.value}`);
+  return b.block(head, d.fields.map((f) => field(b, f)));
+}
+
+function countDecl(b: Builder, c: CountDecl): LayoutNode {
+  const head = b.line({ anchor: at(c) }, `tæl ${c.data.text}`);
+  return b.block(
+    head,
+    c.cases.map((k) =>
+      b.block(b.line({ anchor: at(k) }, "når ", { cond: k.when }), [
+        k.inForce && b.line({ anchor: at(k.inForce) }, inForceText(k.inForce)),
+        b.source(k.source),
+      ]),
+    ),
+  );
+}
+
+/** A `måling`: its source, the spell, dead months and window, then the counts and fields in the author's order. */
+function measurement(b: Builder, d: MeasurementDecl): LayoutNode {
+  const head = b.line({ anchor: at(d) }, `måling ${d.name.text}`, title(b, d.title), " pr kommune, måned");
+  const clause = (node: LayoutNode, source: StringLit | undefined): LayoutNode => {
+    const s = b.source(source);
+    return s ? b.block(node as LineNode, [s]) : node;
+  };
+  const members: { at: number; node: LayoutNode }[] = [
+    ...(d.spell
+      ? [{ at: at(d.spell), node: clause(b.line({ anchor: at(d.spell) }, `forløb i ${d.spell.data.text} med samme ${d.spell.field.text}`), d.spell.source) }]
+      : []),
+    ...(d.dead ? [{ at: at(d.dead), node: clause(b.line({ anchor: at(d.dead) }, "død når ", { cond: d.dead.when }), d.dead.source) }] : []),
+    ...(d.window
+      ? [{ at: at(d.window), node: clause(b.line({ anchor: at(d.window) }, `vindue de seneste ${count(d.window.months, "måned", "måneder")} af forløbet`), d.window.source) }]
+      : []),
+    ...d.counts.map((c) => ({ at: at(c), node: countDecl(b, c) })),
+    ...d.outputs.map((o) => ({ at: at(o), node: clause(b.line({ anchor: at(o) }, `${o.name.text} = `, { cond: o.expr }), o.source) })),
+  ].sort((x, y) => x.at - y.at);
+  return b.block(head, [b.source(d.source), ...members.map((m) => m.node)], true);
+}
+
 function assessment(b: Builder, d: AssessmentDecl): LayoutNode {
   const g = d.grouping;
   const head = b.line(
@@ -399,8 +441,8 @@ function machine(b: Builder, d: MachineDecl): LayoutNode {
 // Examples
 
 /** A table with its columns aligned: every column as wide as its widest cell, `|` between. */
-function table(b: Builder, t: ExampleTable): LayoutNode {
-  const head = b.line({ anchor: at(t) }, `data ${t.data.text}`);
+function table(b: Builder, t: ExampleTable, prefix = ""): LayoutNode {
+  const head = b.line({ anchor: at(t), ...(prefix ? { keyword: "forventer" } : {}) }, `${prefix}data ${t.data.text}`);
   const grid = [t.columns.map((c) => c.text), ...t.rows.map((r) => r.cells.map((c) => c.value))];
   const widths: number[] = [];
   for (const row of grid) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
@@ -445,6 +487,7 @@ function example(b: Builder, d: ExampleDecl): LayoutNode {
   const head = b.line({ anchor: at(d) }, `eksempel ${b.str(d.title)}`);
   const members: { at: number; node: LayoutNode }[] = [
     ...d.tables.map((t) => ({ at: at(t), node: table(b, t) })),
+    ...(d.expectedTables ?? []).map((t) => ({ at: at(t), node: table(b, t, "forventer ") })),
     ...d.expectations.map((e) => ({ at: at(e), node: b.line({ anchor: at(e) }, expectationText(e)) as LayoutNode })),
   ].sort((x, y) => x.at - y.at);
   return b.block(head, [b.source(d.source), ...members.map((m) => m.node)]);
@@ -478,6 +521,10 @@ function declaration(b: Builder, d: Declaration | PolicyDecl | ExampleDecl | Exa
       return reaction(b, d);
     case "MachineDecl":
       return machine(b, d);
+    case "PersonDataDecl":
+      return personData(b, d);
+    case "MeasurementDecl":
+      return measurement(b, d);
   }
 }
 

@@ -12,7 +12,7 @@ type Tokens = string[];
 // Leaves
 
 /** Names that are never keywords, with Danish letters. */
-const IDENTS = ["a", "b", "borgere", "andel_røde", "fokusmål", "x1", "Ærø", "år_2", "måling", "tilbud", "Å"];
+const IDENTS = ["a", "b", "borgere", "andel_røde", "fokusmål", "x1", "Ærø", "år_2", "målet", "tilbud", "Å"];
 /** Keywords that may also be referred to in expressions. */
 const REF_KEYWORDS = ["andel", "antal", "redegørelse", "henvendelse"];
 /** Keywords used as declared names (any keyword may name a field, deadline, state, …). */

@@ -94,7 +94,7 @@ describe("error recovery", () => {
     );
     expect(only('mål m "t" a').message).toBe("Forventede `=`, men fandt `a`.");
     expect(only("kriterie k når a over").message).toBe(
-      "Forventede `-`, et tal, et navn, `(`, `sum` eller `middel`, men fandt slutningen af filen.",
+      "Forventede `-`, `antal`, `første`, en tekst i anførselstegn, `varighed`, et tal, et navn, `(`, `sum` eller `middel`, men fandt slutningen af filen.",
     );
     expect(only("forløb start s overgang o fra s til s husk x").message).toBe(
       "Forventede `=`, men fandt slutningen af filen.",

@@ -72,7 +72,7 @@ describe("self-checks", () => {
       expect(entry.hover.length).toBeGreaterThan(5);
     }
     expect(keywordWords("month")).toHaveLength(12);
-    expect(keywordWords("type")).toEqual(["antal", "andel", "procent", "tekst"]);
+    expect(keywordWords("type")).toEqual(["antal", "andel", "procent", "tal", "tekst"]);
     for (const category of ["declaration", "clause", "operator", "unit", "type", "month", "value"] as const) {
       expect(keywordWords(category).length, category).toBeGreaterThan(0);
     }

@@ -1,0 +1,305 @@
+// Person-level data files (`data NAME pr person, måned|dato`, docs/sprog.md «Målinger») into
+// columns: the same byte decoder, CSV row splitter and reporter as the tables per kommune
+// (load/csv.ts), with the checks of person data (T03xx with file, line and column).
+//
+// A file is read in chunks and kept as typed columns, one entry per row in file order:
+// - `person`: an integer id, shared by every file of one measurement (PersonIds);
+// - `time`: a month as year*12 + month-1, or a date as days since 1970-01-01;
+// - each field: `antal` as its integer, `tal` as an integer number of ten-thousandths (exact),
+//   `tekst` as an id in the field's own dictionary.
+// Strings are interned once per cell here, so that the evaluation (runtime/spells.ts) compares ids.
+
+import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
+import type { Span } from "../diagnostics/span.js";
+import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
+import { groupByPerson, measure, TAL_SCALE, type MeasuredTable, type PersonTable } from "../runtime/spells.js";
+import { ByteDecoder } from "./decode.js";
+import { checkCellCount, CsvParser, Reporter, type CsvRow } from "./csv.js";
+
+
+/** Person ids shared by the files of one measurement. */
+export class PersonIds {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+}
+
+/** A growable Int32Array / Float64Array. */
+class Grow<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new (this.data.constructor as new (n: number) => T)(Math.max(16, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+export interface PersonLoadResult {
+  table?: PersonTable;
+  diagnostics: Diagnostic[];
+  lines: ReadonlyMap<number, string>;
+}
+
+const START: Span = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } };
+
+/** Days since 1970-01-01 of a date, or undefined if there is no such date. */
+export function dayNumber(y: number, m: number, d: number): number | undefined {
+  if (m < 1 || m > 12 || d < 1) return undefined;
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (back.getUTCDate() !== d || back.getUTCMonth() !== m - 1) return undefined;
+  return t / 86400000;
+}
+
+/** `YYYY-MM` → year*12 + month-1, or undefined. */
+export function parseMonth(s: string): number | undefined {
+  if (s.length !== 7 || s.charCodeAt(4) !== 45) return undefined;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || m < 1 || m > 12 || !/^\d{4}-\d{2}$/.test(s)) return undefined;
+  return y * 12 + m - 1;
+}
+
+/** `YYYY-MM-DD` → day number, or undefined. */
+export function parseDay(s: string): number | undefined {
+  if (s.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined;
+  return dayNumber(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+}
+
+/** A non-negative decimal (comma or point) as ten-thousandths; "dec" when it has more than 4 decimals. */
+function parseTal(s: string): number | "nan" | "neg" | "dec" {
+  const m = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(s);
+  if (!m) return "nan";
+  if (m[1]) return "neg";
+  const frac = m[3] ?? "";
+  if (frac.length > 4) return "dec";
+  return Number(m[2]) * TAL_SCALE + Number(frac.padEnd(4, "0"));
+}
+
+/**
+ * Reads one person data file, pushed in chunks. `kommuner`: the valid codes for a `kommune`
+ * field (the spell data's), checked per cell (T0310).
+ */
+export class PersonTableReader {
+  private readonly decoder = new ByteDecoder();
+  private readonly parser: CsvParser;
+  private readonly report: Reporter;
+  private header: string[] | undefined;
+  private index: number[] = [];
+  private personIdx = -1;
+  private timeIdx = -1;
+  private readonly person = new Grow(new Int32Array(1024));
+  private readonly time = new Grow(new Int32Array(1024));
+  private readonly line = new Grow(new Int32Array(1024));
+  private readonly values: Grow<Int32Array | Float64Array>[];
+  private readonly dictionaries: (Map<string, number> | undefined)[];
+  private readonly texts: (string[] | undefined)[];
+  private first = true;
+
+  constructor(
+    readonly file: string,
+    private readonly plan: PersonDataPlan,
+    private readonly persons: PersonIds,
+    private readonly kommuner?: ReadonlySet<string>,
+  ) {
+    this.report = new Reporter(file);
+    this.parser = new CsvParser((row) => this.row(row));
+    this.values = plan.fields.map((f) => (f.type === "tal" ? new Grow<Int32Array | Float64Array>(new Float64Array(1024)) : new Grow<Int32Array | Float64Array>(new Int32Array(1024))));
+    this.dictionaries = plan.fields.map((f) => (f.type === "tekst" ? new Map<string, number>() : undefined));
+    this.texts = plan.fields.map((f) => (f.type === "tekst" ? [] : undefined));
+  }
+
+  push(chunk: Uint8Array | string): void {
+    let text: string;
+    if (typeof chunk === "string") {
+      text = chunk;
+      if (this.first && text.charCodeAt(0) === 0xfeff) {
+        this.report.bom = 1;
+        text = text.slice(1);
+      }
+    } else {
+      text = this.decoder.decode(chunk);
+      if (this.decoder.bom) this.report.bom = 1;
+    }
+    if (text.length) this.first = false;
+    this.parser.push(text);
+  }
+
+  finish(): PersonLoadResult {
+    this.parser.push(this.decoder.decode(new Uint8Array(0), true));
+    this.parser.end();
+    const timeColumn = this.plan.grain === "måned" ? "maaned" : "dato";
+    const expected = ["person", timeColumn, ...this.plan.fields.map((f) => f.name)];
+    if (!this.header) this.report.at(START, "T0301", { expected: expected.map((c) => `\`${c}\``).join(", ") });
+    if (this.decoder.problem) {
+      const p = this.decoder.problem;
+      this.report.at(START, "T0330", { byte: p.byte });
+    }
+    const diagnostics = this.report.finish();
+    if (diagnostics.some((d) => d.severity === "fejl")) return { diagnostics, lines: this.report.lines };
+    const rows = this.person.length;
+    return {
+      table: {
+        name: this.plan.name,
+        grain: this.plan.grain,
+        rows,
+        person: this.person.done(),
+        time: this.time.done(),
+        line: this.line.done(),
+        columns: this.plan.fields.map((f, i) => ({
+          name: f.name,
+          type: f.type,
+          values: this.values[i]!.done(),
+          ...(this.texts[i] ? { texts: this.texts[i]!, dictionary: this.dictionaries[i]! } : {}),
+        })),
+        file: this.file,
+      },
+      diagnostics,
+      lines: this.report.lines,
+    };
+  }
+
+  private row(row: CsvRow): void {
+    if (!this.header) return this.headerRow(row);
+    if (!checkCellCount(this.report, row, this.header)) return;
+    const cells = row.cells;
+    const person = cells[this.personIdx]!;
+    if (person === "") this.report.cell(row, this.personIdx, "T0309", () => ({ column: "person" }));
+    const timeText = cells[this.timeIdx]!;
+    let time: number | undefined;
+    if (this.plan.grain === "måned") {
+      time = parseMonth(timeText);
+      if (time === undefined) this.report.cell(row, this.timeIdx, "T0311", () => ({ value: timeText, column: "maaned" }));
+    } else {
+      time = parseDay(timeText);
+      if (time === undefined) this.report.cell(row, this.timeIdx, "T0334", () => ({ value: timeText, column: "dato" }));
+    }
+    this.person.push(person === "" ? -1 : this.persons.id(person));
+    this.time.push(time ?? 0);
+    this.line.push(row.line);
+    const fields = this.plan.fields;
+    for (let f = 0; f < fields.length; f++) {
+      const at = this.index[f]!;
+      const cell = cells[at]!;
+      const column = fields[f]!.name;
+      const type = fields[f]!.type;
+      if (cell === "") {
+        this.report.cell(row, at, "T0337", () => ({ column }));
+        this.values[f]!.push(0);
+        continue;
+      }
+      if (type === "tekst") {
+        if (column === "kommune" && this.kommuner && !this.kommuner.has(cell)) {
+          this.report.cell(row, at, "T0310", () => ({ value: cell, column }));
+        }
+        const dict = this.dictionaries[f]!;
+        let id = dict.get(cell);
+        if (id === undefined) {
+          id = dict.size;
+          dict.set(cell, id);
+          this.texts[f]!.push(cell);
+        }
+        this.values[f]!.push(id);
+      } else if (type === "antal") {
+        const v = /^\d+$/.test(cell) ? Number(cell) : NaN;
+        if (Number.isNaN(v)) {
+          if (/^-\d+$/.test(cell)) this.report.cell(row, at, "T0315", () => ({ column, value: cell }));
+          else if (/^\d+[.,]\d+$/.test(cell)) this.report.cell(row, at, "T0316", () => ({ column, value: cell }));
+          else this.report.cell(row, at, "T0314", () => ({ value: cell, column }));
+        }
+        this.values[f]!.push(Number.isNaN(v) ? 0 : v);
+      } else {
+        const v = parseTal(cell);
+        if (v === "nan") this.report.cell(row, at, "T0314", () => ({ value: cell, column }));
+        else if (v === "neg") this.report.cell(row, at, "T0315", () => ({ column, value: cell }));
+        else if (v === "dec") this.report.cell(row, at, "T0336", () => ({ value: cell, column }));
+        this.values[f]!.push(typeof v === "number" ? v : 0);
+      }
+    }
+  }
+
+  private headerRow(row: CsvRow): void {
+    this.report.separator = this.parser.separator ?? ",";
+    const names = row.cells;
+    this.header = names;
+    const timeColumn = this.plan.grain === "måned" ? "maaned" : "dato";
+    const expected = ["person", timeColumn, ...this.plan.fields.map((f) => f.name)];
+    const at = (c: string) => names.indexOf(c);
+    for (const c of expected) {
+      if (at(c) < 0) this.report.cell(row, 0, "T0302", () => ({ column: c, data: this.plan.name, expected: expected.map((x) => `\`${x}\``).join(", ") }));
+    }
+    this.personIdx = at("person");
+    this.timeIdx = at(timeColumn);
+    this.index = this.plan.fields.map((f) => at(f.name));
+    if (this.report.count > 0) this.header = [];
+    // A header with errors: no rows are read (they would only repeat the header's problem).
+    if (this.report.count > 0) this.row = () => undefined;
+  }
+}
+
+/** A whole file (text or bytes) at once. */
+export function loadPersonTable(input: string | Uint8Array, file: string, plan: PersonDataPlan, persons: PersonIds, kommuner?: ReadonlySet<string>): PersonLoadResult {
+  const reader = new PersonTableReader(file, plan, persons, kommuner);
+  reader.push(input);
+  return reader.finish();
+}
+
+/** A diagnostic about a row found after reading (T0335: the same person and month twice). */
+export function duplicateMonth(table: PersonTable, persons: PersonIds, row: number, firstRow: number): Diagnostic {
+  const line = table.line[row]!;
+  const span: Span = { start: { offset: 0, line, column: 1 }, end: { offset: 1, line, column: 2 } };
+  const t = table.time[row]!;
+  const month = `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
+  return diagnostic("T0335", table.file, span, { person: persons.names[table.person[row]!] ?? "", month, data: table.name, first: String(table.line[firstRow]) });
+}
+
+/**
+ * Load every person data block of a measurement (one text or byte array per data name, read by
+ * `read`) with shared person ids, check that person-month data has one row per person and month
+ * (T0335), and measure.
+ */
+export function measureData(
+  plan: MeasurePlan,
+  read: (data: PersonDataPlan) => { input: string | Uint8Array; file: string },
+  kommuner?: ReadonlySet<string>,
+): { table?: MeasuredTable; diagnostics: Diagnostic[]; lines: Map<string, ReadonlyMap<number, string>> } {
+  const persons = new PersonIds();
+  const tables = new Map<string, PersonTable>();
+  const diagnostics: Diagnostic[] = [];
+  const lines = new Map<string, ReadonlyMap<number, string>>();
+  for (const d of plan.data) {
+    const { input, file } = read(d);
+    const r = loadPersonTable(input, file, d, persons, d.name === plan.spell.data ? kommuner : undefined);
+    diagnostics.push(...r.diagnostics);
+    lines.set(file, r.lines);
+    if (r.table) tables.set(d.name, r.table);
+  }
+  if (diagnostics.some((x) => x.severity === "fejl")) return { diagnostics, lines };
+  for (const t of tables.values()) {
+    if (t.grain !== "måned") continue;
+    // One row per person and month: rows grouped by person in month order, so a repeat is a neighbour.
+    const { start, order } = groupByPerson(t, persons.names.length);
+    for (let p = 0; p < persons.names.length && diagnostics.length < 25; p++) {
+      for (let i = start[p]! + 1; i < start[p + 1]!; i++) {
+        if (t.time[order[i]!] === t.time[order[i - 1]!]) diagnostics.push(duplicateMonth(t, persons, order[i]!, order[i - 1]!));
+      }
+    }
+  }
+  if (diagnostics.some((x) => x.severity === "fejl")) return { diagnostics, lines };
+  return { table: measure(plan, tables, persons.names.length), diagnostics, lines };
+}

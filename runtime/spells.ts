@@ -1,0 +1,624 @@
+// Evaluating a `måling` (runtime/measure-plan.ts) over person data: one person at a time, each
+// person's months and events in time order, in O(months + events) per person.
+//
+// Per person:
+// 1. months: which are dead (`død når`), where each spell starts (a gap or, in a counted month, a
+//    new value of the spell's field), the spell's duration in counted months, and where the
+//    window of the last N counted months begins; `antal(måneder hvor …)` as running counts;
+// 2. events of each dated data: in date order (file order on the same day), whether each is the
+//    spell's first of a kind (`første(…)`) and whether it counts (`tæl`: a case in force at its
+//    date holds), as prefix sums;
+// 3. each counted month: events counted and sums taken over the window with two pointers (the
+//    window's start never moves back), then the table's fields in order, added to one Int32Array
+//    cell per kommune, month and field.
+//
+// Numbers are exact: every numeric expression is a fraction of two safe integers (n, d), compared
+// by cross-multiplication; `tal` fields are integers of ten-thousandths. No floating point result
+// decides anything. Texts are compared as ids in their field's dictionary.
+
+import type { CountCasePlan, MExpr, MeasurePlan } from "./measure-plan.js";
+
+export interface PersonColumn {
+  name: string;
+  type: "antal" | "tal" | "tekst";
+  values: Int32Array | Float64Array;
+  /** For `tekst`: id → text, and text → id. */
+  texts?: string[];
+  dictionary?: Map<string, number>;
+}
+
+/** One person data file as columns, rows in file order (load/persons.ts). */
+export interface PersonTable {
+  name: string;
+  grain: "måned" | "dato";
+  rows: number;
+  /** Person id (shared by the tables of one measurement). */
+  person: Int32Array;
+  /** Month index (year*12 + month-1) or day number (days since 1970-01-01). */
+  time: Int32Array;
+  /** The line each row starts on. */
+  line: Int32Array;
+  columns: PersonColumn[];
+  file: string;
+}
+
+/** `tal` fields are integers of this many parts. */
+export const TAL_SCALE = 10000;
+
+/** The measured table: one row per kommune and month with at least one person on a benefit. */
+export interface MeasuredTable {
+  fields: string[];
+  /** Sorted by kommune, then month. `month` is year*12 + month-1. */
+  rows: { kommune: string; month: number; values: number[] }[];
+}
+
+/** Rows of a table grouped by person and sorted by time within a person (stable: file order on ties). */
+export interface Grouped {
+  /** start[p] .. start[p+1]: the person's rows in `order`. */
+  start: Int32Array;
+  order: Int32Array;
+}
+
+export function groupByPerson(t: PersonTable, persons: number): Grouped {
+  const start = new Int32Array(persons + 1);
+  for (let r = 0; r < t.rows; r++) start[t.person[r]! + 1]!++;
+  for (let p = 0; p < persons; p++) start[p + 1]! += start[p]!;
+  const fill = start.slice(0, persons);
+  const order = new Int32Array(t.rows);
+  for (let r = 0; r < t.rows; r++) order[fill[t.person[r]!]!++] = r;
+  // Within a person: by time, stable. Usually already in order (one check per row).
+  const time = t.time;
+  for (let p = 0; p < persons; p++) {
+    const a = start[p]!;
+    const b = start[p + 1]!;
+    let sorted = true;
+    for (let i = a + 1; i < b; i++) if (time[order[i]!]! < time[order[i - 1]!]!) sorted = false;
+    if (!sorted) {
+      const slice = Array.from(order.subarray(a, b)).sort((x, y) => time[x]! - time[y]! || x - y);
+      order.set(slice, a);
+    }
+  }
+  return { start, order };
+}
+
+/** First day (day number) of month index m. */
+const firstDay = (m: number): number => Date.UTC(Math.floor(m / 12), m % 12, 1) / 86400000;
+
+const dayOfText = (s: string): number => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86400000;
+
+/** Mutable state of the person being measured; the compiled expressions read it. */
+class State {
+  /** Rows of the spell data (global indices), months, flags, by month position i. */
+  rows = new Int32Array(64);
+  month = new Int32Array(64);
+  dead = new Uint8Array(64);
+  spellStart = new Int32Array(64);
+  duration = new Int32Array(64);
+  windowStart = new Int32Array(64);
+  /** The counted months of the current spell, as month positions (the window is the last N). */
+  countedAt = new Int32Array(64);
+  n = 0;
+  /** The month position in question. */
+  cur = 0;
+  /** Other person-month data: aligned[d][i] = its row for month position i, or -1. */
+  aligned: Int32Array[] = [];
+  /** running counts of `antal(måneder hvor …)`, by node, by month position. */
+  monthCounts: Int32Array[] = [];
+  /** The event in question (global row) and its month position (or -1). */
+  event = 0;
+  eventMonth = -1;
+  /** `første(…)` of the event in question, by node. */
+  first: Uint8Array = new Uint8Array(0);
+  /** Events counted in the window of the month in question, by dated data. */
+  windowEvents: Int32Array = new Int32Array(0);
+  /** Sums over the window, by sum node (numerators over the field's scale). */
+  windowSums: Float64Array = new Float64Array(0);
+  /** The table's fields for the month in question. */
+  outputs: Uint8Array = new Uint8Array(0);
+
+  ensure(n: number): void {
+    if (this.rows.length >= n) return;
+    const size = Math.max(n, this.rows.length * 2);
+    this.rows = new Int32Array(size);
+    this.month = new Int32Array(size);
+    this.dead = new Uint8Array(size);
+    this.spellStart = new Int32Array(size);
+    this.duration = new Int32Array(size);
+    this.windowStart = new Int32Array(size);
+    this.countedAt = new Int32Array(size);
+    this.aligned = this.aligned.map(() => new Int32Array(size));
+    this.monthCounts = this.monthCounts.map(() => new Int32Array(size));
+  }
+}
+
+type Bool = (s: State) => boolean;
+/** A number as the pair of a numerator and a denominator; NaN or a zero denominator is "not there". */
+interface Num {
+  n: (s: State) => number;
+  d: (s: State) => number;
+}
+type Text = (s: State) => number;
+
+interface Compiled {
+  monthNodes: { cond: Bool; index: number }[];
+  firstNodes: Bool[];
+  sumNodes: { data: number; column: PersonColumn }[];
+  eventData: string[];
+}
+
+/** Compiles plan expressions into closures over the State, given the loaded tables. */
+class ExprCompiler {
+  readonly compiled: Compiled = { monthNodes: [], firstNodes: [], sumNodes: [], eventData: [] };
+  /** Index in State.aligned of each person-month data other than the spell's. */
+  readonly alignedIndex = new Map<string, number>();
+  constructor(
+    private readonly tables: ReadonlyMap<string, PersonTable>,
+    private readonly spellData: string,
+    /** The event data of the `tæl` being compiled (event context), if any. */
+    public event: PersonTable | undefined,
+  ) {}
+
+  private column(data: string, field: string): PersonColumn {
+    const t = this.tables.get(data)!;
+    return t.columns.find((c) => c.name === field)!;
+  }
+
+  /** The global row of data `data` in the month in question (month or the event's month), or -1. */
+  private monthRow(data: string, event: boolean): (s: State) => number {
+    if (data === this.spellData) return event ? (s) => (s.eventMonth < 0 ? -1 : s.rows[s.eventMonth]!) : (s) => s.rows[s.cur]!;
+    let a = this.alignedIndex.get(data);
+    if (a === undefined) {
+      a = this.alignedIndex.size;
+      this.alignedIndex.set(data, a);
+    }
+    const k = a;
+    return event ? (s) => (s.eventMonth < 0 ? -1 : s.aligned[k]![s.eventMonth]!) : (s) => s.aligned[k]![s.cur]!;
+  }
+
+  bool(e: MExpr): Bool {
+    switch (e.k) {
+      case "and": {
+        const l = this.bool(e.left);
+        const r = this.bool(e.right);
+        return (s) => l(s) && r(s);
+      }
+      case "or": {
+        const l = this.bool(e.left);
+        const r = this.bool(e.right);
+        return (s) => l(s) || r(s);
+      }
+      case "not": {
+        const x = this.bool(e.operand);
+        return (s) => !x(s);
+      }
+      case "output": {
+        const i = e.index;
+        return (s) => s.outputs[i] === 1;
+      }
+      case "first": {
+        const i = this.compiled.firstNodes.length;
+        this.compiled.firstNodes.push(this.bool(e.cond));
+        return (s) => s.first[i] === 1;
+      }
+      case "cmp":
+        return e.text ? this.textCompare(e) : this.numCompare(e);
+      default:
+        throw new Error(`not a condition: ${e.k}`);
+    }
+  }
+
+  private textCompare(e: Extract<MExpr, { k: "cmp" }>): Bool {
+    // A field compared with a constant: the constant's id in the field's dictionary (-2 if no row has it).
+    const side = (x: MExpr, other: MExpr): { id: Text; dict?: Map<string, number> } => {
+      if (x.k === "text") {
+        const dict = other.k === "field" ? this.column(other.data, other.field).dictionary : other.k === "efield" ? this.event!.columns.find((c) => c.name === other.field)!.dictionary : undefined;
+        const id = dict?.get(x.value) ?? -2;
+        return { id: () => id };
+      }
+      return { id: this.text(x) };
+    };
+    if (e.left.k !== "text" && e.right.k !== "text") {
+      // Two fields: compare their texts.
+      const l = this.textValue(e.left);
+      const r = this.textValue(e.right);
+      return (s) => {
+        const a = l(s);
+        return a !== undefined && a === r(s);
+      };
+    }
+    const l = side(e.left, e.right).id;
+    const r = side(e.right, e.left).id;
+    return (s) => {
+      const a = l(s);
+      return a >= 0 && a === r(s);
+    };
+  }
+
+  private textValue(x: MExpr): (s: State) => string | undefined {
+    if (x.k === "text") return () => x.value;
+    const col = x.k === "field" ? this.column(x.data, x.field) : this.event!.columns.find((c) => c.name === (x as { field: string }).field)!;
+    const id = this.text(x);
+    const texts = col.texts!;
+    return (s) => {
+      const i = id(s);
+      return i < 0 ? undefined : texts[i];
+    };
+  }
+
+  private text(x: MExpr): Text {
+    if (x.k === "field") {
+      const values = this.column(x.data, x.field).values;
+      const row = this.monthRow(x.data, this.event !== undefined);
+      return (s) => {
+        const r = row(s);
+        return r < 0 ? -1 : values[r]!;
+      };
+    }
+    if (x.k === "efield") {
+      const values = this.event!.columns.find((c) => c.name === x.field)!.values;
+      return (s) => values[s.event]!;
+    }
+    throw new Error(`not a text: ${x.k}`);
+  }
+
+  private numCompare(e: Extract<MExpr, { k: "cmp" }>): Bool {
+    const l = this.num(e.left);
+    const r = this.num(e.right);
+    const test = COMPARE[e.op];
+    return (s) => {
+      const ln = l.n(s);
+      const ld = l.d(s);
+      const rn = r.n(s);
+      const rd = r.d(s);
+      if (ld === 0 || rd === 0 || Number.isNaN(ln) || Number.isNaN(rn)) return false;
+      // Denominators are positive (num() keeps them so): compare ln/ld with rn/rd exactly.
+      const a = ln * rd;
+      const b = rn * ld;
+      if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return test(compareBig(ln, ld, rn, rd));
+      return test(a < b ? -1 : a > b ? 1 : 0);
+    };
+  }
+
+  num(e: MExpr): Num {
+    const one = () => 1;
+    switch (e.k) {
+      case "num": {
+        const { n, d } = e;
+        return { n: () => n, d: () => d };
+      }
+      case "duration":
+        return { n: (s) => s.duration[s.cur]!, d: one };
+      case "months": {
+        const index = this.compiled.monthNodes.length;
+        this.compiled.monthNodes.push({ cond: this.bool(e.cond), index });
+        return { n: (s) => s.monthCounts[index]![s.cur]!, d: one };
+      }
+      case "events": {
+        let i = this.compiled.eventData.indexOf(e.data);
+        if (i < 0) i = this.compiled.eventData.push(e.data) - 1;
+        const k = i;
+        return { n: (s) => s.windowEvents[k]!, d: one };
+      }
+      case "sum": {
+        const col = this.column(e.data, e.field);
+        const i = this.compiled.sumNodes.push({ data: this.monthRowIndex(e.data), column: col }) - 1;
+        const scale = col.type === "tal" ? TAL_SCALE : 1;
+        return { n: (s) => s.windowSums[i]!, d: () => scale };
+      }
+      case "field":
+      case "efield": {
+        const col = e.k === "field" ? this.column(e.data, e.field) : this.event!.columns.find((c) => c.name === e.field)!;
+        const values = col.values;
+        const scale = col.type === "tal" ? TAL_SCALE : 1;
+        if (e.k === "efield") return { n: (s) => values[s.event]!, d: () => scale };
+        const row = this.monthRow(e.data, this.event !== undefined);
+        return {
+          n: (s) => {
+            const r = row(s);
+            return r < 0 ? NaN : values[r]!;
+          },
+          d: () => scale,
+        };
+      }
+      case "neg": {
+        const x = this.num(e.operand);
+        return { n: (s) => -x.n(s), d: x.d };
+      }
+      case "arith": {
+        const l = this.num(e.left);
+        const r = this.num(e.right);
+        switch (e.op) {
+          case "+":
+            return { n: (s) => l.n(s) * r.d(s) + r.n(s) * l.d(s), d: (s) => l.d(s) * r.d(s) };
+          case "-":
+            return { n: (s) => l.n(s) * r.d(s) - r.n(s) * l.d(s), d: (s) => l.d(s) * r.d(s) };
+          case "*":
+            return { n: (s) => l.n(s) * r.n(s), d: (s) => l.d(s) * r.d(s) };
+          case "/":
+            // (a/b) / (c/d) = (a·d) / (b·c), with the sign moved to the numerator.
+            return {
+              n: (s) => {
+                const c = r.n(s);
+                return c < 0 ? -(l.n(s) * r.d(s)) : l.n(s) * r.d(s);
+              },
+              d: (s) => Math.abs(l.d(s) * r.n(s)),
+            };
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    throw new Error(`not a number: ${e.k}`);
+  }
+
+  /** The aligned index of person-month data (or -1 for the spell's own data). */
+  monthRowIndex(data: string): number {
+    if (data === this.spellData) return -1;
+    this.monthRow(data, false);
+    return this.alignedIndex.get(data)!;
+  }
+}
+
+const COMPARE: Record<string, (c: number) => boolean> = {
+  over: (c) => c > 0,
+  mindst: (c) => c >= 0,
+  under: (c) => c < 0,
+  højst: (c) => c <= 0,
+  lig: (c) => c === 0,
+};
+
+function compareBig(ln: number, ld: number, rn: number, rd: number): number {
+  const a = BigInt(ln) * BigInt(rd);
+  const b = BigInt(rn) * BigInt(ld);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Measure: the table per kommune and month. `tables` holds every person data block of the plan,
+ * loaded with one shared set of person ids (`persons` of them); `kommuner` the valid codes.
+ */
+export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number): MeasuredTable {
+  const spellTable = tables.get(plan.spell.data)!;
+  const valueCol = spellTable.columns.find((c) => c.name === plan.spell.field)!;
+  const kommuneCol = spellTable.columns.find((c) => c.name === "kommune")!;
+  const N = plan.window.months;
+
+  const compiler = new ExprCompiler(tables, plan.spell.data, undefined);
+  const dead = plan.dead ? compiler.bool(plan.dead.when) : () => false;
+  const outputs = plan.outputs.map((o) => compiler.bool(o.where));
+  const monthCompiled = compiler.compiled;
+
+  // Counting cases, compiled per dated data in the event's context.
+  const eventPlans = plan.data.filter((d) => d.grain === "dato").map((d) => {
+    const table = tables.get(d.name)!;
+    const ec = new ExprCompiler(tables, plan.spell.data, table);
+    // Share the aligned indices with the month compiler, so State.aligned means the same.
+    for (const [k, v] of compiler.alignedIndex) ec.alignedIndex.set(k, v);
+    const count = plan.counts.find((c) => c.data === d.name);
+    const cases = (count?.cases ?? []).map((c: CountCasePlan) => ({
+      when: ec.bool(c.when),
+      from: c.from ? dayOfText(c.from) : -Infinity,
+      to: c.to ? dayOfText(c.to) : Infinity,
+    }));
+    for (const [k, v] of ec.alignedIndex) if (!compiler.alignedIndex.has(k)) compiler.alignedIndex.set(k, v);
+    return { name: d.name, table, all: !count, cases, firsts: ec.compiled.firstNodes, grouped: groupByPerson(table, persons) };
+  });
+  const windowData = monthCompiled.eventData.map((name) => eventPlans.findIndex((e) => e.name === name));
+
+  // Person-month data other than the spell's, aligned by month.
+  const alignedData: { table: PersonTable; grouped: Grouped }[] = [];
+  for (const [name, index] of compiler.alignedIndex) alignedData[index] = { table: tables.get(name)!, grouped: groupByPerson(tables.get(name)!, persons) };
+  const spellGrouped = groupByPerson(spellTable, persons);
+
+  // The table: kommune ids of the spell data's dictionary → a sorted kommune position.
+  const kommuneTexts = kommuneCol.texts ?? [];
+  const kommuneOrder = kommuneTexts.map((_, i) => i).sort((a, b) => (kommuneTexts[a]! < kommuneTexts[b]! ? -1 : kommuneTexts[a]! > kommuneTexts[b]! ? 1 : 0));
+  const kommunePos = new Int32Array(kommuneTexts.length);
+  kommuneOrder.forEach((id, pos) => (kommunePos[id] = pos));
+  let minMonth = Infinity;
+  let maxMonth = -Infinity;
+  for (let r = 0; r < spellTable.rows; r++) {
+    const m = spellTable.time[r]!;
+    if (m < minMonth) minMonth = m;
+    if (m > maxMonth) maxMonth = m;
+  }
+  const months = spellTable.rows ? maxMonth - minMonth + 1 : 0;
+  const nOut = outputs.length;
+  const counts = new Int32Array(kommuneTexts.length * months * nOut);
+  const present = new Uint8Array(kommuneTexts.length * months);
+  // Day numbers of the first day of each month in range (and the one after).
+  const monthDay = new Int32Array(months + 1);
+  for (let i = 0; i <= months; i++) monthDay[i] = firstDay(minMonth + i);
+
+  const s = new State();
+  s.aligned = alignedData.map(() => new Int32Array(64));
+  s.monthCounts = monthCompiled.monthNodes.map(() => new Int32Array(64));
+  s.windowEvents = new Int32Array(monthCompiled.eventData.length);
+  s.windowSums = new Float64Array(monthCompiled.sumNodes.length);
+  s.outputs = new Uint8Array(nOut);
+  const maxFirst = Math.max(0, ...eventPlans.map((e) => e.firsts.length));
+  s.first = new Uint8Array(maxFirst);
+  const firstSeen = new Int32Array(maxFirst);
+  // Per dated data: prefix counts of counting events, and their day numbers, for the person.
+  const eventCounts = eventPlans.map(() => ({ prefix: new Int32Array(64), days: new Int32Array(64), n: 0 }));
+  // Per sum node: prefix sums over the aligned data's rows of the person.
+  const valueValues = valueCol.values;
+  const kommuneValues = kommuneCol.values;
+  const spellTime = spellTable.time;
+
+  for (let p = 0; p < persons; p++) {
+    const a = spellGrouped.start[p]!;
+    const n = spellGrouped.start[p + 1]! - a;
+    if (n === 0) continue;
+    s.ensure(n);
+    s.n = n;
+    for (let i = 0; i < n; i++) {
+      const r = spellGrouped.order[a + i]!;
+      s.rows[i] = r;
+      s.month[i] = spellTime[r]!;
+    }
+    // Other person-month data aligned with the spell data's months (both in month order).
+    for (let k = 0; k < alignedData.length; k++) {
+      const { table, grouped } = alignedData[k]!;
+      const out = s.aligned[k]!;
+      let j = grouped.start[p]!;
+      const end = grouped.start[p + 1]!;
+      for (let i = 0; i < n; i++) {
+        while (j < end && table.time[grouped.order[j]!]! < s.month[i]!) j++;
+        out[i] = j < end && table.time[grouped.order[j]!]! === s.month[i]! ? grouped.order[j]! : -1;
+      }
+    }
+    // 1. Months: dead, spells, duration, window start, running counts.
+    let spell = 0;
+    let spellValue = -1;
+    let counted = 0;
+    const countedAt = s.countedAt;
+    let countedBase = 0;
+    for (let i = 0; i < n; i++) {
+      s.cur = i;
+      const isDead = dead(s);
+      s.dead[i] = isDead ? 1 : 0;
+      const value = valueValues[s.rows[i]!]!;
+      const gap = i === 0 || s.month[i]! !== s.month[i - 1]! + 1;
+      if (gap || (!isDead && spellValue >= 0 && value !== spellValue)) {
+        spell = i;
+        spellValue = -1;
+        counted = 0;
+        countedBase = i;
+        for (const node of monthCompiled.monthNodes) s.monthCounts[node.index]![i] = 0;
+      }
+      s.spellStart[i] = spell;
+      if (!isDead) {
+        if (spellValue < 0) spellValue = value;
+        countedAt[countedBase + counted] = i;
+        counted++;
+      }
+      s.duration[i] = counted;
+      s.windowStart[i] = counted === 0 ? i : countedAt[countedBase + Math.max(0, counted - N)]!;
+      for (const node of monthCompiled.monthNodes) {
+        const before = i === spell ? 0 : s.monthCounts[node.index]![i - 1]!;
+        s.monthCounts[node.index]![i] = before + (!isDead && node.cond(s) ? 1 : 0);
+      }
+    }
+    // 2. Events: month position, first of a kind in the spell, counting; prefix counts by date.
+    for (let d = 0; d < eventPlans.length; d++) {
+      const ep = eventPlans[d]!;
+      const ec = eventCounts[d]!;
+      const ea = ep.grouped.start[p]!;
+      const en = ep.grouped.start[p + 1]! - ea;
+      if (ec.prefix.length <= en) {
+        ec.prefix = new Int32Array((en + 1) * 2);
+        ec.days = new Int32Array((en + 1) * 2);
+      }
+      ec.n = en;
+      ec.prefix[0] = 0;
+      firstSeen.fill(-1);
+      let i = 0;
+      for (let j = 0; j < en; j++) {
+        const r = ep.grouped.order[ea + j]!;
+        const day = ep.table.time[r]!;
+        ec.days[j] = day;
+        // The event's month position: months are in order and so are the events.
+        while (i < n && monthDay[s.month[i]! - minMonth + 1]! <= day) i++;
+        const m = i < n && monthDay[s.month[i]! - minMonth]! <= day ? i : -1;
+        s.event = r;
+        s.eventMonth = m;
+        const spellOf = m < 0 ? -1 : s.spellStart[m]!;
+        for (let f = 0; f < ep.firsts.length; f++) {
+          const holds = ep.firsts[f]!(s);
+          s.first[f] = holds && spellOf >= 0 && firstSeen[f] !== spellOf ? 1 : 0;
+          if (holds && spellOf >= 0) firstSeen[f] = spellOf;
+        }
+        let counts = ep.all;
+        if (!counts) {
+          for (const c of ep.cases) {
+            if (day >= c.from && day <= c.to && c.when(s)) {
+              counts = true;
+              break;
+            }
+          }
+        }
+        ec.prefix[j + 1] = ec.prefix[j]! + (counts ? 1 : 0);
+      }
+    }
+    // 3. Counted months: the window's events and sums, then the table's fields.
+    const lo = windowData.map(() => 0);
+    const hi = windowData.map(() => 0);
+    const sumLo = monthCompiled.sumNodes.map(() => 0);
+    const sumHi = monthCompiled.sumNodes.map(() => 0);
+    const sumAcc = monthCompiled.sumNodes.map(() => 0);
+    for (let i = 0; i < n; i++) {
+      const m = s.month[i]!;
+      const cell = kommunePos[kommuneValues[s.rows[i]!]!]! * months + (m - minMonth);
+      present[cell] = 1;
+      if (s.dead[i]) continue;
+      s.cur = i;
+      const fromMonth = s.month[s.windowStart[i]!]!;
+      const fromDay = monthDay[fromMonth - minMonth]!;
+      const toDay = monthDay[m - minMonth + 1]! - 1;
+      for (let w = 0; w < windowData.length; w++) {
+        const ec = eventCounts[windowData[w]!]!;
+        let l = lo[w]!;
+        let h = hi[w]!;
+        while (l < ec.n && ec.days[l]! < fromDay) l++;
+        if (h < l) h = l;
+        while (h < ec.n && ec.days[h]! <= toDay) h++;
+        lo[w] = l;
+        hi[w] = h;
+        s.windowEvents[w] = ec.prefix[h]! - ec.prefix[l]!;
+      }
+      for (let k = 0; k < monthCompiled.sumNodes.length; k++) {
+        const node = monthCompiled.sumNodes[k]!;
+        const values = node.column.values;
+        if (node.data < 0) {
+          // The spell data's own field: its rows are the person's months.
+          let acc = 0;
+          for (let x = s.windowStart[i]!; x <= i; x++) acc += values[s.rows[x]!]!;
+          s.windowSums[k] = acc;
+          continue;
+        }
+        const { table, grouped } = alignedData[node.data]!;
+        const start = grouped.start[p]!;
+        const end = grouped.start[p + 1]!;
+        let l = Math.max(sumLo[k]!, start);
+        let h = Math.max(sumHi[k]!, start);
+        let acc = sumAcc[k]!;
+        while (h < end && table.time[grouped.order[h]!]! <= m) acc += values[grouped.order[h++]!]!;
+        while (l < h && table.time[grouped.order[l]!]! < fromMonth) acc -= values[grouped.order[l++]!]!;
+        sumLo[k] = l;
+        sumHi[k] = h;
+        sumAcc[k] = acc;
+        s.windowSums[k] = acc;
+      }
+      const base = cell * nOut;
+      for (let o = 0; o < nOut; o++) {
+        const v = outputs[o]!(s) ? 1 : 0;
+        s.outputs[o] = v;
+        counts[base + o]! += v;
+      }
+    }
+  }
+
+  const rows: MeasuredTable["rows"] = [];
+  for (let k = 0; k < kommuneOrder.length; k++) {
+    for (let m = 0; m < months; m++) {
+      const cell = k * months + m;
+      if (!present[cell]) continue;
+      rows.push({ kommune: kommuneTexts[kommuneOrder[k]!]!, month: minMonth + m, values: Array.from(counts.subarray(cell * nOut, cell * nOut + nOut)) });
+    }
+  }
+  return { fields: plan.outputs.map((o) => o.name), rows };
+}
+
+/** `YYYY-MM` of a month index. */
+export function monthText(m: number): string {
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The measured table as CSV: `kommune,maaned,FIELD…`, one line per row. */
+export function measuredCsv(t: MeasuredTable): string {
+  const lines = [["kommune", "maaned", ...t.fields].join(",")];
+  for (const r of t.rows) lines.push([r.kommune, monthText(r.month), ...r.values].join(","));
+  return lines.join("\n") + "\n";
+}
