@@ -150,10 +150,8 @@ class MeasureChecker {
       if (names.includes(o.name.text)) this.report("T0202", o.name.span, { name: o.name.text, what: `felt i målingen \`${where}\`` });
       const e = unparen(o.expr);
       let cond: MExpr | undefined;
-      if (e.kind === "CountOf" && e.of.text === "personer") {
-        cond = e.where ? this.condition(e.where, { outputs: names }) : { k: "num", n: 1, d: 1 };
-        if (!e.where) cond = undefined;
-        if (!e.where) this.report("T0264", e.span, { text: this.text(e.span), why: "et felt tæller personer, der opfylder en betingelse", hint: "Skriv `antal(personer hvor BETINGELSE)`." });
+      if (e.kind === "CountOf" && e.of.text === "personer" && e.where) {
+        cond = this.condition(e.where, { outputs: names });
       } else {
         this.report("T0264", o.expr.span, { text: this.text(o.expr.span), why: "et felt i målingens tabel er et antal personer", hint: "Skriv `antal(personer hvor BETINGELSE)`." });
       }
@@ -161,12 +159,12 @@ class MeasureChecker {
       names.push(o.name.text);
     }
     if (!spell || !m.window) return undefined;
-    const used = new Set<string>([spell.data, ...counts.map((c) => c.data)]);
     const plan: MeasurePlan = {
       name: m.name.text,
       title: m.title?.value ?? m.name.text,
       ...(m.source ? { source: m.source.value } : {}),
-      data: [...this.data.values()].filter((d) => used.has(d.name.text) || d.grain.value === "måned" || true).map(dataPlan),
+      // Every person data block of the file is read (a file is named after its block).
+      data: [...this.data.values()].map(dataPlan),
       spell,
       ...(dead ? { dead: { when: dead, ...(m.dead?.source ? { source: m.dead.source.value } : {}) } } : {}),
       window: { months: m.window.months, ...(m.window.source ? { source: m.window.source.value } : {}) },

@@ -1,0 +1,73 @@
+// Person data files: every bad cell is a T03xx error with the file, line and column of the cell.
+
+import { describe, expect, it } from "vitest";
+import { measureData } from "../../load/persons.js";
+import { fokusmaal, HEADERS } from "./measure.js";
+
+const plan = fokusmaal();
+const kommuner = new Set(["101", "147"]);
+
+function problems(files: Partial<Record<string, string[]>>): { code: string; file: string; line: number; column: number; message: string }[] {
+  const r = measureData(plan, (d) => ({ input: (files[d.name] ?? [HEADERS[d.name]!]).join("\n") + "\n", file: `${d.name}.csv` }), kommuner);
+  return r.diagnostics.map((d) => ({ code: d.code, file: d.file, line: d.span.start.line, column: d.span.start.column, message: d.message }));
+}
+
+const good = [HEADERS.ydelsesmaaneder!, "p1,101,2022-01,kontanthjaelp,0,0"];
+
+describe("person data files", () => {
+  it("read without problems when they follow contracts.md", () => {
+    expect(problems({ ydelsesmaaneder: good })).toEqual([]);
+  });
+
+  it("a month that does not exist (T0311), a date that does not exist (T0334)", () => {
+    expect(problems({ ydelsesmaaneder: [HEADERS.ydelsesmaaneder!, "p1,101,2022-13,kontanthjaelp,0,0"] })).toEqual([
+      expect.objectContaining({ code: "T0311", file: "ydelsesmaaneder.csv", line: 2, column: 8 }),
+    ]);
+    expect(problems({ ydelsesmaaneder: good, samtaler: [HEADERS.samtaler!, "p1,2023-02-29,jobsamtale,telefon"] })).toEqual([
+      expect.objectContaining({ code: "T0334", file: "samtaler.csv", line: 2, column: 4 }),
+    ]);
+  });
+
+  it("a kommune that is not one of the codes (T0310)", () => {
+    expect(problems({ ydelsesmaaneder: [HEADERS.ydelsesmaaneder!, "p1,999,2022-01,kontanthjaelp,0,0"] })).toEqual([
+      expect.objectContaining({ code: "T0310", line: 2, column: 4 }),
+    ]);
+  });
+
+  it("hours: decimals with a point or a comma, at most 4 (T0336), never negative (T0315)", () => {
+    const timer = (cell: string) => problems({ ydelsesmaaneder: good, timer: [HEADERS.timer!, `p1,2022-01,${cell}`] }).map((p) => p.code);
+    expect(timer("12.5")).toEqual([]);
+    expect(timer('"12,25"')).toEqual([]);
+    expect(timer("1.23456")).toEqual(["T0336"]);
+    expect(timer("-3")).toEqual(["T0315"]);
+    expect(timer("tolv")).toEqual(["T0314"]);
+  });
+
+  it("a count that is not a whole number (T0316), an empty cell (T0337), a missing column (T0302)", () => {
+    expect(problems({ ydelsesmaaneder: [HEADERS.ydelsesmaaneder!, "p1,101,2022-01,kontanthjaelp,0.5,0"] }).map((p) => p.code)).toEqual(["T0316"]);
+    expect(problems({ ydelsesmaaneder: [HEADERS.ydelsesmaaneder!, "p1,101,2022-01,,0,0"] }).map((p) => p.code)).toEqual(["T0337"]);
+    expect(problems({ ydelsesmaaneder: ["person,kommune,maaned,ydelse,fritaget", "p1,101,2022-01,kontanthjaelp,0"] })).toEqual([
+      expect.objectContaining({ code: "T0302", message: "Kolonnen `doed` mangler i overskriften." }),
+    ]);
+  });
+
+  it("the same person and month twice (T0335), pointing at the second line", () => {
+    const rows = [HEADERS.ydelsesmaaneder!, "p1,101,2022-01,kontanthjaelp,0,0", "p2,101,2022-01,kontanthjaelp,0,0", "p1,147,2022-01,kontanthjaelp,0,0"];
+    expect(problems({ ydelsesmaaneder: rows })).toEqual([
+      expect.objectContaining({ code: "T0335", line: 4, message: "Personen `p1` har måneden 2022-01 to gange i data `ydelsesmaaneder` (første gang i linje 2)." }),
+    ]);
+  });
+
+  it("rows need not be sorted (contracts.md)", () => {
+    const sorted = measureData(plan, (d) => ({ input: [HEADERS[d.name], ...(d.name === "ydelsesmaaneder" ? monthsOf(["p1", "p2"]) : [])].join("\n"), file: d.name }), kommuner);
+    const shuffled = measureData(plan, (d) => ({ input: [HEADERS[d.name], ...(d.name === "ydelsesmaaneder" ? monthsOf(["p1", "p2"]).reverse() : [])].join("\n"), file: d.name }), kommuner);
+    expect(shuffled.table).toEqual(sorted.table);
+    expect(sorted.table!.rows.at(-1)!.values).toEqual([2, 2, 2]);
+  });
+});
+
+function monthsOf(persons: string[]): string[] {
+  const out: string[] = [];
+  for (const p of persons) for (let m = 1; m <= 12; m++) out.push(`${p},101,2022-${String(m).padStart(2, "0")},kontanthjaelp,0,0`);
+  return out;
+}

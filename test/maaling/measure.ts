@@ -1,0 +1,53 @@
+// Helpers for the measurement scenarios: the policy in policies/maaling/fokusmaal.tilsyn, run on
+// a few persons written as CSV lines.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkPolicy } from "../../compiler/index.js";
+import { measureData } from "../../load/persons.js";
+import { monthText, type MeasuredTable } from "../../runtime/spells.js";
+import type { MeasurePlan } from "../../runtime/measure-plan.js";
+
+const root = join(import.meta.dirname, "..", "..");
+export const fokusmaalFile = join(root, "policies", "maaling", "fokusmaal.tilsyn");
+
+export function planOf(source: string, file = "test.tilsyn"): MeasurePlan {
+  const checked = checkPolicy(source, file);
+  const errors = checked.diagnostics.filter((d) => d.severity === "fejl");
+  if (errors.length) throw new Error(errors.map((d) => `${d.code} ${d.message}`).join("\n"));
+  return checked.measurements![0]!;
+}
+
+export const fokusmaal = (): MeasurePlan => planOf(readFileSync(fokusmaalFile, "utf8"), fokusmaalFile);
+
+export const HEADERS: Record<string, string> = {
+  ydelsesmaaneder: "person,kommune,maaned,ydelse,fritaget,doed",
+  samtaler: "person,dato,art,form",
+  tilbud: "person,dato,art",
+  timer: "person,maaned,timer",
+};
+
+/** `months("p1", "101", "2022-01", 12, "kontanthjaelp")`: 12 ydelsesmaaneder rows from 2022-01. */
+export function months(person: string, kommune: string, from: string, count: number, ydelse: string, opts: { fritaget?: number[]; doed?: number[] } = {}): string[] {
+  const [y, m] = from.split("-").map(Number) as [number, number];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = y * 12 + m - 1 + i;
+    out.push(`${person},${kommune},${monthText(t)},${ydelse},${opts.fritaget?.includes(i) ? 1 : 0},${opts.doed?.includes(i) ? 1 : 0}`);
+  }
+  return out;
+}
+
+/** Measure with the given rows per data (header added); empty files for the rest. */
+export function run(plan: MeasurePlan, rows: Partial<Record<string, string[]>>): MeasuredTable {
+  const result = measureData(plan, (d) => ({ input: [HEADERS[d.name] ?? "", ...(rows[d.name] ?? [])].join("\n") + "\n", file: `${d.name}.csv` }));
+  const errors = result.diagnostics.filter((d) => d.severity === "fejl");
+  if (errors.length || !result.table) throw new Error(errors.map((d) => `${d.code} ${d.message}`).join("\n"));
+  return result.table;
+}
+
+/** The row of one kommune and month as an object, or undefined. */
+export function row(t: MeasuredTable, kommune: string, month: string): Record<string, number> | undefined {
+  const r = t.rows.find((x) => x.kommune === kommune && monthText(x.month) === month);
+  return r && Object.fromEntries(t.fields.map((f, i) => [f, r.values[i]!]));
+}
