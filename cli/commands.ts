@@ -21,6 +21,7 @@ import { checkDataFolder, expandPolicyFiles, GENERATED_MARK, mayReplace, package
 import { diffVariants, formatDiffMarkdown, formatDiffTable } from "./diff.js";
 import { loadSuites } from "./test.js";
 import { analyseVersions } from "../compiler/analyse.js";
+import type { MeasurePlan } from "../runtime/measure-plan.js";
 import { formatCsv, formatJson, formatMarkdown, formatSummary, formatTable, type Format } from "./report.js";
 import type { Io } from "./main.js";
 
@@ -33,6 +34,8 @@ interface Compiled {
   /** The syntax tree checkPolicy() built (of the NFC-normalised source). */
   ast: PolicyFile;
   plan?: Plan;
+  /** The file's `måling` blocks (cli/measure.ts runs them). */
+  measurements?: MeasurePlan[];
   /** The file's diagnostics but the static analysis (T01–T03): what every command prints. */
   diagnostics: Diagnostic[];
   /** The static analysis (T05xx): what `tilsyn check` adds. */
@@ -44,7 +47,7 @@ function admit(checked: CheckedPolicy, source: string, io: Io): Compiled {
   const analysis = new Set(checked.analysis);
   const diagnostics = checked.diagnostics.filter((d) => !analysis.has(d));
   io.stderr(renderDiagnostics(diagnostics, checked.text));
-  return { file: checked.file, source, ast: checked.ast, diagnostics, analysis: checked.analysis, ...(checked.plan ? { plan: checked.plan } : {}) };
+  return { file: checked.file, source, ast: checked.ast, diagnostics, analysis: checked.analysis, ...(checked.plan ? { plan: checked.plan } : {}), ...(checked.measurements ? { measurements: checked.measurements } : {}) };
 }
 
 /** Check each policy file once (checkPolicy) and print its diagnostics but the static analysis. */
@@ -93,9 +96,10 @@ async function loadKommuner(path: string | undefined): Promise<{ codes: Set<stri
   return { codes: new Set(kommuner.map((k) => k.kode)), names: new Map(kommuner.map((k) => [k.kode, k.navn])) };
 }
 
-async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, io: Io): Promise<Record<string, Table>> {
+async function loadData(plans: Plan[], dir: string, codes: ReadonlySet<string>, io: Io, given: Record<string, Table> = {}): Promise<Record<string, Table>> {
   await checkDataFolder(dir);
   const tables = nameRecord<Table>();
+  Object.assign(tables, given);
   let failed = false;
   for (const plan of plans) {
     for (const schema of plan.data) {
@@ -264,14 +268,24 @@ export interface RunOptions {
 }
 
 export async function runRun(files: string[], options: RunOptions, io: Io): Promise<number> {
-  const compiled = await compileFiles(files, io);
-  if (summariseDiagnostics(compiled, io)) return 1;
+  const all = await compileFiles(files, io);
+  if (summariseDiagnostics(all, io)) return 1;
+  // A `måling` measures person data into a table (cli/measure.ts): printed, or fed to the others.
+  const measuring = all.filter((c) => c.measurements?.length);
+  const compiled = all.filter((c) => !c.measurements?.length);
   const plans = compiled.map((c) => c.plan!);
   if (!options.allePerioder) checkOverlaps(plans);
   const fromMonth = monthOption(options.fra, "--fra");
   const toMonth = monthOption(options.til, "--til");
   const { codes, names } = await loadKommuner(options.kommuner);
-  const tables = await loadData(plans, options.data, codes, io);
+  let measured: Record<string, Table> = {};
+  if (measuring.length) {
+    const { runMeasurements } = await import("./measure.js");
+    const result = await runMeasurements(measuring, plans, options, codes, io);
+    if (result.printed) return 0;
+    measured = result.tables;
+  }
+  const tables = await loadData(plans, options.data, codes, io, measured);
   const events = evaluateForUser(plans, tables, { fromMonth, toMonth, kommuneNames: names, ignoreInForce: options.allePerioder ?? false });
   const input = { plans, events, kommuneNames: names };
   if (options.opsummering) {

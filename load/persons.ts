@@ -290,6 +290,13 @@ export function measureData(
     if (r.table) tables.set(d.name, r.table);
   }
   if (diagnostics.some((x) => x.severity === "fejl")) return { diagnostics, lines };
+  const measured = measureLoaded(plan, tables, persons);
+  return { ...measured, diagnostics: [...diagnostics, ...measured.diagnostics], lines };
+}
+
+/** Check that person-month data has one row per person and month (T0335), then measure. */
+export function measureLoaded(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: PersonIds): { table?: MeasuredTable; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   for (const t of tables.values()) {
     if (t.grain !== "måned") continue;
     // One row per person and month: rows grouped by person in month order, so a repeat is a neighbour.
@@ -300,6 +307,6 @@ export function measureData(
       }
     }
   }
-  if (diagnostics.some((x) => x.severity === "fejl")) return { diagnostics, lines };
-  return { table: measure(plan, tables, persons.names.length), diagnostics, lines };
+  if (diagnostics.length) return { diagnostics };
+  return { table: measure(plan, tables, persons.names.length), diagnostics };
 }

@@ -5,8 +5,8 @@
 // 1. months: which are dead (`død når`), where each spell starts (a gap or, in a counted month, a
 //    new value of the spell's field), the spell's duration in counted months, and where the
 //    window of the last N counted months begins; `antal(måneder hvor …)` as running counts;
-// 2. events of each dated data: in date order (file order on the same day), whether each is the
-//    spell's first of a kind (`første(…)`) and whether it counts (`tæl`: a case in force at its
+// 2. events of each dated data: in date order, whether each is the spell's first of a kind
+//    (`første(…)`: none earlier in the spell; several on that day are all first) and whether it counts (`tæl`: a case in force at its
 //    date holds), as prefix sums;
 // 3. each counted month: events counted and sums taken over the window with two pointers (the
 //    window's start never moves back), then the table's fields in order, added to one Int32Array
@@ -440,6 +440,7 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
   const maxFirst = Math.max(0, ...eventPlans.map((e) => e.firsts.length));
   s.first = new Uint8Array(maxFirst);
   const firstSeen = new Int32Array(maxFirst);
+  const firstSeenDay = new Int32Array(maxFirst);
   // Per dated data: prefix counts of counting events, and their day numbers, for the person.
   const eventCounts = eventPlans.map(() => ({ prefix: new Int32Array(64), days: new Int32Array(64), n: 0 }));
   // Per sum node: prefix sums over the aligned data's rows of the person.
@@ -526,9 +527,14 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
         s.eventMonth = m;
         const spellOf = m < 0 ? -1 : s.spellStart[m]!;
         for (let f = 0; f < ep.firsts.length; f++) {
-          const holds = ep.firsts[f]!(s);
-          s.first[f] = holds && spellOf >= 0 && firstSeen[f] !== spellOf ? 1 : 0;
-          if (holds && spellOf >= 0) firstSeen[f] = spellOf;
+          // The first of the spell: none earlier in the spell; several on that day are all first
+          // (so that the result does not depend on the order of the rows).
+          const holds = spellOf >= 0 && ep.firsts[f]!(s);
+          if (holds && firstSeen[f] !== spellOf) {
+            firstSeen[f] = spellOf;
+            firstSeenDay[f] = day;
+          }
+          s.first[f] = holds && firstSeenDay[f] === day ? 1 : 0;
         }
         let counts = ep.all;
         if (!counts) {

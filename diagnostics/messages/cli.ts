@@ -142,4 +142,10 @@ export const cli = {
     hint: "Skriv tallene adskilt af semikolon, fx --vaerdier \"15;20;25;30\", eller et interval, fx --vaerdier 15..30 --trin 5; et decimaltal skrives 22,5.",
     doc: "`tilsyn sweep --vaerdier` med noget, der ikke er tal eller et interval",
   },
+  T0445: {
+    severity: "note",
+    message: "{file} læses ikke: data `{data}` kommer fra målingen i {policy}.",
+    hint: "Kør uden {policy} for at bruge filen i stedet.",
+    doc: "`tilsyn run` med en måling og en politik, der læser dens tabel: datamappens fil med samme navn bruges ikke",
+  },
 } as const satisfies CatalogueRange<"T04">;

@@ -1,0 +1,116 @@
+// `tilsyn run` with a `måling` (docs/sprog.md «Målinger»): the person files are streamed from the
+// data folder in chunks (load/persons.ts), measured (runtime/spells.ts), and the table is either
+// printed (`--format csv` gives `kommune,maaned,FELT…`) or, when another policy in the same run
+// reads data of the same name, handed to it instead of the folder's file (a note, T0445, says so).
+
+import { existsSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { problem, renderDiagnostics, renderProblem } from "../diagnostics/index.js";
+import { loadTable } from "../load/csv.js";
+import { measureLoaded, PersonIds, PersonTableReader, type PersonLoadResult } from "../load/persons.js";
+import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
+import type { Plan } from "../runtime/plan.js";
+import { measuredCsv, monthText, type MeasuredTable, type PersonTable } from "../runtime/spells.js";
+import type { Table } from "../runtime/table.js";
+import { Progress } from "./data-file.js";
+import { checkDataFolder, readError, UserError } from "./io.js";
+import type { Io } from "./main.js";
+import type { RunOptions } from "./commands.js";
+
+const CHUNK_BYTES = 1 << 20;
+
+async function readPersonFile(file: string, plan: PersonDataPlan, persons: PersonIds, kommuner: ReadonlySet<string> | undefined, io: Io): Promise<PersonLoadResult> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+  } catch (error) {
+    throw readError(file, error);
+  }
+  const reader = new PersonTableReader(file, plan, persons, kommuner);
+  try {
+    const { size } = await handle.stat();
+    const progress = new Progress(io.terminal, basename(file), size);
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    let done = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      reader.push(buffer.subarray(0, bytesRead));
+      done += bytesRead;
+      progress.update(done);
+    }
+    progress.end();
+  } finally {
+    await handle.close();
+  }
+  return reader.finish();
+}
+
+/** Measure one `måling` on the folder's person files. */
+async function measureFromFolder(policy: string, plan: MeasurePlan, dir: string, codes: ReadonlySet<string>, io: Io): Promise<MeasuredTable> {
+  const persons = new PersonIds();
+  const tables = new Map<string, PersonTable>();
+  let failed = false;
+  for (const d of plan.data) {
+    const file = join(dir, `${d.name}.csv`);
+    if (!existsSync(file)) throw new UserError(problem("T0407", { policy, data: d.name, file, dir }), 2);
+    const loaded = await readPersonFile(file, d, persons, d.name === plan.spell.data ? codes : undefined, io);
+    io.stderr(renderDiagnostics(loaded.diagnostics, loaded.lines));
+    if (loaded.table) tables.set(d.name, loaded.table);
+    else failed = true;
+  }
+  if (failed) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
+  const { table, diagnostics } = measureLoaded(plan, tables, persons);
+  io.stderr(renderDiagnostics(diagnostics));
+  if (!table) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
+  return table;
+}
+
+/**
+ * Run every `måling` of the given files. When none of `plans` reads a measured table, print the
+ * tables and return `printed`; otherwise return them as data tables for those plans.
+ */
+export async function runMeasurements(
+  files: { file: string; measurements?: MeasurePlan[] }[],
+  plans: Plan[],
+  options: RunOptions,
+  codes: ReadonlySet<string>,
+  io: Io,
+): Promise<{ printed: boolean; tables: Record<string, Table> }> {
+  await checkDataFolder(options.data);
+  const measured: { file: string; plan: MeasurePlan; table: MeasuredTable }[] = [];
+  for (const f of files) for (const plan of f.measurements ?? []) measured.push({ file: f.file, plan, table: await measureFromFolder(f.file, plan, options.data, codes, io) });
+  const readers = new Map<string, Plan["data"][number]>();
+  for (const p of plans) for (const d of p.data) if (measured.some((m) => m.plan.name === d.name)) readers.set(d.name, d);
+  if (readers.size === 0) {
+    io.stdout(measured.map((m) => render(m.table, options.format)).join("\n"));
+    return { printed: true, tables: {} };
+  }
+  const tables: Record<string, Table> = {};
+  for (const m of measured) {
+    const schema = readers.get(m.plan.name);
+    if (!schema) continue;
+    const folderFile = join(options.data, `${m.plan.name}.csv`);
+    if (existsSync(folderFile)) io.stderr(`${renderProblem(problem("T0445", { file: folderFile, data: m.plan.name, policy: m.file }))}\n\n`);
+    // The measured table goes through the same checks as the file it replaces.
+    const loaded = loadTable(measuredCsv(m.table), `${m.plan.name} (målt af ${m.file})`, schema, codes);
+    io.stderr(renderDiagnostics(loaded.diagnostics, loaded.lines));
+    if (!loaded.table) throw new UserError(`Målingen i ${m.file} passer ikke til data \`${m.plan.name}\` (se ovenfor).`, 2);
+    tables[m.plan.name] = loaded.table;
+  }
+  return { printed: false, tables };
+}
+
+function render(t: MeasuredTable, format: RunOptions["format"]): string {
+  if (format === "csv") return measuredCsv(t);
+  const header = ["kommune", "maaned", ...t.fields];
+  const rows = t.rows.map((r) => [r.kommune, monthText(r.month), ...r.values.map(String)]);
+  if (format === "json") {
+    return `${JSON.stringify(rows.map((r) => Object.fromEntries(header.map((h, i) => [h, i < 2 ? r[i] : Number(r[i])]))), null, 2)}\n`;
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(format === "md" ? " | " : "  ");
+  const out = [line(header), ...(format === "md" ? [widths.map((w) => "-".repeat(w)).join(" | ")] : []), ...rows.map(line)];
+  return `${out.join("\n")}\n`;
+}
