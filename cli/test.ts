@@ -11,6 +11,7 @@ import { checkPolicy, isExamplesOnly, type CheckedPolicy } from "../compiler/ind
 import { diagnostic, hasErrors, problem, renderDiagnostics, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { checkExamples, exampleScope } from "../compiler/examples.js";
 import { Coverage, eventLine, missingText, runSuite, type CoverageReport, type ExampleResult, type ExampleSuite } from "../compiler/runner.js";
+import { runMeasurementExamples } from "../compiler/measure-examples.js";
 import { expandPolicyFiles, readText, UserError } from "./io.js";
 import type { Io } from "./main.js";
 
@@ -89,7 +90,14 @@ export async function loadSuites(files: string[], io: Io): Promise<{ suites: Exa
     }
     show(parsed.diagnostics.filter((d) => d.severity === "fejl"), source);
     if (!parsed.plan) continue;
-    suites.push({ file, plans: [parsed.plan], prepared: parsed.examples, diagnostics: parsed.diagnostics.filter((d) => !parsed.analysis.includes(d)) });
+    const measurements = parsed.measurements;
+    suites.push({
+      file,
+      plans: [parsed.plan],
+      prepared: parsed.examples,
+      diagnostics: parsed.diagnostics.filter((d) => !parsed.analysis.includes(d)),
+      ...(measurements ? { measured: (filter?: string) => runMeasurementExamples(parsed.ast, measurements, file, filter) } : {}),
+    });
   }
   return { suites, errors };
 }

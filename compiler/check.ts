@@ -26,6 +26,7 @@ import { checkExamples, exampleScope, type PreparedExample } from "./examples.js
 import { syntaxWindowKind } from "./windows.js";
 import { allowClauses } from "./allow.js";
 import { checkMeasurements, hasMeasurements } from "./measure.js";
+import { checkMeasurementExamples } from "./measure-examples.js";
 import type { MeasurePlan } from "../runtime/measure-plan.js";
 import type { ValueType } from "../runtime/plan.js";
 
@@ -177,6 +178,7 @@ class Checker {
       const measured = checkMeasurements(ast, this.file, this.source);
       this.diags.push(...measured.diagnostics);
       this.result.measurements = measured.plans;
+      if (measured.plans.length && ast.examples?.length) this.diags.push(...checkMeasurementExamples(ast, measured.plans, this.file));
       if (ast.declarations.some((d) => d.kind === "MeasurementDecl")) return;
     }
     if (ast.examples?.length && ast.policy) {

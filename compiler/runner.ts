@@ -304,6 +304,8 @@ export interface ExampleSuite {
   prepared: PreparedExample[];
   /** Errors and warnings of the file (and of the policies, for a file of examples). */
   diagnostics: Diagnostic[];
+  /** The examples of a file with a `måling` (compiler/measure-examples.ts). */
+  measured?: (filter?: string) => ExampleResult[];
 }
 
 /** The inline examples of a policy file. */
@@ -325,7 +327,10 @@ export function examplesFileSuite(ast: PolicyFile, file: string, targets: { ast:
 /** Run every example of a suite (those whose title contains `filter`, if given). */
 export function runSuite(suite: ExampleSuite, coverage?: Coverage, filter?: string): ExampleResult[] {
   for (const plan of suite.plans) coverage?.add(plan);
-  return suite.prepared
-    .filter((p) => !filter || p.example.title.value.toLowerCase().includes(filter.toLowerCase()))
-    .map((p) => runExample(p.example, p.tables, suite.plans, suite.file, coverage));
+  return [
+    ...suite.prepared
+      .filter((p) => !filter || p.example.title.value.toLowerCase().includes(filter.toLowerCase()))
+      .map((p) => runExample(p.example, p.tables, suite.plans, suite.file, coverage)),
+    ...(suite.measured?.(filter) ?? []),
+  ];
 }
