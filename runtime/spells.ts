@@ -59,23 +59,38 @@ export interface Grouped {
   order: Int32Array;
 }
 
+const groupedCache = new WeakMap<PersonTable, { persons: number; grouped: Grouped }>();
+
 export function groupByPerson(t: PersonTable, persons: number): Grouped {
+  const hit = groupedCache.get(t);
+  if (hit && hit.persons === persons) return hit.grouped;
+  const grouped = group(t, persons);
+  groupedCache.set(t, { persons, grouped });
+  return grouped;
+}
+
+function group(t: PersonTable, persons: number): Grouped {
   const start = new Int32Array(persons + 1);
   for (let r = 0; r < t.rows; r++) start[t.person[r]! + 1]!++;
   for (let p = 0; p < persons; p++) start[p + 1]! += start[p]!;
   const fill = start.slice(0, persons);
   const order = new Int32Array(t.rows);
   for (let r = 0; r < t.rows; r++) order[fill[t.person[r]!]!++] = r;
-  // Within a person: by time, stable. Usually already in order (one check per row).
+  // Within a person: by time, stable (rows of one time keep their file order). A person has a few
+  // dozen rows, in order already when the file is sorted: insertion sort, in place.
   const time = t.time;
   for (let p = 0; p < persons; p++) {
     const a = start[p]!;
     const b = start[p + 1]!;
-    let sorted = true;
-    for (let i = a + 1; i < b; i++) if (time[order[i]!]! < time[order[i - 1]!]!) sorted = false;
-    if (!sorted) {
-      const slice = Array.from(order.subarray(a, b)).sort((x, y) => time[x]! - time[y]! || x - y);
-      order.set(slice, a);
+    for (let i = a + 1; i < b; i++) {
+      const r = order[i]!;
+      const key = time[r]!;
+      let j = i - 1;
+      while (j >= a && time[order[j]!]! > key) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = r;
     }
   }
   return { start, order };
@@ -448,6 +463,148 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
   const kommuneValues = kommuneCol.values;
   const spellTime = spellTable.time;
 
+  // The three passes over one person, as functions of their own so that each is optimised alone.
+  const monthsPass = (n: number): void => {
+  // 1. Months: dead, spells, duration, window start, running counts.
+  let spell = 0;
+  let spellValue = -1;
+  let counted = 0;
+  const countedAt = s.countedAt;
+  let countedBase = 0;
+  for (let i = 0; i < n; i++) {
+    s.cur = i;
+    const isDead = dead(s);
+    s.dead[i] = isDead ? 1 : 0;
+    const value = valueValues[s.rows[i]!]!;
+    const gap = i === 0 || s.month[i]! !== s.month[i - 1]! + 1;
+    if (gap || (!isDead && spellValue >= 0 && value !== spellValue)) {
+      spell = i;
+      spellValue = -1;
+      counted = 0;
+      countedBase = i;
+      for (const node of monthCompiled.monthNodes) s.monthCounts[node.index]![i] = 0;
+    }
+    s.spellStart[i] = spell;
+    if (!isDead) {
+      if (spellValue < 0) spellValue = value;
+      countedAt[countedBase + counted] = i;
+      counted++;
+    }
+    s.duration[i] = counted;
+    s.windowStart[i] = counted === 0 ? i : countedAt[countedBase + Math.max(0, counted - N)]!;
+    for (const node of monthCompiled.monthNodes) {
+      const before = i === spell ? 0 : s.monthCounts[node.index]![i - 1]!;
+      s.monthCounts[node.index]![i] = before + (!isDead && node.cond(s) ? 1 : 0);
+    }
+  }
+  };
+  const eventsPass = (p: number, n: number): void => {
+  // 2. Events: month position, first of a kind in the spell, counting; prefix counts by date.
+  for (let d = 0; d < eventPlans.length; d++) {
+    const ep = eventPlans[d]!;
+    const ec = eventCounts[d]!;
+    const ea = ep.grouped.start[p]!;
+    const en = ep.grouped.start[p + 1]! - ea;
+    if (ec.prefix.length <= en) {
+      ec.prefix = new Int32Array((en + 1) * 2);
+      ec.days = new Int32Array((en + 1) * 2);
+    }
+    ec.n = en;
+    ec.prefix[0] = 0;
+    firstSeen.fill(-1);
+    let i = 0;
+    for (let j = 0; j < en; j++) {
+      const r = ep.grouped.order[ea + j]!;
+      const day = ep.table.time[r]!;
+      ec.days[j] = day;
+      // The event's month position: months are in order and so are the events.
+      while (i < n && monthDay[s.month[i]! - minMonth + 1]! <= day) i++;
+      const m = i < n && monthDay[s.month[i]! - minMonth]! <= day ? i : -1;
+      s.event = r;
+      s.eventMonth = m;
+      const spellOf = m < 0 ? -1 : s.spellStart[m]!;
+      for (let f = 0; f < ep.firsts.length; f++) {
+        // The first of the spell: none earlier in the spell; several on that day are all first
+        // (so that the result does not depend on the order of the rows).
+        const holds = spellOf >= 0 && ep.firsts[f]!(s);
+        if (holds && firstSeen[f] !== spellOf) {
+          firstSeen[f] = spellOf;
+          firstSeenDay[f] = day;
+        }
+        s.first[f] = holds && firstSeenDay[f] === day ? 1 : 0;
+      }
+      let counts = ep.all;
+      if (!counts) {
+        for (const c of ep.cases) {
+          if (day >= c.from && day <= c.to && c.when(s)) {
+            counts = true;
+            break;
+          }
+        }
+      }
+      ec.prefix[j + 1] = ec.prefix[j]! + (counts ? 1 : 0);
+    }
+  }
+  };
+  const outputPass = (p: number, n: number): void => {
+  // 3. Counted months: the window's events and sums, then the table's fields.
+  const lo = windowData.map(() => 0);
+  const hi = windowData.map(() => 0);
+  const sumLo = monthCompiled.sumNodes.map(() => 0);
+  const sumHi = monthCompiled.sumNodes.map(() => 0);
+  const sumAcc = monthCompiled.sumNodes.map(() => 0);
+  for (let i = 0; i < n; i++) {
+    const m = s.month[i]!;
+    const cell = kommunePos[kommuneValues[s.rows[i]!]!]! * months + (m - minMonth);
+    present[cell] = 1;
+    if (s.dead[i]) continue;
+    s.cur = i;
+    const fromMonth = s.month[s.windowStart[i]!]!;
+    const fromDay = monthDay[fromMonth - minMonth]!;
+    const toDay = monthDay[m - minMonth + 1]! - 1;
+    for (let w = 0; w < windowData.length; w++) {
+      const ec = eventCounts[windowData[w]!]!;
+      let l = lo[w]!;
+      let h = hi[w]!;
+      while (l < ec.n && ec.days[l]! < fromDay) l++;
+      if (h < l) h = l;
+      while (h < ec.n && ec.days[h]! <= toDay) h++;
+      lo[w] = l;
+      hi[w] = h;
+      s.windowEvents[w] = ec.prefix[h]! - ec.prefix[l]!;
+    }
+    for (let k = 0; k < monthCompiled.sumNodes.length; k++) {
+      const node = monthCompiled.sumNodes[k]!;
+      const values = node.column.values;
+      if (node.data < 0) {
+        // The spell data's own field: its rows are the person's months.
+        let acc = 0;
+        for (let x = s.windowStart[i]!; x <= i; x++) acc += values[s.rows[x]!]!;
+        s.windowSums[k] = acc;
+        continue;
+      }
+      const { table, grouped } = alignedData[node.data]!;
+      const start = grouped.start[p]!;
+      const end = grouped.start[p + 1]!;
+      let l = Math.max(sumLo[k]!, start);
+      let h = Math.max(sumHi[k]!, start);
+      let acc = sumAcc[k]!;
+      while (h < end && table.time[grouped.order[h]!]! <= m) acc += values[grouped.order[h++]!]!;
+      while (l < h && table.time[grouped.order[l]!]! < fromMonth) acc -= values[grouped.order[l++]!]!;
+      sumLo[k] = l;
+      sumHi[k] = h;
+      sumAcc[k] = acc;
+      s.windowSums[k] = acc;
+    }
+    const base = cell * nOut;
+    for (let o = 0; o < nOut; o++) {
+      const v = outputs[o]!(s) ? 1 : 0;
+      s.outputs[o] = v;
+      counts[base + o]! += v;
+    }
+  }
+  };
+
   for (let p = 0; p < persons; p++) {
     const a = spellGrouped.start[p]!;
     const n = spellGrouped.start[p + 1]! - a;
@@ -470,140 +627,9 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
         out[i] = j < end && table.time[grouped.order[j]!]! === s.month[i]! ? grouped.order[j]! : -1;
       }
     }
-    // 1. Months: dead, spells, duration, window start, running counts.
-    let spell = 0;
-    let spellValue = -1;
-    let counted = 0;
-    const countedAt = s.countedAt;
-    let countedBase = 0;
-    for (let i = 0; i < n; i++) {
-      s.cur = i;
-      const isDead = dead(s);
-      s.dead[i] = isDead ? 1 : 0;
-      const value = valueValues[s.rows[i]!]!;
-      const gap = i === 0 || s.month[i]! !== s.month[i - 1]! + 1;
-      if (gap || (!isDead && spellValue >= 0 && value !== spellValue)) {
-        spell = i;
-        spellValue = -1;
-        counted = 0;
-        countedBase = i;
-        for (const node of monthCompiled.monthNodes) s.monthCounts[node.index]![i] = 0;
-      }
-      s.spellStart[i] = spell;
-      if (!isDead) {
-        if (spellValue < 0) spellValue = value;
-        countedAt[countedBase + counted] = i;
-        counted++;
-      }
-      s.duration[i] = counted;
-      s.windowStart[i] = counted === 0 ? i : countedAt[countedBase + Math.max(0, counted - N)]!;
-      for (const node of monthCompiled.monthNodes) {
-        const before = i === spell ? 0 : s.monthCounts[node.index]![i - 1]!;
-        s.monthCounts[node.index]![i] = before + (!isDead && node.cond(s) ? 1 : 0);
-      }
-    }
-    // 2. Events: month position, first of a kind in the spell, counting; prefix counts by date.
-    for (let d = 0; d < eventPlans.length; d++) {
-      const ep = eventPlans[d]!;
-      const ec = eventCounts[d]!;
-      const ea = ep.grouped.start[p]!;
-      const en = ep.grouped.start[p + 1]! - ea;
-      if (ec.prefix.length <= en) {
-        ec.prefix = new Int32Array((en + 1) * 2);
-        ec.days = new Int32Array((en + 1) * 2);
-      }
-      ec.n = en;
-      ec.prefix[0] = 0;
-      firstSeen.fill(-1);
-      let i = 0;
-      for (let j = 0; j < en; j++) {
-        const r = ep.grouped.order[ea + j]!;
-        const day = ep.table.time[r]!;
-        ec.days[j] = day;
-        // The event's month position: months are in order and so are the events.
-        while (i < n && monthDay[s.month[i]! - minMonth + 1]! <= day) i++;
-        const m = i < n && monthDay[s.month[i]! - minMonth]! <= day ? i : -1;
-        s.event = r;
-        s.eventMonth = m;
-        const spellOf = m < 0 ? -1 : s.spellStart[m]!;
-        for (let f = 0; f < ep.firsts.length; f++) {
-          // The first of the spell: none earlier in the spell; several on that day are all first
-          // (so that the result does not depend on the order of the rows).
-          const holds = spellOf >= 0 && ep.firsts[f]!(s);
-          if (holds && firstSeen[f] !== spellOf) {
-            firstSeen[f] = spellOf;
-            firstSeenDay[f] = day;
-          }
-          s.first[f] = holds && firstSeenDay[f] === day ? 1 : 0;
-        }
-        let counts = ep.all;
-        if (!counts) {
-          for (const c of ep.cases) {
-            if (day >= c.from && day <= c.to && c.when(s)) {
-              counts = true;
-              break;
-            }
-          }
-        }
-        ec.prefix[j + 1] = ec.prefix[j]! + (counts ? 1 : 0);
-      }
-    }
-    // 3. Counted months: the window's events and sums, then the table's fields.
-    const lo = windowData.map(() => 0);
-    const hi = windowData.map(() => 0);
-    const sumLo = monthCompiled.sumNodes.map(() => 0);
-    const sumHi = monthCompiled.sumNodes.map(() => 0);
-    const sumAcc = monthCompiled.sumNodes.map(() => 0);
-    for (let i = 0; i < n; i++) {
-      const m = s.month[i]!;
-      const cell = kommunePos[kommuneValues[s.rows[i]!]!]! * months + (m - minMonth);
-      present[cell] = 1;
-      if (s.dead[i]) continue;
-      s.cur = i;
-      const fromMonth = s.month[s.windowStart[i]!]!;
-      const fromDay = monthDay[fromMonth - minMonth]!;
-      const toDay = monthDay[m - minMonth + 1]! - 1;
-      for (let w = 0; w < windowData.length; w++) {
-        const ec = eventCounts[windowData[w]!]!;
-        let l = lo[w]!;
-        let h = hi[w]!;
-        while (l < ec.n && ec.days[l]! < fromDay) l++;
-        if (h < l) h = l;
-        while (h < ec.n && ec.days[h]! <= toDay) h++;
-        lo[w] = l;
-        hi[w] = h;
-        s.windowEvents[w] = ec.prefix[h]! - ec.prefix[l]!;
-      }
-      for (let k = 0; k < monthCompiled.sumNodes.length; k++) {
-        const node = monthCompiled.sumNodes[k]!;
-        const values = node.column.values;
-        if (node.data < 0) {
-          // The spell data's own field: its rows are the person's months.
-          let acc = 0;
-          for (let x = s.windowStart[i]!; x <= i; x++) acc += values[s.rows[x]!]!;
-          s.windowSums[k] = acc;
-          continue;
-        }
-        const { table, grouped } = alignedData[node.data]!;
-        const start = grouped.start[p]!;
-        const end = grouped.start[p + 1]!;
-        let l = Math.max(sumLo[k]!, start);
-        let h = Math.max(sumHi[k]!, start);
-        let acc = sumAcc[k]!;
-        while (h < end && table.time[grouped.order[h]!]! <= m) acc += values[grouped.order[h++]!]!;
-        while (l < h && table.time[grouped.order[l]!]! < fromMonth) acc -= values[grouped.order[l++]!]!;
-        sumLo[k] = l;
-        sumHi[k] = h;
-        sumAcc[k] = acc;
-        s.windowSums[k] = acc;
-      }
-      const base = cell * nOut;
-      for (let o = 0; o < nOut; o++) {
-        const v = outputs[o]!(s) ? 1 : 0;
-        s.outputs[o] = v;
-        counts[base + o]! += v;
-      }
-    }
+    monthsPass(n);
+    eventsPass(p, n);
+    outputPass(p, n);
   }
 
   const rows: MeasuredTable["rows"] = [];
