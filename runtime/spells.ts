@@ -6,7 +6,7 @@
 //    new value of the spell's field), the spell's duration in counted months, and where the
 //    window of the last N counted months begins; `antal(måneder hvor …)` as running counts;
 // 2. events of each dated data: in date order, whether each is the spell's first of a kind
-//    (`første(…)`: none earlier in the spell; several on that day are all first) and whether it counts (`tæl`: a case in force at its
+//    (`første(…)`; of several on one day, the one that can count as first) and whether it counts (`tæl`: a case in force at its
 //    date holds), as prefix sums;
 // 3. each counted month: events counted and sums taken over the window with two pointers (the
 //    window's start never moves back), then the table's fields in order, added to one Int32Array
@@ -455,7 +455,12 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
   const maxFirst = Math.max(0, ...eventPlans.map((e) => e.firsts.length));
   s.first = new Uint8Array(maxFirst);
   const firstSeen = new Int32Array(maxFirst);
-  const firstSeenDay = new Int32Array(maxFirst);
+  let groupFirst = new Uint8Array(16);
+  /** Does the event in question count (a case in force at its date holds)? */
+  const countsNow = (ep: { cases: { when: Bool; from: number; to: number }[] }, day: number): boolean => {
+    for (const c of ep.cases) if (day >= c.from && day <= c.to && c.when(s)) return true;
+    return false;
+  };
   // Per dated data: prefix counts of counting events, and their day numbers, for the person.
   const eventCounts = eventPlans.map(() => ({ prefix: new Int32Array(64), days: new Int32Array(64), n: 0 }));
   // Per sum node: prefix sums over the aligned data's rows of the person.
@@ -512,37 +517,52 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
     ec.n = en;
     ec.prefix[0] = 0;
     firstSeen.fill(-1);
+    const nFirst = ep.firsts.length;
     let i = 0;
-    for (let j = 0; j < en; j++) {
-      const r = ep.grouped.order[ea + j]!;
-      const day = ep.table.time[r]!;
-      ec.days[j] = day;
-      // The event's month position: months are in order and so are the events.
+    // Events of one day are a group: their month and spell are the same.
+    for (let g0 = 0; g0 < en; ) {
+      const day = ep.table.time[ep.grouped.order[ea + g0]!]!;
+      let g1 = g0 + 1;
+      while (g1 < en && ep.table.time[ep.grouped.order[ea + g1]!]! === day) g1++;
+      // The events' month position: months are in order and so are the events.
       while (i < n && monthDay[s.month[i]! - minMonth + 1]! <= day) i++;
       const m = i < n && monthDay[s.month[i]! - minMonth]! <= day ? i : -1;
-      s.event = r;
       s.eventMonth = m;
       const spellOf = m < 0 ? -1 : s.spellStart[m]!;
-      for (let f = 0; f < ep.firsts.length; f++) {
-        // The first of the spell: none earlier in the spell; several on that day are all first
-        // (so that the result does not depend on the order of the rows).
-        const holds = spellOf >= 0 && ep.firsts[f]!(s);
-        if (holds && firstSeen[f] !== spellOf) {
-          firstSeen[f] = spellOf;
-          firstSeenDay[f] = day;
-        }
-        s.first[f] = holds && firstSeenDay[f] === day ? 1 : 0;
-      }
-      let counts = ep.all;
-      if (!counts) {
-        for (const c of ep.cases) {
-          if (day >= c.from && day <= c.to && c.when(s)) {
-            counts = true;
+      if (groupFirst.length < (g1 - g0) * nFirst) groupFirst = new Uint8Array((g1 - g0) * nFirst * 2);
+      groupFirst.fill(0, 0, (g1 - g0) * nFirst);
+      // `første(…)`: the spell's first event where the condition holds. When several on the
+      // spell's first such day hold, the day's order is not known: the one taken as first is the
+      // first (in file order) that counts as the first, so that as many count as can; the result
+      // does not depend on the order of the rows.
+      for (let f = 0; f < nFirst && spellOf >= 0; f++) {
+        if (firstSeen[f] === spellOf) continue;
+        let chosen = -1;
+        let fallback = -1;
+        for (let j = g0; j < g1; j++) {
+          s.event = ep.grouped.order[ea + j]!;
+          if (!ep.firsts[f]!(s)) continue;
+          if (fallback < 0) fallback = j;
+          for (let x = 0; x < nFirst; x++) s.first[x] = groupFirst[(j - g0) * nFirst + x]!;
+          s.first[f] = 1;
+          if (countsNow(ep, day)) {
+            chosen = j;
             break;
           }
         }
+        if (chosen < 0) chosen = fallback;
+        if (chosen >= 0) {
+          firstSeen[f] = spellOf;
+          groupFirst[(chosen - g0) * nFirst + f] = 1;
+        }
       }
-      ec.prefix[j + 1] = ec.prefix[j]! + (counts ? 1 : 0);
+      for (let j = g0; j < g1; j++) {
+        s.event = ep.grouped.order[ea + j]!;
+        ec.days[j] = day;
+        for (let x = 0; x < nFirst; x++) s.first[x] = groupFirst[(j - g0) * nFirst + x]!;
+        ec.prefix[j + 1] = ec.prefix[j]! + (ep.all || countsNow(ep, day) ? 1 : 0);
+      }
+      g0 = g1;
     }
   }
   };

@@ -49,6 +49,15 @@ describe("§ 3b target group: «a duration of at least 12 months»", () => {
     expect(measured(rows, "2023-01").maalgruppe).toBe(1);
   });
 
+  it("a dead month on another benefit neither breaks the spell: «dead months … neither count nor break the spell»", () => {
+    // kontanthjælp with 2022-06 on barsel under sygedagpenge: the spell goes on (a change of
+    // benefit in a counted month would start a new one).
+    const rows = months("p", "101", "2022-01", 13, "kontanthjaelp", { doed: [5] }).map((l) => (l.includes(",2022-06,") ? l.replace("kontanthjaelp", "sygedagpenge") : l));
+    expect(measured({ ydelsesmaaneder: rows }, "2023-01").maalgruppe).toBe(1);
+    const counted = rows.map((l) => (l.includes(",2022-06,") ? l.replace(/,1$/, ",0") : l));
+    expect(measured({ ydelsesmaaneder: counted }, "2023-01").maalgruppe).toBe(0);
+  });
+
   it("«A person whose month m is itself dead is not in the target group for m»", () => {
     const rows = { ydelsesmaaneder: months("p", "101", "2022-01", 14, "kontanthjaelp", { doed: [12] }) };
     expect(measured(rows, "2022-12").maalgruppe).toBe(1);
@@ -175,6 +184,18 @@ describe("§ 3b focus 2: «fewer than 4 counting interviews dated in the window�
     // The first in person, the rest by phone or digitally: all four count.
     const firstInPerson = [`p,${dates[0]},jobsamtale,personligt`, `p,${dates[1]},jobsamtale,telefon`, `p,${dates[2]},jobsamtale,digitalt`, `p,${dates[3]},jobsamtale,telefon`];
     expect(measured({ ydelsesmaaneder: after, samtaler: firstInPerson }, "2024-03").under_4_samtaler).toBe(0);
+  });
+
+  it("of two job interviews on the spell's first day, one in person and one by phone, the one in person is the first: both count", () => {
+    const after = months("p", "101", "2023-04", 12, "kontanthjaelp");
+    const rest = events("p", ["2023-08-01", "2023-10-01"], "jobsamtale,telefon");
+    // In either order in the file.
+    for (const sameDay of [["p,2023-04-03,jobsamtale,telefon", "p,2023-04-03,jobsamtale,personligt"], ["p,2023-04-03,jobsamtale,personligt", "p,2023-04-03,jobsamtale,telefon"]]) {
+      expect(measured({ ydelsesmaaneder: after, samtaler: [...sameDay, ...rest] }, "2024-03").under_4_samtaler).toBe(0);
+    }
+    // Both by phone: one of them is the first and does not count.
+    const byPhone = ["p,2023-04-03,jobsamtale,telefon", "p,2023-04-03,jobsamtale,digitalt"];
+    expect(measured({ ydelsesmaaneder: after, samtaler: [...byPhone, ...rest] }, "2024-03").under_4_samtaler).toBe(1);
   });
 
   it("the first job interview is the first of the spell: a new spell has a new first", () => {
