@@ -286,6 +286,13 @@ function countDecl(b: Builder, c: CountDecl): LayoutNode {
   );
 }
 
+/** `NAVN = antal(personer hvor …)`: a long condition breaks before `og`/`eller`, as in a `når` line. */
+function outputLine(b: Builder, o: MeasurementDecl["outputs"][number]): LineNode {
+  const e = o.expr;
+  if (e.kind === "CountOf" && e.where) return b.line({ anchor: at(o) }, `${o.name.text} = antal(${e.of.text} hvor `, { cond: e.where }, ")");
+  return b.line({ anchor: at(o) }, `${o.name.text} = `, { cond: e });
+}
+
 /** A `måling`: its source, the spell, dead months and window, then the counts and fields in the author's order. */
 function measurement(b: Builder, d: MeasurementDecl): LayoutNode {
   const head = b.line({ anchor: at(d) }, `måling ${d.name.text}`, title(b, d.title), " pr kommune, måned");
@@ -302,7 +309,7 @@ function measurement(b: Builder, d: MeasurementDecl): LayoutNode {
       ? [{ at: at(d.window), node: clause(b.line({ anchor: at(d.window) }, `vindue de seneste ${count(d.window.months, "måned", "måneder")} af forløbet`), d.window.source) }]
       : []),
     ...d.counts.map((c) => ({ at: at(c), node: countDecl(b, c) })),
-    ...d.outputs.map((o) => ({ at: at(o), node: clause(b.line({ anchor: at(o) }, `${o.name.text} = `, { cond: o.expr }), o.source) })),
+    ...d.outputs.map((o) => ({ at: at(o), node: clause(outputLine(b, o), o.source) })),
   ].sort((x, y) => x.at - y.at);
   return b.block(head, [b.source(d.source), ...members.map((m) => m.node)], true);
 }
