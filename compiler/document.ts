@@ -17,6 +17,7 @@ import type { PExpr, Plan, PlanCriterion, PlanMeasure } from "../runtime/plan.js
 import { compareWords } from "../runtime/values.js";
 import { windowKind } from "../runtime/windows.js";
 import type { CheckedPolicy } from "./index.js";
+import { measurementSections } from "./measure-document.js";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -293,6 +294,7 @@ export function policyDocument(checked: CheckedPolicy): string {
     })
     .join("");
   if (dataHtml) section("data", "Data", dataHtml);
+  for (const [id, title, html] of measurementSections(ast, text)) section(id, title, html);
 
   // Assessment
   const a = plan.assessment;
@@ -408,7 +410,15 @@ export function policyDocument(checked: CheckedPolicy): string {
                 .join("")}</tbody></table>`,
           )
           .join("");
-        const expectations = `<ul class="forventer">${e.expectations.map((x) => `<li><code>${esc(slice(text, x.span))}</code></li>`).join("")}</ul>`;
+        const expected = (e.expectedTables ?? [])
+          .map(
+            (t) =>
+              `<p>Forventet i <code>${esc(t.data.text)}</code>:</p><table><thead><tr>${t.columns.map((c) => `<th>${esc(c.text)}</th>`).join("")}</tr></thead><tbody>${t.rows
+                .map((row) => `<tr>${row.cells.map((c) => `<td>${esc(c.value)}</td>`).join("")}</tr>`)
+                .join("")}</tbody></table>`,
+          )
+          .join("");
+        const expectations = `<ul class="forventer">${e.expectations.map((x) => `<li><code>${esc(slice(text, x.span))}</code></li>`).join("")}</ul>${expected}`;
         return `<section class="regel"><h3>${esc(e.title.value)}</h3>${source(e.source?.value)}${tables}<p>Forventet udfald:</p>${expectations}</section>`;
       })
       .join("");
