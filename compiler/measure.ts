@@ -126,7 +126,8 @@ class MeasureChecker {
         continue;
       }
       counted.set(d.name.text, c.data.span);
-      if (!c.cases.length) this.report("T0263", c.data.span, { name: where, clause: `når` + "` i `tæl " + d.name.text, hint: "Skriv, hvornår en hændelse tæller: `når BETINGELSE`, evt. med `gælder fra DATO`." });
+      if (!c.cases.length) this.report("T0263", c.data.span, { name: where, // The message quotes the clause: "mangler `når` i `tæl samtaler`".
+        clause: `når\` i \`tæl ${d.name.text}`, hint: "Skriv, hvornår en hændelse tæller: `når BETINGELSE`, evt. med `gælder fra DATO`." });
       const cases: CountCasePlan[] = [];
       for (const k of c.cases) {
         const when = this.condition(k.when, { event: d, inCount: true, outputs: [] });

@@ -21,13 +21,19 @@ import { checkCellCount, CsvParser, Reporter, type CsvRow } from "./csv.js";
 export class PersonIds {
   readonly ids = new Map<string, number>();
   readonly names: string[] = [];
+  private last = "";
+  private lastId = -1;
   id(name: string): number {
+    // A register extract sorted by person repeats the id row after row: no lookup then.
+    if (name === this.last) return this.lastId;
     let id = this.ids.get(name);
     if (id === undefined) {
       id = this.names.length;
       this.ids.set(name, id);
       this.names.push(name);
     }
+    this.last = name;
+    this.lastId = id;
     return id;
   }
 }

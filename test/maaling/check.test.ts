@@ -78,3 +78,10 @@ describe("checking a måling", () => {
     expect([d.code, d.hint]).toEqual(["T0201", "Mente du `varighed`?"]);
   });
 });
+
+describe("T0263 for a tæl without cases", () => {
+  it("names the tæl", () => {
+    const e = errors(OK.replace(/  tæl samtaler\n    når .*\n      gælder fra 2023-03-22\n/, "  tæl samtaler\n"));
+    expect(e).toEqual(["T0263 13:7 Målingen `t` mangler `når` i `tæl samtaler`."]);
+  });
+});
