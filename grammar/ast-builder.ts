@@ -408,7 +408,8 @@ export class AstBuilder extends BaseVisitor {
   // -------------------------------------------------------------------------------------------
   // data
 
-  dataDecl(ctx: Ctx, n: CstNode): DataDecl {
+  dataDecl(ctx: Ctx, n: CstNode): DataDecl | PersonDataDecl {
+    if (tok(ctx, "person")) return this.personDataDecl(ctx, n);
     const span = this.nspan(n);
     const name = this.nameOf(node(ctx, "name"));
     const grainTok = tok(ctx, "grain");
@@ -436,7 +437,13 @@ export class AstBuilder extends BaseVisitor {
     };
   }
 
-  personDataDecl(ctx: Ctx, n: CstNode): PersonDataDecl {
+  /** `data NAME pr person, måned|dato`: fields only; other clauses do not belong (T0120). */
+  private personDataDecl(ctx: Ctx, n: CstNode): PersonDataDecl {
+    for (const other of [...nodes(ctx, "keyColumns"), ...nodes(ctx, "publication"), ...nodes(ctx, "allowClause")]) {
+      const first = other.children[Object.keys(other.children)[0]!]?.[0];
+      const word = first && !("children" in first) ? first.image : "";
+      this.report("T0120", this.nspan(other), { found: `\`${word}\`` });
+    }
     const span = this.nspan(n);
     const name = this.nameOf(node(ctx, "name"));
     const grainTok = tok(ctx, "grain");

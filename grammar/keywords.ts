@@ -97,8 +97,8 @@ export const KEYWORDS = [
   { word: "de", category: "clause", hover: "Indgår i `over de seneste N måneder`." },
   { word: "seneste", category: "clause", hover: "Indgår i `over de seneste N måneder`: de N måneder, der slutter med periodens sidste måned." },
 
-  { word: "person", category: "clause", hover: "Persondata: `data NAVN pr person, måned` (én række pr. person og måned) eller `pr person, dato` (dateret hændelse)." },
-  { word: "personer", category: "clause", hover: "Indgår i `antal(personer hvor BETINGELSE)`: de personer, der i måneden opfylder betingelsen." },
+  { word: "person", category: "clause", hover: "Persondata: `data NAVN pr person, måned` (én række pr. person og måned) eller `pr person, dato` (dateret hændelse).", ref: true },
+  { word: "personer", category: "clause", hover: "Indgår i `antal(personer hvor BETINGELSE)`: de personer, der i måneden opfylder betingelsen.", ref: true },
   { word: "forløbet", category: "clause", hover: "Indgår i `vindue de seneste N måneder af forløbet`: forløbets tællende måneder." },
   { word: "samme", category: "clause", hover: "Indgår i `forløb i DATA med samme FELT`: et forløb er sammenhængende måneder med samme værdi af feltet." },
   { word: "død", category: "clause", hover: "`død når BETINGELSE`: en død måned tæller ikke med i forløbets varighed og bryder det ikke." },
@@ -117,7 +117,7 @@ export const KEYWORDS = [
   { word: "lig", category: "operator", hover: "Indgår i `lig med`: lig med (=)." },
   { word: "med", category: "operator", hover: "Indgår i `lig med`: lig med (=)." },
   { word: "sum", category: "operator", hover: "Summen af udtrykket over alle rækker i vinduet." },
-  { word: "første", category: "operator", hover: "`første(DATA hvor BETINGELSE)`: hændelsen er forløbets første af de hændelser i DATA, der opfylder betingelsen." },
+  { word: "første", category: "operator", hover: "`første(DATA hvor BETINGELSE)`: hændelsen er forløbets første af de hændelser i DATA, der opfylder betingelsen.", ref: true },
   { word: "middel", category: "operator", hover: "Gennemsnittet af udtrykkets månedlige værdier over vinduet." },
 
   // --- units -------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ export const KEYWORDS = [
   { word: "dag", category: "unit", hover: "Én dag." },
   { word: "dage", category: "unit", hover: "Et antal dage." },
   { word: "år", category: "unit", hover: "Et kalenderår; som datakorn: data pr. år." },
-  { word: "dato", category: "unit", hover: "Som datakorn: `data NAVN pr person, dato` er daterede hændelser (samtaler, tilbud) med en dato pr. række." },
+  { word: "dato", category: "unit", hover: "Som datakorn: `data NAVN pr person, dato` er daterede hændelser (samtaler, tilbud) med en dato pr. række.", ref: true },
   { word: "måneden", category: "unit", hover: "Den opgjorte måned: vinduet `over måneden`, eller `efter måneden` ved offentliggørelse." },
   { word: "halvåret", category: "unit", hover: "Det opgjorte halvår: vinduet `over halvåret`." },
   { word: "året", category: "unit", hover: "Det opgjorte år: vinduet `over året`, eller `året efter` ved offentliggørelse." },

@@ -301,7 +301,6 @@ export class TilsynParser extends CstParser {
 
   public declaration = this.RULE("declaration", () => {
     this.OR([
-      { GATE: () => this.la(4, K["person"]), ALT: () => this.SUBRULE(this.personDataDecl) },
       { ALT: () => this.SUBRULE(this.dataDecl) },
       { ALT: () => this.SUBRULE(this.measurementDecl) },
       { ALT: () => this.SUBRULE(this.assessmentDecl) },
@@ -315,22 +314,41 @@ export class TilsynParser extends CstParser {
     ]);
   });
 
-  // DataDecl = "data" Name "pr" "kommune" "," ( "måned" | "år" ) [ "," Name ]
+  // DataDecl = "data" Name "pr" ( "kommune" "," ( "måned" | "år" ) [ "," Name ]
+  //                              | "person" "," ( "måned" | "dato" ) )
   //            { KeyColumns | FieldDecl | Publication | AllowClause }
+  // Person data (`pr person`) is built as a PersonDataDecl, with fields only. One rule for both,
+  // so that a broken line after `data NAME` recovers inside the data block.
   public dataDecl = this.RULE("dataDecl", () => {
     this.CONSUME(K["data"]);
     this.SUBRULE(this.name);
     this.CONSUME(K["pr"]);
-    this.CONSUME(K["kommune"]);
-    this.CONSUME(Comma);
     this.OR([
-      { ALT: () => this.CONSUME(K["måned"], { LABEL: "grain" }) },
-      { ALT: () => this.CONSUME(K["år"], { LABEL: "grain" }) },
+      {
+        ALT: () => {
+          this.CONSUME(K["kommune"]);
+          this.CONSUME(Comma);
+          this.OR2([
+            { ALT: () => this.CONSUME(K["måned"], { LABEL: "grain" }) },
+            { ALT: () => this.CONSUME(K["år"], { LABEL: "grain" }) },
+          ]);
+          this.OPTION(() => {
+            this.CONSUME2(Comma);
+            this.SUBRULE2(this.name, { LABEL: "group" });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K["person"], { LABEL: "person" });
+          this.CONSUME3(Comma);
+          this.OR3([
+            { ALT: () => this.CONSUME2(K["måned"], { LABEL: "grain" }) },
+            { ALT: () => this.CONSUME(K["dato"], { LABEL: "grain" }) },
+          ]);
+        },
+      },
     ]);
-    this.OPTION(() => {
-      this.CONSUME2(Comma);
-      this.SUBRULE2(this.name, { LABEL: "group" });
-    });
     this.MANY({
       // A field is `Name ":"`; any keyword may be a field name, so look at the colon.
       GATE: () =>
@@ -340,27 +358,13 @@ export class TilsynParser extends CstParser {
         this.la(1, K["kolonne"]) ||
         this.la(1, K["kolonner"]),
       DEF: () =>
-        this.OR2([
+        this.OR4([
           { GATE: () => this.la(2, Colon), ALT: () => this.SUBRULE(this.fieldDecl) },
           { ALT: () => this.SUBRULE(this.keyColumns) },
           { ALT: () => this.SUBRULE(this.publication) },
           { ALT: () => this.SUBRULE(this.allowClause) },
         ]),
     });
-  });
-
-  // PersonDataDecl = "data" Name "pr" "person" "," ( "måned" | "dato" ) { FieldDecl }
-  public personDataDecl = this.RULE("personDataDecl", () => {
-    this.CONSUME(K["data"]);
-    this.SUBRULE(this.name);
-    this.CONSUME(K["pr"]);
-    this.CONSUME(K["person"]);
-    this.CONSUME(Comma);
-    this.OR([
-      { ALT: () => this.CONSUME(K["måned"], { LABEL: "grain" }) },
-      { ALT: () => this.CONSUME(K["dato"], { LABEL: "grain" }) },
-    ]);
-    this.MANY({ GATE: () => this.la(2, Colon), DEF: () => this.SUBRULE(this.fieldDecl) });
   });
 
   // MeasurementDecl = "måling" Name [ String ] "pr" "kommune" "," "måned" { MeasurementClause }
@@ -1184,8 +1188,9 @@ export class TilsynParser extends CstParser {
   // Primary = Number [ "%" ] | Identifier | "(" Expr ")" | ( "sum" | "middel" ) "(" Expr [ "hvor" Name "er" "målt" ] ")"
   public primary = this.RULE("primary", () => {
     this.OR([
+      // `antal(` and `første(`: otherwise `antal` and `første` are names (a measure called `første`).
       { GATE: () => this.la(2, LParen), ALT: () => this.SUBRULE(this.countOf) },
-      { ALT: () => this.SUBRULE(this.firstOf) },
+      { GATE: () => this.la(2, LParen), ALT: () => this.SUBRULE(this.firstOf) },
       { ALT: () => this.CONSUME(StringLiteral, { LABEL: "text" }) },
       { ALT: () => this.CONSUME(K["varighed"], { LABEL: "ref" }) },
       {

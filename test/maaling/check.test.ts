@@ -85,3 +85,15 @@ describe("T0263 for a tæl without cases", () => {
     expect(e).toEqual(["T0263 13:7 Målingen `t` mangler `når` i `tæl samtaler`."]);
   });
 });
+
+describe("person data has fields only", () => {
+  it("a publication line in person data is T0120 at that line", () => {
+    const d = checkPolicy(`politik p "P"\ndata x pr person, måned\n  kommune: tekst\n  offentliggøres 1 måned efter måneden\n`, "p.tilsyn").diagnostics;
+    expect(d.map((x) => `${x.code} ${x.span.start.line}:${x.span.start.column}`)).toEqual(["T0120 4:3"]);
+  });
+
+  it("a measure may still be called første or personer (they are keywords only before `(`)", () => {
+    const src = `politik p "P"\ndata d pr kommune, måned\n  personer: antal\n  offentliggøres 1 måned efter måneden\nmål første = personer over 3\n`;
+    expect(checkPolicy(src, "p.tilsyn").diagnostics.filter((x) => x.severity === "fejl")).toEqual([]);
+  });
+});
