@@ -72,19 +72,48 @@ export function dayNumber(y: number, m: number, d: number): number | undefined {
   return t / 86400000;
 }
 
-/** `YYYY-MM` → year*12 + month-1, or undefined. */
+/** The digits of s from `from` to `to` (exclusive) as a number, or -1 if one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** `YYYY-MM` → year*12 + month-1, or undefined. Read by character codes: one per person-month. */
 export function parseMonth(s: string): number | undefined {
   if (s.length !== 7 || s.charCodeAt(4) !== 45) return undefined;
-  const y = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  if (!Number.isInteger(y) || !Number.isInteger(m) || m < 1 || m > 12 || !/^\d{4}-\d{2}$/.test(s)) return undefined;
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 7);
+  if (y < 0 || m < 1 || m > 12) return undefined;
   return y * 12 + m - 1;
 }
 
-/** `YYYY-MM-DD` → day number, or undefined. */
+/** Days since 1970-01-01 of the first day of each month from 1900 (Date.UTC once per month, not per row). */
+const MONTH_START = new Map<number, number>();
+function monthStart(monthIndex: number): number {
+  let d = MONTH_START.get(monthIndex);
+  if (d === undefined) {
+    d = Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, 1) / 86400000;
+    MONTH_START.set(monthIndex, d);
+  }
+  return d;
+}
+
+/** `YYYY-MM-DD` → day number, or undefined if there is no such date. */
 export function parseDay(s: string): number | undefined {
-  if (s.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined;
-  return dayNumber(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1) return undefined;
+  const index = y * 12 + m - 1;
+  const first = monthStart(index);
+  if (d > monthStart(index + 1) - first) return undefined;
+  return first + d - 1;
 }
 
 /** A non-negative decimal (comma or point) as ten-thousandths; "dec" when it has more than 4 decimals. */
