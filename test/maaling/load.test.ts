@@ -71,3 +71,20 @@ function monthsOf(persons: string[]): string[] {
   for (const p of persons) for (let m = 1; m <= 12; m++) out.push(`${p},101,2022-${String(m).padStart(2, "0")},kontanthjaelp,0,0`);
   return out;
 }
+
+describe("dates and months read by character codes", () => {
+  it("agree with the calendar: every day 0–32 of months 0–13 in a leap year, a century and ordinary years", async () => {
+    const { parseDay, parseMonth, dayNumber } = await import("../../load/persons.js");
+    for (const y of [1900, 2000, 2023, 2024]) {
+      for (let m = 0; m <= 13; m++) {
+        const mm = String(m).padStart(2, "0");
+        expect(parseMonth(`${y}-${mm}`), `${y}-${mm}`).toBe(m >= 1 && m <= 12 ? y * 12 + m - 1 : undefined);
+        for (let d = 0; d <= 32; d++) {
+          const s = `${y}-${mm}-${String(d).padStart(2, "0")}`;
+          expect(parseDay(s), s).toBe(dayNumber(y, m, d));
+        }
+      }
+    }
+    for (const s of ["2023-3-22", "2023-03-2x", "2023/03/22", "20230322", " 2023-03-22"]) expect(parseDay(s), s).toBeUndefined();
+  });
+});
