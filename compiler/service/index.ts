@@ -238,11 +238,14 @@ export class LanguageService {
   }
 
   /** Completions at a place; `typing`: asked by the editor after a space, not by the user (see complete()). */
-  completion(uri: string, at: LineColumn, typing = false): CompletionItem[] {
+  completion(uri: string, at: LineColumn, typing = false, text?: string): CompletionItem[] {
     const doc = this.doc(uri);
     const symbols = [...this.knownSymbols(doc)];
     if (doc.analysis.ast.examplesFor) for (const t of this.targets(doc)) symbols.push(...t.symbols.symbols);
-    return complete(doc.lines, doc.lines.offset(at), symbols, typing);
+    // The editor's text may be ahead of the last check (the playground checks in a worker): the
+    // context is read from the text as it is now, the names from the last check.
+    const lines = text !== undefined && text !== doc.analysis.text ? new LineIndex(text) : doc.lines;
+    return complete(lines, lines.offset(at), symbols, typing);
   }
 
   /** The occurrence of a name at a place, if any. */

@@ -178,7 +178,7 @@ export function registerLanguage(onFormatError: (message: string) => void): void
       const typing = context.triggerKind === monaco.languages.CompletionTriggerKind.TriggerCharacter;
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
-      const suggestions = service.completion(uriOf(model), at(position), typing).map(
+      const suggestions = service.completion(uriOf(model), at(position), typing, model.getValue()).map(
         (item): monaco.languages.CompletionItem => ({
           label: { label: item.label, description: item.detail },
           kind: monaco.languages.CompletionItemKind[COMPLETION_KIND[item.kind]],
