@@ -378,66 +378,78 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.close();
   }, 60_000);
 
-  it("keeps edits across a reload and a switch of policy, until «Gendan»", async () => {
-    const { page } = await open();
-    const original = await page.evaluate(() => window.tilsyn.editor.getValue());
-    await page.evaluate(() => window.tilsyn.editor.setPosition({ lineNumber: 1, column: 1 }));
-    await page.evaluate(() => window.tilsyn.editor.focus());
-    await page.keyboard.type("# Min ændring\n");
-    await page.waitForTimeout(800); // saved 300 ms after the last change
-    await page.reload();
-    await waitForResults(page, 0);
-    expect(await page.evaluate(() => window.tilsyn.editor.getValue())).toBe(`# Min ændring\n${original}`);
-    // Another policy and back: the edit is still there.
-    const file = await page.evaluate(() => document.querySelector<HTMLSelectElement>("#policy-menu")!.querySelectorAll("option")[2]!.value);
-    await page.selectOption("#policy-menu", file);
-    await expect.poll(() => page.evaluate(() => window.tilsyn.editor.getValue().startsWith("# Min ændring"))).toBe(false);
-    await page.selectOption("#policy-menu", "tidlig-indsats-2024.tilsyn");
-    await expect.poll(() => page.evaluate(() => window.tilsyn.editor.getValue())).toBe(`# Min ændring\n${original}`);
-    await page.click("#restore-policy");
-    expect(await page.evaluate(() => window.tilsyn.editor.getValue())).toBe(original);
-    expect(await page.locator("#restore-policy").isHidden()).toBe(true);
-    await page.close();
-  }, 60_000);
+  const WIDTHS = [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ] as const;
 
-  it("does not compare a variant that cannot run: no difference is shown, the errors are named", async () => {
-    const { page } = await open();
-    await page.click("#make-variant");
-    const id = await page.evaluate(() => window.tilsyn.resultId());
-    // Break the variant: a criterion without its condition's limit.
-    await page.evaluate(() => {
-      const model = window.tilsyn.editor.getModel() as unknown as { getValue(): string; setValue(v: string): void };
-      model.setValue(model.getValue().replace("når andel_uden_samtaler over 20 %", "når andel_uden_samtaler over"));
-    });
-    await waitForResults(page, id);
-    await page.click(".view-tab[data-view=compare]");
-    await page.locator("#compare-blocked").waitFor({ timeout: 15_000 });
-    expect(await page.locator("#compare-summary").count()).toBe(0);
-    expect(await page.locator("#view-compare .notice").first().textContent()).toMatch(/^Variant: Politikken har fejl/);
-    await page.close();
-  }, 60_000);
+  for (const viewport of WIDTHS) {
+    it(`keeps edits across a reload and a switch of policy, until «Gendan» (${viewport.width} px)`, async () => {
+      const { page } = await open("", viewport);
+      const original = await page.evaluate(() => window.tilsyn.editor.getValue());
+      await page.evaluate(() => window.tilsyn.editor.setPosition({ lineNumber: 1, column: 1 }));
+      await page.evaluate(() => window.tilsyn.editor.focus());
+      await page.keyboard.type("# Min ændring\n");
+      // Saved 300 ms after the last change: wait until the text is in the browser's storage.
+      await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("tilsyn.legeplads.tekst.") && localStorage.getItem(k)!.startsWith("# Min ændring")), undefined, { timeout: 15_000 });
+      await page.reload();
+      await waitForResults(page, 0);
+      expect(await page.evaluate(() => window.tilsyn.editor.getValue())).toBe(`# Min ændring\n${original}`);
+      // Another policy and back: the edit is still there.
+      const file = await page.evaluate(() => document.querySelector<HTMLSelectElement>("#policy-menu")!.querySelectorAll("option")[2]!.value);
+      await page.selectOption("#policy-menu", file);
+      await expect.poll(() => page.evaluate(() => window.tilsyn.editor.getValue().startsWith("# Min ændring"))).toBe(false);
+      await page.selectOption("#policy-menu", "tidlig-indsats-2024.tilsyn");
+      await expect.poll(() => page.evaluate(() => window.tilsyn.editor.getValue())).toBe(`# Min ændring\n${original}`);
+      mkdirSync("test-results", { recursive: true });
+      await page.screenshot({ path: `test-results/playground-gemt-${viewport.width}.png` });
+      await page.click("#restore-policy");
+      expect(await page.evaluate(() => window.tilsyn.editor.getValue())).toBe(original);
+      expect(await page.locator("#restore-policy").isHidden()).toBe(true);
+      await page.close();
+    }, 60_000);
 
-  it("sweeps a limit in the sensitivity view: the policy's own 20 % gives its contacts, a higher limit fewer", async () => {
-    const { page, errors } = await open();
-    await page.click(".view-tab[data-view=sweep]");
-    await page.locator("#sweep-limit").waitFor();
-    expect(await page.locator("#sweep-limit option").first().textContent()).toContain("andel uden lovpligtige samtaler over 20 %");
-    await page.fill("#sweep-values", "15; 20; 25");
-    await page.click("#sweep-run");
-    await page.locator("#sweep-table").waitFor({ timeout: 30_000 });
-    const rows = await page.locator("#sweep-table tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => ({ value: (tr as HTMLElement).dataset.value, current: tr.classList.contains("current"), total: Number(tr.querySelector(".total")!.textContent) })),
-    );
-    expect(rows.map((r) => r.value)).toEqual(["15", "20", "25"]);
-    const contacts = await page.evaluate(() => (window.tilsyn.events() as { type: string }[]).filter((e) => e.type === "henvendelse").length);
-    expect(rows[1]).toEqual({ value: "20", current: true, total: contacts });
-    expect(rows[0]!.total).toBeGreaterThanOrEqual(rows[1]!.total);
-    expect(rows[2]!.total).toBeLessThanOrEqual(rows[1]!.total);
-    expect(errors).toEqual([]);
-    mkdirSync("test-results", { recursive: true });
-    await page.screenshot({ path: "test-results/playground-foelsomhed.png" });
-    await page.close();
-  }, 60_000);
+    it(`does not compare a variant that cannot run: no difference is shown, the errors are named (${viewport.width} px)`, async () => {
+      const { page } = await open("", viewport);
+      await page.click("#make-variant");
+      const id = await page.evaluate(() => window.tilsyn.resultId());
+      // Break the variant: a criterion without its condition's limit.
+      await page.evaluate(() => {
+        const model = window.tilsyn.editor.getModel() as unknown as { getValue(): string; setValue(v: string): void };
+        model.setValue(model.getValue().replace("når andel_uden_samtaler over 20 %", "når andel_uden_samtaler over"));
+      });
+      await waitForResults(page, id);
+      await page.click(".view-tab[data-view=compare]");
+      await page.locator("#compare-blocked").waitFor({ timeout: 15_000 });
+      expect(await page.locator("#compare-summary").count()).toBe(0);
+      expect(await page.locator("#view-compare .notice").first().textContent()).toMatch(/^Variant: Politikken har fejl/);
+      mkdirSync("test-results", { recursive: true });
+      await page.screenshot({ path: `test-results/playground-variant-fejl-${viewport.width}.png` });
+      await page.close();
+    }, 60_000);
+
+    it(`sweeps a limit in the sensitivity view: the policy's own 20 % gives its contacts, a higher limit fewer (${viewport.width} px)`, async () => {
+      const { page, errors } = await open("", viewport);
+      await page.click(".view-tab[data-view=sweep]");
+      await page.locator("#sweep-limit").waitFor();
+      expect(await page.locator("#sweep-limit option").first().textContent()).toContain("andel uden lovpligtige samtaler over 20 %");
+      await page.fill("#sweep-values", "15; 20; 25");
+      await page.click("#sweep-run");
+      await page.locator("#sweep-table").waitFor({ timeout: 30_000 });
+      const rows = await page.locator("#sweep-table tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => ({ value: (tr as HTMLElement).dataset.value, current: tr.classList.contains("current"), total: Number(tr.querySelector(".total")!.textContent) })),
+      );
+      expect(rows.map((r) => r.value)).toEqual(["15", "20", "25"]);
+      const contacts = await page.evaluate(() => (window.tilsyn.events() as { type: string }[]).filter((e) => e.type === "henvendelse").length);
+      expect(rows[1]).toEqual({ value: "20", current: true, total: contacts });
+      expect(rows[0]!.total).toBeGreaterThanOrEqual(rows[1]!.total);
+      expect(rows[2]!.total).toBeLessThanOrEqual(rows[1]!.total);
+      expect(errors).toEqual([]);
+      mkdirSync("test-results", { recursive: true });
+      await page.screenshot({ path: `test-results/playground-foelsomhed-${viewport.width}.png` });
+      await page.close();
+    }, 60_000);
+  }
 
   it("fits a phone (390 px): nothing wider than the screen, the policy menu and status visible", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -456,11 +468,6 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       await page.close();
     }
   }, 60_000);
-
-  const WIDTHS = [
-    { width: 1440, height: 900 },
-    { width: 390, height: 844 },
-  ] as const;
 
   /** Events per kommune, as the page's own evaluation gives them. */
   const countsOf = (page: Page, slot: "a" | "b" = "a") =>
