@@ -16,7 +16,7 @@
 // The same source is emitted typed into the module `tilsyn compile` writes and untyped for the
 // CLI, the examples and the playground, which run it in-process (see instantiate()).
 
-import { walkPlan, type PExpr, type Plan, type RowExpr, type ValueType } from "../runtime/plan.js";
+import { rowExprText, walkPlan, type PExpr, type Plan, type RowExpr, type ValueType } from "../runtime/plan.js";
 import { evaluate, findComparison, planSums, termOf, type CompiledPolicy, type CriteriaExplainer, type CriteriaKernel, type EvaluateOptions } from "../runtime/engine.js";
 import { compareWords } from "../runtime/values.js";
 import { windowKind } from "../runtime/windows.js";
@@ -157,7 +157,7 @@ function emitKernelBuilder(plan: Plan, typed: boolean): string {
     const own = sums.filter((s) => s.data === schema.name).sort((a, b) => a.id - b.id);
     if (!own.length) return;
     out.push(`  if (source === ${source}) {`);
-    out.push(`    // data ${oneLine(schema.name)}: ${own.map((s) => `sum ${s.id} = ${oneLine(rowSource(s.row))}${s.filter ? ` (rows where ${oneLine(s.filter)} is given)` : ""}`).join("; ")}`);
+    out.push(`    // data ${oneLine(schema.name)}: ${own.map((s) => `sum ${s.id} = ${oneLine(rowExprText(s.row))}${s.filter ? ` (rows where ${oneLine(s.filter)} is given)` : ""}`).join("; ")}`);
     out.push(`    const period = t.period;`);
     const columns = new Map<string, string>();
     const column = (field: string): string => {
@@ -214,17 +214,6 @@ function emitKernelBuilder(plan: Plan, typed: boolean): string {
   return out.join("\n");
 }
 
-/** A row expression as the policy writes it (for the comment above its loop). */
-function rowSource(e: RowExpr): string {
-  switch (e.k) {
-    case "field":
-      return e.field;
-    case "lit":
-      return String(e.value);
-    case "arith":
-      return `${rowSource(e.left)} ${e.op} ${rowSource(e.right)}`;
-  }
-}
 
 class CriteriaEmitter {
   private lines: string[] = [];

@@ -33,7 +33,7 @@ import { nameRecord, ownValue, type Table } from "./table.js";
 import { compareEvents, type EvaluationResult, type EventType, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
 import type { CompareOp, PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, PlanWindow, RowExpr, ValueType } from "./plan.js";
 import { windowKind } from "./windows.js";
-import { PUBLICATION_ANCHOR, walkPlan } from "./plan.js";
+import { PUBLICATION_ANCHOR, rowExprText, walkPlan } from "./plan.js";
 import type { Rational } from "./rational.js";
 import { fromRational, qadd, qdiv, small, toRational, type Exact } from "./exact.js";
 import {
@@ -1446,8 +1446,8 @@ export function termOf(e: PExpr, measures: ReadonlyMap<string, PlanMeasure>): st
     case "remembered":
       return e.name.replace(/_/g, " ");
     case "sum":
-      if (e.bare) return rowText(e.row);
-      return `summen af ${rowText(e.row)}${e.filter ? ` hvor ${e.filter} er målt` : ""}`;
+      if (e.bare) return rowExprText(e.row);
+      return `summen af ${rowExprText(e.row)}${e.filter ? ` hvor ${e.filter} er målt` : ""}`;
     case "mean":
       return `gennemsnittet af ${term(e.operand)}`;
     case "window":
@@ -1478,17 +1478,6 @@ function rowValueExact(e: RowExpr, table: Table, row: number): bigint | undefine
       if (a === undefined || b === undefined) return undefined;
       return e.op === "+" ? a + b : e.op === "-" ? a - b : a * b;
     }
-  }
-}
-
-function rowText(e: RowExpr): string {
-  switch (e.k) {
-    case "field":
-      return e.field;
-    case "lit":
-      return String(e.value);
-    case "arith":
-      return `${rowText(e.left)} ${e.op} ${rowText(e.right)}`;
   }
 }
 

@@ -204,3 +204,15 @@ export type RowExpr =
   | { k: "field"; field: string }
   | { k: "lit"; value: number }
   | { k: "arith"; op: "+" | "-" | "*"; left: RowExpr; right: RowExpr };
+
+/** A row expression as the policy writes it (`roed`, `a + b`). */
+export function rowExprText(e: RowExpr): string {
+  switch (e.k) {
+    case "field":
+      return e.field;
+    case "lit":
+      return String(e.value);
+    case "arith":
+      return `${rowExprText(e.left)} ${e.op} ${rowExprText(e.right)}`;
+  }
+}
