@@ -2,7 +2,7 @@
 // (load/csv.ts CsvTableReader), so a file of hundreds of megabytes is never held as text, and a
 // load that takes more than a second shows its progress on a terminal.
 
-import { open } from "node:fs/promises";
+import { open as openFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { CsvTableReader, type LoadResult } from "../load/csv.js";
 import type { DataSchema } from "../runtime/table.js";
@@ -48,20 +48,20 @@ export class Progress {
 }
 
 /**
- * Load a CSV data file. Throws a UserError when the file cannot be opened or read (as readText
- * does); problems in the file itself are the result's diagnostics.
+ * Stream a file in chunks into the reader `open(size)` makes, with progress on a terminal.
+ * Throws a UserError when the file cannot be opened or read; what the reader finds in the file
+ * is the reader's to report.
  */
-export async function readTableFile(file: string, schema: DataSchema, kommuner: ReadonlySet<string>, terminal?: Terminal): Promise<LoadResult> {
+export async function streamFile<R extends { push(chunk: Uint8Array): void }>(file: string, open: (size: number) => R, terminal?: Terminal): Promise<R> {
   let handle;
   try {
-    handle = await open(file, "r");
+    handle = await openFile(file, "r");
   } catch (error) {
     throw readError(file, error);
   }
-  let reader: CsvTableReader;
   try {
     const { size } = await handle.stat();
-    reader = new CsvTableReader(file, schema, kommuner, size);
+    const reader = open(size);
     const progress = new Progress(terminal, basename(file), size);
     const buffer = new Uint8Array(CHUNK_BYTES);
     let done = 0;
@@ -78,8 +78,16 @@ export async function readTableFile(file: string, schema: DataSchema, kommuner: 
       progress.update(done);
     }
     progress.end();
+    return reader;
   } finally {
     await handle.close();
   }
-  return reader.finish();
+}
+
+/**
+ * Load a CSV data file. Throws a UserError when the file cannot be opened or read (as readText
+ * does); problems in the file itself are the result's diagnostics.
+ */
+export async function readTableFile(file: string, schema: DataSchema, kommuner: ReadonlySet<string>, terminal?: Terminal): Promise<LoadResult> {
+  return (await streamFile(file, (size) => new CsvTableReader(file, schema, kommuner, size), terminal)).finish();
 }

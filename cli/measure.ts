@@ -4,8 +4,7 @@
 // reads data of the same name, handed to it instead of the folder's file (a note, T0445, says so).
 
 import { existsSync } from "node:fs";
-import { open } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { problem, renderDiagnostics, renderProblem } from "../diagnostics/index.js";
 import { loadTable } from "../load/csv.js";
 import { measureLoaded, PersonIds, PersonTableReader, type PersonLoadResult } from "../load/persons.js";
@@ -13,38 +12,13 @@ import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
 import type { Plan } from "../runtime/plan.js";
 import { measuredCsv, monthText, type MeasuredTable, type PersonTable } from "../runtime/spells.js";
 import type { Table } from "../runtime/table.js";
-import { Progress } from "./data-file.js";
-import { checkDataFolder, readError, UserError } from "./io.js";
+import { streamFile } from "./data-file.js";
+import { checkDataFolder, UserError } from "./io.js";
 import type { Io } from "./main.js";
 import type { RunOptions } from "./commands.js";
 
-const CHUNK_BYTES = 1 << 20;
-
 async function readPersonFile(file: string, plan: PersonDataPlan, persons: PersonIds, kommuner: ReadonlySet<string> | undefined, io: Io): Promise<PersonLoadResult> {
-  let handle;
-  try {
-    handle = await open(file, "r");
-  } catch (error) {
-    throw readError(file, error);
-  }
-  const reader = new PersonTableReader(file, plan, persons, kommuner);
-  try {
-    const { size } = await handle.stat();
-    const progress = new Progress(io.terminal, basename(file), size);
-    const buffer = new Uint8Array(CHUNK_BYTES);
-    let done = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) break;
-      reader.push(buffer.subarray(0, bytesRead));
-      done += bytesRead;
-      progress.update(done);
-    }
-    progress.end();
-  } finally {
-    await handle.close();
-  }
-  return reader.finish();
+  return (await streamFile(file, () => new PersonTableReader(file, plan, persons, kommuner), io.terminal)).finish();
 }
 
 /** Measure one `måling` on the folder's person files. */
