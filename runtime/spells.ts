@@ -390,10 +390,45 @@ function compareBig(ln: number, ld: number, rn: number, rd: number): number {
 }
 
 /**
+ * An optional collector for `tilsyn explain` (compiler/explain-measure.ts): for one kommune and
+ * some months, how many persons were measured and where each field's condition stopped holding.
+ * Off (undefined) in normal runs: the evaluator then takes no other path than without it.
+ */
+export interface MeasureInspect {
+  kommune: string;
+  /** Month indices (year*12 + month-1) to explain. */
+  months: ReadonlySet<number>;
+}
+
+/** One explained month of one kommune, counted by the evaluator that made the table. */
+export interface InspectedMeasureMonth {
+  month: number;
+  /** Persons with a row of the spell data in the kommune in the month. */
+  persons: number;
+  /** Of those, persons whose month is dead (`død når`): no field is evaluated for them. */
+  dead: number;
+  /** Per field of the table, in order: the parts of its condition (its top-level `og`s). */
+  outputs: {
+    name: string;
+    /** failed[j]: persons in a counted month where parts 0..j-1 hold and part j does not. */
+    failed: number[];
+    /** Persons where every part holds: the table's value. */
+    counted: number;
+  }[];
+}
+
+/** The top-level `og`s of a condition, left to right (a condition without one is one part). */
+export function conjuncts(e: MExpr): MExpr[] {
+  return e.k === "and" ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
+}
+
+/**
  * Measure: the table per kommune and month. `tables` holds every person data block of the plan,
  * loaded with one shared set of person ids (`persons` of them); `kommuner` the valid codes.
  */
-export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number): MeasuredTable {
+export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number): MeasuredTable;
+export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number, inspect: MeasureInspect): MeasuredTable & { inspected: InspectedMeasureMonth[] };
+export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number, inspect?: MeasureInspect): MeasuredTable & { inspected?: InspectedMeasureMonth[] } {
   const spellTable = tables.get(plan.spell.data)!;
   const valueCol = spellTable.columns.find((c) => c.name === plan.spell.field)!;
   const kommuneCol = spellTable.columns.find((c) => c.name === "kommune")!;
@@ -401,7 +436,15 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
 
   const compiler = new ExprCompiler(tables, plan.spell.data, undefined);
   const dead = plan.dead ? compiler.bool(plan.dead.when) : () => false;
-  const outputs = plan.outputs.map((o) => compiler.bool(o.where));
+  // Inspecting: each field compiled as its parts, so that the parts explained are the ones that
+  // decide (the same closures `og` would make, evaluated left to right, stopping at the first false).
+  const outputParts = inspect ? plan.outputs.map((o) => conjuncts(o.where).map((c) => compiler.bool(c))) : [];
+  const outputs = inspect
+    ? outputParts.map((parts): Bool => (s) => {
+        for (const part of parts) if (!part(s)) return false;
+        return true;
+      })
+    : plan.outputs.map((o) => compiler.bool(o.where));
   const monthCompiled = compiler.compiled;
 
   // Counting cases, compiled per dated data in the event's context.
@@ -445,6 +488,19 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
   // Day numbers of the first day of each month in range (and the one after).
   const monthDay = new Int32Array(months + 1);
   for (let i = 0; i <= months; i++) monthDay[i] = firstDay(minMonth + i);
+
+  // Inspecting: the explained cells (kommune position × month) and their counts.
+  const inspected: InspectedMeasureMonth[] = [];
+  const inspectedAt = new Int32Array(inspect ? kommuneTexts.length * months : 0).fill(-1);
+  if (inspect) {
+    const id = kommuneTexts.indexOf(inspect.kommune);
+    for (const m of [...inspect.months].sort((a, b) => a - b)) {
+      if (id < 0 || m < minMonth || m > maxMonth) continue;
+      inspectedAt[kommunePos[id]! * months + (m - minMonth)] = inspected.length;
+      inspected.push({ month: m, persons: 0, dead: 0, outputs: plan.outputs.map((o, k) => ({ name: o.name, failed: outputParts[k]!.map(() => 0), counted: 0 })) });
+    }
+  }
+  const inspecting = inspected.length > 0;
 
   const s = new State();
   s.aligned = alignedData.map(() => new Int32Array(64));
@@ -577,6 +633,11 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
     const m = s.month[i]!;
     const cell = kommunePos[kommuneValues[s.rows[i]!]!]! * months + (m - minMonth);
     present[cell] = 1;
+    const at = inspecting ? inspectedAt[cell]! : -1;
+    if (at >= 0) {
+      inspected[at]!.persons++;
+      if (s.dead[i]) inspected[at]!.dead++;
+    }
     if (s.dead[i]) continue;
     s.cur = i;
     const fromMonth = s.month[s.windowStart[i]!]!;
@@ -617,6 +678,21 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
       s.windowSums[k] = acc;
     }
     const base = cell * nOut;
+    if (at >= 0) {
+      // An explained cell: the same parts, and where the first false one is.
+      const rec = inspected[at]!;
+      for (let o = 0; o < nOut; o++) {
+        const parts = outputParts[o]!;
+        let failed = -1;
+        for (let j = 0; j < parts.length && failed < 0; j++) if (!parts[j]!(s)) failed = j;
+        const v = failed < 0 ? 1 : 0;
+        if (failed < 0) rec.outputs[o]!.counted++;
+        else rec.outputs[o]!.failed[failed]!++;
+        s.outputs[o] = v;
+        counts[base + o]! += v;
+      }
+      continue;
+    }
     for (let o = 0; o < nOut; o++) {
       const v = outputs[o]!(s) ? 1 : 0;
       s.outputs[o] = v;
@@ -660,7 +736,7 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
       rows.push({ kommune: kommuneTexts[kommuneOrder[k]!]!, month: minMonth + m, values: Array.from(counts.subarray(cell * nOut, cell * nOut + nOut)) });
     }
   }
-  return { fields: plan.outputs.map((o) => o.name), rows };
+  return { fields: plan.outputs.map((o) => o.name), rows, ...(inspect ? { inspected } : {}) };
 }
 
 /** `YYYY-MM` of a month index. */
