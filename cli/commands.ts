@@ -343,17 +343,33 @@ export interface ExplainOptions {
 /** `tilsyn explain`: why a kommune was (not) contacted on the data for one period. */
 export async function runExplain(files: string[], options: ExplainOptions, io: Io): Promise<number> {
   if (!/^\d{4}(-(0[1-9]|1[0-2]|H[12]))?$/.test(options.periode)) throw new UserError(problem("T0434", { value: options.periode }), 2);
-  const compiled = await compileFiles(files, io);
-  if (summariseDiagnostics(compiled, io)) return 1;
-  const plans = compiled.map((c) => c.plan!);
+  const all = await compileFiles(files, io);
+  if (summariseDiagnostics(all, io)) return 1;
+  // A `måling` is measured first, with the counts behind the kommune's rows kept (cli/measure.ts).
+  const measuring = all.filter((c) => c.measurements?.length);
+  const plans = all.filter((c) => !c.measurements?.length).map((c) => c.plan!);
   if (!options.allePerioder) checkOverlaps(plans);
   const { codes, names } = await loadKommuner(options.kommuner);
   if (!codes.has(options.kommune)) throw new UserError(problem("T0433", { value: options.kommune }), 2);
-  const tables = await loadData(plans, options.data, codes, io);
+  const kommuneName = names.get(options.kommune) ?? options.kommune;
+  let measured: Record<string, Table> = {};
+  let measurements: import("../compiler/explain-measure.js").MeasureExplanation[] = [];
+  if (measuring.length) {
+    const { explainMeasurements } = await import("./measure.js");
+    ({ tables: measured, explanations: measurements } = await explainMeasurements(measuring, plans, options, codes, io));
+  }
+  const { formatMeasureExplanation } = await import("../compiler/explain-measure.js");
+  const measuredText = measurements.map((m) => formatMeasureExplanation(m, kommuneName)).join("\n");
+  if (plans.length === 0) {
+    io.stdout(options.format === "json" ? `${JSON.stringify({ kommune: options.kommune, period: options.periode, units: [], events: [], measurements }, null, 2)}\n` : measuredText);
+    return 0;
+  }
+  const tables = await loadData(plans, options.data, codes, io, measured);
   const events = evaluateForUser(plans, tables, { kommuneNames: names, ignoreInForce: options.allePerioder ?? false });
   const { explainPeriod, formatExplanation } = await import("../compiler/explain.js");
   const explanation = explainPeriod(plans, tables, events, options.kommune, options.periode, { allPeriods: options.allePerioder ?? false });
-  io.stdout(options.format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation, names.get(options.kommune) ?? options.kommune));
+  if (options.format === "json") io.stdout(`${JSON.stringify(measurements.length ? { ...explanation, measurements } : explanation, null, 2)}\n`);
+  else io.stdout(formatExplanation(explanation, kommuneName) + (measuredText ? `\n${measuredText}` : ""));
   return 0;
 }
 

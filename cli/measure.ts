@@ -10,7 +10,8 @@ import { loadTable } from "../load/csv.js";
 import { measureLoaded, PersonIds, PersonTableReader, type PersonLoadResult } from "../load/persons.js";
 import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
 import type { Plan } from "../runtime/plan.js";
-import { measuredCsv, monthText, type MeasuredTable, type PersonTable } from "../runtime/spells.js";
+import { measure, measuredCsv, monthText, type InspectedMeasureMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
+import { explainMeasurement, periodMonths, type MeasureExplanation } from "../compiler/explain-measure.js";
 import type { Table } from "../runtime/table.js";
 import { streamFile } from "./data-file.js";
 import { checkDataFolder, UserError } from "./io.js";
@@ -21,8 +22,11 @@ async function readPersonFile(file: string, plan: PersonDataPlan, persons: Perso
   return (await streamFile(file, () => new PersonTableReader(file, plan, persons, kommuner), io.terminal)).finish();
 }
 
-/** Measure one `måling` on the folder's person files. */
-async function measureFromFolder(policy: string, plan: MeasurePlan, dir: string, codes: ReadonlySet<string>, io: Io): Promise<MeasuredTable> {
+/**
+ * Measure one `måling` on the folder's person files; with `inspect` (for `tilsyn explain`), also
+ * the counts behind the kommune's rows in those months.
+ */
+async function measureFromFolder(policy: string, plan: MeasurePlan, dir: string, codes: ReadonlySet<string>, io: Io, inspect?: MeasureInspect): Promise<MeasuredTable & { inspected?: InspectedMeasureMonth[] }> {
   const persons = new PersonIds();
   const tables = new Map<string, PersonTable>();
   let failed = false;
@@ -38,6 +42,9 @@ async function measureFromFolder(policy: string, plan: MeasurePlan, dir: string,
   const { table, diagnostics } = measureLoaded(plan, tables, persons);
   io.stderr(renderDiagnostics(diagnostics));
   if (!table) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
+  // The checked data measured again by the same evaluator with its collector on; its table is the
+  // one used, so the explained counts are those of the table the policies read.
+  if (inspect) return measure(plan, tables, persons.names.length, inspect);
   return table;
 }
 
@@ -55,9 +62,48 @@ export async function runMeasurements(
   await checkDataFolder(options.data);
   const measured: { file: string; plan: MeasurePlan; table: MeasuredTable }[] = [];
   for (const f of files) for (const plan of f.measurements ?? []) measured.push({ file: f.file, plan, table: await measureFromFolder(f.file, plan, options.data, codes, io) });
+  return asDataTables(measured, plans, options, codes, io);
+}
+
+/**
+ * `tilsyn explain` with a `måling`: every measurement of the given files, with the counts behind
+ * the kommune's rows in the months of the period, and the tables for the policies that read them.
+ */
+export async function explainMeasurements(
+  files: { file: string; measurements?: MeasurePlan[] }[],
+  plans: Plan[],
+  options: { data: string; kommune: string; periode: string },
+  codes: ReadonlySet<string>,
+  io: Io,
+): Promise<{ tables: Record<string, Table>; explanations: MeasureExplanation[] }> {
+  await checkDataFolder(options.data);
+  const months = periodMonths(options.periode);
+  const measured: { file: string; plan: MeasurePlan; table: MeasuredTable }[] = [];
+  const explanations: MeasureExplanation[] = [];
+  for (const f of files) {
+    for (const plan of f.measurements ?? []) {
+      const table = await measureFromFolder(f.file, plan, options.data, codes, io, { kommune: options.kommune, months: new Set(months) });
+      measured.push({ file: f.file, plan, table });
+      explanations.push(explainMeasurement(f.file, plan, table, table.inspected ?? [], options.kommune, options.periode, months));
+    }
+  }
+  const { tables } = asDataTables(measured, plans, { ...options, format: "table" }, codes, io, false);
+  return { tables, explanations };
+}
+
+/** The measured tables as data tables for the plans that read them; when none does, print them (if `print`). */
+function asDataTables(
+  measured: { file: string; plan: MeasurePlan; table: MeasuredTable }[],
+  plans: Plan[],
+  options: Pick<RunOptions, "data" | "format">,
+  codes: ReadonlySet<string>,
+  io: Io,
+  print = true,
+): { printed: boolean; tables: Record<string, Table> } {
   const readers = new Map<string, Plan["data"][number]>();
   for (const p of plans) for (const d of p.data) if (measured.some((m) => m.plan.name === d.name)) readers.set(d.name, d);
   if (readers.size === 0) {
+    if (!print) return { printed: false, tables: {} };
     io.stdout(measured.map((m) => render(m.table, options.format)).join("\n"));
     return { printed: true, tables: {} };
   }

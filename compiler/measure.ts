@@ -156,7 +156,21 @@ class MeasureChecker {
       } else {
         this.report("T0264", o.expr.span, { text: this.text(o.expr.span), why: "et felt i målingens tabel er et antal personer", hint: "Skriv `antal(personer hvor BETINGELSE)`." });
       }
-      if (cond) outputs.push({ name: o.name.text, where: cond, ...(o.source ? { source: o.source.value } : {}) });
+      if (cond) {
+        // The texts of the condition's top-level `og`s, as `conjuncts` (runtime/spells.ts) splits the plan's.
+        const parts: string[] = [];
+        const split = (x: Expr): void => {
+          if (x.kind === "Paren") return split(x.expr);
+          if (x.kind === "Logical" && x.op === "og") {
+            split(x.left);
+            split(x.right);
+            return;
+          }
+          parts.push(this.text(x.span));
+        };
+        if (e.kind === "CountOf" && e.where) split(e.where);
+        outputs.push({ name: o.name.text, where: cond, parts, ...(o.source ? { source: o.source.value } : {}) });
+      }
       names.push(o.name.text);
     }
     if (!spell || !m.window) return undefined;

@@ -73,5 +73,11 @@ export interface MeasurePlan {
   /** `tæl DATA`: which events of DATA count. Dated data without a `tæl` counts every event. */
   counts: { data: string; cases: CountCasePlan[] }[];
   /** The table's fields, in order: each the number of persons where its condition holds. */
-  outputs: { name: string; where: MExpr; source?: string }[];
+  outputs: {
+    name: string;
+    where: MExpr;
+    /** The condition's top-level `og`s as written, for explanations (`conjuncts` of `where`). */
+    parts?: string[];
+    source?: string;
+  }[];
 }
