@@ -338,6 +338,8 @@ export interface ExplainOptions {
   format: "table" | "json";
   kommuner?: string;
   allePerioder?: boolean;
+  /** With a `måling`: explain this person's months too (`--person`). */
+  person?: string;
 }
 
 /** `tilsyn explain`: why a kommune was (not) contacted on the data for one period. */

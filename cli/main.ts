@@ -128,6 +128,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "uddata").choices(["table", "json"]).default("table"))
     .option("--kommuner <fil>", "kommunelisten (standard: data/kommuner.csv)")
     .option("--alle-perioder", "se bort fra `gælder fra/til`")
+    .option("--person <id>", "med en måling: én persons forløb, vindue og hændelser i periodens måneder")
     .helpOption("-h, --help", "vis hjælp")
     .action(wrap(async (files: string[], options: ExplainOptions) => (await commands()).runExplain(files, options, io)));
 

@@ -10,7 +10,7 @@ import { loadTable } from "../load/csv.js";
 import { measureLoaded, PersonIds, PersonTableReader, type PersonLoadResult } from "../load/persons.js";
 import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
 import type { Plan } from "../runtime/plan.js";
-import { measure, measuredCsv, monthText, type InspectedMeasureMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
+import { measure, measuredCsv, monthText, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
 import { explainMeasurement, periodMonths, type MeasureExplanation } from "../compiler/explain-measure.js";
 import type { Table } from "../runtime/table.js";
 import { streamFile } from "./data-file.js";
@@ -26,7 +26,14 @@ async function readPersonFile(file: string, plan: PersonDataPlan, persons: Perso
  * Measure one `måling` on the folder's person files; with `inspect` (for `tilsyn explain`), also
  * the counts behind the kommune's rows in those months.
  */
-async function measureFromFolder(policy: string, plan: MeasurePlan, dir: string, codes: ReadonlySet<string>, io: Io, inspect?: MeasureInspect): Promise<MeasuredTable & { inspected?: InspectedMeasureMonth[] }> {
+async function measureFromFolder(
+  policy: string,
+  plan: MeasurePlan,
+  dir: string,
+  codes: ReadonlySet<string>,
+  io: Io,
+  inspect?: Omit<MeasureInspect, "person"> & { person?: string },
+): Promise<MeasuredTable & { inspected?: InspectedMeasureMonth[]; person?: InspectedPersonMonth[] }> {
   const persons = new PersonIds();
   const tables = new Map<string, PersonTable>();
   let failed = false;
@@ -44,7 +51,11 @@ async function measureFromFolder(policy: string, plan: MeasurePlan, dir: string,
   if (!table) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
   // The checked data measured again by the same evaluator with its collector on; its table is the
   // one used, so the explained counts are those of the table the policies read.
-  if (inspect) return measure(plan, tables, persons.names.length, inspect);
+  if (inspect) {
+    const person = inspect.person === undefined ? undefined : persons.ids.get(inspect.person);
+    if (inspect.person !== undefined && person === undefined) throw new UserError(`Personen ${inspect.person} findes ikke i persondata i ${dir}.`, 2);
+    return measure(plan, tables, persons.names.length, { kommune: inspect.kommune, months: inspect.months, ...(person !== undefined ? { person } : {}) });
+  }
   return table;
 }
 
@@ -72,7 +83,7 @@ export async function runMeasurements(
 export async function explainMeasurements(
   files: { file: string; measurements?: MeasurePlan[] }[],
   plans: Plan[],
-  options: { data: string; kommune: string; periode: string },
+  options: { data: string; kommune: string; periode: string; person?: string },
   codes: ReadonlySet<string>,
   io: Io,
 ): Promise<{ tables: Record<string, Table>; explanations: MeasureExplanation[] }> {
@@ -82,9 +93,11 @@ export async function explainMeasurements(
   const explanations: MeasureExplanation[] = [];
   for (const f of files) {
     for (const plan of f.measurements ?? []) {
-      const table = await measureFromFolder(f.file, plan, options.data, codes, io, { kommune: options.kommune, months: new Set(months) });
+      const inspect = { kommune: options.kommune, months: new Set(months), ...(options.person !== undefined ? { person: options.person } : {}) };
+      const table = await measureFromFolder(f.file, plan, options.data, codes, io, inspect);
       measured.push({ file: f.file, plan, table });
-      explanations.push(explainMeasurement(f.file, plan, table, table.inspected ?? [], options.kommune, options.periode, months));
+      const person = options.person !== undefined ? { id: options.person, months: table.person ?? [] } : undefined;
+      explanations.push(explainMeasurement(f.file, plan, table, table.inspected ?? [], options.kommune, options.periode, months, person));
     }
   }
   const { tables } = asDataTables(measured, plans, { ...options, format: "table" }, codes, io, false);

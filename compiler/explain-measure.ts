@@ -5,7 +5,7 @@
 // evaluator's collector (runtime/spells.ts, `measure(…, inspect)`); this module only words them.
 
 import type { MExpr, MeasurePlan } from "../runtime/measure-plan.js";
-import { conjuncts, monthText, type InspectedMeasureMonth, type MeasuredTable } from "../runtime/spells.js";
+import { conjuncts, monthText, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable } from "../runtime/spells.js";
 
 /** A rule of the measurement as written, with its source. */
 export interface MeasureRule {
@@ -52,6 +52,26 @@ export interface MeasureExplanation {
   /** Each field's condition parts as written, with the field's source. */
   fields: { name: string; parts: string[]; source?: string }[];
   months: ExplainedMeasureMonth[];
+  /** With `--person`: that person's months of the period (those with a row), as the evaluator saw them. */
+  person?: { id: string; months: ExplainedPersonMonth[] };
+}
+
+export interface ExplainedPersonMonth {
+  month: string;
+  kommune: string;
+  /** The spell field's value (the benefit). */
+  value: string;
+  dead: boolean;
+  /** The spell's first month, counted months up to this one (`varighed`), the window's months. */
+  spellFrom: string;
+  duration: number;
+  window: { from: string; to: string };
+  monthCounts: { text: string; value: number }[];
+  sums: { text: string; value: string }[];
+  /** Every dated event in the window, and the `tæl` case that counted it. */
+  events: { data: string; date: string; fields: Record<string, string>; counts: boolean; rule?: string; from?: string; to?: string; source?: string }[];
+  /** Per field of the table: whether the person counts in it, else the part that did not hold. */
+  fields: { name: string; counts: boolean; notHolding?: string }[];
 }
 
 /** A condition written over several lines, on one. */
@@ -74,6 +94,37 @@ function partTexts(o: MeasurePlan["outputs"][number], parts: MExpr[]): string[] 
   return parts.map((_, j) => `${o.name}, del ${j + 1}`);
 }
 
+const dateText = (day: number): string => new Date(day * 86400000).toISOString().slice(0, 10);
+
+/** A sum's numerator over its scale, as a Danish decimal. */
+const decimalText = (n: number, d: number): string => String(n / d).replace(".", ",");
+
+function explainPerson(plan: MeasurePlan, texts: string[][], m: InspectedPersonMonth): ExplainedPersonMonth {
+  const window = { from: monthText(m.windowStart), to: monthText(m.month) };
+  return {
+    month: monthText(m.month),
+    kommune: m.kommune,
+    value: m.value,
+    dead: m.dead,
+    spellFrom: monthText(m.spellStart),
+    duration: m.duration,
+    window,
+    monthCounts: m.monthCounts,
+    sums: m.sums.map((x) => ({ text: `sum(${x.field})`, value: decimalText(x.n, x.d) })),
+    events: m.events.map((e) => {
+      const c = e.case >= 0 ? plan.counts.find((x) => x.data === e.data)?.cases[e.case] : undefined;
+      return {
+        data: e.data,
+        date: dateText(e.day),
+        fields: e.fields,
+        counts: e.case !== -1,
+        ...(c ? { rule: oneLine(c.text), ...(c.from ? { from: c.from } : {}), ...(c.to ? { to: c.to } : {}), ...(c.source ? { source: c.source } : {}) } : {}),
+      };
+    }),
+    fields: m.outputs.map((o, k) => ({ name: o.name, counts: o.failed < 0, ...(o.failed >= 0 ? { notHolding: texts[k]![o.failed]! } : {}) })),
+  };
+}
+
 export function explainMeasurement(
   policy: string,
   plan: MeasurePlan,
@@ -82,6 +133,7 @@ export function explainMeasurement(
   kommune: string,
   period: string,
   months: readonly number[],
+  person?: { id: string; months: readonly InspectedPersonMonth[] },
 ): MeasureExplanation {
   const split = plan.outputs.map((o) => conjuncts(o.where));
   const texts = plan.outputs.map((o, k) => partTexts(o, split[k]!));
@@ -144,6 +196,7 @@ export function explainMeasurement(
     },
     fields: plan.outputs.map((o, k) => ({ name: o.name, parts: texts[k]!, ...src(o.source) })),
     months: explained,
+    ...(person ? { person: { id: person.id, months: person.months.map((m) => explainPerson(plan, texts, m)) } } : {}),
   };
 }
 
@@ -174,6 +227,30 @@ export function formatMeasureExplanation(x: MeasureExplanation, kommuneName: str
     for (const f of m.fields) {
       const minus = f.parts.map((p) => ` − ${p.notHolding} hvor «${p.text}» ikke holder`).join("");
       out.push(`    ${f.name} ${f.value} = ${f.from.count} ${f.from.label}${minus}`);
+    }
+  }
+  if (x.person) {
+    out.push(`  Person ${x.person.id}:`);
+    if (x.person.months.length === 0) out.push(`    ingen række i ${x.spellData} i periodens måneder`);
+    for (const m of x.person.months) {
+      const head = `    ${m.month} (kommune ${m.kommune}): ${m.value}, forløb fra ${m.spellFrom}`;
+      if (m.dead) {
+        out.push(`${head}, død måned: tæller hverken med eller bryder forløbet`);
+        continue;
+      }
+      out.push(`${head}, ${m.duration} talte måneder (varighed), vindue ${m.window.from} til ${m.window.to}`);
+      for (const c of m.monthCounts) out.push(`      ${c.text} = ${c.value}`);
+      for (const c of m.sums) out.push(`      ${c.text} = ${c.value}`);
+      for (const c of x.rules.counts) {
+        const mine = m.events.filter((e) => e.data === c.data);
+        out.push(`      ${c.data} i vinduet: ${mine.length}, heraf ${mine.filter((e) => e.counts).length} der tæller`);
+      }
+      for (const e of m.events) {
+        const what = Object.values(e.fields).join(", ");
+        const when = e.from && e.to ? `, gælder ${e.from} til ${e.to}` : e.from ? `, gælder fra ${e.from}` : e.to ? `, gælder til ${e.to}` : "";
+        out.push(`      ${e.data} ${e.date}${what ? ` (${what})` : ""}: ${e.counts ? `tæller${e.rule ? ` efter «${e.rule}»${when}` : ""}` : "tæller ikke"}`);
+      }
+      for (const f of m.fields) out.push(`      ${f.name}: ${f.counts ? "med" : `ikke med, «${f.notHolding}» holder ikke`}`);
     }
   }
   return `${out.join("\n")}\n`;

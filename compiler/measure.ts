@@ -310,7 +310,7 @@ class MeasureChecker {
         return { e: { k: "duration" }, type: "tal" };
       }
       const cond = this.condition(e.where, w);
-      return cond && { e: { k: "months", cond }, type: "tal" };
+      return cond && { e: { k: "months", cond, text: this.text(e.span) }, type: "tal" };
     }
     const d = this.personData(e.of, "dato", "`antal(…)`");
     if (!d) return undefined;

@@ -20,7 +20,7 @@ export type MExpr =
   /** `varighed`: counted months of the spell up to and including the month. */
   | { k: "duration" }
   /** `antal(måneder hvor C)`: counted months of the spell up to the month where C holds. */
-  | { k: "months"; cond: MExpr }
+  | { k: "months"; cond: MExpr; /** As written, for explanations. */ text?: string }
   /** `antal(DATA)`: events of DATA that count (by its `tæl`), dated in the window. */
   | { k: "events"; data: string }
   /** `sum(FELT)`: the field of person-month data summed over the window's months. */

@@ -155,7 +155,7 @@ interface Num {
 type Text = (s: State) => number;
 
 interface Compiled {
-  monthNodes: { cond: Bool; index: number }[];
+  monthNodes: { cond: Bool; index: number; text?: string }[];
   firstNodes: Bool[];
   sumNodes: { data: number; column: PersonColumn }[];
   eventData: string[];
@@ -305,7 +305,7 @@ class ExprCompiler {
         return { n: (s) => s.duration[s.cur]!, d: one };
       case "months": {
         const index = this.compiled.monthNodes.length;
-        this.compiled.monthNodes.push({ cond: this.bool(e.cond), index });
+        this.compiled.monthNodes.push({ cond: this.bool(e.cond), index, ...(e.text ? { text: e.text } : {}) });
         return { n: (s) => s.monthCounts[index]![s.cur]!, d: one };
       }
       case "events": {
@@ -398,6 +398,29 @@ export interface MeasureInspect {
   kommune: string;
   /** Month indices (year*12 + month-1) to explain. */
   months: ReadonlySet<number>;
+  /** A person (id in the tables' shared person ids) whose months in `months` are explained, in any kommune. */
+  person?: number;
+}
+
+/** One month of the inspected person, as the evaluator saw it. */
+export interface InspectedPersonMonth {
+  month: number;
+  kommune: string;
+  /** The spell field's value in the month (the benefit). */
+  value: string;
+  dead: boolean;
+  /** The spell's first month, its counted months up to this one, and the window's first month. */
+  spellStart: number;
+  duration: number;
+  windowStart: number;
+  /** `antal(måneder hvor …)` in the month, by its text. */
+  monthCounts: { text: string; value: number }[];
+  /** Every dated event in the window (day numbers), with the `tæl` case that counted it (-1: none; -2: the data has no `tæl`, every event counts). */
+  events: { data: string; day: number; fields: Record<string, string>; case: number }[];
+  /** `sum(FELT)` over the window, as numerator and scale. */
+  sums: { field: string; n: number; d: number }[];
+  /** Per field of the table: -1 when the person counts, else the first part that did not hold. */
+  outputs: { name: string; failed: number }[];
 }
 
 /** One explained month of one kommune, counted by the evaluator that made the table. */
@@ -417,6 +440,16 @@ export interface InspectedMeasureMonth {
   }[];
 }
 
+/** A row's fields as text (`tal` with a decimal comma), for explanations. */
+function rowFields(t: PersonTable, row: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of t.columns) {
+    const v = c.values[row]!;
+    out[c.name] = c.type === "tekst" ? (c.texts![v] ?? "") : c.type === "tal" ? String(v / TAL_SCALE).replace(".", ",") : String(v);
+  }
+  return out;
+}
+
 /** The top-level `og`s of a condition, left to right (a condition without one is one part). */
 export function conjuncts(e: MExpr): MExpr[] {
   return e.k === "and" ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
@@ -427,8 +460,18 @@ export function conjuncts(e: MExpr): MExpr[] {
  * loaded with one shared set of person ids (`persons` of them); `kommuner` the valid codes.
  */
 export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number): MeasuredTable;
-export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number, inspect: MeasureInspect): MeasuredTable & { inspected: InspectedMeasureMonth[] };
-export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number, inspect?: MeasureInspect): MeasuredTable & { inspected?: InspectedMeasureMonth[] } {
+export function measure(
+  plan: MeasurePlan,
+  tables: ReadonlyMap<string, PersonTable>,
+  persons: number,
+  inspect: MeasureInspect,
+): MeasuredTable & { inspected: InspectedMeasureMonth[]; person: InspectedPersonMonth[] };
+export function measure(
+  plan: MeasurePlan,
+  tables: ReadonlyMap<string, PersonTable>,
+  persons: number,
+  inspect?: MeasureInspect,
+): MeasuredTable & { inspected?: InspectedMeasureMonth[]; person?: InspectedPersonMonth[] } {
   const spellTable = tables.get(plan.spell.data)!;
   const valueCol = spellTable.columns.find((c) => c.name === plan.spell.field)!;
   const kommuneCol = spellTable.columns.find((c) => c.name === "kommune")!;
@@ -501,6 +544,10 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
     }
   }
   const inspecting = inspected.length > 0;
+  // The inspected person (or -1): the case that counted each of their events, by dated data.
+  const inspectPerson = inspect?.person ?? -1;
+  const personMonths: InspectedPersonMonth[] = [];
+  const personCase = eventPlans.map(() => new Int32Array(0));
 
   const s = new State();
   s.aligned = alignedData.map(() => new Int32Array(64));
@@ -516,6 +563,14 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
   const countsNow = (ep: { cases: { when: Bool; from: number; to: number }[] }, day: number): boolean => {
     for (const c of ep.cases) if (day >= c.from && day <= c.to && c.when(s)) return true;
     return false;
+  };
+  /** The first case in force at the day that holds for the event in question, or -1. */
+  const caseNow = (ep: { cases: { when: Bool; from: number; to: number }[] }, day: number): number => {
+    for (let k = 0; k < ep.cases.length; k++) {
+      const c = ep.cases[k]!;
+      if (day >= c.from && day <= c.to && c.when(s)) return k;
+    }
+    return -1;
   };
   // Per dated data: prefix counts of counting events, and their day numbers, for the person.
   const eventCounts = eventPlans.map(() => ({ prefix: new Int32Array(64), days: new Int32Array(64), n: 0 }));
@@ -616,11 +671,57 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
         s.event = ep.grouped.order[ea + j]!;
         ec.days[j] = day;
         for (let x = 0; x < nFirst; x++) s.first[x] = groupFirst[(j - g0) * nFirst + x]!;
+        if (p === inspectPerson) {
+          // The same cases in the same order, keeping which one held.
+          if (personCase[d]!.length < en) personCase[d] = new Int32Array(en);
+          const c = ep.all ? -2 : caseNow(ep, day);
+          personCase[d]![j] = c;
+          ec.prefix[j + 1] = ec.prefix[j]! + (c === -1 ? 0 : 1);
+          continue;
+        }
         ec.prefix[j + 1] = ec.prefix[j]! + (ep.all || countsNow(ep, day) ? 1 : 0);
       }
       g0 = g1;
     }
   }
+  };
+  /** The inspected person's month position i, after its fields (a dead month: before the window). */
+  const recordPerson = (p: number, i: number, fromDay?: number, toDay?: number): void => {
+    const r = s.rows[i]!;
+    const dead = s.dead[i] === 1;
+    const events: InspectedPersonMonth["events"] = [];
+    if (!dead) {
+      for (let d = 0; d < eventPlans.length; d++) {
+        const ep = eventPlans[d]!;
+        const ec = eventCounts[d]!;
+        const ea = ep.grouped.start[p]!;
+        for (let j = 0; j < ec.n; j++) {
+          if (ec.days[j]! < fromDay! || ec.days[j]! > toDay!) continue;
+          const row = ep.grouped.order[ea + j]!;
+          events.push({ data: ep.name, day: ec.days[j]!, fields: rowFields(ep.table, row), case: personCase[d]![j]! });
+        }
+      }
+    }
+    personMonths.push({
+      month: s.month[i]!,
+      kommune: kommuneTexts[kommuneValues[r]!]!,
+      value: valueCol.texts?.[valueValues[r]!] ?? String(valueValues[r]),
+      dead,
+      spellStart: s.month[s.spellStart[i]!]!,
+      duration: s.duration[i]!,
+      windowStart: s.month[s.windowStart[i]!]!,
+      monthCounts: monthCompiled.monthNodes.map((node) => ({ text: node.text ?? "antal(måneder hvor …)", value: s.monthCounts[node.index]![i]! })),
+      events,
+      sums: dead ? [] : monthCompiled.sumNodes.map((node, k) => ({ field: node.column.name, n: s.windowSums[k]!, d: node.column.type === "tal" ? TAL_SCALE : 1 })),
+      outputs: dead
+        ? []
+        : plan.outputs.map((o, k) => {
+            const parts = outputParts[k]!;
+            let failed = -1;
+            for (let j = 0; j < parts.length && failed < 0; j++) if (!parts[j]!(s)) failed = j;
+            return { name: o.name, failed };
+          }),
+    });
   };
   const outputPass = (p: number, n: number): void => {
   // 3. Counted months: the window's events and sums, then the table's fields.
@@ -638,7 +739,10 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
       inspected[at]!.persons++;
       if (s.dead[i]) inspected[at]!.dead++;
     }
-    if (s.dead[i]) continue;
+    if (s.dead[i]) {
+      if (p === inspectPerson && inspect!.months.has(m)) recordPerson(p, i);
+      continue;
+    }
     s.cur = i;
     const fromMonth = s.month[s.windowStart[i]!]!;
     const fromDay = monthDay[fromMonth - minMonth]!;
@@ -691,13 +795,14 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
         s.outputs[o] = v;
         counts[base + o]! += v;
       }
-      continue;
+    } else {
+      for (let o = 0; o < nOut; o++) {
+        const v = outputs[o]!(s) ? 1 : 0;
+        s.outputs[o] = v;
+        counts[base + o]! += v;
+      }
     }
-    for (let o = 0; o < nOut; o++) {
-      const v = outputs[o]!(s) ? 1 : 0;
-      s.outputs[o] = v;
-      counts[base + o]! += v;
-    }
+    if (p === inspectPerson && inspect!.months.has(m)) recordPerson(p, i, fromDay, toDay);
   }
   };
 
@@ -736,7 +841,7 @@ export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTab
       rows.push({ kommune: kommuneTexts[kommuneOrder[k]!]!, month: minMonth + m, values: Array.from(counts.subarray(cell * nOut, cell * nOut + nOut)) });
     }
   }
-  return { fields: plan.outputs.map((o) => o.name), rows, ...(inspect ? { inspected } : {}) };
+  return { fields: plan.outputs.map((o) => o.name), rows, ...(inspect ? { inspected, person: personMonths } : {}) };
 }
 
 /** `YYYY-MM` of a month index. */

@@ -162,3 +162,56 @@ describe("tilsyn explain on the committed sample, chained into skærpet tilsyn",
     }
   });
 });
+
+describe("tilsyn explain --person: one person's spell, window and events, as the evaluator saw them", () => {
+  const dir = folder({
+    ydelsesmaaneder: [
+      ...months("foerste", "101", "2023-04", 12, "kontanthjaelp"),
+      ...months("doed", "101", "2023-04", 12, "kontanthjaelp", { doed: [11] }),
+    ],
+    // From 2023-03-22 the spell's first job interview counts only in person: the first (by phone) does not, the second does.
+    samtaler: ["foerste,2023-04-03,jobsamtale,telefon", "foerste,2023-07-03,jobsamtale,telefon", "foerste,2023-02-01,sygeopfoelgning,telefon"],
+    tilbud: ["foerste,2023-06-01,oevrig_vejledning_91"],
+    timer: ["foerste,2023-05,99,5", "foerste,2023-06,0,5"].map((l) => l.replace(/,(\d+),(\d+)$/, ",$1.$2")),
+  });
+  async function person(id: string) {
+    const r = await run("explain", fokusmaalFile, "--data", dir, "--kommune", "101", "--periode", "2024-03", "--person", id, "--format", "json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.stdout) as { measurements: MeasureExplanation[] }).measurements[0]!.person!;
+  }
+
+  it("shows the window of the last 12 counted months and which events in it counted, by which rule", async () => {
+    const p = await person("foerste");
+    expect(p.id).toBe("foerste");
+    const m = p.months[0]!;
+    expect([m.month, m.kommune, m.value, m.dead, m.spellFrom, m.duration, m.window]).toEqual(["2024-03", "101", "kontanthjaelp", false, "2023-04", 12, { from: "2023-04", to: "2024-03" }]);
+    // The sickness follow-up before the spell is outside the window.
+    expect(m.events.map((e) => [e.data, e.date, e.counts, e.from ?? null])).toEqual([
+      ["samtaler", "2023-04-03", false, null],
+      ["samtaler", "2023-07-03", true, "2023-03-22"],
+      ["tilbud", "2023-06-01", false, null],
+    ]);
+    expect(m.sums).toEqual([{ text: "sum(timer)", value: "100" }]);
+    expect(m.monthCounts).toEqual([{ text: "antal(måneder hvor fritaget = 1)", value: 0 }]);
+    // § 91 for kontanthjælp after the date: no offer; 99.5 + 0.5 hours: 100, not under 100.
+    expect(m.fields).toEqual([
+      { name: "maalgruppe", counts: true },
+      { name: "uden_tilbud", counts: false, notHolding: TIMER },
+      { name: "under_4_samtaler", counts: true },
+    ]);
+    const text = await run("explain", fokusmaalFile, "--data", dir, "--kommune", "101", "--periode", "2024-03", "--person", "foerste");
+    expect(text.stdout).toContain("  Person foerste:\n    2024-03 (kommune 101): kontanthjaelp, forløb fra 2023-04, 12 talte måneder (varighed), vindue 2023-04 til 2024-03");
+    expect(text.stdout).toContain("      samtaler i vinduet: 2, heraf 1 der tæller");
+    expect(text.stdout).toContain("      samtaler 2023-04-03 (jobsamtale, telefon): tæller ikke");
+    expect(text.stdout).toContain(`      uden_tilbud: ikke med, «${TIMER}» holder ikke`);
+  });
+
+  it("says a dead month counts neither way, and refuses an unknown person in Danish", async () => {
+    const p = await person("doed");
+    expect(p.months.map((m) => [m.month, m.dead, m.fields])).toEqual([["2024-03", true, []]]);
+    const r = await run("explain", fokusmaalFile, "--data", dir, "--kommune", "101", "--periode", "2024-03", "--person", "ingen");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Personen ingen findes ikke i persondata");
+  });
+});
