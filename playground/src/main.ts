@@ -162,9 +162,10 @@ function createSlot(slot: Slot, text: string, label: string, file: string): Slot
   const old = slots[slot];
   if (old) {
     old.lastGood = undefined; // another text: the old one's result is no "last good" of it
-    old.model.setValue(text);
+    // Named first: setValue runs the new text at once, under the slot's file name.
     old.label = label;
     old.file = file;
+    old.model.setValue(text);
     return old;
   }
   const model = monaco.editor.createModel(text, LANGUAGE_ID, monaco.Uri.parse(`inmemory://tilsyn/${slot}/${file}`));
@@ -450,8 +451,13 @@ function renderAll(): void {
   for (const v of VIEWS) dirty.add(v);
   renderView(view);
   renderData();
-  const count = slots[active]?.result?.events.length;
-  $("count-events").textContent = count === undefined ? "" : count.toLocaleString("da-DK");
+  // A result that cannot run counts no events: the badge keeps the last good count, greyed.
+  const blockedNow = Boolean(slots[active]?.result?.blocked);
+  const count = blockedNow ? slots[active]?.lastGood?.events.length : slots[active]?.result?.events.length;
+  const badge = $("count-events");
+  badge.classList.toggle("stale", blockedNow);
+  badge.title = blockedNow && count !== undefined ? "Det seneste resultat, der kunne beregnes" : "";
+  badge.textContent = count === undefined ? "" : count.toLocaleString("da-DK");
 }
 
 function renderView(which: View): void {
