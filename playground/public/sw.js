@@ -11,8 +11,11 @@ self.addEventListener("install", (event) => {
       try {
         const manifest = await (await fetch("./.vite/manifest.json", { cache: "no-cache" })).json();
         for (const entry of Object.values(manifest)) {
+          // The sample person files (data/eksempel-personer, ≈3 MB) are fetched only when a
+          // measurement is chosen, and cached then.
+          if (entry.file.endsWith(".csv")) continue;
           urls.push(`./${entry.file}`);
-          for (const file of [...(entry.css ?? []), ...(entry.assets ?? [])]) urls.push(`./${file}`);
+          for (const file of [...(entry.css ?? []), ...(entry.assets ?? [])]) if (!file.endsWith(".csv")) urls.push(`./${file}`);
         }
       } catch {
         // Without a manifest, files are still cached as they are fetched.

@@ -13,7 +13,8 @@ import { danishMonth, monthValue, parseMonthValue } from "./labels.js";
 import { LANGUAGE_ID, registerLanguage, service, toRange, uriOf } from "./language.js";
 import { monaco } from "./monaco.js";
 import type { CheckMessage, ExampleStatus, FromWorker, KommuneInfo, ReadyMessage, ResultMessage, SavedExampleMessage, Slot, ToWorker } from "./protocol.js";
-import { EARLY_2020, EARLY_2024, findPolicy, samplePolicies } from "./samples.js";
+import { chainedPolicy, EARLY_2020, EARLY_2024, findPolicy, isMeasurement, samplePolicies } from "./samples.js";
+import { renderMeasured } from "./measured.js";
 import { shareUrl, stateFromHash, type SharedState } from "./share.js";
 import { renderComparison, renderYears } from "./summaries.js";
 import { renderTimeline } from "./timeline.js";
@@ -52,8 +53,8 @@ interface SlotState {
   sentAt: Map<number, number>;
 }
 
-type View = "events" | "map" | "timeline" | "years" | "compare" | "sweep";
-const VIEWS: readonly View[] = ["events", "map", "timeline", "years", "compare", "sweep"];
+type View = "events" | "map" | "timeline" | "years" | "compare" | "sweep" | "measured";
+const VIEWS: readonly View[] = ["events", "map", "timeline", "years", "compare", "sweep", "measured"];
 
 const DEFAULT_POLICY = "tidlig-indsats-2024.tilsyn";
 
@@ -457,6 +458,10 @@ function renderAll(): void {
   const badge = $("count-events");
   badge.classList.toggle("stale", blockedNow);
   badge.title = blockedNow && count !== undefined ? "Det seneste resultat, der kunne beregnes" : "";
+  // «Måling» is offered only for a text with a `måling` (its table, or the last good one greyed).
+  const measuring = isMeasurement(slots[active]?.model.getValue() ?? "");
+  $("tab-measured").hidden = !measuring;
+  if (!measuring && view === "measured") setView("events");
   badge.textContent = count === undefined ? "" : count.toLocaleString("da-DK");
 }
 
@@ -537,6 +542,16 @@ function renderView(which: View): void {
     case "years":
       renderYears($("view-years"), shown?.events ?? [], blocked);
       break;
+    case "measured": {
+      const table = shown?.measured;
+      const reader = table ? chainedPolicy(table.name)?.file : undefined;
+      renderMeasured(
+        $("view-measured"),
+        { kommuner, selected: selectedKommune, ...(table ? { measured: table } : {}), ...(blocked ? { blocked } : {}), ...(reader ? { reader } : {}) },
+        selectKommune,
+      );
+      break;
+    }
     case "sweep":
       renderSensitivity(
         $("view-sweep"),
@@ -573,7 +588,7 @@ function renderView(which: View): void {
 }
 
 /** The views that show the last good result greyed when the text or data cannot run. */
-const STALE_VIEWS: readonly View[] = ["events", "map", "timeline", "years"];
+const STALE_VIEWS: readonly View[] = ["events", "map", "timeline", "years", "measured"];
 
 /** The last good result to show greyed in a view, when the latest cannot run. */
 function staleResult(which: View): ResultMessage | undefined {
@@ -595,6 +610,7 @@ function updateStaleNotice(): void {
 function renderKommuneViews(): void {
   renderView("timeline");
   renderView("map");
+  renderView("measured");
 }
 
 /** Select a kommune in the map or the timeline: its series is fetched for «Hvorfor (ikke)?». */
@@ -745,7 +761,7 @@ function renderData(): void {
   const used = new Set<string>();
   for (const d of result?.data ?? []) {
     used.add(d.name);
-    const origin = d.origin === "eksempel" ? "eksempeldata" : d.origin === "upload" ? "din fil" : "mangler";
+    const origin = d.origin === "eksempel" ? "eksempeldata" : d.origin === "upload" ? "din fil" : d.origin === "maalt" ? "målt fra persondata" : "mangler";
     rows.push(
       h(
         "div",
@@ -911,7 +927,11 @@ function setupControls(): void {
   const menu = $<HTMLSelectElement>("policy-menu");
   menu.replaceChildren(
     h("option", { value: "", hidden: true }, "Egen tekst"),
-    ...samplePolicies.map((p) => h("option", { value: p.file }, `${p.file.replace(/\.tilsyn$/, "")} · ${p.title}`)),
+    ...samplePolicies.map((p) => {
+      // A measurement runs into the policy that reads its table: the menu says which.
+      const reader = isMeasurement(p.source) ? chainedPolicy(/^måling\s+(\S+)/m.exec(p.source)?.[1] ?? "") : undefined;
+      return h("option", { value: p.file }, `${p.file.replace(/\.tilsyn$/, "")} · ${p.title}${reader ? ` → ${reader.file.replace(/\.tilsyn$/, "")}` : ""}`);
+    }),
   );
   menu.addEventListener("change", () => {
     if (!menu.value) return;
@@ -1044,6 +1064,9 @@ void start();
     return model ? monaco.editor.getModelMarkers({ resource: model.uri }) : [];
   },
   events: (slot: Slot = active) => slots[slot]?.result?.events ?? [],
+  /** The measured table of a `måling` in the editor, from the latest result. */
+  measured: (slot: Slot = active) => slots[slot]?.result?.measured,
+  blocked: (slot: Slot = active) => slots[slot]?.result?.blocked,
   resultId: (slot: Slot = active) => slots[slot]?.resultId ?? 0,
   /** The live examples' outcomes for the text now in the editor (empty until they have run). */
   examples: (slot: Slot = active) => {

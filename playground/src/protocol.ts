@@ -106,7 +106,8 @@ export interface CheckMessage {
 export interface DataStatus {
   name: string;
   file: string;
-  origin: "eksempel" | "upload" | "mangler";
+  /** `maalt`: the table a `måling` in the editor measured from the sample person data. */
+  origin: "eksempel" | "upload" | "mangler" | "maalt";
   rows?: number;
   /** Rendered Danish diagnostics, when the file could not be loaded. */
   errors?: string[];
@@ -127,10 +128,22 @@ export interface ResultMessage {
   limits?: SweepLimit[];
   /** The policy's own texts, for captions and legends. */
   policy?: PolicyInfo;
+  /** The table a `måling` in the editor measured (the policy whose events these are read it). */
+  measured?: MeasuredInfo;
   /** The period that was evaluated. */
   fromMonth?: number;
   toMonth?: number;
   ms: number;
+}
+
+/** A measured table (runtime/spells.ts MeasuredTable), compact: `[kommune, month, ...values]` per row. */
+export interface MeasuredInfo {
+  name: string;
+  title: string;
+  /** The file of the `måling`. */
+  file: string;
+  fields: string[];
+  rows: [string, number, ...number[]][];
 }
 
 /** What the views need to know of the policy itself: its title and its states (a state machine). */

@@ -21,6 +21,12 @@ import type { PreparedExample } from "../../compiler/examples.js";
 import { runExample } from "../../compiler/runner.js";
 import type { ExampleStatus, PolicyInfo } from "./protocol.js";
 import { saveExample } from "./save-example.js";
+import type { MeasurePlan } from "../../runtime/measure-plan.js";
+import { measuredCsv, type MeasuredTable, type PersonTable } from "../../runtime/spells.js";
+import { loadPersonTable, measureLoaded, PersonIds } from "../../load/persons.js";
+import { runMeasurementExamples } from "../../compiler/measure-examples.js";
+import { chainedPolicy } from "./samples.js";
+import type { MeasuredInfo } from "./protocol.js";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker): void => scope.postMessage(message);
@@ -85,6 +91,112 @@ function tableFor(name: string, schema: Plan["data"][number]): { status: DataSta
 }
 
 // ---------------------------------------------------------------------------------------------
+// Person data for a `måling` (data/eksempel-personer): static files fetched only when a policy
+// with a measurement is evaluated, so the page and the worker do not carry them.
+
+const personUrls: Record<string, string> = Object.fromEntries(
+  Object.entries(import.meta.glob<string>("../../data/eksempel-personer/*.csv", { query: "?url", import: "default", eager: true })).map(([path, url]) => [
+    path.replace(/^.*\//, "").replace(/\.csv$/, ""),
+    url,
+  ]),
+);
+const personBytes = new Map<string, Promise<Uint8Array>>();
+
+function fetchPerson(name: string, url: string): Promise<Uint8Array> {
+  let bytes = personBytes.get(name);
+  if (!bytes) {
+    bytes = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`${name}.csv: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    });
+    bytes.catch(() => personBytes.delete(name)); // a failed download is tried again next time
+    personBytes.set(name, bytes);
+  }
+  return bytes;
+}
+
+/** Loaded person tables, per the data blocks they were read with (an edit of a threshold reads none again). */
+const personCache = new Map<string, { persons: PersonIds; tables: Map<string, PersonTable>; data: DataStatus[] }>();
+/** The compiled policy that reads a measured table, per its source. */
+const chainCache = new Map<string, ReturnType<typeof checkPolicy>>();
+
+/**
+ * The chain `tilsyn run MÅLING.tilsyn POLITIK.tilsyn --data data/eksempel-personer` runs: the
+ * person files loaded and measured (load/persons.ts, runtime/spells.ts), the measured table checked
+ * as the data file it replaces (loadTable of its CSV, as cli/measure.ts does), and the bundled
+ * policy that reads it evaluated on it plus the sample's other data.
+ */
+async function measureChain(
+  measurement: MeasurePlan,
+  file: string,
+): Promise<{ blocked?: string; plan?: Plan; tables: Record<string, Table>; data: DataStatus[]; measured?: MeasuredInfo }> {
+  const tables: Record<string, Table> = {};
+  const data: DataStatus[] = [];
+  const key = JSON.stringify([measurement.data, measurement.spell.data]);
+  let loaded = personCache.get(key);
+  if (!loaded) {
+    const persons = new PersonIds();
+    const personTables = new Map<string, PersonTable>();
+    const statuses: DataStatus[] = [];
+    for (const d of measurement.data) {
+      const url = personUrls[d.name];
+      if (url === undefined) {
+        statuses.push({ name: d.name, file: `${d.name}.csv`, origin: "mangler" });
+        continue;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await fetchPerson(d.name, url);
+      } catch (error) {
+        return { blocked: `Persondata ${d.name}.csv kunne ikke hentes (${String(error)}).`, tables, data };
+      }
+      const r = loadPersonTable(bytes, `${d.name}.csv`, d, persons, d.name === measurement.spell.data ? kommuneCodes : undefined);
+      const errors = r.diagnostics.filter((x) => x.severity === "fejl");
+      if (r.table) personTables.set(d.name, r.table);
+      statuses.push({ name: d.name, file: `${d.name}.csv`, origin: "eksempel", ...(r.table && errors.length === 0 ? { rows: r.table.rows } : { errors: errors.slice(0, 12).map((x) => renderDiagnostic(x, r.lines)) }) });
+    }
+    loaded = { persons, tables: personTables, data: statuses };
+    if (statuses.every((x) => x.origin !== "mangler")) personCache.set(key, loaded);
+  }
+  data.push(...loaded.data);
+  const missing = loaded.data.find((d) => d.origin === "mangler");
+  if (missing) return { blocked: `Der er ingen persondata til \`${missing.name}\` (${missing.file}) i eksempeldata.`, tables, data };
+  if (loaded.data.some((d) => d.errors)) return { blocked: "Persondata kunne ikke indlæses; se fejlene under Data.", tables, data };
+  const { table, diagnostics } = measureLoaded(measurement, loaded.tables, loaded.persons);
+  if (!table) {
+    return { blocked: `Målingen kunne ikke regnes: ${diagnostics.slice(0, 3).map((d) => renderDiagnostic(d)).join("\n")}`, tables, data };
+  }
+  const measured: MeasuredInfo = { name: measurement.name, title: measurement.title, file, fields: table.fields, rows: table.rows.map((r) => [r.kommune, r.month, ...r.values]) };
+  const reader = chainedPolicy(measurement.name);
+  if (!reader) return { blocked: `Ingen indbygget politik læser data \`${measurement.name}\` pr. kommune; legepladsen viser kun den målte tabel.`, tables, data, measured };
+  let checked = chainCache.get(reader.source);
+  if (!checked) chainCache.set(reader.source, (checked = checkPolicy(reader.source, reader.file)));
+  if (!checked.plan || hasErrors(checked.diagnostics)) return { blocked: `${reader.file} har fejl.`, tables, data, measured };
+  for (const schema of checked.plan.data) {
+    if (schema.name === measurement.name) {
+      const { lagMonths: _lag, fixedPublication: _fixed, ...dataSchema } = schema;
+      const result = loadMeasured(table, `${measurement.name} (målt af ${file})`, dataSchema);
+      const errors = result.diagnostics.filter((d) => d.severity === "fejl");
+      const status: DataStatus = { name: schema.name, file: `${schema.name} (målt)`, origin: "maalt", ...(result.table && errors.length === 0 ? { rows: result.table.length } : { errors: errors.slice(0, 12).map((d) => renderDiagnostic(d, result.lines)) }) };
+      data.push(status);
+      if (status.errors) return { blocked: `Målingen i ${file} passer ikke til data \`${schema.name}\` i ${reader.file}; se fejlene under Data.`, tables, data, measured };
+      tables[schema.name] = result.table!;
+    } else {
+      const { status, table: t } = tableFor(schema.name, schema);
+      data.push(status);
+      if (!t) return { blocked: `Datafilen ${status.file} mangler eller kunne ikke indlæses; se Data.`, tables, data, measured };
+      tables[schema.name] = t;
+    }
+  }
+  return { plan: checked.plan, tables, data, measured };
+}
+
+/** The measured table through the same checks as the data file it replaces. */
+function loadMeasured(table: MeasuredTable, file: string, schema: Parameters<typeof loadTable>[2]): LoadResult {
+  return loadTable(measuredCsv(table), file, schema, kommuneCodes);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Requests
 
 const pending: Partial<Record<Slot, RunRequest>> = {};
@@ -122,7 +234,7 @@ async function drain(): Promise<void> {
       await nextTask();
       if (pending[slot] || request.checkOnly) continue;
       await uploadsRead;
-      evaluateRequest(request, slot);
+      await evaluateRequest(request, slot);
       await nextTask();
       // The examples run after the results are out, unless a newer edit is already waiting.
       if (!pending[slot]) runExamples(request, slot);
@@ -136,14 +248,25 @@ async function drain(): Promise<void> {
   }
 }
 
-const compiled: Partial<Record<Slot, { id: number; source: string; file: string; plan?: Plan; diagnostics: Diagnostic[]; ast: PolicyFile; examples: PreparedExample[] }>> = {};
+const compiled: Partial<
+  Record<Slot, { id: number; source: string; file: string; plan?: Plan; measurements?: MeasurePlan[]; diagnostics: Diagnostic[]; ast: PolicyFile; examples: PreparedExample[] }>
+> = {};
 
 function run(request: RunRequest, slot: Slot): void {
   const started = performance.now();
   // Every diagnostic `tilsyn check` gives, the static checks (threshold gaps, unused declarations …) too.
   const result = checkPolicy(request.source, request.file);
   const diagnostics = result.diagnostics;
-  compiled[slot] = { id: request.id, source: request.source, file: request.file, plan: result.plan, diagnostics, ast: result.ast, examples: result.examples };
+  compiled[slot] = {
+    id: request.id,
+    source: request.source,
+    file: request.file,
+    plan: result.plan,
+    ...(result.measurements?.length ? { measurements: result.measurements } : {}),
+    diagnostics,
+    ast: result.ast,
+    examples: result.examples,
+  };
   post({
     type: "check",
     id: request.id,
@@ -156,7 +279,7 @@ function run(request: RunRequest, slot: Slot): void {
   });
 }
 
-function evaluateRequest(request: RunRequest, slot: Slot): void {
+async function evaluateRequest(request: RunRequest, slot: Slot): Promise<void> {
   const started = performance.now();
   const state = compiled[slot];
   const base = {
@@ -174,14 +297,28 @@ function evaluateRequest(request: RunRequest, slot: Slot): void {
     post({ ...base, data: [], blocked: "Politikken har fejl; ret dem for at se hændelserne.", ms: 0 });
     return;
   }
-  const plan: Plan = request.ignoreInForce ? { ...state.plan, inForce: {} } : state.plan;
-  const tables: Record<string, Table> = {};
-  const data: DataStatus[] = [];
-  for (const schema of plan.data) {
-    const { status, table } = tableFor(schema.name, schema);
-    data.push(status);
-    if (table) tables[schema.name] = table;
+  let source = state.plan;
+  let tables: Record<string, Table> = {};
+  let data: DataStatus[] = [];
+  let measured: MeasuredInfo | undefined;
+  if (state.measurements) {
+    // A `måling`: measured on the sample person data, then the bundled policy that reads the table.
+    const chain = await measureChain(state.measurements[0]!, request.file);
+    ({ tables, data, measured } = chain);
+    if (chain.blocked || !chain.plan) {
+      delete evaluated[slot];
+      post({ ...base, data, ...(measured ? { measured } : {}), blocked: chain.blocked ?? "Målingen kunne ikke regnes.", ms: performance.now() - started });
+      return;
+    }
+    source = chain.plan;
+  } else {
+    for (const schema of source.data) {
+      const { status, table } = tableFor(schema.name, schema);
+      data.push(status);
+      if (table) tables[schema.name] = table;
+    }
   }
+  const plan: Plan = request.ignoreInForce ? { ...source, inForce: {} } : source;
   const missing = data.find((d) => d.origin === "mangler");
   const broken = data.find((d) => d.errors);
   if (missing || broken) {
@@ -198,6 +335,7 @@ function evaluateRequest(request: RunRequest, slot: Slot): void {
   const key =
     JSON.stringify(plan, (k, v) => (k === "location" || k === "file" ? undefined : v)) +
     JSON.stringify(options) +
+    JSON.stringify(state.measurements ?? [], (k, v) => (k === "source" ? undefined : v)) +
     data.map((d) => `${d.name}:${d.origin}:${uploadVersion}`).join();
   let last = evaluated[slot];
   if (!last || last.key !== key) {
@@ -224,6 +362,7 @@ function evaluateRequest(request: RunRequest, slot: Slot): void {
     limits,
     policy,
     events: last.events,
+    ...(measured ? { measured } : {}),
     series: request.kommune ? seriesOf(last, request.kommune) : [],
     ms: performance.now() - started,
   });
@@ -239,7 +378,19 @@ function runExamples(request: RunRequest, slot: Slot): void {
   if (!state || state.id !== request.id) return;
   const blocks = state.ast.examples ?? [];
   const examples: ExampleStatus[] = [];
-  if (state.plan && !hasErrors(state.diagnostics)) {
+  if (state.measurements && !hasErrors(state.diagnostics)) {
+    // A `måling`'s examples: person rows in, the measured table's rows expected (as `tilsyn test`).
+    for (const result of runMeasurementExamples(state.ast, state.measurements, request.file)) {
+      examples.push({
+        line: result.line,
+        title: result.title,
+        ok: result.ok,
+        problems: result.error
+          ? [`Eksemplet kunne ikke køres: ${result.error}`]
+          : result.expectations.filter((e) => !e.ok).map((e) => `linje ${e.line}: ${e.text} – ${e.actual ?? "passer ikke"}`),
+      });
+    }
+  } else if (state.plan && !hasErrors(state.diagnostics)) {
     for (const example of blocks) {
       const line = example.span.start.line;
       const prepared = state.examples.find((p) => p.example === example);
@@ -333,6 +484,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       const last = evaluated[message.slot];
       const state = compiled[message.slot];
       const answer = { type: "save-example" as const, slot: message.slot, kommune: message.kommune, period: message.period };
+      if (state?.measurements) {
+        post({ ...answer, error: "«Gem som eksempel» virker ikke for en måling endnu: eksemplet skulle have persondata." });
+        break;
+      }
       if (!last || !state?.plan) {
         post({ ...answer, error: "Ret politikken og data, så der er en beslutning at gemme." });
         break;

@@ -2,7 +2,9 @@
 // 127.0.0.1 by a tiny static server, driven through playwright-core with the system's Chromium.
 // Skipped with a message when /usr/bin/chromium is missing (CI installs it).
 
-import { mkdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,6 +31,8 @@ interface PageApi {
   events(slot?: "a" | "b"): { kommune: string; type: string; period: string; date: string; to?: string; from?: string }[];
   resultId(slot?: "a" | "b"): number;
   examples(): { line: number; title: string; ok: boolean; problems: string[] }[];
+  measured(): { name: string; fields: string[]; rows: [string, number, ...number[]][] } | undefined;
+  blocked(): string | undefined;
 }
 declare global {
   interface Window {
@@ -749,4 +753,103 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     expect(await page.locator("#help-panel").isHidden()).toBe(true);
     await page.close();
   }, 60_000);
+  // The measurement chain as the command line runs it, on the same committed person data:
+  // `tilsyn run fokusmaal.tilsyn` (the measured table) and `… skaerpet-tilsyn.tilsyn` (the events).
+  const cliCache = new Map<string, { table: { kommune: string; maaned: string; [field: string]: string | number }[]; events: { kommune: string; date: string; type: string; name?: string }[] }>();
+  function cliChain(text: string) {
+    let result = cliCache.get(text);
+    if (!result) {
+      const dir = mkdtempSync(join(tmpdir(), "tilsyn-maaling-"));
+      const file = join(dir, "fokusmaal.tilsyn");
+      writeFileSync(file, text);
+      const cli = (...files: string[]) =>
+        JSON.parse(execFileSync(process.execPath, ["bin/tilsyn.mjs", "run", ...files, "--data", "data/eksempel-personer", "--format", "json"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
+      result = { table: cli(file), events: cli(file, "policies/skaerpet-tilsyn.tilsyn").events };
+      cliCache.set(text, result);
+    }
+    return result;
+  }
+  const eventKeys = (events: { kommune: string; date: string; type: string; name?: string }[]) => events.map((e) => `${e.kommune} ${e.date} ${e.type} ${e.name ?? ""}`).sort();
+
+  for (const viewport of WIDTHS) {
+    it(`runs the measurement chain on the sample person data: fokusmaal.tilsyn → skærpet tilsyn, as the CLI does, live on edits (${viewport.width} px)`, async () => {
+      const { page, errors } = await open("", viewport);
+      // The person files are static assets, fetched only when the measurement is chosen.
+      const csv: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().endsWith(".csv")) csv.push(r.url());
+      });
+      const source = readFileSync("policies/maaling/fokusmaal.tilsyn", "utf8");
+      expect(await page.locator("#tab-measured").isHidden()).toBe(true);
+      expect(csv).toEqual([]);
+      expect(await page.locator("#policy-menu option[value='fokusmaal.tilsyn']").textContent()).toContain("→ skaerpet-tilsyn");
+      await page.selectOption("#policy-menu", "fokusmaal.tilsyn");
+      expect(await page.evaluate(() => window.tilsyn.editor.getValue())).toBe(source);
+      const expected = cliChain(source);
+      await page.waitForFunction(() => window.tilsyn.measured() !== undefined && !window.tilsyn.blocked() && window.tilsyn.events().length > 0, undefined, { timeout: 60_000 });
+      expect(csv.map((u) => u.replace(/^.*\/assets\//, "").replace(/-[\w-]+\.csv$/, "")).sort()).toEqual(["samtaler", "tilbud", "timer", "ydelsesmaaneder"]);
+      // The same events as `tilsyn run fokusmaal.tilsyn skaerpet-tilsyn.tilsyn --data data/eksempel-personer`.
+      expect(expected.events.length).toBeGreaterThan(0);
+      expect(eventKeys(await page.evaluate(() => window.tilsyn.events()))).toEqual(eventKeys(expected.events));
+      expect(await page.locator("#count-events").textContent()).toBe(expected.events.length.toLocaleString("da-DK"));
+      // The measured table is the CLI's, row for row.
+      const rowsOf = (table: typeof expected.table) => table.map((r) => [r.kommune, r.maaned, r.maalgruppe, r.uden_tilbud, r.under_4_samtaler].join(" "));
+      const measuredRows = () =>
+        page.evaluate(() => window.tilsyn.measured()!.rows.map(([k, m, ...v]) => [k, `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`, ...v].join(" ")));
+      expect(await measuredRows()).toEqual(rowsOf(expected.table));
+      expect(await page.locator("#data-tables").textContent()).toContain("målt fra persondata");
+      // The state bands of skærpet tilsyn.
+      await page.click(".view-tab[data-view='timeline']");
+      await page.locator("#view-timeline svg").first().waitFor();
+      mkdirSync("test-results", { recursive: true });
+      await page.screenshot({ path: `test-results/playground-maaling-tilstande-${viewport.width}.png` });
+      // «Måling»: the selected kommune's measured months.
+      await page.click("#tab-measured");
+      const kommune = await page.locator("#measured-kommune").inputValue();
+      expect(await page.locator("#view-measured").textContent()).toContain("målt af fokusmaal.tilsyn");
+      const ownRows = expected.table.filter((r) => r.kommune === kommune);
+      expect(ownRows.length).toBeGreaterThan(0);
+      await expect.poll(() => page.locator("#measured-table tbody tr").count()).toBe(ownRows.length);
+      const lastRow = ownRows.at(-1)!;
+      expect(await page.locator("#measured-table tbody tr").last().locator("td").allTextContents()).toEqual([
+        expect.stringMatching(new RegExp(`${Number(lastRow.maaned.slice(0, 4))}$`)),
+        ...[lastRow.maalgruppe, lastRow.uden_tilbud, lastRow.under_4_samtaler].map((v) => Number(v).toLocaleString("da-DK")),
+      ]);
+      // Nothing wider than the screen (the table scrolls inside its own box on a phone).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await page.screenshot({ path: `test-results/playground-maaling-${viewport.width}.png` });
+
+      // An edit of the measurement runs the chain again: 24 months on a benefit instead of 12.
+      const edited = source.replace("varighed mindst 12", "varighed mindst 24");
+      const after = cliChain(edited);
+      expect(rowsOf(after.table)).not.toEqual(rowsOf(expected.table));
+      await select(page, "12", "maalgruppe = antal(personer hvor varighed mindst 12");
+      await page.keyboard.type("24");
+      expect(await page.evaluate(() => window.tilsyn.editor.getValue())).toBe(edited);
+      const wanted = rowsOf(after.table);
+      await page.waitForFunction(
+        (rows) => {
+          const m = window.tilsyn.measured();
+          return m !== undefined && !window.tilsyn.blocked() && m.rows.length === rows.length && m.rows.every(([k, mo, ...v], i) => [k, `${Math.floor(mo / 12)}-${String((mo % 12) + 1).padStart(2, "0")}`, ...v].join(" ") === rows[i]);
+        },
+        wanted,
+        { timeout: 60_000 },
+      );
+      expect(eventKeys(await page.evaluate(() => window.tilsyn.events()))).toEqual(eventKeys(after.events));
+      const editedOwn = after.table.filter((r) => r.kommune === kommune);
+      await expect.poll(() => page.locator("#measured-table tbody tr").last().locator("td").nth(1).textContent()).toBe(Number(editedOwn.at(-1)!.maalgruppe).toLocaleString("da-DK"));
+
+      // A mistake in the measurement is marked, and never shown as no events: the last table greyed.
+      await page.keyboard.type("x");
+      await page.waitForFunction(() => window.tilsyn.markers().some((m) => m.severity === 8), undefined, { timeout: 15_000 });
+      await page.locator("#stale-notice").waitFor({ state: "visible" });
+      expect(await page.locator("#view-measured").getAttribute("class")).toContain("stale");
+      expect(await page.locator("#measured-table tbody tr").count()).toBe(editedOwn.length);
+      expect(await page.locator("#status").textContent()).not.toMatch(/^0 hændelser/);
+      expect(await page.locator("#count-events").textContent()).toBe(after.events.length.toLocaleString("da-DK"));
+      await page.screenshot({ path: `test-results/playground-maaling-fejl-${viewport.width}.png` });
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+  }
 });

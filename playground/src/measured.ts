@@ -1,0 +1,50 @@
+// «Måling»: the table a `måling` in the editor measured from the sample person data (kommune ×
+// month), for the selected kommune: the rows the policy that reads the table was evaluated on.
+
+import { formatNumber, h } from "./dom.js";
+import { danishMonth } from "./labels.js";
+import type { KommuneInfo, MeasuredInfo } from "./protocol.js";
+
+export function renderMeasured(
+  container: HTMLElement,
+  input: { kommuner: KommuneInfo[]; selected: string | undefined; measured?: MeasuredInfo; blocked?: string; reader?: string },
+  onSelect: (kommune: string) => void,
+): void {
+  const measured = input.measured;
+  if (!measured) {
+    container.replaceChildren(h("p", { class: "muted" }, input.blocked ?? "Politikken har ingen måling; vælg fx fokusmaal.tilsyn i menuen «Politik»."));
+    return;
+  }
+  const rows = measured.rows.filter((r) => r[0] === input.selected);
+  const select = h(
+    "select",
+    { id: "measured-kommune", "aria-label": "Kommune", onchange: (ev: Event) => onSelect((ev.target as HTMLSelectElement).value) },
+    [...input.kommuner].sort((a, b) => a.navn.localeCompare(b.navn, "da")).map((k) => h("option", { value: k.kode, selected: k.kode === input.selected }, `${k.navn} (${k.kode})`)),
+  );
+  const kommune = input.kommuner.find((k) => k.kode === input.selected);
+  container.replaceChildren(
+    h("div", { class: "filters" }, h("label", {}, "Kommune ", select)),
+    h(
+      "p",
+      { class: "muted" },
+      `Data \`${measured.name}\` målt af ${measured.file} på eksempelpersondata: ${measured.title}. `,
+      `Én række pr. måned med mindst én person på ydelse; ${input.reader ? `${input.reader} er regnet på denne tabel` : "tabellen er det, politikken regnes på"}.`,
+    ),
+    rows.length === 0
+      ? h("p", { class: "muted" }, `Ingen målte måneder for ${kommune?.navn ?? input.selected ?? "kommunen"}.`)
+      : h(
+          "div",
+          { class: "table-wrap" },
+          h(
+            "table",
+            { class: "measured", id: "measured-table", "data-kommune": input.selected ?? "" },
+            h("thead", {}, h("tr", {}, h("th", {}, "Måned"), ...measured.fields.map((f) => h("th", { class: "num", title: f }, f.replaceAll("_", "_\u200b"))))),
+            h(
+              "tbody",
+              {},
+              rows.map((r) => h("tr", { "data-month": r[1] }, h("td", {}, danishMonth(r[1])), ...r.slice(2).map((v) => h("td", { class: "num" }, formatNumber(v as number))))),
+            ),
+          ),
+        ),
+  );
+}
