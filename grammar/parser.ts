@@ -96,9 +96,33 @@ export type SyntaxErrorInfo = {
 
 const KEYWORD_OF_TYPE = new Map<TokenType, string>(Object.entries(K).map(([w, t]) => [t, w]));
 
+/**
+ * Alternatives of an expression that only a `måling` accepts: `antal(…)`, `første(…)`, a text
+ * and `varighed`. Elsewhere the checker refuses them, so listing them in "Forventede …" would
+ * only lengthen the message of an ordinary policy.
+ */
+const MEASUREMENT_ONLY_STARTS: TokenType[] = [K["antal"], K["første"], StringLiteral, K["varighed"]];
+
+/** Only an expression can begin with `varighed`: its presence marks a list as an expression's. */
+const EXPRESSION_MARKER = K["varighed"];
+
 export class DanishErrorMessages implements IParserErrorMessageProvider {
   /** Message text → the catalogue code and arguments it was built from. */
   readonly info = new Map<string, SyntaxErrorInfo>();
+
+  /**
+   * The names of the rules being parsed when an error is reported (set for the shared parser).
+   * Without it, every alternative is listed.
+   */
+  ruleStack: (() => string[]) | undefined;
+
+  /** Outside a `måling`, an expression's measurement-only alternatives are left out. */
+  private inContext(types: TokenType[]): TokenType[] {
+    if (!types.includes(EXPRESSION_MARKER)) return types;
+    const stack = this.ruleStack?.() ?? ["measurementDecl"];
+    if (stack.includes("measurementDecl")) return types;
+    return types.filter((t) => !MEASUREMENT_ONLY_STARTS.includes(t));
+  }
 
   private build(info: SyntaxErrorInfo): string {
     // Two branches so that each code's parameters are checked against its own message.
@@ -115,6 +139,7 @@ export class DanishErrorMessages implements IParserErrorMessageProvider {
         expectedWords: DECLARATION_WORDS,
       });
     }
+    types = this.inContext(types);
     const seen: string[] = [];
     for (const type of types) {
       const label = describeTokenType(type);
@@ -1260,6 +1285,8 @@ export class TilsynParser extends CstParser {
 
 /** The one parser instance (chevrotain parsers are reusable: set `input`, call a rule). */
 export const parser = new TilsynParser();
+errorMessages.ruleStack = () =>
+  (parser as unknown as { getHumanReadableRuleStack(): string[] }).getHumanReadableRuleStack();
 
 /** Parse a token vector into a CST. Errors are left in `parser.errors`. */
 export function parseTokens(tokens: IToken[]): CstNode {

@@ -94,7 +94,7 @@ describe("error recovery", () => {
     );
     expect(only('mål m "t" a').message).toBe("Forventede `=`, men fandt `a`.");
     expect(only("kriterie k når a over").message).toBe(
-      "Forventede `-`, `antal`, `første`, en tekst i anførselstegn, `varighed`, et tal, et navn, `(`, `sum` eller `middel`, men fandt slutningen af filen.",
+      "Forventede `-`, et tal, et navn, `(`, `sum` eller `middel`, men fandt slutningen af filen.",
     );
     expect(only("forløb start s overgang o fra s til s husk x").message).toBe(
       "Forventede `=`, men fandt slutningen af filen.",
@@ -179,6 +179,34 @@ describe("literal validation", () => {
     const d = only("mål m = a ?");
     expect([d.code, d.message]).toEqual(["T0101", "Uventet tegn `?`."]);
     expect(codes("mål m = a ü")).toEqual(["T0101 1:11"]);
+  });
+});
+
+describe("what an expression may begin with depends on where it stands", () => {
+  // `antal(…)`, `første(…)`, a text and `varighed` are expressions only a `måling` accepts.
+  const MEASUREMENT_ONLY = ["`antal`", "`første`", "en tekst i anførselstegn", "`varighed`"];
+  const expectedIn = (source: string) => {
+    const d = only(source);
+    expect(d.code).toBe("T0103");
+    const listed = /^Forventede (.*), men fandt/.exec(d.message)?.[1];
+    expect(listed).toBeDefined();
+    return listed!;
+  };
+
+  it("a supervision policy's condition is not offered the measurement-only forms", () => {
+    const listed = expectedIn('kriterie k\n  når andel_uden_samtaler over\n  kilde "x"\n');
+    expect(listed).toBe("`-`, et tal, et navn, `(`, `sum` eller `middel`");
+    for (const form of MEASUREMENT_ONLY) expect(listed).not.toContain(form);
+  });
+
+  it("a condition inside a måling is offered them", () => {
+    const listed = expectedIn('måling m "t" pr kommune, måned\n  f = antal(personer hvor a over\n    kilde "x"\n');
+    for (const form of [...MEASUREMENT_ONLY, "et tal", "et navn", "`sum`"]) expect(listed).toContain(form);
+  });
+
+  it("a text is still expected where only a text fits, outside a måling too", () => {
+    const d = only("kriterie k når a over 2 kilde");
+    expect(d.message).toContain("en tekst i anførselstegn");
   });
 });
 
