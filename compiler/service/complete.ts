@@ -7,7 +7,7 @@
 import { tokenize, type EditorToken } from "../../grammar/index.js";
 import { keywordInfo, keywordTable, type KeywordEntry } from "../../grammar/keywords.js";
 import { symbolMarkdown, categoryLabel } from "./hover.js";
-import { kindLabel, type PolicySymbol, type SymbolKind } from "./symbols.js";
+import { labelOf, type PolicySymbol, type SymbolKind } from "./symbols.js";
 import { NAME_CHAR, type LineIndex } from "./text.js";
 
 export interface CompletionItem {
@@ -65,7 +65,7 @@ const keyword = (word: string, rank = "2"): CompletionItem => {
 const named = (symbol: PolicySymbol, rank: string): CompletionItem => ({
   label: symbol.name,
   kind: symbol.kind,
-  detail: symbol.title ?? kindLabel[symbol.kind],
+  detail: symbol.title ?? labelOf(symbol),
   documentation: symbolMarkdown(symbol),
   insertText: symbol.name,
   sortText: `${rank}${symbol.name}`,

@@ -8,7 +8,7 @@ import { keywordInfo, type KeywordCategory } from "../../grammar/keywords.js";
 import { walkExpr } from "../../grammar/walk.js";
 import type { ValueType } from "../../runtime/plan.js";
 import type { Analysis } from "./index.js";
-import { kindLabel, type PolicySymbol, type SymbolTable } from "./symbols.js";
+import { labelOf, type PolicySymbol, type SymbolTable } from "./symbols.js";
 
 export interface Hover {
   /** Markdown, in Danish. */
@@ -57,7 +57,7 @@ function unitOf(symbol: PolicySymbol, analysis: Analysis | undefined): string | 
 
 /** The Markdown that explains a declared name (hover and completion). */
 export function symbolMarkdown(symbol: PolicySymbol, analysis?: Analysis, from?: string): string {
-  const lines = [`**${kindLabel[symbol.kind]}** \`${symbol.name}\``];
+  const lines = [`**${labelOf(symbol)}** \`${symbol.name}\``];
   if (symbol.title) lines.push(symbol.title);
   if (symbol.detail) lines.push(`${symbol.detail.charAt(0).toUpperCase()}${symbol.detail.slice(1)}.`);
   const unit = unitOf(symbol, analysis);

@@ -29,7 +29,7 @@ export type { Hover } from "./hover.js";
 export type { CodeAction } from "./actions.js";
 export type { LineColumn } from "./text.js";
 export { LineIndex } from "./text.js";
-export { kindLabel, type PolicySymbol, type SymbolKind, type SymbolTable } from "./symbols.js";
+export { kindLabel, labelOf, type PolicySymbol, type SymbolKind, type SymbolTable } from "./symbols.js";
 
 /** What the service needs to know of a checked document: what checkPolicy() returns. */
 export interface Analysis {

@@ -8,9 +8,14 @@
 // machine and in the examples' expectations). A file of examples (`eksempler til "…"`) resolves
 // its tables and expectations against the policies it names.
 //
+// Inside a `måling`, names resolve as compiler/measure.ts resolves them: in a month of a person
+// (`død når`, the table's fields) the fields of person data pr. måned, then the table's earlier
+// fields; in a `tæl DATA` case and in `første(…)` the event's own fields first. The data a clause
+// names (`forløb i`, `tæl`, `antal(DATA)`, `første(DATA …)`) are person data blocks.
+//
 // Browser-safe: no Node APIs.
 
-import type { DataDecl, Declaration, Expr, Name, PolicyFile, Span } from "../../grammar/ast.js";
+import type { DataDecl, Declaration, Expr, MeasurementDecl, Name, PersonDataDecl, PolicyFile, Span } from "../../grammar/ast.js";
 import { walkExpr } from "../../grammar/walk.js";
 
 export type SymbolKind =
@@ -43,6 +48,19 @@ export const kindLabel: Record<SymbolKind, string> = {
   trin: "Trin på trappen",
 };
 
+/**
+ * The Danish name of a symbol's kind. A `måling` is a table like a data block (kind `data`), its
+ * fields are fields (kind `felt`), and person data is data: the kinds editors map stay the same,
+ * the names a user reads say what they are.
+ */
+export function labelOf(s: PolicySymbol): string {
+  if (s.kind === "data" && s.measurement) return "Måling";
+  if (s.kind === "felt" && s.measurement) return "Felt i målingens tabel";
+  if (s.kind === "data" && s.person) return "Persondata";
+  if (s.kind === "felt" && s.person) return "Felt i persondata";
+  return kindLabel[s.kind];
+}
+
 export interface PolicySymbol {
   name: string;
   kind: SymbolKind;
@@ -57,6 +75,10 @@ export interface PolicySymbol {
   /** For a field: its data block and its type (`antal`, `andel`, `procent`, `tekst`). */
   data?: string;
   fieldType?: string;
+  /** Person data (`data … pr person, måned|dato`) and its fields: the data's grain. */
+  person?: "måned" | "dato";
+  /** A `måling` (kind `data`: the table it gives) and the fields of its table (kind `felt`). */
+  measurement?: true;
   /** The name where it is declared. */
   nameSpan: Span;
   /** The whole declaration. */
@@ -79,8 +101,13 @@ const VALUE_KINDS: readonly SymbolKind[] = ["felt", "mål", "kriterie", "husket 
 /** What an expectation's `efter REGEL` may name. */
 export const RULE_KINDS: readonly SymbolKind[] = ["kriterie", "gennemgang", "overgang", "undtagelse"];
 
-/** Identity of a symbol across documents: the same name of the same kind in the same file. */
-export const symbolKey = (s: PolicySymbol): string => `${s.uri}\u0000${s.kind}\u0000${s.name}`;
+/**
+ * Identity of a symbol across documents: the same name of the same kind in the same file. Person
+ * data and a måling's table are read by name of their block (`art` of `samtaler` is not `art` of
+ * `tilbud`), so their fields are also told apart by their block.
+ */
+export const symbolKey = (s: PolicySymbol): string =>
+  `${s.uri}\u0000${s.kind}\u0000${s.kind === "felt" && (s.person || s.measurement) ? `${s.data}.` : ""}${s.name}`;
 
 export class SymbolTable {
   /** Top-level symbols in source order (a data block holds its fields, a machine its states …). */
@@ -154,6 +181,54 @@ export function buildSymbols(ast: PolicyFile | undefined, uri: string, targets: 
       }
     }
   };
+  /** A name used inside a `måling`: resolved to exactly this symbol, if any. */
+  const useSymbol = (name: Name | undefined, symbol: PolicySymbol | undefined): void => {
+    if (name && symbol) table.occurrences.push({ symbol, uri, span: name.span, declaration: false });
+  };
+  const inScopes = (find: (s: PolicySymbol) => boolean): PolicySymbol | undefined => {
+    for (const scope of scopes) {
+      const found = scope.symbols.find(find);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const personData = (name: Name | undefined, grain?: "måned" | "dato"): PolicySymbol | undefined =>
+    name && inScopes((s) => s.kind === "data" && s.name === name.text && s.person !== undefined && (!grain || s.person === grain));
+  const monthField = (name: string): PolicySymbol | undefined =>
+    inScopes((s) => s.kind === "felt" && s.name === name && s.person === "måned");
+  /**
+   * The names of an expression of a `måling`: `event` is the dated data of a `tæl` case (its own
+   * fields come first), `outputs` the table's fields declared before the expression's field.
+   */
+  const useMeasureExpr = (e: Expr | undefined, event: string | undefined, outputs: readonly PolicySymbol[]): void => {
+    if (!e) return;
+    walkExpr(e, (x) => {
+      if (x.kind === "Ref") {
+        const n = x.name.text;
+        const own = event === undefined ? undefined : inScopes((s) => s.kind === "felt" && s.data === event && s.name === n);
+        useSymbol(x.name, own ?? monthField(n) ?? (event === undefined ? outputs.find((o) => o.name === n) : undefined));
+      } else if (x.kind === "CountOf") {
+        if (x.of.text !== "personer" && x.of.text !== "måneder") useSymbol(x.of, personData(x.of, "dato"));
+      } else if (x.kind === "FirstOf") {
+        useSymbol(x.of, personData(x.of, "dato"));
+      }
+    });
+  };
+  const useMeasurement = (m: MeasurementDecl): void => {
+    if (m.spell) {
+      const data = personData(m.spell.data, "måned");
+      useSymbol(m.spell.data, data);
+      if (data) useSymbol(m.spell.field, inScopes((s) => s.kind === "felt" && s.data === data.name && s.name === m.spell!.field.text));
+    }
+    useMeasureExpr(m.dead?.when, undefined, []);
+    for (const c of m.counts) {
+      const data = personData(c.data, "dato");
+      useSymbol(c.data, data);
+      for (const k of c.cases) useMeasureExpr(k.when, data?.name, []);
+    }
+    const fields = table.symbols.filter((s) => s.kind === "felt" && s.measurement && s.data === m.name.text);
+    m.outputs.forEach((o, i) => useMeasureExpr(o.expr, undefined, fields.slice(0, i)));
+  };
   const useExpr = (e: Expr | undefined): void => {
     if (!e) return;
     walkExpr(e, (x) => {
@@ -168,6 +243,9 @@ export function buildSymbols(ast: PolicyFile | undefined, uri: string, targets: 
         break;
       case "MeasureDecl":
         useExpr(d.expr);
+        break;
+      case "MeasurementDecl":
+        useMeasurement(d);
         break;
       case "CriterionDecl":
         useExpr(d.guard);
@@ -195,6 +273,12 @@ export function buildSymbols(ast: PolicyFile | undefined, uri: string, targets: 
       use(t.data, ["data"]);
       for (const c of t.columns) use(c, ["felt"], (s) => s.data === t.data.text);
     }
+    // `forventer data MÅLING`: the rows a measurement must give, headed by its table's fields.
+    for (const t of example.expectedTables ?? []) {
+      const measured = (s: PolicySymbol) => s.measurement === true;
+      use(t.data, ["data"], measured);
+      for (const c of t.columns) use(c, ["felt"], (s) => measured(s) && s.data === t.data.text);
+    }
     for (const e of example.expectations) {
       if (e.name) use(e.name, e.subject === "tilstand" ? ["tilstand"] : ["frist"]);
       use(e.rule, RULE_KINDS);
@@ -213,8 +297,61 @@ function dataDetail(d: DataDecl): string {
   return `pr. kommune og ${d.grain.value}${d.group ? ` og ${d.group.text}` : ""}; filen hedder ${d.name.text}.csv eller ${d.name.text}.xlsx`;
 }
 
+function personDataDetail(d: PersonDataDecl): string {
+  const rows = d.grain.value === "måned" ? "én række pr. person og måned" : "daterede hændelser pr. person (kolonnen `dato`)";
+  return `persondata, ${rows}; filen hedder ${d.name.text}.csv`;
+}
+
+function measurementDetail(m: MeasurementDecl): string {
+  const parts = ["en tabel pr. kommune og måned, talt op fra persondata"];
+  if (m.spell) parts.push(`forløb i \`${m.spell.data.text}\` med samme \`${m.spell.field.text}\``);
+  if (m.window) parts.push(`vindue: de seneste ${m.window.months} måneder af forløbet`);
+  if (m.counts.length > 0) parts.push(`tæller ${m.counts.map((c) => `\`${c.data.text}\``).join(", ")}`);
+  return parts.join("; ");
+}
+
 function declareAll(d: Declaration, declare: Declare): void {
   switch (d.kind) {
+    case "PersonDataDecl": {
+      const data = declare({ name: d.name.text, kind: "data", person: d.grain.value, detail: personDataDetail(d), nameSpan: d.name.span, span: d.span });
+      for (const f of d.fields ?? []) {
+        declare(
+          {
+            name: f.name.text,
+            kind: "felt",
+            data: d.name.text,
+            fieldType: f.type.value,
+            ...opt("title", f.description?.value),
+            person: d.grain.value,
+            detail: `${f.type.value} i persondata \`${d.name.text}\` (${d.grain.value === "måned" ? "pr. person og måned" : "pr. hændelse"})`,
+            nameSpan: f.name.span,
+            span: f.span,
+          },
+          data,
+        );
+      }
+      break;
+    }
+    case "MeasurementDecl": {
+      const m = declare({ name: d.name.text, kind: "data", measurement: true, ...opt("title", d.title?.value), ...opt("source", d.source?.value), detail: measurementDetail(d), nameSpan: d.name.span, span: d.span });
+      for (const o of d.outputs ?? []) {
+        declare(
+          {
+            name: o.name.text,
+            kind: "felt",
+            measurement: true,
+            data: d.name.text,
+            fieldType: "antal",
+            ...opt("source", o.source?.value),
+            detail: `antal personer pr. kommune og måned i målingen \`${d.name.text}\``,
+            nameSpan: o.name.span,
+            span: o.span,
+          },
+          m,
+        );
+      }
+      break;
+    }
     case "DataDecl": {
       const data = declare({ name: d.name.text, kind: "data", detail: dataDetail(d), nameSpan: d.name.span, span: d.span });
       for (const f of d.fields ?? []) {
