@@ -2,7 +2,10 @@
 // its line and from the blocks it stands in (the unindented declaration above, and an indented
 // `tilstand`, `overgang` or example table): after `når` the names an expression may use, after
 // `:` in a data block the field types, in an example table's header the fields of that data
-// block, after a number its units, at the start of a line the keywords of the block.
+// block, after a number its units, at the start of a line the keywords of the block. Inside a
+// `måling` an expression is offered the names compiler/measure.ts resolves there: in a `tæl DATA`
+// case the fields of DATA first, elsewhere the fields of person data pr. måned and the table's
+// earlier fields.
 
 import { tokenize, type EditorToken } from "../../grammar/index.js";
 import { keywordInfo, keywordTable, type KeywordEntry } from "../../grammar/keywords.js";
@@ -36,16 +39,25 @@ const BLOCK_CLAUSES: Record<string, readonly string[]> = {
   undtagelse: ["kilde", "ingen", "tillad"],
   reaktion: ["henvendelse", "højst", "ny", "trappe", "redegørelse"],
   forløb: ["start", "tilstand", "overgang"],
+  måling: ["kilde", "forløb", "død", "vindue", "tæl"],
+  tæl: ["når"],
   tilstand: ["frist", "tillad"],
   overgang: ["kilde", "når", "ellers", "husk", "tillad"],
   eksempel: ["kilde", "data", "forventer"],
   eksempler: ["eksempel"],
 };
 
-const TOP_LEVEL = ["politik", "data", "opgørelse", "mål", "kriterie", "gennemgang", "undtagelse", "reaktion", "forløb", "eksempel", "eksempler"];
+const TOP_LEVEL = ["politik", "data", "opgørelse", "mål", "kriterie", "gennemgang", "undtagelse", "reaktion", "forløb", "måling", "eksempel", "eksempler"];
+
 
 /** Words that are followed by an expression. */
 const EXPRESSION_BEFORE = new Set(["når", "forudsat", "=", "og", "eller", "ikke", "mindst", "under", "højst", "med", "(", "+", "-", "*", "/", ">", ">=", "<", "<="]);
+
+/**
+ * Words followed by an expression inside a `måling`: also `hvor` (`antal(personer hvor …)`) and
+ * `over`, a comparison there (a måling has no `over`-windows of its own).
+ */
+const MEASURE_EXPRESSION_BEFORE = new Set([...EXPRESSION_BEFORE, "hvor", "over"]);
 
 /** The static checks that `tillad` can silence. */
 const ALLOW_CODES = ["T0501", "T0502", "T0503", "T0504", "T0505", "T0506", "T0507", "T0508"];
@@ -71,9 +83,9 @@ const named = (symbol: PolicySymbol, rank: string): CompletionItem => ({
   sortText: `${rank}${symbol.name}`,
 });
 
-/** The blocks a line stands in, innermost first: the first word of each less indented line above. */
-function enclosingBlocks(lines: LineIndex, line: number, indent: number): string[] {
-  const out: string[] = [];
+/** The lines a line stands in, innermost first: each less indented line above, with its number. */
+function enclosingLines(lines: LineIndex, line: number, indent: number): { word: string; text: string; line: number }[] {
+  const out: { word: string; text: string; line: number }[] = [];
   let limit = indent;
   for (let l = line - 1; l >= 1 && limit > 0; l--) {
     const text = lines.lineText(l);
@@ -81,11 +93,44 @@ function enclosingBlocks(lines: LineIndex, line: number, indent: number): string
     if (!m) continue;
     const lineIndent = m[1]!.length;
     if (lineIndent < limit) {
-      out.push(m[2]!);
+      out.push({ word: m[2]!, text, line: l });
       limit = lineIndent;
     }
   }
   return out;
+}
+
+/** The blocks a line stands in, innermost first: the first word of each less indented line above. */
+function enclosingBlocks(lines: LineIndex, line: number, indent: number): string[] {
+  return enclosingLines(lines, line, indent).map((e) => e.word);
+}
+
+/**
+ * What an expression inside a `måling` may name at a place: in a `tæl DATA` case (the lines under
+ * `tæl`), the fields of DATA first and `første`; elsewhere (`død når`, the table's fields) the
+ * fields of person data pr. måned, the table's fields declared above the line, `varighed`,
+ * `antal` and `sum`. Then the fields of person data pr. måned, in both.
+ */
+function measurementValues(
+  symbols: readonly PolicySymbol[],
+  outer: { word: string; text: string; line: number }[],
+  lineText: string,
+  line: number,
+  named: (s: PolicySymbol, rank: string) => CompletionItem,
+  keywords: (words: readonly string[], rank?: string) => CompletionItem[],
+): CompletionItem[] {
+  const measurement = /^måling\s+(\S+)/u.exec(outer[outer.length - 1]?.text ?? "")?.[1];
+  const counting = [{ text: lineText }, ...outer].map((e) => /^\s*tæl\s+(\S+)/u.exec(e.text)?.[1]).find((x) => x !== undefined);
+  const seen = new Set<string>();
+  const once = (list: PolicySymbol[], rank: string): CompletionItem[] =>
+    list.filter((s) => (seen.has(s.name) ? false : (seen.add(s.name), true))).map((s) => named(s, rank));
+  const monthFields = symbols.filter((s) => s.kind === "felt" && s.person === "måned");
+  if (counting !== undefined) {
+    const own = symbols.filter((s) => s.kind === "felt" && s.person === "dato" && s.data === counting);
+    return [...once(own, "0"), ...once(monthFields, "1"), ...keywords(["første", "ikke"], "2")];
+  }
+  const earlier = symbols.filter((s) => s.kind === "felt" && s.measurement && s.data === measurement && s.nameSpan.start.line < line);
+  return [...once(monthFields, "0"), ...once(earlier, "1"), ...keywords(["varighed", "antal", "sum", "ikke"], "2")];
 }
 
 /**
@@ -105,7 +150,8 @@ export function complete(lines: LineIndex, offset: number, symbols: readonly Pol
   // Tokens on this line before the word; a comment ends the line.
   const before: EditorToken[] = tokens.filter((t) => t.span.start.line === here.line && t.span.end.offset <= start && t.kind !== "comment");
   const indent = /^\s*/.exec(lineText)![0].length;
-  const blocks = enclosingBlocks(lines, here.line, indent);
+  const outer = enclosingLines(lines, here.line, indent);
+  const blocks = outer.map((e) => e.word);
   const block = blocks[blocks.length - 1];
   const inner = blocks[0];
   const last = before[before.length - 1];
@@ -124,11 +170,15 @@ export function complete(lines: LineIndex, offset: number, symbols: readonly Pol
   if (!last) {
     if (indent === 0) return keywords(TOP_LEVEL, "1");
     // An example table's header: the fields of its data block and the key columns.
-    if (inner === "data" && blocks.includes("eksempel")) {
+    if ((inner === "data" || inner === "forventer") && blocks.includes("eksempel")) {
       const header = lines.lineText(findLine(lines, here.line, indent));
-      const dataName = /^\s*data\s+(\S+)/u.exec(header)?.[1];
-      const fields = symbols.filter((s) => s.kind === "felt" && s.data === dataName);
-      const keys = ["kommune", "maaned", "aar"].map(
+      const expected = inner === "forventer";
+      const dataName = /^\s*(?:forventer\s+)?data\s+(\S+)/u.exec(header)?.[1];
+      // `forventer data MÅLING`: the measurement's table; `data PERSONDATA`: keyed by person.
+      const data = symbols.find((s) => s.kind === "data" && s.name === dataName && (s.measurement === true) === expected);
+      const fields = symbols.filter((s) => s.kind === "felt" && s.data === dataName && (s.measurement === true) === expected);
+      const keyNames = data?.person ? ["person", data.person === "måned" ? "maaned" : "dato"] : ["kommune", "maaned", "aar"];
+      const keys = keyNames.map(
         (k): CompletionItem => ({ label: k, kind: "kolonne", detail: "nøglekolonne", insertText: k, sortText: `1${k}` }),
       );
       return [...unique(fields).map((s) => named(s, "0")), ...keys];
@@ -142,6 +192,28 @@ export function complete(lines: LineIndex, offset: number, symbols: readonly Pol
 
   const lineStarts = (word: string) => first?.text === word;
   const prev = last.text;
+
+  // Inside a `måling`: its clauses name person data, its expressions the names it resolves.
+  if (block === "måling" && indent > 0) {
+    const personData = (grain: "måned" | "dato") => unique(symbols.filter((s) => s.kind === "data" && s.person === grain)).map((s) => named(s, "0"));
+    if (lineStarts("tæl") && prev === "tæl") return personData("dato");
+    if (lineStarts("forløb") && prev === "i") return personData("måned");
+    if (lineStarts("forløb") && prev === "samme") {
+      const spell = before[2]?.text;
+      return unique(symbols.filter((s) => s.kind === "felt" && s.person === "måned" && s.data === spell)).map((s) => named(s, "0"));
+    }
+    const beforePrev = before[before.length - 2]?.text;
+    if (prev === "(" && beforePrev === "antal") {
+      return [...keywords(["personer", "måneder"], "0"), ...personData("dato")];
+    }
+    if (prev === "(" && beforePrev === "første") {
+      const counting = [{ text: lineText }, ...outer].map((e) => /^\s*tæl\s+(\S+)/u.exec(e.text)?.[1]).find((x) => x !== undefined);
+      return unique(symbols.filter((s) => s.kind === "data" && s.person === "dato" && s.name === counting)).map((s) => named(s, "0"));
+    }
+    if (MEASURE_EXPRESSION_BEFORE.has(prev) || last.kind === "operator") {
+      return measurementValues(symbols, outer, lineText, here.line, named, keywords);
+    }
+  }
 
   if (lineStarts("forventer")) {
     if (prev === "efter") return ofKind(["kriterie", "gennemgang", "overgang", "undtagelse"]);

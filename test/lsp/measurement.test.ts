@@ -1,7 +1,7 @@
 // The language service on a `måling` (policies/maaling/fokusmaal.tilsyn): its person data blocks
 // and their fields, the måling and its table's fields are names like any other — hover, go to
-// definition, find references, rename (also in the examples' table headers) and the outline.
-// Every expectation is read from the policy's own text.
+// definition, find references, rename (also in the examples' table headers), the outline and
+// completion inside its conditions. Every expectation is read from the policy's own text.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -143,5 +143,45 @@ describe("the language service in a måling", () => {
     expect(nameTokens(renamed, "ydelse")).toEqual([]);
     expect(nameTokens(renamed, "ydelsestype")).toHaveLength(before);
     expectExamplesHold(renamed);
+  });
+
+  it("completes a field's condition with month fields and earlier table fields, a tæl case with its own data's fields first", () => {
+    const service = open();
+    const monthFields = persons.filter((d) => d.grain.value === "måned").flatMap((d) => d.fields.map((f) => f.name.text));
+    // `uden_tilbud = antal(personer hvor |`: the month fields, `maalgruppe` (declared above), not itself.
+    const use = measurement.outputs.find((o) => o.name.text === "uden_tilbud")!;
+    const useText = text.slice(use.span.start.offset, use.span.end.offset);
+    const afterHvor = place(text, useText, "hvor ");
+    const items = service.completion(uri, { line: afterHvor.line, column: afterHvor.column + "hvor ".length }).map((c) => c.label);
+    expect(items).toEqual(expect.arrayContaining([...monthFields, "maalgruppe", "varighed", "antal"]));
+    expect(items).not.toContain("uden_tilbud");
+    expect(items).not.toContain("under_4_samtaler");
+    expect(items).not.toContain("art");
+
+    // A case of `tæl tilbud`: tilbud's fields first, then the month fields; never samtaler's `form`.
+    const tilbud = persons.find((d) => d.name.text === "tilbud")!.fields.map((f) => f.name.text);
+    const caseAt = place(text, 'når art = "virksomhedspraktik"', "art");
+    const inCase = service.completion(uri, caseAt);
+    expect(inCase.slice(0, tilbud.length).map((c) => c.label)).toEqual(tilbud);
+    expect(inCase.map((c) => c.label)).toEqual(expect.arrayContaining(monthFields));
+    expect(inCase.map((c) => c.label)).not.toContain("form");
+  });
+
+  it("completes an example's table header: `forventer data` with the måling's fields, person data with its own", () => {
+    const service = open();
+    const labels = (header: RegExp) => {
+      const lines = text.split("\n");
+      const line = lines.findIndex((l, i) => i > 0 && header.test(lines[i - 1]!)) + 1;
+      expect(line).toBeGreaterThan(0);
+      const column = /^\s*/.exec(lines[line - 1]!)![0].length + 1;
+      return service.completion(uri, { line, column }).map((c) => c.label);
+    };
+    const expected = labels(/^\s*forventer data fokusmaal\s*$/u);
+    expect(expected).toEqual(expect.arrayContaining([...outputs, "kommune", "maaned"]));
+    const samtaler = persons.find((d) => d.name.text === "samtaler")!;
+    const events = labels(/^\s*data samtaler\s*$/u);
+    expect(events).toEqual(expect.arrayContaining([...samtaler.fields.map((f) => f.name.text), "person", "dato"]));
+    expect(events).not.toContain("ydelse");
+    expect(events).not.toContain("maaned");
   });
 });
