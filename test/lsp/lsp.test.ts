@@ -11,7 +11,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPolicy } from "../../compiler/index.js";
 import { keywordInfo } from "../../grammar/keywords.js";
-import type { CriterionDecl, MeasureDecl } from "../../grammar/ast.js";
+import type { CriterionDecl, MeasureDecl, MeasurementDecl } from "../../grammar/ast.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tmp = join(root, ".tmp", "lsp");
@@ -204,6 +204,26 @@ describe("tilsyn lsp --stdio", () => {
     });
     const declared = positionOf(policyText, "mål andel_røde", 4);
     expect(locations).toEqual([{ uri, range: { start: declared, end: { line: declared.line, character: declared.character + "andel_røde".length } } }]);
+  });
+
+  it("knows a måling's names: hover, definition and outline of its table's fields", async () => {
+    const text = readFileSync(join(root, "policies", "maaling", "fokusmaal.tilsyn"), "utf8");
+    const uri = open("fokusmaal.tilsyn", text);
+    await diagnosticsWhere(uri, () => true);
+    const m = checkPolicy(text, "x").ast.declarations.find((d): d is MeasurementDecl => d.kind === "MeasurementDecl")!;
+    const declared = m.outputs.find((o) => o.name.text === "maalgruppe")!;
+    const use = positionOf(text, "hvor maalgruppe og", "hvor ".length + 1);
+    type HoverResult = { contents: { kind: string; value: string } } | null;
+    const hover = await rpc.sendRequest<HoverResult>("textDocument/hover", { textDocument: { uri }, position: use });
+    expect(hover!.contents.value).toContain("Felt i målingens tabel");
+    expect(hover!.contents.value).toContain(declared.source!.value);
+    const locations = await rpc.sendRequest<{ uri: string; range: LspRange }[]>("textDocument/definition", { textDocument: { uri }, position: use });
+    const at = positionOf(text, "  maalgruppe = ", 2);
+    expect(locations).toEqual([{ uri, range: { start: at, end: { line: at.line, character: at.character + "maalgruppe".length } } }]);
+    type Symbol = { name: string; children?: Symbol[] };
+    const outline = await rpc.sendRequest<Symbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+    const table = outline.find((x) => x.name === m.name.text && (x.children?.length ?? 0) > 0)!;
+    expect(table.children!.map((c) => c.name)).toEqual(m.outputs.map((o) => o.name.text));
   });
 
   it("renames a criterion everywhere: its declaration, the examples in the file and in an open file of examples", async () => {
