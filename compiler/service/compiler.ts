@@ -4,8 +4,9 @@
 
 import { checkPolicy } from "../index.js";
 import { checkExamples, exampleScope } from "../examples.js";
+import { runMeasurementExamples } from "../measure-examples.js";
 import { runExample } from "../runner.js";
 
-export const compiler = { checkPolicy, checkExamples, exampleScope, runExample };
+export const compiler = { checkPolicy, checkExamples, exampleScope, runExample, runMeasurementExamples };
 
 export type Compiler = typeof compiler;

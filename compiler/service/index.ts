@@ -13,6 +13,7 @@
 
 import type { PolicyFile, Span } from "../../grammar/ast.js";
 import type { Plan } from "../../runtime/plan.js";
+import type { MeasurePlan } from "../../runtime/measure-plan.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import type { PreparedExample } from "../examples.js";
 import type { ExampleResult } from "../runner.js";
@@ -39,6 +40,8 @@ export interface Analysis {
   diagnostics: readonly Diagnostic[];
   plan?: Plan;
   examples?: PreparedExample[];
+  /** The plans of the file's `måling` blocks, when they have no errors. */
+  measurements?: MeasurePlan[];
 }
 
 export interface Location {
@@ -361,6 +364,8 @@ export class LanguageService {
     let plans: Plan[] = [];
     let prepared: PreparedExample[] = [];
     let blocked: string | undefined;
+    // A `måling`'s examples (person rows in, the table's rows expected) run as `tilsyn test` runs them.
+    const measured = ast.policy && doc.analysis.measurements ? compiler.runMeasurementExamples(ast, doc.analysis.measurements, uri) : [];
     if (ast.policy) {
       if (doc.analysis.plan) {
         plans = [doc.analysis.plan];
@@ -378,6 +383,8 @@ export class LanguageService {
     const lenses = examples.map((example): ExampleLens => {
       const span = example.span;
       if (blocked) return { span, ok: false, title: `✗ kan ikke køres: ${blocked}`, details: [] };
+      const measuredResult = example.expectedTables?.length ? measured.find((r) => r.line === example.span.start.line) : undefined;
+      if (measuredResult) return lensOf(span, measuredResult);
       const ready = prepared.find((p) => p.example === example);
       if (!ready) return { span, ok: false, title: "✗ eksemplet har fejl", details: [] };
       return lensOf(span, compiler.runExample(example, ready.tables, plans, uri));

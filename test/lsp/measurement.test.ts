@@ -145,6 +145,21 @@ describe("the language service in a måling", () => {
     expectExamplesHold(renamed);
   });
 
+  it("runs a måling's examples in their lenses: ✓ where the table holds, ✗ where an expected row does not", () => {
+    const lenses = open().exampleLenses(uri);
+    expect(lenses.map((l) => l.span.start.line)).toEqual(ast.examples!.map((e) => e.span.start.line));
+    expect(lenses.filter((l) => !l.ok).map((l) => l.title)).toEqual([]);
+    // Change one measured value in the first expected table: that example, and only it, fails.
+    const example = ast.examples!.find((e) => e.expectedTables?.length)!;
+    const table = example.expectedTables![0]!;
+    const column = table.columns.findIndex((c) => c.text === "maalgruppe");
+    const cell = table.rows[table.rows.length - 1]!.cells[column]!;
+    const wrong = `${text.slice(0, cell.span.start.offset)}${Number(cell.value) + 1}${text.slice(cell.span.end.offset)}`;
+    const after = open(wrong).exampleLenses(uri);
+    expect(after.filter((l) => !l.ok).map((l) => l.span.start.line)).toEqual([example.span.start.line]);
+    expect(after.find((l) => !l.ok)!.title).toContain(`linje ${cell.span.start.line}`);
+  });
+
   it("completes a field's condition with month fields and earlier table fields, a tæl case with its own data's fields first", () => {
     const service = open();
     const monthFields = persons.filter((d) => d.grain.value === "måned").flatMap((d) => d.fields.map((f) => f.name.text));
