@@ -161,10 +161,12 @@ export function complete(lines: LineIndex, offset: number, symbols: readonly Pol
     const seen = new Set<string>();
     return list.filter((s) => (seen.has(`${s.kind}:${s.name}`) ? false : (seen.add(`${s.kind}:${s.name}`), true)));
   };
-  const ofKind = (kinds: readonly SymbolKind[], rank = "0"): CompletionItem[] =>
-    unique(kinds.flatMap((k) => symbols.filter((s) => s.kind === k))).map((s) => named(s, `${rank}${kinds.indexOf(s.kind)}`));
+  const ofKind = (kinds: readonly SymbolKind[], rank = "0", only: (s: PolicySymbol) => boolean = () => true): CompletionItem[] =>
+    unique(kinds.flatMap((k) => symbols.filter((s) => s.kind === k && only(s)))).map((s) => named(s, `${rank}${kinds.indexOf(s.kind)}`));
+  // Outside a måling an expression cannot name person data's fields or a måling's (the checker says T0201).
+  const supervision = (s: PolicySymbol) => !s.person && !s.measurement;
   const keywords = (words: readonly string[], rank = "2"): CompletionItem[] => words.map((w) => keyword(w, rank));
-  const values = (): CompletionItem[] => [...ofKind(VALUE_KINDS), ...keywords(["sum", "middel", "ikke"])];
+  const values = (): CompletionItem[] => [...ofKind(VALUE_KINDS, "0", supervision), ...keywords(["sum", "middel", "ikke"])];
 
   // At the start of a line: the keywords of the block (or the declarations, unindented).
   if (!last) {
@@ -242,7 +244,7 @@ export function complete(lines: LineIndex, offset: number, symbols: readonly Pol
   if (prev === "sammenhængende") return keywords(["måneder"], "0");
   if (prev === "efter" && lineStarts("frist")) return [...ofKind(["frist"]), ...keywords(["offentliggørelse"])];
   if (prev === "efter") return keywords(["måneden", "offentliggørelse", "henvendelsen", "forrige"], "0");
-  if (prev === "over") return [...keywords(["måneden", "halvåret", "året", "de"], "0"), ...ofKind(VALUE_KINDS, "1")];
+  if (prev === "over") return [...keywords(["måneden", "halvåret", "året", "de"], "0"), ...ofKind(VALUE_KINDS, "1", supervision)];
   if (prev === "de") return keywords(["seneste"], "0");
   if (prev === "lig") return keywords(["med"], "0");
   if (EXPRESSION_BEFORE.has(prev) || last.kind === "operator") return values();
@@ -254,7 +256,7 @@ export function complete(lines: LineIndex, offset: number, symbols: readonly Pol
   }
   // Anything else: every name and every keyword, when asked for.
   if (typing) return [];
-  return [...ofKind(VALUE_KINDS), ...keywords(keywordTable.map((k) => k.word), "3")];
+  return [...ofKind(VALUE_KINDS, "0", supervision), ...keywords(keywordTable.map((k) => k.word), "3")];
 }
 
 /** The nearest line above `line` indented at most `indent`: the header of the block `line` is in. */

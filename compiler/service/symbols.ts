@@ -232,7 +232,8 @@ export function buildSymbols(ast: PolicyFile | undefined, uri: string, targets: 
   const useExpr = (e: Expr | undefined): void => {
     if (!e) return;
     walkExpr(e, (x) => {
-      if (x.kind === "Ref") use(x.name, VALUE_KINDS);
+      // Outside a måling, its names and person data's are not values (the checker says T0201).
+      if (x.kind === "Ref") use(x.name, VALUE_KINDS, (s) => !s.person && !s.measurement);
       else if (x.kind === "Aggregate" && x.measuredFilter) use(x.measuredFilter, ["felt"]);
     });
   };

@@ -182,6 +182,19 @@ describe("the language service in a måling", () => {
     expect(inCase.map((c) => c.label)).not.toContain("form");
   });
 
+  it("outside the måling, its names and person data's are not values: a criterion neither resolves nor is offered them", () => {
+    const mixed = `${text}\ndata d pr kommune, måned\n  borgere: antal "borgere"\n\nkriterie k "t"\n  når maalgruppe over 2 og borgere over 1\n  kilde "x"\n`;
+    const service = open(mixed);
+    const use = place(mixed, "når maalgruppe over 2", "maalgruppe");
+    expect(service.definition(uri, use)).toEqual([]);
+    const declared = measurement.outputs.find((o) => o.name.text === "maalgruppe")!;
+    const refs = service.references(uri, { line: declared.name.span.start.line, column: declared.name.span.start.column }).map(at);
+    expect(refs).not.toContain(`${use.line}:${use.column}`);
+    const labels = service.completion(uri, place(mixed, "når maalgruppe over 2", "maalgruppe")).map((c) => c.label);
+    expect(labels).toContain("borgere");
+    for (const name of [...outputs, ...persons.flatMap((d) => d.fields.map((f) => f.name.text))]) expect(labels).not.toContain(name);
+  });
+
   it("completes an example's table header: `forventer data` with the måling's fields, person data with its own", () => {
     const service = open();
     const labels = (header: RegExp) => {
