@@ -70,8 +70,11 @@ export function symbolMarkdown(symbol: PolicySymbol, analysis?: Analysis, from?:
 
 const within = (span: Span, offset: number): boolean => span.start.offset <= offset && offset < span.end.offset;
 
-/** Every expression of a declaration, with the rule it belongs to. */
-function* rootExprs(ast: PolicyFile): Generator<{ expr: Expr; owner: Declaration; ownerName: string; ownerKind: string }> {
+/**
+ * Every expression of a declaration, with the rule it belongs to. A måling's expressions say
+ * where they stand themselves (`where`) and their `kilde`; `tilsyn sweep` does not vary them.
+ */
+function* rootExprs(ast: PolicyFile): Generator<{ expr: Expr; owner: Declaration; ownerName: string; ownerKind: string; where?: string; source?: string }> {
   for (const d of ast.declarations) {
     switch (d.kind) {
       case "MeasureDecl":
@@ -86,6 +89,15 @@ function* rootExprs(ast: PolicyFile): Generator<{ expr: Expr; owner: Declaration
         break;
       case "MachineDecl":
         for (const t of d.transitions) if (t.when) yield { expr: t.when, owner: d, ownerName: t.name.text, ownerKind: "overgangen" };
+        break;
+      case "MeasurementDecl":
+        // A måling's limits (`varighed mindst 12`, `under 100`): the field or clause they belong to.
+        for (const o of d.outputs) {
+          yield { expr: o.expr, owner: d, ownerName: o.name.text, ownerKind: "feltet", where: `feltet \`${o.name.text}\` i målingen \`${d.name.text}\``, ...(o.source ? { source: o.source.value } : {}) };
+        }
+        if (d.dead) {
+          yield { expr: d.dead.when, owner: d, ownerName: d.name.text, ownerKind: "målingen", where: `\`død når\` i målingen \`${d.name.text}\``, ...(d.dead.source ? { source: d.dead.source.value } : {}) };
+        }
         break;
       default:
         break;
@@ -107,9 +119,12 @@ function thresholdAt(analysis: Analysis, offset: number): Hover | undefined {
       found = {
         span: limit.span,
         markdown: [
-          `**Grænse** \`${text(limit.span)}\` i ${root.ownerKind} \`${root.ownerName}\`${title}`,
+          `**Grænse** \`${text(limit.span)}\` i ${root.where ?? `${root.ownerKind} \`${root.ownerName}\`${title}`}`,
           `Sammenligningen: \`${text(e.span)}\``,
-          `Linje ${e.span.start.line}. \`tilsyn sweep --regel ${root.ownerName}\` viser, hvad en anden grænse giver.`,
+          ...(root.source ? [`Kilde: ${root.source}.`] : []),
+          root.where
+            ? `Linje ${e.span.start.line}.`
+            : `Linje ${e.span.start.line}. \`tilsyn sweep --regel ${root.ownerName}\` viser, hvad en anden grænse giver.`,
         ].join("\n\n"),
       };
       return false;

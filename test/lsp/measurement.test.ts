@@ -94,6 +94,18 @@ describe("the language service in a måling", () => {
     expect(m.markdown).toContain(`Kilde: ${measurement.source!.value}`);
   });
 
+  it("hovers a limit in a table field's condition with the field, the måling and the field's kilde", () => {
+    const service = open();
+    const field = measurement.outputs.find((o) => o.name.text === "uden_tilbud")!;
+    const fieldText = text.slice(field.span.start.offset, field.span.end.offset);
+    const limit = /under (\d+)\)/u.exec(fieldText)!;
+    const number = place(text, fieldText, limit[1]!);
+    const hoverOnNumber = service.hover(uri, number)!;
+    expect(hoverOnNumber.markdown).toContain(`**Grænse** \`${limit[1]}\` i feltet \`uden_tilbud\` i målingen \`${measurement.name.text}\``);
+    expect(hoverOnNumber.markdown).toContain(`Kilde: ${field.source!.value}`);
+    expect(hoverOnNumber.markdown).not.toContain("tilsyn sweep");
+  });
+
   it("goes to the field of the data a `tæl` counts: `art` of samtaler and of tilbud are two names", () => {
     const service = open();
     const samtaler = persons.find((d) => d.name.text === "samtaler")!.fields.find((f) => f.name.text === "art")!;
