@@ -4,7 +4,7 @@
 
 import type { Span } from "../../diagnostics/span.js";
 import { keywordTable as keywords } from "../../grammar/keywords.js";
-import { formatSource, kindLabel, LanguageService, type CompletionItem, type PolicySymbol, type WorkspaceEdit } from "../../compiler/service/index.js";
+import { formatSource, labelOf, LanguageService, type CompletionItem, type PolicySymbol, type WorkspaceEdit } from "../../compiler/service/index.js";
 import { monaco } from "./monaco.js";
 
 export const LANGUAGE_ID = "tilsyn";
@@ -235,7 +235,7 @@ export function registerLanguage(onFormatError: (message: string) => void): void
       if (!known(model)) return [];
       const convert = (s: PolicySymbol): monaco.languages.DocumentSymbol => ({
         name: s.name,
-        detail: s.title ?? kindLabel[s.kind],
+        detail: s.title ?? labelOf(s),
         kind: monaco.languages.SymbolKind[s.kind === "data" ? "Struct" : s.kind === "felt" ? "Field" : s.kind === "mål" ? "Variable" : s.kind === "tilstand" ? "EnumMember" : "Function"],
         tags: [],
         range: toRange(s.span),
