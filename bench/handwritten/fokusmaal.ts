@@ -9,18 +9,22 @@
 //
 // How § 3b is read here, sentence by sentence:
 // - A spell is a maximal run of consecutive months with the same benefit; a change of benefit or
-//   a missing month starts a new one. A dead month (doed = 1) belongs to the spell (it does not
-//   break it) but is not counted. A spell running in the first month of the data starts there.
+//   a missing month starts a new one. A dead month (doed = 1) belongs to the spell it falls in and
+//   is not counted: «dead months … neither count nor break the spell», whatever the benefit on
+//   the dead month's row (maternity leave on another benefit does not restart the count). So the
+//   spell's benefit is that of its counted months, and a counted month on another benefit starts
+//   a new spell. A spell running in the first month of the data starts there.
 // - Target group in month m: m is not dead, the spell has ≥ 12 counted months up to and
 //   including m, and the exempt months are < 50 % of those counted months (exempt × 2 < counted).
 // - Window: the last 12 counted months of the spell up to m, as the dates from the first day of
 //   the earliest of them to the last day of m (dead months in between stretch it). Every month in
-//   that range belongs to the spell, so the benefit at an event's date is the spell's benefit,
-//   and whether an event is in the window depends only on its month.
+//   that range belongs to the spell, so whether an event is in the window depends only on its
+//   month; a dead month in it may be on another benefit than the spell's.
 // - Focus 1 (uden_tilbud): no counting offer dated in the window and fewer than 100 hours of work
 //   summed over the window's months (exactly 100 is met). Offers of the four LAB kinds count; a
 //   § 91 offer (oevrig_vejledning_91) dated before 2023-03-22 counts, one dated on or after counts
-//   only when the benefit at its date is uddannelseshjaelp or overgangsydelse.
+//   only when the person's benefit at its date (the benefit of its month's row, a dead month's
+//   own) is uddannelseshjaelp or overgangsydelse.
 // - Focus 2 (under_4_samtaler): fewer than 4 counting interviews dated in the window. A sickness
 //   follow-up counts in any form; a job interview before 2023-03-22 counts in any form; from
 //   2023-03-22 the first job interview of the spell counts only if held in person, later ones in
@@ -192,12 +196,19 @@ export function measure(data: PersonData): MeasuredRow[] {
       if (m > touchedTo) touchedTo = m;
     }
 
-    // Spells: runs of rows with consecutive months and the same benefit.
+    // Spells: runs of rows with consecutive months whose counted (non-dead) months have one
+    // benefit; dead rows join the spell whatever their benefit.
     let s = m0;
     while (s < m1) {
-      const ydelse = M.ydelse[pm.order[s]!]!;
-      let e = s + 1;
-      while (e < m1 && M.ydelse[pm.order[e]!]! === ydelse && monthRel[pm.order[e]!]! === monthRel[pm.order[e - 1]!]! + 1) e++;
+      let ydelse = -1;
+      let e = s;
+      for (; e < m1; e++) {
+        const r = pm.order[e]!;
+        if (e > s && monthRel[r]! !== monthRel[pm.order[e - 1]!]! + 1) break;
+        if (M.doed[r]) continue;
+        if (ydelse < 0) ydelse = M.ydelse[r]!;
+        else if (M.ydelse[r]! !== ydelse) break;
+      }
       const spellFirst = monthRel[pm.order[s]!]!;
       const spellLast = monthRel[pm.order[e - 1]!]!;
       if (spellFirst < touchedFrom) touchedFrom = spellFirst;
@@ -222,7 +233,9 @@ export function measure(data: PersonData): MeasuredRow[] {
         const r = po.order[op]!;
         const m = oMonth[r]!;
         if (m > spellLast) break;
-        if (O.art[r] !== TILBUD_91 || O.day[r]! < CHANGE_DAY || ydelse === UDDANNELSESHJAELP || ydelse === OVERGANGSYDELSE) offers[m]++;
+        // The benefit at the offer's date: its month's row (the spell's months are consecutive).
+        const at = M.ydelse[pm.order[s + m - spellFirst]!]!;
+        if (O.art[r] !== TILBUD_91 || O.day[r]! < CHANGE_DAY || at === UDDANNELSESHJAELP || at === OVERGANGSYDELSE) offers[m]++;
       }
 
       // Walk the spell's months.

@@ -5,10 +5,13 @@
 //
 // The query, step by step:
 //   spells   gaps and islands: a row starts a spell when the previous row of the person is not the
-//            month before or has another benefit; the running sum of starts numbers the spells;
+//            month before, or when it is counted (not dead) and the counted month before it in the
+//            same run has another benefit (a dead month joins the spell whatever its benefit:
+//            «neither count nor break»); the running sum of starts numbers the spells;
 //            alive_no = the counted (non-dead) months of the spell so far, so a dead row carries
 //            the number of the counted month before it.
-//   events   interviews and offers joined to the person's month row (so to its spell and benefit);
+//   events   interviews and offers joined to the person's month row (so to its spell, and to the
+//            benefit at the event's date, a dead month's own);
 //            the first job interview of a spell (by date, in person first) and § 91 after
 //            2023-03-22 are decided there; hours as DECIMAL(18,4), exact.
 // Only standard SQL beyond read_csv: window functions, FILTER on aggregates, EXTRACT, so the
@@ -40,9 +43,21 @@ maaneder AS (
          ydelse, fritaget, doed
   FROM ${csv("ydelsesmaaneder.csv", "'person': 'VARCHAR', 'kommune': 'INTEGER', 'maaned': 'VARCHAR', 'ydelse': 'VARCHAR', 'fritaget': 'INTEGER', 'doed': 'INTEGER'")}
 ),
+gaps AS (
+  SELECT *, CASE WHEN lag(mi) OVER (PARTITION BY person ORDER BY mi) = mi - 1 THEN 0 ELSE 1 END AS gap
+  FROM maaneder
+),
+runs AS (
+  SELECT *, sum(gap) OVER (PARTITION BY person ORDER BY mi ROWS UNBOUNDED PRECEDING) AS run
+  FROM gaps
+),
+changes AS (
+  SELECT person, mi, CASE WHEN lag(ydelse) OVER (PARTITION BY person, run ORDER BY mi) <> ydelse THEN 1 ELSE 0 END AS change
+  FROM runs WHERE doed = 0
+),
 starts AS (
-  SELECT *, CASE WHEN lag(mi) OVER w = mi - 1 AND lag(ydelse) OVER w = ydelse THEN 0 ELSE 1 END AS new_spell
-  FROM maaneder WINDOW w AS (PARTITION BY person ORDER BY mi)
+  SELECT r.*, CASE WHEN r.gap = 1 OR c.change = 1 THEN 1 ELSE 0 END AS new_spell
+  FROM runs r LEFT JOIN changes c ON c.person = r.person AND c.mi = r.mi
 ),
 spells AS (
   SELECT person, kommune, mi, ydelse, fritaget, doed,

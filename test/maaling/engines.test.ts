@@ -61,6 +61,33 @@ describe("measurement engines on the sample", () => {
     expect(toCsv(await measureDuckDb(sample, { threads: 1 }))).toBe(expected);
   });
 
+  it("DuckDB's SQL reads a dead month on another benefit as the hand-written count does: it neither counts nor breaks", async () => {
+    // Persons a–d: kontanthjælp 2022-01..2023-06 with a dead month on another benefit inside the
+    // spell (b), at its start (c), or a counted month on another benefit (d), and § 91 offers
+    // after 2023-03-22 dated in the dead month and after it.
+    const dir = mkdtempSync(join(tmp, "doed-"));
+    const months: string[] = ["person,kommune,maaned,ydelse,fritaget,doed"];
+    for (const p of ["a", "b", "c", "d"]) {
+      for (let k = 0; k < 18; k++) {
+        const maaned = `${2022 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+        const other = (p === "b" && k === 14) || (p === "c" && k === 0) || (p === "d" && k === 6);
+        const doed = other && p !== "d" ? 1 : 0;
+        months.push(`${p},101,${maaned},${other ? "overgangsydelse" : "kontanthjaelp"},0,${doed}`);
+      }
+    }
+    writeFileSync(join(dir, "ydelsesmaaneder.csv"), months.join("\n") + "\n");
+    writeFileSync(join(dir, "samtaler.csv"), "person,dato,art,form\nb,2023-03-10,jobsamtale,telefon\n");
+    writeFileSync(join(dir, "tilbud.csv"), "person,dato,art\nb,2023-03-28,oevrig_vejledning_91\nc,2023-04-03,oevrig_vejledning_91\n");
+    writeFileSync(join(dir, "timer.csv"), "person,maaned,timer\n");
+    const hand = toCsv(measure(loadPersonDir(dir)));
+    expect(toCsv(await measureDuckDb(dir, { threads: 1 }))).toBe(hand);
+    // Not vacuous: in 2023-06, a, b (17 counted months through its dead one) and c (17 after its
+    // dead first month) are in the target group, d (11 months since its counted overgangsydelse
+    // month) is not; b's § 91 offer, dated in its overgangsydelse month, counts; c's does not.
+    const row = (m: string) => hand.split("\n").find((l) => l.startsWith(`101,${m},`));
+    expect(row("2023-06")).toBe("101,2023-06,3,2,3");
+  });
+
   it("the SQL for a warehouse (over tables) is the one in docs/arkitektur.md and gives the same rows", async () => {
     const sql = fokusmaalSql("", { tables: true });
     const doc = readFileSync(fileURLToPath(new URL("../../docs/arkitektur.md", import.meta.url)), "utf8");

@@ -86,6 +86,19 @@ describe("target group (målgruppe)", () => {
     expect(at(c, "2023-01").maalgruppe).toBe(1); // 12 counted, the spell unbroken
   });
 
+  it("«dead months … neither count nor break the spell», whatever the dead month's benefit", () => {
+    // kontanthjælp, then 2022-06 dead on sygedagpenge (barsel), then kontanthjælp again: one spell
+    // of 12 counted months in 2023-01. A change of benefit in a counted month would restart it, and
+    // so does the dead month when it is not dead.
+    const onOther = (doed: 0 | 1): MonthRow[] => spell("2022-01", 13, { dead: doed ? [5] : [] }).map((r) => (r.maaned === "2022-06" ? { ...r, ydelse: "sygedagpenge" } : r));
+    expect(at({ months: onOther(1) }, "2022-12").maalgruppe).toBe(0); // 11 counted months
+    expect(at({ months: onOther(1) }, "2023-01").maalgruppe).toBe(1);
+    expect(at({ months: onOther(0) }, "2023-01").maalgruppe).toBe(0);
+    // A spell that begins with a dead month on another benefit is the counted months' spell.
+    const deadFirst = spell("2022-01", 13, { dead: [0] }).map((r) => (r.maaned === "2022-01" ? { ...r, ydelse: "a-dagpenge" as const } : r));
+    expect(at({ months: deadFirst }, "2023-01").maalgruppe).toBe(1);
+  });
+
   it("a person whose month is itself dead is not in the target group that month", () => {
     const c = { months: spell("2022-01", 14, { dead: [13] }) };
     expect(at(c, "2023-01").maalgruppe).toBe(1);
@@ -212,6 +225,15 @@ describe("focus 1 (uden_tilbud)", () => {
       const c = { months: spell("2022-06", 12, { ydelse }), offers: [{ person: "a", dato: "2023-03-22", art: "oevrig_vejledning_91" as const }] };
       expect(at(c, "2023-05").uden_tilbud).toBe(0);
     }
+  });
+
+  it("«… for a person on uddannelseshjælp or overgangsydelse at the offer's date»: the benefit of the offer's month, a dead month's own", () => {
+    // A kontanthjælp spell 2023-01..2024-01 whose dead month 2023-05 is on overgangsydelse; the
+    // window in 2024-01 holds 2023-01..2024-01 (12 counted months and the dead one).
+    const months = spell("2023-01", 13, { dead: [4] }).map((r) => (r.maaned === "2023-05" ? { ...r, ydelse: "overgangsydelse" as const } : r));
+    const offer = (dato: string): OfferRow[] => [{ person: "a", dato, art: "oevrig_vejledning_91" }];
+    expect(at({ months, offers: offer("2023-05-10") }, "2024-01").uden_tilbud).toBe(0);
+    expect(at({ months, offers: offer("2023-06-10") }, "2024-01").uden_tilbud).toBe(1);
   });
 
   it("focus numerators count only people in the target group", () => {
