@@ -4,21 +4,28 @@
 //   npm run bench:maaling                          national data in $TMPDIR/tilsyn-maaling-national
 //                                                  (generated there first if missing, ≈ 3 GB)
 //   npm run bench:maaling -- --data DIR            person-level files already in DIR
-//   npm run bench:maaling -- --kun typescript      one contender (typescript | duckdb)
+//   npm run bench:maaling -- --kun politik         one contender (typescript | duckdb | politik)
 //
 // Contenders, each in its own process (so peak RSS is its own, VmHWM from /proc):
-//   typescript  bench/maaling/load.ts (bytes → typed columns) + bench/handwritten/fokusmaal.ts
+//   typescript  bench/maaling/load.ts (bytes → typed columns) + bench/handwritten/fokusmaal.ts:
+//               the hand-written baseline, whose table the others must equal
 //   duckdb      bench/maaling/duckdb.ts: the same counting as SQL in an embedded DuckDB
-// Before timing, both run on the committed sample and must agree; after timing, their national
+//   politik     the real CLI, `tilsyn run policies/maaling/fokusmaal.tilsyn --data DIR --format
+//               csv` (dist/, built by the npm script), its table from stdout; bench/maaling/report.mjs
+//               is preloaded to report its time, CPU time and VmHWM at exit
+// Before timing, all run on the committed sample and must agree; after timing, their national
 // outputs must agree byte for byte, or the bench fails (exit 1). Output is Danish.
+//
+// `benchMaaling` is also the measurement section of `npm run bench` (bench/run.ts): there on the
+// committed sample by default, on national data with TILSYN_BENCH_NATIONAL=1.
 
 import { spawn } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-export const CONTENDERS = ["typescript", "duckdb"] as const;
+export const CONTENDERS = ["typescript", "duckdb", "politik"] as const;
 export type Contender = (typeof CONTENDERS)[number];
 const FILES = ["ydelsesmaaneder.csv", "samtaler.csv", "tilbud.csv", "timer.csv"];
 const TARGET_SECONDS = 120;
@@ -46,7 +53,7 @@ export interface ChildResult {
   cpuMs: number;
   peakMB: number;
   outputRows: number;
-  /** Rows read (TypeScript only: the loader counts them). */
+  /** Rows read (the hand-written loader counts them). */
   inputRows?: number;
   phases: Record<string, number>;
 }
@@ -95,8 +102,32 @@ async function child(contender: Contender, dir: string, out: string): Promise<vo
   process.stdout.write(JSON.stringify(result) + "\n");
 }
 
+/** The policy through the real CLI, its table on stdout into OUT; wall time includes the process's start. */
+function runPolicy(dir: string, out: string): Promise<ChildResult & { wallMs: number }> {
+  const report = `${out}.json`;
+  const fd = openSync(out, "w");
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const argv = ["run", join(root, "policies", "maaling", "fokusmaal.tilsyn"), "--data", dir, "--format", "csv"];
+    const p = spawn(process.execPath, ["--import", pathToFileURL(join(root, "bench", "maaling", "report.mjs")).href, join(root, "bin", "tilsyn.mjs"), ...argv], {
+      cwd: root,
+      stdio: ["ignore", fd, "inherit"],
+      env: { ...process.env, TILSYN_BENCH_REPORT: report },
+    });
+    p.on("close", (code) => {
+      const wallMs = performance.now() - t0;
+      closeSync(fd);
+      if (code !== 0) return reject(new Error(`politik (tilsyn run) sluttede med kode ${code}`));
+      const r = JSON.parse(readFileSync(report, "utf8")) as { ms: number; cpuMs: number; peakMB: number };
+      const outputRows = readFileSync(out, "utf8").trimEnd().split("\n").length - 1;
+      resolve({ contender: "politik", ms: r.ms, cpuMs: r.cpuMs, peakMB: r.peakMB, outputRows, phases: {}, wallMs });
+    });
+  });
+}
+
 /** Runs one contender in its own process; wall time includes the process's start. */
 function runChild(contender: Contender, dir: string, out: string): Promise<ChildResult & { wallMs: number }> {
+  if (contender === "politik") return runPolicy(dir, out);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const p = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--barn", contender, dir, out], {
@@ -138,30 +169,71 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function main(argv: string[]): Promise<void> {
-  const arg = (name: string): string | undefined => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const only = arg("--kun");
-  if (only && !CONTENDERS.includes(only as Contender)) fail(`--kun skal være ${CONTENDERS.join(" eller ")}`);
-  const contenders = only ? [only as Contender] : [...CONTENDERS];
-  const dir = arg("--data") ?? join(tmpdir(), "tilsyn-maaling-national");
+/** Runs the contenders one after another on DIR and fails unless their tables are byte for byte equal. */
+async function runAll(contenders: Contender[], dir: string, work: string, label: string, rows?: number): Promise<(ChildResult & { wallMs: number })[]> {
+  const results: (ChildResult & { wallMs: number })[] = [];
+  for (const c of contenders) {
+    console.log(`  ${c} (belastning ${load()}):`);
+    const r = await runChild(c, dir, join(work, `${label}-${c}.csv`));
+    if (rows !== undefined && r.inputRows !== undefined && r.inputRows !== rows) fail(`${c} læste ${r.inputRows} rækker, filerne har ${rows}`);
+    results.push(r);
+  }
+  const first = readFileSync(join(work, `${label}-${contenders[0]}.csv`), "utf8");
+  for (const c of contenders.slice(1)) {
+    const diff = firstDifference(first, readFileSync(join(work, `${label}-${c}.csv`), "utf8"));
+    if (diff) fail(`${contenders[0]} og ${c} er uenige på ${label === "eksempel" ? "eksempeldata" : "de nationale data"}, ${diff}`);
+  }
+  return results;
+}
+
+function printResults(results: (ChildResult & { wallMs: number })[], rows: number, withTarget: boolean): void {
+  const table = [["deltager", "tid i alt", "heraf i processen", "CPU-tid", "top-RSS", "rækker/s", ...(withTarget ? ["mål"] : [])]];
+  for (const r of results) {
+    const phases = Object.entries(r.phases).map(([k, v]) => `${k} ${dk(v / 1000, 1)} s`).join(", ");
+    table.push([
+      r.contender,
+      `${dk(r.wallMs / 1000, 1)} s`,
+      `${dk(r.ms / 1000, 1)} s${phases ? ` (${phases})` : ""}`,
+      `${dk(r.cpuMs / 1000, 1)} s`,
+      `${thousands(r.peakMB)} MB`,
+      thousands(rows / (r.wallMs / 1000)),
+      ...(withTarget ? [r.wallMs / 1000 <= TARGET_SECONDS && r.peakMB <= TARGET_MB ? "nået" : "IKKE nået"] : []),
+    ]);
+  }
+  const w = table[0]!.map((_, i) => Math.max(...table.map((t) => t[i]!.length)));
+  for (const t of table) console.log("  " + t.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  "));
+  console.log("  CPU-tid er brugersiden og systemets tid for alle processens tråde; på en ledig maskine er en enkelttrådet deltagers tid omtrent dens CPU-tid.");
+  console.log("  typescript er den håndskrevne grundlinje; politik er `tilsyn run policies/maaling/fokusmaal.tilsyn --format csv`, hele kommandoen.");
+}
+
+export interface MaalingOptions {
+  contenders?: readonly Contender[];
+  /** Also run on national data (generated into `data` first if missing); otherwise the sample only. */
+  national: boolean;
+  /** The national data's folder. */
+  data?: string;
+}
+
+/** The measurement bench: agreement and timing on the committed sample, then (if asked) on national data. */
+export async function benchMaaling(o: MaalingOptions): Promise<void> {
+  const contenders = [...(o.contenders ?? CONTENDERS)];
+  const dir = o.data ?? join(tmpdir(), "tilsyn-maaling-national");
   console.log(`Maskine: ${cpus().length} kerner, belastning (1/5/15 min) ${load()} ved start. Tiderne er målt på en delt maskine.`);
 
-  // 1. Agreement on the committed sample.
+  // 1. Agreement on the committed sample, one contender at a time.
   const sample = join(root, "data", "eksempel-personer");
   const work = join(tmpdir(), `tilsyn-maaling-ud-${process.pid}`);
   mkdirSync(work, { recursive: true });
   try {
     console.log("\nKontrol på data/eksempel-personer");
-    const small = await Promise.all(contenders.map((c) => runChild(c, sample, join(work, `eksempel-${c}.csv`))));
-    const ref = readFileSync(join(work, `eksempel-${contenders[0]}.csv`), "utf8");
-    for (const c of contenders.slice(1)) {
-      const diff = firstDifference(ref, readFileSync(join(work, `eksempel-${c}.csv`), "utf8"));
-      if (diff) fail(`${contenders[0]} og ${c} er uenige på eksempeldata, ${diff}`);
+    const sampleRows = await countRows(sample);
+    const small = await runAll(contenders, sample, work, "eksempel", sampleRows);
+    console.log(`  ${contenders.join(" = ")}: ${thousands(small[0]!.outputRows)} rækker kommune × måned, byte for byte ens; ${thousands(sampleRows)} rækker ind`);
+    if (!o.national) {
+      printResults(small, sampleRows, false);
+      console.log("  Landsdata (≈ 50 mio. personmåneder, mål ≤ 2 min og ≤ 8 GiB): npm run bench:maaling, eller TILSYN_BENCH_NATIONAL=1 npm run bench.");
+      return;
     }
-    console.log(`  ${contenders.join(" = ")}: ${thousands(small[0]!.outputRows)} rækker kommune × måned`);
 
     // 2. National data: generate if missing.
     if (!FILES.every((f) => existsSync(join(dir, f)))) {
@@ -176,41 +248,24 @@ async function main(argv: string[]): Promise<void> {
     console.log(`\nNationale data: ${dir}, ${dk(bytes / 2 ** 30, 2)} GiB, ${thousands(rows)} rækker i ${FILES.join(", ")}`);
 
     // 3. Each contender in turn, alone on the machine (as far as this bench goes).
-    const results: (ChildResult & { wallMs: number })[] = [];
-    for (const c of contenders) {
-      console.log(`\n  ${c} (belastning ${load()}):`);
-      const r = await runChild(c, dir, join(work, `national-${c}.csv`));
-      if (r.inputRows !== undefined && r.inputRows !== rows) fail(`${c} læste ${r.inputRows} rækker, filerne har ${rows}`);
-      results.push(r);
-    }
-    const first = readFileSync(join(work, `national-${contenders[0]}.csv`), "utf8");
-    for (const c of contenders.slice(1)) {
-      const diff = firstDifference(first, readFileSync(join(work, `national-${c}.csv`), "utf8"));
-      if (diff) fail(`${contenders[0]} og ${c} er uenige på de nationale data, ${diff}`);
-    }
-
+    const results = await runAll(contenders, dir, work, "national", rows);
     console.log(`\nResultat (mål: ≤ ${TARGET_SECONDS} s og ≤ ${TARGET_MB} MB top-RSS, indlæsning medregnet); belastning ved slut ${load()}`);
-    const table = [["deltager", "tid i alt", "heraf i processen", "CPU-tid", "top-RSS", "rækker/s", "mål"]];
-    for (const r of results) {
-      const phases = Object.entries(r.phases).map(([k, v]) => `${k} ${dk(v / 1000, 1)} s`).join(", ");
-      table.push([
-        r.contender,
-        `${dk(r.wallMs / 1000, 1)} s`,
-        `${dk(r.ms / 1000, 1)} s${phases ? ` (${phases})` : ""}`,
-        `${dk(r.cpuMs / 1000, 1)} s`,
-        `${thousands(r.peakMB)} MB`,
-        thousands(rows / (r.wallMs / 1000)),
-        r.wallMs / 1000 <= TARGET_SECONDS && r.peakMB <= TARGET_MB ? "nået" : "IKKE nået",
-      ]);
-    }
-    const w = table[0]!.map((_, i) => Math.max(...table.map((t) => t[i]!.length)));
-    for (const t of table) console.log("  " + t.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  "));
-    console.log("  CPU-tid er brugersiden og systemets tid for alle processens tråde; på en ledig maskine er en enkelttrådet deltagers tid omtrent dens CPU-tid.");
+    printResults(results, rows, true);
     const agree = contenders.length > 1 ? `, byte for byte ens` : ` (kun én deltager: ingen sammenligning)`;
     console.log(`  ${contenders.join(" = ")} på de nationale data: ${thousands(results[0]!.outputRows)} rækker kommune × måned${agree}.`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const arg = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const only = arg("--kun");
+  if (only && !CONTENDERS.includes(only as Contender)) fail(`--kun skal være ${CONTENDERS.join(", ")}`);
+  await benchMaaling({ contenders: only ? [only as Contender] : undefined, national: true, data: arg("--data") });
 }
 
 const argv = process.argv.slice(2);

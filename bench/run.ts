@@ -8,7 +8,9 @@
 //      the big replicated tables, which would slow every spawn;
 //   3. time, in this process (warm-up, then interleaved rounds, medians): compiled module and
 //      interpreter against the hand-written loops, on the sample data and 10× and 100× of it;
-//   4. decisions per second against json-rules-engine and the ZEN engine.
+//   4. decisions per second against json-rules-engine and the ZEN engine;
+//   5. the measurement layer (bench/maaling.ts): policy, hand-written count and DuckDB on the
+//      person sample, byte for byte equal; on national data with TILSYN_BENCH_NATIONAL=1.
 //
 // Targets are printed next to the numbers; missing one does not fail the bench, it reports.
 // Output is Danish (the users' language).
@@ -25,6 +27,7 @@ import { fresh, loadSample, randomCsv, replicate, root, tableFromCsv } from "./d
 import { buildFacts, decideAll, decideSome, jsonRulesEngine, zenEngine, type Decide, type Facts } from "./engines.js";
 import { ENGINE_FACTS, MEMORY_FACTOR, measureMemory } from "./memory.js";
 import { measureLoadMemory, reportLoadMemory } from "./load-memory.js";
+import { benchMaaling } from "./maaling.js";
 
 const started = performance.now();
 const RANDOM_SEEDS = 15;
@@ -392,5 +395,14 @@ for (const p of policies) {
   compileRows.push([`${p.id}.tilsyn`, dk(time(() => checkPolicy(source, p.id), 15, 3), 2)]);
 }
 print(compileRows);
+
+// ---------------------------------------------------------------------------------------------
+// The measurement layer (§ 3b): the policy through the CLI, the hand-written count and DuckDB, each
+// in its own process (bench/maaling.ts). On the committed sample here; national scale takes
+// minutes and ≈ 3 GB of generated data, so it runs with TILSYN_BENCH_NATIONAL=1 (or alone:
+// npm run bench:maaling).
+
+heading("Målelaget (§ 3b): fokusmål talt op fra persondata");
+await benchMaaling({ national: process.env.TILSYN_BENCH_NATIONAL === "1" });
 
 console.log(`\nSamlet tid: ${dk((performance.now() - started) / 1000, 0)} s. Målene rapporteres; bench'en fejler ikke på dem.`);
