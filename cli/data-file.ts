@@ -48,11 +48,12 @@ export class Progress {
 }
 
 /**
- * Stream a file in chunks into the reader `open(size)` makes, with progress on a terminal.
+ * Stream a file in chunks into the reader `open(size)` makes, with progress on a terminal, until
+ * the end or until the reader says it is `halted`.
  * Throws a UserError when the file cannot be opened or read; what the reader finds in the file
  * is the reader's to report.
  */
-export async function streamFile<R extends { push(chunk: Uint8Array): void }>(file: string, open: (size: number) => R, terminal?: Terminal): Promise<R> {
+export async function streamFile<R extends { push(chunk: Uint8Array): void; readonly halted?: boolean }>(file: string, open: (size: number) => R, terminal?: Terminal): Promise<R> {
   let handle;
   try {
     handle = await openFile(file, "r");
@@ -74,6 +75,7 @@ export async function streamFile<R extends { push(chunk: Uint8Array): void }>(fi
       }
       if (bytesRead === 0) break;
       reader.push(buffer.subarray(0, bytesRead)); // decoded before the next read reuses the buffer
+      if (reader.halted) break; // the reader needs no more bytes
       done += bytesRead;
       progress.update(done);
     }

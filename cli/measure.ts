@@ -18,8 +18,16 @@ import { checkDataFolder, UserError } from "./io.js";
 import type { Io } from "./main.js";
 import type { RunOptions } from "./commands.js";
 
+/**
+ * One person file, streamed in chunks with its progress shown. Read as bytes first; a file the
+ * fast path does not read (a problem in it, or a layout it leaves to the text path) is read again
+ * as text, which gives the diagnostics with file, line and column.
+ */
 async function readPersonFile(file: string, plan: PersonDataPlan, persons: PersonIds, kommuner: ReadonlySet<string> | undefined, io: Io): Promise<PersonLoadResult> {
-  return (await streamFile(file, () => new PersonTableReader(file, plan, persons, kommuner), io.terminal)).finish();
+  const fast = await streamFile(file, () => new PersonTableReader(file, plan, persons, kommuner), io.terminal);
+  const result = fast.finish();
+  if (!fast.needsText) return result;
+  return (await streamFile(file, () => new PersonTableReader(file, plan, persons, kommuner, { text: true }), io.terminal)).finish();
 }
 
 /**
@@ -52,9 +60,9 @@ async function measureFromFolder(
   // The checked data measured again by the same evaluator with its collector on; its table is the
   // one used, so the explained counts are those of the table the policies read.
   if (inspect) {
-    const person = inspect.person === undefined ? undefined : persons.ids.get(inspect.person);
+    const person = inspect.person === undefined ? undefined : persons.find(inspect.person);
     if (inspect.person !== undefined && person === undefined) throw new UserError(`Personen ${inspect.person} findes ikke i persondata i ${dir}.`, 2);
-    return measure(plan, tables, persons.names.length, { kommune: inspect.kommune, months: inspect.months, ...(person !== undefined ? { person } : {}) });
+    return measure(plan, tables, persons.size, { kommune: inspect.kommune, months: inspect.months, ...(person !== undefined ? { person } : {}) });
   }
   return table;
 }

@@ -1,42 +1,61 @@
 // Person-level data files (`data NAME pr person, måned|dato`, docs/sprog.md «Målinger») into
-// columns: the same byte decoder, CSV row splitter and reporter as the tables per kommune
-// (load/csv.ts), with the checks of person data (T03xx with file, line and column).
+// columns, on two paths that give the same table:
+// - bytes are read first on the fast path: lines and cells cut and decoded from the bytes
+//   (load/bytes.ts, shared with the benchmark's hand-written loader), ids interned by their bytes,
+//   no string per row or cell. It reads only a file it is sure of and gives up at anything else;
+// - the text path reads such a file again with the same byte decoder, CSV row splitter and
+//   reporter as the tables per kommune (load/csv.ts), with the checks of person data (T03xx with
+//   file, line and column).
 //
 // A file is read in chunks and kept as typed columns, one entry per row in file order:
 // - `person`: an integer id, shared by every file of one measurement (PersonIds);
 // - `time`: a month as year*12 + month-1, or a date as days since 1970-01-01;
 // - each field: `antal` as its integer, `tal` as an integer number of ten-thousandths (exact),
 //   `tekst` as an id in the field's own dictionary.
-// Strings are interned once per cell here, so that the evaluation (runtime/spells.ts) compares ids.
+// Ids and texts are interned here, so that the evaluation (runtime/spells.ts) compares integers.
 
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type { Span } from "../diagnostics/span.js";
 import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
 import { groupByPerson, measure, TAL_SCALE, type MeasuredTable, type PersonTable } from "../runtime/spells.js";
+import { ByteLines, dayFromParts, dayOf, digitsOf, IdTable, monthOf, NOT_A_DAY, tenThousandthsOf } from "./bytes.js";
 import { ByteDecoder } from "./decode.js";
 import { checkCellCount, CsvParser, Reporter, type CsvRow } from "./csv.js";
 
 
-/** Person ids shared by the files of one measurement. */
+/** Person ids shared by the files of one measurement, interned by their UTF-8 bytes (load/bytes.ts). */
 export class PersonIds {
-  readonly ids = new Map<string, number>();
-  readonly names: string[] = [];
+  readonly table = new IdTable();
+  private readonly encoder = new TextEncoder();
+  private scratch = new Uint8Array(256);
   private last = "";
   private lastId = -1;
+  /** The id of a person read as text. */
   id(name: string): number {
     // A register extract sorted by person repeats the id row after row: no lookup then.
     if (name === this.last) return this.lastId;
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(name, id);
-      this.names.push(name);
-    }
+    if (this.scratch.length < name.length * 3) this.scratch = new Uint8Array(name.length * 3);
+    const { written } = this.encoder.encodeInto(name, this.scratch);
+    const id = this.table.intern(this.scratch, 0, written);
     this.last = name;
     this.lastId = id;
     return id;
   }
+  /** The id of a person already read, or undefined. */
+  find(name: string): number | undefined {
+    const bytes = this.encoder.encode(name);
+    const id = this.table.find(bytes, 0, bytes.length);
+    return id < 0 ? undefined : id;
+  }
+  get size(): number {
+    return this.table.size;
+  }
+  name(id: number): string {
+    return utf8.decode(this.table.bytes(id));
+  }
 }
+
+const utf8 = new TextDecoder();
 
 /** A growable Int32Array / Float64Array. */
 class Grow<T extends Int32Array | Float64Array> {
@@ -92,28 +111,11 @@ export function parseMonth(s: string): number | undefined {
   return y * 12 + m - 1;
 }
 
-/** Days since 1970-01-01 of the first day of each month from 1900 (Date.UTC once per month, not per row). */
-const MONTH_START = new Map<number, number>();
-function monthStart(monthIndex: number): number {
-  let d = MONTH_START.get(monthIndex);
-  if (d === undefined) {
-    d = Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, 1) / 86400000;
-    MONTH_START.set(monthIndex, d);
-  }
-  return d;
-}
-
 /** `YYYY-MM-DD` → day number, or undefined if there is no such date. */
 export function parseDay(s: string): number | undefined {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
-  if (y < 0 || m < 1 || m > 12 || d < 1) return undefined;
-  const index = y * 12 + m - 1;
-  const first = monthStart(index);
-  if (d > monthStart(index + 1) - first) return undefined;
-  return first + d - 1;
+  const day = dayFromParts(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+  return day === NOT_A_DAY ? undefined : day;
 }
 
 /** A non-negative decimal (comma or point) as ten-thousandths; "dec" when it has more than 4 decimals. */
@@ -151,6 +153,7 @@ export class PersonTableReader {
     private readonly plan: PersonDataPlan,
     private readonly persons: PersonIds,
     private readonly kommuner?: ReadonlySet<string>,
+    private readonly options: { text?: boolean } = {},
   ) {
     this.report = new Reporter(file);
     this.parser = new CsvParser((row) => this.row(row));
@@ -159,7 +162,35 @@ export class PersonTableReader {
     this.texts = plan.fields.map((f) => (f.type === "tekst" ? [] : undefined));
   }
 
+  /**
+   * Bytes are first read on the fast path (load/bytes.ts: no string per row or cell). It reads only
+   * what it is sure of (a comma-separated ASCII file with its columns, no quotes, no blank or
+   * untrimmed cells, every cell valid); at anything else it gives up and `needsText` is true: the
+   * caller reads the file again with a reader made with `{ text: true }`, whose diagnostics name
+   * file, line and column. Both give the same table for a file the fast path reads.
+   */
+  private fast: ByteLines | undefined;
+  private fastCells = 0;
+  private fastAt: Int32Array | undefined; // person, time, then each field: its column
+  private fastStart = new Int32Array(16);
+  private fastEnd = new Int32Array(16);
+  private fastTexts: (IdTable | undefined)[] = [];
+  private fastValues = new Float64Array(0);
+  needsText = false;
+  /** No more bytes are needed: the fast path gave up (cli/data-file.ts streamFile stops reading). */
+  get halted(): boolean {
+    return this.needsText;
+  }
+
   push(chunk: Uint8Array | string): void {
+    if (this.needsText) return;
+    if (typeof chunk !== "string" && !this.options.text && (this.fast || this.first)) {
+      this.first = false;
+      this.fast ??= new ByteLines((buf, start, end, line) => this.fastLine(buf, start, end, line));
+      this.fast.push(chunk);
+      if (this.fast.stopped) this.needsText = true;
+      return;
+    }
     let text: string;
     if (typeof chunk === "string") {
       text = chunk;
@@ -176,6 +207,19 @@ export class PersonTableReader {
   }
 
   finish(): PersonLoadResult {
+    if (this.fast) {
+      this.fast.end();
+      if (this.fast.stopped || !this.fastAt) this.needsText = true;
+      if (this.needsText) return { diagnostics: [], lines: new Map() };
+      this.fastTexts.forEach((ids, f) => {
+        if (!ids) return;
+        for (let id = 0; id < ids.size; id++) {
+          const text = utf8.decode(ids.bytes(id));
+          this.texts[f]!.push(text);
+          this.dictionaries[f]!.set(text, id);
+        }
+      });
+    }
     this.parser.push(this.decoder.decode(new Uint8Array(0), true));
     this.parser.end();
     const timeColumn = this.plan.grain === "måned" ? "maaned" : "dato";
@@ -207,6 +251,89 @@ export class PersonTableReader {
       diagnostics,
       lines: this.report.lines,
     };
+  }
+
+  /** The header on the fast path: only commas, ASCII, no quotes, every expected column. */
+  private fastHeader(buf: Uint8Array, start: number, end: number, line: number): boolean {
+    if (line !== 1 || start === end) return false;
+    let text = "";
+    for (let i = start; i < end; i++) {
+      const b = buf[i]!;
+      if (b >= 128 || b === 34 || b === 59 || b === 9) return false;
+      text += String.fromCharCode(b);
+    }
+    const names = text.split(",");
+    if (names.some((n) => n !== n.trim())) return false;
+    const timeColumn = this.plan.grain === "måned" ? "maaned" : "dato";
+    const at = ["person", timeColumn, ...this.plan.fields.map((f) => f.name)].map((c) => names.indexOf(c));
+    if (at.some((i) => i < 0)) return false;
+    this.header = names;
+    this.fastCells = names.length;
+    this.fastAt = Int32Array.from(at);
+    this.fastStart = new Int32Array(names.length);
+    this.fastEnd = new Int32Array(names.length);
+    this.fastTexts = this.plan.fields.map((f) => (f.type === "tekst" ? new IdTable() : undefined));
+    this.fastValues = new Float64Array(this.plan.fields.length);
+    return true;
+  }
+
+  /** One line on the fast path; false gives up (the file is then read as text). */
+  private fastLine(buf: Uint8Array, start: number, end: number, line: number): boolean {
+    const at = this.fastAt;
+    if (!at) return this.fastHeader(buf, start, end, line);
+    if (start === end) return true; // a blank line, skipped as on the text path
+    const fs = this.fastStart;
+    const fe = this.fastEnd;
+    const last = this.fastCells - 1;
+    let k = 0;
+    let from = start;
+    for (let i = start; i < end; i++) {
+      const b = buf[i]!;
+      if (b === 44) {
+        if (k === last) return false;
+        fs[k] = from;
+        fe[k++] = i;
+        from = i + 1;
+      } else if (b === 34 || b >= 128) return false;
+    }
+    if (k !== last) return false;
+    fs[k] = from;
+    fe[k] = end;
+    // Every cell read: not empty, nothing to trim.
+    for (let j = 0; j < at.length; j++) {
+      const c = at[j]!;
+      const s = fs[c]!;
+      const e = fe[c]!;
+      if (s === e || buf[s]! <= 32 || buf[e - 1]! <= 32) return false;
+    }
+    const timeAt = at[1]!;
+    const month = this.plan.grain === "måned";
+    const time = month ? monthOf(buf, fs[timeAt]!, fe[timeAt]!) : dayOf(buf, fs[timeAt]!, fe[timeAt]!);
+    if (month ? time < 0 : time === NOT_A_DAY) return false;
+    const fields = this.plan.fields;
+    const values = this.fastValues;
+    for (let f = 0; f < fields.length; f++) {
+      const c = at[f + 2]!;
+      const s = fs[c]!;
+      const e = fe[c]!;
+      const type = fields[f]!.type;
+      let v: number;
+      if (type === "tekst") {
+        const ids = this.fastTexts[f]!;
+        const size = ids.size;
+        v = ids.intern(buf, s, e);
+        if (v === size && fields[f]!.name === "kommune" && this.kommuner && !this.kommuner.has(utf8.decode(ids.bytes(v)))) return false;
+      } else {
+        v = type === "antal" ? digitsOf(buf, s, e) : tenThousandthsOf(buf, s, e);
+        if (v < 0) return false;
+      }
+      values[f] = v;
+    }
+    this.person.push(this.persons.table.intern(buf, fs[at[0]!]!, fe[at[0]!]!));
+    this.time.push(time);
+    this.line.push(line);
+    for (let f = 0; f < fields.length; f++) this.values[f]!.push(values[f]!);
+    return true;
   }
 
   private row(row: CsvRow): void {
@@ -291,7 +418,11 @@ export class PersonTableReader {
 export function loadPersonTable(input: string | Uint8Array, file: string, plan: PersonDataPlan, persons: PersonIds, kommuner?: ReadonlySet<string>): PersonLoadResult {
   const reader = new PersonTableReader(file, plan, persons, kommuner);
   reader.push(input);
-  return reader.finish();
+  const result = reader.finish();
+  if (!reader.needsText) return result;
+  const text = new PersonTableReader(file, plan, persons, kommuner, { text: true });
+  text.push(input);
+  return text.finish();
 }
 
 /** A diagnostic about a row found after reading (T0335: the same person and month twice). */
@@ -300,7 +431,7 @@ export function duplicateMonth(table: PersonTable, persons: PersonIds, row: numb
   const span: Span = { start: { offset: 0, line, column: 1 }, end: { offset: 1, line, column: 2 } };
   const t = table.time[row]!;
   const month = `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
-  return diagnostic("T0335", table.file, span, { person: persons.names[table.person[row]!] ?? "", month, data: table.name, first: String(table.line[firstRow]) });
+  return diagnostic("T0335", table.file, span, { person: persons.name(table.person[row]!), month, data: table.name, first: String(table.line[firstRow]) });
 }
 
 /**
@@ -335,13 +466,13 @@ export function measureLoaded(plan: MeasurePlan, tables: ReadonlyMap<string, Per
   for (const t of tables.values()) {
     if (t.grain !== "måned") continue;
     // One row per person and month: rows grouped by person in month order, so a repeat is a neighbour.
-    const { start, order } = groupByPerson(t, persons.names.length);
-    for (let p = 0; p < persons.names.length && diagnostics.length < 25; p++) {
+    const { start, order } = groupByPerson(t, persons.size);
+    for (let p = 0; p < persons.size && diagnostics.length < 25; p++) {
       for (let i = start[p]! + 1; i < start[p + 1]!; i++) {
         if (t.time[order[i]!] === t.time[order[i - 1]!]) diagnostics.push(duplicateMonth(t, persons, order[i]!, order[i - 1]!));
       }
     }
   }
   if (diagnostics.length) return { diagnostics };
-  return { table: measure(plan, tables, persons.names.length), diagnostics };
+  return { table: measure(plan, tables, persons.size), diagnostics };
 }

@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromRows, measure, toCsv, type HoursRow, type InterviewRow, type MonthRow, type OfferRow } from "../../bench/handwritten/fokusmaal.js";
 import { fokusmaalSql, measureDuckDb } from "../../bench/maaling/duckdb.js";
-import { IdTable, loadPersonDir, PersonDataError } from "../../bench/maaling/load.js";
+import { loadPersonDir, PersonDataError } from "../../bench/maaling/load.js";
+import { IdTable } from "../../load/bytes.js";
 
 const sample = fileURLToPath(new URL("../../data/eksempel-personer/", import.meta.url));
 const FILES = ["ydelsesmaaneder.csv", "samtaler.csv", "tilbud.csv", "timer.csv"];

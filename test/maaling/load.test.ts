@@ -1,15 +1,29 @@
 // Person data files: every bad cell is a T03xx error with the file, line and column of the cell.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { measureData } from "../../load/persons.js";
+import { measureData, PersonIds, PersonTableReader } from "../../load/persons.js";
 import { fokusmaal, HEADERS } from "./measure.js";
 
 const plan = fokusmaal();
 const kommuner = new Set(["101", "147"]);
 
+/**
+ * The diagnostics of reading the files as text; read as bytes (the fast path, which gives such
+ * files to the text path), they must be the same.
+ */
 function problems(files: Partial<Record<string, string[]>>): { code: string; file: string; line: number; column: number; message: string }[] {
-  const r = measureData(plan, (d) => ({ input: (files[d.name] ?? [HEADERS[d.name]!]).join("\n") + "\n", file: `${d.name}.csv` }), kommuner);
-  return r.diagnostics.map((d) => ({ code: d.code, file: d.file, line: d.span.start.line, column: d.span.start.column, message: d.message }));
+  const read = (bytes: boolean) => {
+    const r = measureData(plan, (d) => {
+      const text = (files[d.name] ?? [HEADERS[d.name]!]).join("\n") + "\n";
+      return { input: bytes ? new TextEncoder().encode(text) : text, file: `${d.name}.csv` };
+    }, kommuner);
+    return r.diagnostics.map((d) => ({ code: d.code, file: d.file, line: d.span.start.line, column: d.span.start.column, message: d.message }));
+  };
+  const text = read(false);
+  expect(read(true)).toEqual(text);
+  return text;
 }
 
 const good = [HEADERS.ydelsesmaaneder!, "p1,101,2022-01,kontanthjaelp,0,0"];
@@ -86,5 +100,54 @@ describe("dates and months read by character codes", () => {
       }
     }
     for (const s of ["2023-3-22", "2023-03-2x", "2023/03/22", "20230322", " 2023-03-22"]) expect(parseDay(s), s).toBeUndefined();
+  });
+});
+
+describe("the fast path (bytes) and the text path read the same table", () => {
+  const sample = join(import.meta.dirname, "..", "..", "data", "eksempel-personer");
+  /** Each data file of the plan read by both paths, in chunks of `chunk` bytes for the fast one. */
+  function both(d: (typeof plan.data)[number], bytes: Uint8Array, chunk: number) {
+    const fast = new PersonTableReader(`${d.name}.csv`, d, new PersonIds());
+    for (let i = 0; i < bytes.length; i += chunk) fast.push(bytes.subarray(i, i + chunk));
+    const f = fast.finish();
+    const text = new PersonTableReader(`${d.name}.csv`, d, new PersonIds(), undefined, { text: true });
+    text.push(bytes);
+    return { fast, f, t: text.finish() };
+  }
+
+  it("on the committed sample, read in chunks that cut lines anywhere, the fast path reads every file", () => {
+    for (const d of plan.data) {
+      const bytes = readFileSync(join(sample, `${d.name}.csv`));
+      const { fast, f, t } = both(d, bytes, 4099);
+      expect(fast.needsText, d.name).toBe(false);
+      expect(t.diagnostics).toEqual([]);
+      expect(f.table!.rows).toBeGreaterThan(1000);
+      expect(f.table).toEqual(t.table);
+    }
+  });
+
+  it("CRLF, a BOM, columns in another order, an extra column, blank lines and no final line break", () => {
+    const d = plan.data.find((x) => x.name === "timer")!;
+    const text = "\uFEFFextra,timer,maaned,person\r\nx,12.5,2022-01,p1\r\n\r\n,3,2022-02,p2\r\ny,0,1999-12,p1";
+    const { fast, f, t } = both(d, new TextEncoder().encode(text), 7);
+    expect(fast.needsText).toBe(false);
+    expect(f.table).toEqual(t.table);
+    expect(Array.from(f.table!.columns[0]!.values)).toEqual([125000, 30000, 0]);
+    expect(Array.from(f.table!.line)).toEqual([2, 4, 5]);
+  });
+
+  it("leaves to the text path what it does not read itself: quotes, spaces, other separators, letters outside ASCII", () => {
+    const d = plan.data.find((x) => x.name === "samtaler")!;
+    for (const text of [
+      'person,dato,art,form\n"p1",2023-01-02,jobsamtale,telefon\n',
+      "person,dato,art,form\np1, 2023-01-02,jobsamtale,telefon\n",
+      "person;dato;art;form\np1;2023-01-02;jobsamtale;telefon\n",
+      "person,dato,art,form\npø,2023-01-02,jobsamtale,telefon\n",
+    ]) {
+      const { fast, f, t } = both(d, new TextEncoder().encode(text), 5);
+      expect(fast.needsText, text).toBe(true);
+      expect(f.table).toBeUndefined();
+      expect(t.table?.rows, text).toBe(1);
+    }
   });
 });
