@@ -4,7 +4,8 @@
 //   npm run bench:maaling                          national data in $TMPDIR/tilsyn-maaling-national
 //                                                  (generated there first if missing, ≈ 3 GB)
 //   npm run bench:maaling -- --data DIR            person-level files already in DIR
-//   npm run bench:maaling -- --kun politik         one contender (typescript | duckdb | politik)
+//   npm run bench:maaling -- --kun typescript,politik   some contenders (typescript, duckdb, politik);
+//                                                  the first is the one the others must equal
 //
 // Contenders, each in its own process (so peak RSS is its own, VmHWM from /proc):
 //   typescript  bench/maaling/load.ts (bytes → typed columns) + bench/handwritten/fokusmaal.ts:
@@ -263,9 +264,9 @@ async function main(argv: string[]): Promise<void> {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const only = arg("--kun");
-  if (only && !CONTENDERS.includes(only as Contender)) fail(`--kun skal være ${CONTENDERS.join(", ")}`);
-  await benchMaaling({ contenders: only ? [only as Contender] : undefined, national: true, data: arg("--data") });
+  const only = arg("--kun")?.split(",");
+  if (only && (only.length === 0 || only.some((c) => !CONTENDERS.includes(c as Contender)))) fail(`--kun skal være en eller flere af ${CONTENDERS.join(", ")}, adskilt af komma`);
+  await benchMaaling({ contenders: only as Contender[] | undefined, national: true, data: arg("--data") });
 }
 
 const argv = process.argv.slice(2);
