@@ -44,6 +44,7 @@ async function measureFromFolder(
 ): Promise<MeasuredTable & { inspected?: InspectedMeasureMonth[]; person?: InspectedPersonMonth[] }> {
   const persons = new PersonIds();
   const tables = new Map<string, PersonTable>();
+  const started = io.terminal?.now() ?? 0;
   let failed = false;
   for (const d of plan.data) {
     const file = join(dir, `${d.name}.csv`);
@@ -54,7 +55,11 @@ async function measureFromFolder(
     else failed = true;
   }
   if (failed) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
+  // Measuring takes about as long as loading: when loading took a second or more, say what runs.
+  const terminal = io.terminal && io.terminal.now() - started >= 1000 ? io.terminal : undefined;
+  terminal?.write(`\r\x1b[KMåler ${plan.name}: ${String(persons.size).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} personer …`);
   const { table, diagnostics } = measureLoaded(plan, tables, persons);
+  terminal?.write("\r\x1b[K");
   io.stderr(renderDiagnostics(diagnostics));
   if (!table) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
   // The checked data measured again by the same evaluator with its collector on; its table is the

@@ -44,6 +44,19 @@ for (let i = 0; i < 10; i++) {
 }
 
 describe("tilsyn run policies/maaling/fokusmaal.tilsyn", () => {
+  it("on a terminal, after a load of a second or more, says that it measures and how many persons, then clears the line", async () => {
+    const dir = folder(persons);
+    let out = "";
+    let time = 0;
+    const terminal = { write: (t: string) => void (out += t), now: () => (time += 400) };
+    let stdout = "";
+    const code = await main(["run", policy, "--data", dir, "--format", "csv"], { stdout: (t) => (stdout += t), stderr: () => undefined, terminal });
+    expect(code).toBe(0);
+    expect(stdout.startsWith("kommune,maaned,")).toBe(true);
+    expect(out).toContain("\r\x1b[KMåler fokusmaal: 20 personer …");
+    expect(out.endsWith("\r\x1b[K")).toBe(true);
+  });
+
   it("--format csv writes kommune,maaned,maalgruppe,uden_tilbud,under_4_samtaler sorted by kommune and month", async () => {
     const dir = folder(persons);
     const { code, stdout } = await run("run", policy, "--data", dir, "--format", "csv");
