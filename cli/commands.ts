@@ -196,6 +196,10 @@ export async function runCheck(files: string[], io: Io): Promise<number> {
 export async function runCompile(files: string[], options: { out: string; historik?: boolean }, io: Io): Promise<number> {
   const compiled = await compileFiles(files, io);
   if (summariseDiagnostics(compiled, io)) return 1;
+  // A måling is run by the runtime's streaming evaluator (tilsyn run); a module without it would
+  // evaluate nothing, so none is written.
+  const measuring = compiled.find((c) => c.measurements?.length);
+  if (measuring) throw new UserError(problem("T0446", { file: measuring.file, name: measuring.measurements![0]!.name }), 2);
   // Modules and the files beside them; nothing is written until every one of them can be.
   const outputs: { path: string; text: string }[] = [];
   const names: string[] = [];

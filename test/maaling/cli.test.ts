@@ -2,7 +2,7 @@
 // measurement → skærpet tilsyn in one run, which must give what the same run gives on the
 // measured table written as fokusmaal.csv.
 
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -103,5 +103,24 @@ describe("tilsyn run policies/maaling/fokusmaal.tilsyn", () => {
     expect(withFile.stdout).toBe(expected.stdout);
     expect(withFile.stderr).toContain("note[T0445]");
     expect(withFile.stderr).toContain("fokusmaal.csv læses ikke");
+  });
+});
+
+describe("tilsyn compile on a måling", () => {
+  it("refuses with T0446 and writes nothing, since a module would not measure (tilsyn run does)", async () => {
+    const out = mkdtempSync(join(tmpdir(), "tilsyn-maaling-compile-"));
+    dirs.push(out);
+    rmSync(out, { recursive: true });
+    const { code, stdout, stderr } = await run("compile", policy, "--out", out);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("T0446");
+    expect(stderr).toContain("målingen `fokusmaal`");
+    expect(stderr).toContain(`tilsyn run ${policy} --data MAPPE`);
+    expect(existsSync(out)).toBe(false);
+    // The supervision policies still compile.
+    const ok = await run("compile", skaerpet, "--out", out);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(out, "skaerpet-tilsyn.ts"), "utf8")).toContain("export function evaluateTables");
   });
 });
