@@ -10,7 +10,7 @@ import { loadTable } from "../load/csv.js";
 import { measureLoaded, PersonIds, PersonTableReader, type PersonLoadResult } from "../load/persons.js";
 import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
 import type { Plan } from "../runtime/plan.js";
-import { measure, measuredCsv, monthText, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
+import { measuredCsv, monthText, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
 import { explainMeasurement, periodMonths, type MeasureExplanation } from "../compiler/explain-measure.js";
 import type { Table } from "../runtime/table.js";
 import { streamFile } from "./data-file.js";
@@ -58,17 +58,15 @@ async function measureFromFolder(
   // Measuring takes about as long as loading: when loading took a second or more, say what runs.
   const terminal = io.terminal && io.terminal.now() - started >= 1000 ? io.terminal : undefined;
   terminal?.write(`\r\x1b[KMåler ${plan.name}: ${String(persons.size).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} personer …`);
-  const { table, diagnostics } = measureLoaded(plan, tables, persons);
+  // For tilsyn explain the one measurement collects the counts behind the kommune's rows: the
+  // explained counts are those of the table the policies read.
+  const person = inspect?.person === undefined ? undefined : persons.find(inspect.person);
+  if (inspect?.person !== undefined && person === undefined) throw new UserError(`Personen ${inspect.person} findes ikke i persondata i ${dir}.`, 2);
+  const at = inspect ? { kommune: inspect.kommune, months: inspect.months, ...(person !== undefined ? { person } : {}) } : undefined;
+  const { table, diagnostics } = measureLoaded(plan, tables, persons, at);
   terminal?.write("\r\x1b[K");
   io.stderr(renderDiagnostics(diagnostics));
   if (!table) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
-  // The checked data measured again by the same evaluator with its collector on; its table is the
-  // one used, so the explained counts are those of the table the policies read.
-  if (inspect) {
-    const person = inspect.person === undefined ? undefined : persons.find(inspect.person);
-    if (inspect.person !== undefined && person === undefined) throw new UserError(`Personen ${inspect.person} findes ikke i persondata i ${dir}.`, 2);
-    return measure(plan, tables, persons.size, { kommune: inspect.kommune, months: inspect.months, ...(person !== undefined ? { person } : {}) });
-  }
   return table;
 }
 

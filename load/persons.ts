@@ -17,7 +17,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type { Span } from "../diagnostics/span.js";
 import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
-import { groupByPerson, measure, TAL_SCALE, type MeasuredTable, type PersonTable } from "../runtime/spells.js";
+import { groupByPerson, measure, TAL_SCALE, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
 import { ByteLines, dayFromParts, dayOf, digitsOf, IdTable, monthOf, NOT_A_DAY, tenThousandthsOf } from "./bytes.js";
 import { ByteDecoder } from "./decode.js";
 import { checkCellCount, CsvParser, Reporter, type CsvRow } from "./csv.js";
@@ -461,7 +461,12 @@ export function measureData(
 }
 
 /** Check that person-month data has one row per person and month (T0335), then measure. */
-export function measureLoaded(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: PersonIds): { table?: MeasuredTable; diagnostics: Diagnostic[] } {
+export function measureLoaded(
+  plan: MeasurePlan,
+  tables: ReadonlyMap<string, PersonTable>,
+  persons: PersonIds,
+  inspect?: MeasureInspect,
+): { table?: MeasuredTable & { inspected?: InspectedMeasureMonth[]; person?: InspectedPersonMonth[] }; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   for (const t of tables.values()) {
     if (t.grain !== "måned") continue;
@@ -474,5 +479,6 @@ export function measureLoaded(plan: MeasurePlan, tables: ReadonlyMap<string, Per
     }
   }
   if (diagnostics.length) return { diagnostics };
-  return { table: measure(plan, tables, persons.size), diagnostics };
+  // With `inspect`, the same evaluator collects the counts behind the rows (tilsyn explain).
+  return { table: inspect ? measure(plan, tables, persons.size, inspect) : measure(plan, tables, persons.size), diagnostics };
 }
