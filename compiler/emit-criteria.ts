@@ -305,8 +305,8 @@ class CriteriaEmitter {
     return this.explainerFunction("explainReview", "review", blocks);
   }
 
-  /** Start one rule's explanation block: fresh per-block state, and its \`big\` flag and values object. */
-  private beginExplanation(name: string): Win {
+  /** Fresh per-block state: no lines, nothing computed yet, windows relative to the period. */
+  private beginBlock(): void {
     this.lines = [];
     this.sumsAt = new Map();
     this.comparisonsAt = new Map();
@@ -314,6 +314,11 @@ class CriteriaEmitter {
     this.shared = new Map();
     this.period = { f: "pf", l: "pl" };
     this.indent = "    ";
+  }
+
+  /** Start one rule's explanation block: fresh per-block state, and its \`big\` flag and values object. */
+  private beginExplanation(name: string): Win {
+    this.beginBlock();
     this.line(`// ${oneLine(name)}`);
     this.line(`let big = false;`);
     this.line(`const values${this.typed ? ": Record<string, EventValue>" : ""} = Object.create(null);`);
@@ -529,14 +534,8 @@ class CriteriaEmitter {
    */
   emitReviews(): string {
     const T = this.typed;
-    this.lines = [];
     this.sumIds = new Set();
-    this.sumsAt = new Map();
-    this.comparisonsAt = new Map();
-    this.measuresAt = new Map();
-    this.shared = new Map();
-    this.period = { f: "pf", l: "pl" };
-    this.indent = "    ";
+    this.beginBlock();
     const base: Win = { f: "pf", l: "pl" };
     this.plan.reviews.forEach((r, ri) => {
       this.line(`// gennemgang ${oneLine(r.name)} (linje ${r.location.line}): ${oneLine(r.title)}`);

@@ -498,6 +498,24 @@ export function csvCellText(text: string): string {
 }
 
 /** Check the number of cells in a row; reports and returns false when it is wrong. */
+/**
+ * A chunk of a file as text: bytes are decoded (UTF-8 or Windows-1252, see decode.ts); text is
+ * taken as read, less a byte-order mark at the start of the first chunk. A mark either way is
+ * noted on the reporter, so columns are counted from after it.
+ */
+export function chunkText(chunk: Uint8Array | string, first: boolean, decoder: ByteDecoder, report: Reporter): string {
+  if (typeof chunk !== "string") {
+    const text = decoder.decode(chunk);
+    if (decoder.bom) report.bom = 1;
+    return text;
+  }
+  if (first && chunk.charCodeAt(0) === 0xfeff) {
+    report.bom = 1;
+    return chunk.slice(1);
+  }
+  return chunk;
+}
+
 export function checkCellCount(report: Reporter, row: CsvRow, header: readonly string[]): boolean {
   const actual = row.cells.length;
   const count = header.length;
@@ -589,17 +607,7 @@ export class CsvTableReader {
   push(chunk: Uint8Array | string): void {
     if (this.stopped) return;
     try {
-      let text: string;
-      if (typeof chunk === "string") {
-        text = chunk;
-        if (this.first && text.charCodeAt(0) === 0xfeff) {
-          this.report.bom = 1;
-          text = text.slice(1);
-        }
-      } else {
-        text = this.decoder.decode(chunk);
-        if (this.decoder.bom) this.report.bom = 1;
-      }
+      const text = chunkText(chunk, this.first, this.decoder, this.report);
       if (this.first && this.size > 0 && text.length > 0) {
         // Lines per character of the first chunk, times the file's size, and a tenth more: pages
         // reserved and never written cost nothing, a short reservation costs a copy.

@@ -20,7 +20,7 @@ import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
 import { groupByPerson, measure, TAL_SCALE, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
 import { ByteLines, dayFromParts, dayOf, digitsOf, IdTable, monthOf, NOT_A_DAY, tenThousandthsOf } from "./bytes.js";
 import { ByteDecoder } from "./decode.js";
-import { checkCellCount, CsvParser, Reporter, type CsvRow } from "./csv.js";
+import { checkCellCount, chunkText, CsvParser, Reporter, type CsvRow } from "./csv.js";
 
 
 /** Person ids shared by the files of one measurement, interned by their UTF-8 bytes (load/bytes.ts). */
@@ -191,17 +191,7 @@ export class PersonTableReader {
       if (this.fast.stopped) this.needsText = true;
       return;
     }
-    let text: string;
-    if (typeof chunk === "string") {
-      text = chunk;
-      if (this.first && text.charCodeAt(0) === 0xfeff) {
-        this.report.bom = 1;
-        text = text.slice(1);
-      }
-    } else {
-      text = this.decoder.decode(chunk);
-      if (this.decoder.bom) this.report.bom = 1;
-    }
+    const text = chunkText(chunk, this.first, this.decoder, this.report);
     if (text.length) this.first = false;
     this.parser.push(text);
   }

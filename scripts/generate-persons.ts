@@ -21,6 +21,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { SAMTALE_FORM, TILBUD_ART, YDELSER } from "../bench/handwritten/fokusmaal.js";
 import { BEFOLKNING } from "./kommune-profiler.js";
 import { Rng } from "./prng.js";
 
@@ -43,24 +44,13 @@ export const FILES = {
 export type FileKey = keyof typeof FILES;
 const KEYS = Object.keys(FILES) as FileKey[];
 
-export const YDELSER = [
-  "a-dagpenge",
-  "sygedagpenge",
-  "selvforsoergelses-og-hjemrejseydelse",
-  "overgangsydelse",
-  "uddannelseshjaelp",
-  "kontanthjaelp",
-  "revalideringsydelse",
-  "ressourceforloebsydelse",
-  "ledighedsydelse",
-] as const;
+// The values contracts.md allows, as the hand-written § 3b count names them.
+export { YDELSER };
 /** Share of new spells per benefit (sums to 1). */
 const YDELSE_WEIGHT = [0.2, 0.33, 0.02, 0.03, 0.09, 0.19, 0.02, 0.06, 0.06];
 /** Mean spell length in months per benefit (the draw is a mix of short and long spells). */
 const YDELSE_MEAN = [7, 6, 20, 24, 16, 22, 18, 30, 24];
 
-const SAMTALE_FORM = ["personligt", "telefon", "digitalt"] as const;
-const TILBUD_ART = ["virksomhedspraktik", "loentilskud", "nytteindsats", "vejledning_opkvalificering", "oevrig_vejledning_91"] as const;
 const TILBUD_WEIGHT = [0.24, 0.18, 0.08, 0.22, 0.28];
 
 export interface Options {

@@ -311,6 +311,9 @@ function measurementDetail(m: MeasurementDecl): string {
   return parts.join("; ");
 }
 
+/** The kind of symbol each simply named declaration gives. */
+const NAMED_KIND = { MeasureDecl: "mål", CriterionDecl: "kriterie", ReviewDecl: "gennemgang", SuspensionDecl: "undtagelse" } as const satisfies Record<string, SymbolKind>;
+
 function declareAll(d: Declaration, declare: Declare): void {
   switch (d.kind) {
     case "PersonDataDecl": {
@@ -373,16 +376,10 @@ function declareAll(d: Declaration, declare: Declare): void {
       break;
     }
     case "MeasureDecl":
-      declare({ name: d.name.text, kind: "mål", ...opt("title", d.title?.value), ...opt("source", d.source?.value), nameSpan: d.name.span, span: d.span });
-      break;
     case "CriterionDecl":
-      declare({ name: d.name.text, kind: "kriterie", ...opt("title", d.title?.value), ...opt("source", d.source?.value), nameSpan: d.name.span, span: d.span });
-      break;
     case "ReviewDecl":
-      declare({ name: d.name.text, kind: "gennemgang", ...opt("title", d.title?.value), ...opt("source", d.source?.value), nameSpan: d.name.span, span: d.span });
-      break;
     case "SuspensionDecl":
-      declare({ name: d.name.text, kind: "undtagelse", ...opt("title", d.title?.value), ...opt("source", d.source?.value), nameSpan: d.name.span, span: d.span });
+      declare({ name: d.name.text, kind: NAMED_KIND[d.kind], ...opt("title", d.title?.value), ...opt("source", d.source?.value), nameSpan: d.name.span, span: d.span });
       break;
     case "ReactionDecl":
       for (const c of d.clauses) {
