@@ -37,7 +37,25 @@ interface Num {
   d: string;
   /** An expression that is true when the value is not measured ("false" when it always is). */
   u: string;
+  /** Static bounds of |n| and |d| (see Bound); undefined where none is known (inside a mean's loop). */
+  bn?: Bound;
+  bd?: Bound;
 }
+
+/**
+ * |x| ≤ k · A^p, where A ≥ 1 bounds every window total of the unit: the sum of the magnitudes of
+ * its values (the runtime's UnitKernels.magnitude). From the policy's constants and the unit's A,
+ * the code knows once per unit whether any product can leave the safe integer range; when none
+ * can, the per-product checks are skipped.
+ */
+interface Bound {
+  k: number;
+  p: number;
+}
+
+const constantBound = (x: string): Bound => ({ k: Math.abs(Number(x)), p: 0 });
+const mulBound = (a: Bound | undefined, b: Bound | undefined): Bound | undefined => (a && b ? { k: a.k * b.k, p: a.p + b.p } : undefined);
+const addBound = (a: Bound | undefined, b: Bound | undefined): Bound | undefined => (a && b ? { k: a.k + b.k, p: Math.max(a.p, b.p) } : undefined);
 
 interface Bool {
   kind: "bool";
@@ -51,6 +69,20 @@ type Val = Num | Bool;
 interface Win {
   f: string;
   l: string;
+  /** Set when the window is known to be one month (f and l are the same): that month's local. */
+  one?: string;
+  /** The month is known to lie within the data's months (a period of a monthly assessment). */
+  inData?: boolean;
+}
+
+/**
+ * How the kernels read each sum, collected while the parts are emitted so that buildKernels
+ * builds only what is read: a month's total (dense: one slot per month, NaN when no row was
+ * measured) for one-month windows, prefix sums for longer ones.
+ */
+interface SumUsage {
+  dense: Set<number>;
+  prefix: Set<number>;
 }
 
 class Unsupported extends Error {}
@@ -82,12 +114,13 @@ export interface CompiledParts {
 }
 
 export function emitCompiledParts(plan: Plan, typed: boolean): CompiledParts {
-  const decideCriteria = plan.criteria.length ? attempt(() => new CriteriaEmitter(plan, typed).emit()) : undefined;
-  const explainCriterion = decideCriteria ? attempt(() => new CriteriaEmitter(plan, typed).emitExplainer()) : undefined;
-  const decideReviews = plan.reviews.length ? attempt(() => new CriteriaEmitter(plan, typed).emitReviews()) : undefined;
-  const explainReview = decideReviews ? attempt(() => new CriteriaEmitter(plan, typed).emitReviewExplainer()) : undefined;
-  // The prefix sums are built by emitted loops only for the kernels that read them.
-  const buildKernels = decideCriteria || decideReviews ? emitKernelBuilder(plan, typed) : undefined;
+  const usage: SumUsage = { dense: new Set(), prefix: new Set() };
+  const decideCriteria = plan.criteria.length ? attempt(() => new CriteriaEmitter(plan, typed, usage).emit()) : undefined;
+  const explainCriterion = decideCriteria ? attempt(() => new CriteriaEmitter(plan, typed, usage).emitExplainer()) : undefined;
+  const decideReviews = plan.reviews.length ? attempt(() => new CriteriaEmitter(plan, typed, usage).emitReviews()) : undefined;
+  const explainReview = decideReviews ? attempt(() => new CriteriaEmitter(plan, typed, usage).emitReviewExplainer()) : undefined;
+  // The sums are built by emitted loops only for the kernels that read them, in the forms they read.
+  const buildKernels = decideCriteria || decideReviews ? emitKernelBuilder(plan, typed, usage) : undefined;
   return {
     ...(buildKernels ? { buildKernels } : {}),
     ...(decideCriteria ? { decideCriteria } : {}),
@@ -136,23 +169,25 @@ export function evaluateCompiled(plans: Plan[], tables: Record<string, Table>, o
 }
 
 /**
- * `buildKernels(source, rows, t, origin, length, values, measured)`: for one unit, the prefix
- * sums of every sum over one data source, in one pass over the unit's rows with each column
- * read once per row. A blank cell (NaN) is not counted; `measured` counts the months' cells that
- * were. Returns whether a sum's magnitude left the safe integer range (see the runtime's
- * KernelBuilder); the runtime then adds those windows up exactly.
+ * `buildKernels(source, rows, t, origin, length, values, measured, dense)`: for one unit, every
+ * sum over one data source, in one pass over the unit's rows with each column read once per row:
+ * the month's total in `dense` for sums read over one month, prefix sums in `values` (and the
+ * measured cells in `measured`) for sums read over longer windows. A blank cell (NaN) is not
+ * counted; a month without a measured cell stays NaN in `dense`. Returns the largest sum of
+ * magnitudes of a sum's values (see the runtime's KernelBuilder): past 2^53 the runtime decides
+ * the unit exactly, and below it the kernels know which products cannot leave the safe range.
  */
-function emitKernelBuilder(plan: Plan, typed: boolean): string {
+function emitKernelBuilder(plan: Plan, typed: boolean, usage: SumUsage): string {
   const T = typed;
   const nn = T ? "!" : "";
   const sums = [...planSums(plan).values()];
   const out: string[] = [];
   out.push(
     T
-      ? `function buildKernels(source: number, rows: Int32Array, t: Table, origin: number, length: number, values: Float64Array[], measured: Int32Array[]): boolean {`
-      : `function buildKernels(source, rows, t, origin, length, values, measured) {`,
+      ? `function buildKernels(source: number, rows: Int32Array, t: Table, origin: number, length: number, values: Float64Array[], measured: Int32Array[], dense: Float64Array[]): number {`
+      : `function buildKernels(source, rows, t, origin, length, values, measured, dense) {`,
   );
-  out.push(`  let unsafe = false;`);
+  out.push(`  let magnitude = 0;`);
   plan.data.forEach((schema, source) => {
     const own = sums.filter((s) => s.data === schema.name).sort((a, b) => a.id - b.id);
     if (!own.length) return;
@@ -179,11 +214,19 @@ function emitKernelBuilder(plan: Plan, typed: boolean): string {
       }
     };
     const exprs = own.map((s) => ({ s, value: rowCode(s.row), filter: s.filter === undefined ? undefined : column(s.filter) }));
+    const isDense = (id: number): boolean => usage.dense.has(id);
+    const isPrefix = (id: number): boolean => usage.prefix.has(id);
     for (const s of own) {
-      out.push(`    const V${s.id} = values[${s.id}]${nn};`);
-      out.push(`    const M${s.id} = measured[${s.id}]${nn};`);
-      out.push(`    V${s.id}.fill(0);`);
-      out.push(`    M${s.id}.fill(0);`);
+      if (isDense(s.id)) {
+        out.push(`    const D${s.id} = dense[${s.id}]${nn};`);
+        out.push(`    D${s.id}.fill(NaN);`);
+      }
+      if (isPrefix(s.id)) {
+        out.push(`    const V${s.id} = values[${s.id}]${nn};`);
+        out.push(`    const M${s.id} = measured[${s.id}]${nn};`);
+        out.push(`    V${s.id}.fill(0);`);
+        out.push(`    M${s.id}.fill(0);`);
+      }
       out.push(`    let a${s.id} = 0;`);
     }
     out.push(`    for (let r = 0; r < rows.length; r++) {`);
@@ -193,23 +236,29 @@ function emitKernelBuilder(plan: Plan, typed: boolean): string {
       const test = filter ? `x${s.id} === x${s.id} && ${filter}[row]${nn} === ${filter}[row]${nn}` : `x${s.id} === x${s.id}`;
       out.push(`      const x${s.id} = ${value};`);
       out.push(`      if (${test}) {`);
-      out.push(`        V${s.id}[m] = V${s.id}[m]${nn} + x${s.id};`);
-      out.push(`        M${s.id}[m] = M${s.id}[m]${nn} + 1;`);
+      if (isDense(s.id)) out.push(`        D${s.id}[m] = D${s.id}[m]${nn} === D${s.id}[m]${nn} ? D${s.id}[m]${nn} + x${s.id} : x${s.id};`);
+      if (isPrefix(s.id)) {
+        out.push(`        V${s.id}[m] = V${s.id}[m]${nn} + x${s.id};`);
+        out.push(`        M${s.id}[m] = M${s.id}[m]${nn} + 1;`);
+      }
       out.push(`        a${s.id} += x${s.id} < 0 ? -x${s.id} : x${s.id};`);
       out.push(`      }`);
     }
     out.push(`    }`);
-    out.push(`    for (let m = 1; m <= length; m++) {`);
-    for (const s of own) {
-      out.push(`      V${s.id}[m] = V${s.id}[m]${nn} + V${s.id}[m - 1]${nn};`);
-      out.push(`      M${s.id}[m] = M${s.id}[m]${nn} + M${s.id}[m - 1]${nn};`);
+    const prefixed = own.filter((s) => isPrefix(s.id));
+    if (prefixed.length) {
+      out.push(`    for (let m = 1; m <= length; m++) {`);
+      for (const s of prefixed) {
+        out.push(`      V${s.id}[m] = V${s.id}[m]${nn} + V${s.id}[m - 1]${nn};`);
+        out.push(`      M${s.id}[m] = M${s.id}[m]${nn} + M${s.id}[m - 1]${nn};`);
+      }
+      out.push(`    }`);
     }
-    out.push(`    }`);
-    out.push(`    // Integers add up exactly in doubles while no partial total passes 2^53.`);
-    out.push(`    if (${own.map((s) => `a${s.id} > 9007199254740991`).join(" || ")}) unsafe = true;`);
+    out.push(`    // Integers add up exactly in doubles while no partial total passes 2^53: the runtime checks the largest magnitude.`);
+    for (const s of own) out.push(`    if (a${s.id} > magnitude) magnitude = a${s.id};`);
     out.push(`  }`);
   });
-  out.push(`  return unsafe;`);
+  out.push(`  return magnitude;`);
   out.push(`}`);
   return out.join("\n");
 }
@@ -219,12 +268,15 @@ class CriteriaEmitter {
   private lines: string[] = [];
   private temp = 0;
   /** The assessment period's months as locals: windows are taken relative to it. */
-  private period: Win = { f: "pf", l: "pl" };
+  private period: Win;
   private indent = "    ";
   private readonly measures = new Map<string, Plan["measures"][number]>();
   /** Measures computed once per period at the period's own window: name → their locals. */
   private shared = new Map<string, Val>();
-  private sumIds = new Set<number>();
+  /** The sums the function being emitted reads: as months' totals (dense) and as prefix sums. */
+  private sumIds = { dense: new Set<number>(), prefix: new Set<number>() };
+  /** The distinct bounds the function's range checks rely on (see guardRange). */
+  private bounds = new Map<number, Bound>();
   /** Sums already computed in this period, by id and window: each is read once. */
   private sumsAt = new Map<string, Num>();
   /** Comparisons already decided, by node and window: an explanation's text and its numbers share one. */
@@ -237,8 +289,16 @@ class CriteriaEmitter {
   constructor(
     private readonly plan: Plan,
     private readonly typed: boolean,
+    private readonly usage: SumUsage,
   ) {
     for (const m of plan.measures) this.measures.set(m.name, m);
+    this.period = this.periodWindow();
+  }
+
+  /** The assessment period's own window: one month when the cadence is monthly. */
+  private periodWindow(): Win {
+    // The runtime's periods of a monthly assessment are the data's months, so no bounds check is needed.
+    return this.plan.assessment?.cadence === "månedlig" ? { f: "pf", l: "pl", one: "pf", inData: true } : { f: "pf", l: "pl" };
   }
 
   /**
@@ -251,7 +311,7 @@ class CriteriaEmitter {
    */
   emitExplainer(): string {
     const T = this.typed;
-    this.sumIds = new Set();
+    this.sumIds = { dense: new Set(), prefix: new Set() };
     const blocks: string[] = [];
     this.plan.criteria.forEach((c, ci) => {
       const P = this.beginExplanation(c.name);
@@ -267,7 +327,7 @@ class CriteriaEmitter {
         this.line(`for (let m = pl - ${n - 1}; m <= pl; m++) {`);
         const outer = this.indent;
         this.indent += "  ";
-        const M: Win = { f: "m", l: "m" };
+        const M: Win = { f: "m", l: "m", one: "m" };
         this.period = M;
         this.line(`const label = h.label(m);`);
         // The month's numbers go straight into values as "name YYYY-MM".
@@ -293,7 +353,7 @@ class CriteriaEmitter {
    * (describe and collectValues of the review's condition), read from the same prefix sums.
    */
   emitReviewExplainer(): string {
-    this.sumIds = new Set();
+    this.sumIds = { dense: new Set(), prefix: new Set() };
     const blocks: string[] = [];
     this.plan.reviews.forEach((r, ri) => {
       const P = this.beginExplanation(r.name);
@@ -312,7 +372,7 @@ class CriteriaEmitter {
     this.comparisonsAt = new Map();
     this.measuresAt = new Map();
     this.shared = new Map();
-    this.period = { f: "pf", l: "pl" };
+    this.period = this.periodWindow();
     this.indent = "    ";
   }
 
@@ -322,7 +382,7 @@ class CriteriaEmitter {
     this.line(`// ${oneLine(name)}`);
     this.line(`let big = false;`);
     this.line(`const values${this.typed ? ": Record<string, EventValue>" : ""} = Object.create(null);`);
-    return { f: "pf", l: "pl" };
+    return this.periodWindow();
   }
 
   /** An explainer \`fn(k, which, pf, pl, h)\` over the blocks, reading the prefix sums the blocks used. */
@@ -331,11 +391,8 @@ class CriteriaEmitter {
     const sig = T
       ? `function ${fn}(k: UnitKernels, ${which}: number, pf: number, pl: number, h: ExplainHelpers): { facts: string; values: Record<string, EventValue> } | undefined {`
       : `function ${fn}(k, ${which}, pf, pl, h) {`;
-    const body = [sig, `  if (k.unsafe) return undefined;`, `  const origin = k.firstMonth;`, `  const end = k.lastMonth;`];
-    for (const id of [...this.sumIds].sort((a, b) => a - b)) {
-      body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
-      body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
-    }
+    const body = [sig, `  if (k.unsafe) return undefined;`, `  const origin = k.firstMonth;`, `  const end = k.lastMonth;`, ...this.rangeLocals("  ")];
+    body.push(...this.sumLocals());
     body.push(...blocks, `  return undefined;`, `}`);
     return body.join("\n");
   }
@@ -461,7 +518,7 @@ class CriteriaEmitter {
   emit(): string {
     const T = this.typed;
     const body: string[] = [];
-    const base: Win = { f: "pf", l: "pl" };
+    const base: Win = this.periodWindow();
     // Which measures do the criteria name at the period's own window? Those are shared.
     const direct = new Set<string>();
     for (const c of this.plan.criteria) {
@@ -500,7 +557,6 @@ class CriteriaEmitter {
         this.line(`H${ci}[i] = b${ci};`);
       }
     });
-    const sums = [...this.sumIds].sort((a, b) => a - b);
     const sig = T
       ? `function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, guards: Int8Array[], holds: Int8Array[], exact: (criterion: number, part: 0 | 1, period: number) => number): void {`
       : `function decideCriteria(k, first, last, guards, holds, exact) {`;
@@ -509,10 +565,8 @@ class CriteriaEmitter {
     body.push(`  const end = k.lastMonth;`);
     body.push(`  // Totals beyond ±2^53 may have rounded: then every period is decided exactly.`);
     body.push(`  const unsafe = k.unsafe;`);
-    for (const id of sums) {
-      body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
-      body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
-    }
+    body.push(...this.rangeLocals("  "));
+    body.push(...this.sumLocals());
     this.plan.criteria.forEach((c, ci) => {
       if (c.guard) body.push(`  const G${ci} = guards[${ci}]${T ? "!" : ""};`);
       body.push(`  const H${ci} = holds[${ci}]${T ? "!" : ""};`);
@@ -534,7 +588,7 @@ class CriteriaEmitter {
    */
   emitReviews(): string {
     const T = this.typed;
-    this.sumIds = new Set();
+    this.sumIds = { dense: new Set(), prefix: new Set() };
     this.beginBlock();
     const base: Win = { f: "pf", l: "pl" };
     this.plan.reviews.forEach((r, ri) => {
@@ -550,11 +604,9 @@ class CriteriaEmitter {
       `  const origin = k.firstMonth;`,
       `  const end = k.lastMonth;`,
       `  const unsafe = k.unsafe;`,
+      ...this.rangeLocals("  "),
     ];
-    for (const id of [...this.sumIds].sort((a, b) => a - b)) {
-      body.push(`  const V${id} = k.values[${id}]${T ? "!" : ""};`);
-      body.push(`  const M${id} = k.measured[${id}]${T ? "!" : ""};`);
-    }
+    body.push(...this.sumLocals());
     this.plan.reviews.forEach((_, ri) => body.push(`  const H${ri} = holds[${ri}]${T ? "!" : ""};`));
     body.push(`  for (let i = 0; i < first.length; i++) {`, `    const pf = first[i]${T ? "!" : ""};`, `    const pl = last[i]${T ? "!" : ""};`, `    let big = unsafe;`);
     body.push(...this.lines, `  }`, `}`);
@@ -567,7 +619,7 @@ class CriteriaEmitter {
     const n = this.decl(`${name}n`, v.n);
     const d = this.decl(`${name}d`, v.d);
     const u = v.u === "false" ? "false" : this.decl(`${name}u`, v.u);
-    return { kind: "num", n, d, u };
+    return { kind: "num", n, d, u, ...(v.bn ? { bn: v.bn } : {}), ...(v.bd ? { bd: v.bd } : {}) };
   }
 
   private truth(v: Val): string {
@@ -580,9 +632,29 @@ class CriteriaEmitter {
     return v;
   }
 
-  /** Mark the period for the exact path when a product may have left the safe range. */
-  private guardRange(...names: string[]): void {
-    this.line(`if (${names.map((x) => `${x} > ${MAX} || ${x} < -${MAX}`).join(" || ")}) big = true;`);
+  /**
+   * Mark the period for the exact path when a product may have left the safe range. With a
+   * static bound of every number checked, the check is made only for units whose magnitude
+   * could reach the range (\`safe\`, computed once per unit by rangeLocals()).
+   */
+  private guardRange(bounds: (Bound | undefined)[], ...names: string[]): void {
+    const check = names.map((x) => `${x} > ${MAX} || ${x} < -${MAX}`).join(" || ");
+    if (bounds.every((b) => b !== undefined)) {
+      // Per power of A only the largest factor matters.
+      for (const b of bounds as Bound[]) if (b.k > (this.bounds.get(b.p)?.k ?? -1)) this.bounds.set(b.p, b);
+      this.line(`if (!safe && (${check})) big = true;`);
+    } else this.line(`if (${check}) big = true;`);
+  }
+
+  /**
+   * \`safe\`: no number bounded by this function's checks can pass 2^53 for this unit. The
+   * bounds are compared with 2^52, so the rounding of k · A^p in doubles cannot matter.
+   */
+  private rangeLocals(indent: string): string[] {
+    const bounds = [...this.bounds.values()].sort((a, b) => a.p - b.p);
+    if (!bounds.length) return [];
+    const tests = bounds.map((b) => (b.p === 0 ? `${b.k} <= 4503599627370496` : `${b.k} * ${b.p === 1 ? "A" : `A ** ${b.p}`} <= 4503599627370496`));
+    return [`${indent}const A = k.magnitude > 1 ? k.magnitude : 1;`, `${indent}const safe = !k.unsafe && ${tests.join(" && ")};`];
   }
 
   /** A comparison decided exactly: a.n / a.d op b.n / b.d  ⇔  a.n · b.d op b.n · a.d (denominators are positive). */
@@ -595,7 +667,7 @@ class CriteriaEmitter {
     const y = a.d === "1" ? b.n : `${b.n} * ${a.d}`;
     this.line(`const ${t}x = ${x};`);
     this.line(`const ${t}y = ${y};`);
-    if (x !== a.n || y !== b.n) this.guardRange(`${t}x`, `${t}y`);
+    if (x !== a.n || y !== b.n) this.guardRange([mulBound(a.bn, b.bd), mulBound(b.bn, a.bd)], `${t}x`, `${t}y`);
     const op = { over: ">", mindst: ">=", under: "<", højst: "<=", lig: "===" }[e.op];
     const u = or(a.u, b.u);
     this.line(`const ${t} = ${u === "false" ? "" : `${u} ? 2 : `}${t}x ${op} ${t}y ? 1 : 0;`);
@@ -607,20 +679,34 @@ class CriteriaEmitter {
       case "lit": {
         const [n, d = "1"] = e.value.split("/");
         if (!Number.isSafeInteger(Number(n)) || !Number.isSafeInteger(Number(d))) throw new Unsupported();
-        return { kind: "num", n: String(Number(n)), d: String(Number(d)), u: "false" };
+        return { kind: "num", n: String(Number(n)), d: String(Number(d)), u: "false", bn: constantBound(n!), bd: constantBound(d) };
       }
       case "sum": {
-        this.sumIds.add(e.id);
         const key = `${e.id}@${w.f}..${w.l}`;
         const seen = this.sumsAt.get(key);
         if (seen) return seen;
         const t = this.fresh("s");
+        if (w.one !== undefined) {
+          // One month: its total, NaN when the unit has no measured row that month (or the month
+          // lies outside the data).
+          this.sumIds.dense.add(e.id);
+          this.usage.dense.add(e.id);
+          const at = `D${e.id}[${w.one} - origin + 1]${this.bang}`;
+          this.line(`const ${t}x = ${w.inData ? at : `${w.one} < origin || ${w.one} > end ? NaN : ${at}`};`);
+          this.line(`const ${t}u = ${t}x !== ${t}x;`);
+          this.line(`const ${t}n = ${t}u ? 0 : ${t}x;`);
+          const v: Num = { kind: "num", n: `${t}n`, d: "1", u: `${t}u`, bn: { k: 1, p: 1 }, bd: { k: 1, p: 0 } };
+          this.sumsAt.set(key, v);
+          return v;
+        }
+        this.sumIds.prefix.add(e.id);
+        this.usage.prefix.add(e.id);
         // The window clipped to the data: lo..hi are positions in the prefix sums.
         this.line(`const ${t}lo = (${w.f} > origin ? ${w.f} : origin) - origin;`);
         this.line(`const ${t}hi = (${w.l} < end ? ${w.l} : end) - origin;`);
         this.line(`const ${t}u = ${t}hi < ${t}lo || M${e.id}[${t}hi + 1]${this.bang} - M${e.id}[${t}lo]${this.bang} === 0;`);
         this.line(`const ${t}n = ${t}u ? 0 : V${e.id}[${t}hi + 1]${this.bang} - V${e.id}[${t}lo]${this.bang};`);
-        const v: Num = { kind: "num", n: `${t}n`, d: "1", u: `${t}u` };
+        const v: Num = { kind: "num", n: `${t}n`, d: "1", u: `${t}u`, bn: { k: 1, p: 1 }, bd: { k: 1, p: 0 } };
         this.sumsAt.set(key, v);
         return v;
       }
@@ -644,21 +730,28 @@ class CriteriaEmitter {
           case "-": {
             if (a.d === "1" && b.d === "1") {
               this.line(`const ${t}n = ${a.n} ${e.op} ${b.n};`);
-              this.guardRange(`${t}n`);
-              return { kind: "num", n: `${t}n`, d: "1", u };
+              const bn = addBound(a.bn, b.bn);
+              this.guardRange([bn], `${t}n`);
+              return { kind: "num", n: `${t}n`, d: "1", u, bn, bd: { k: 1, p: 0 } };
             }
             this.line(`const ${t}x = ${times(a.n, b.d)};`);
             this.line(`const ${t}y = ${times(b.n, a.d)};`);
             this.line(`const ${t}d = ${times(a.d, b.d)};`);
             this.line(`const ${t}n = ${t}x ${e.op} ${t}y;`);
-            this.guardRange(`${t}x`, `${t}y`, `${t}d`, `${t}n`);
-            return { kind: "num", n: `${t}n`, d: `${t}d`, u };
+            const bx = mulBound(a.bn, b.bd);
+            const by = mulBound(b.bn, a.bd);
+            const bd = mulBound(a.bd, b.bd);
+            const bn = addBound(bx, by);
+            this.guardRange([bx, by, bd, bn], `${t}x`, `${t}y`, `${t}d`, `${t}n`);
+            return { kind: "num", n: `${t}n`, d: `${t}d`, u, bn, bd };
           }
           case "*": {
             this.line(`const ${t}n = ${times(a.n, b.n)};`);
             this.line(`const ${t}d = ${times(a.d, b.d)};`);
-            this.guardRange(`${t}n`, `${t}d`);
-            return { kind: "num", n: `${t}n`, d: `${t}d`, u };
+            const bn = mulBound(a.bn, b.bn);
+            const bd = mulBound(a.bd, b.bd);
+            this.guardRange([bn, bd], `${t}n`, `${t}d`);
+            return { kind: "num", n: `${t}n`, d: `${t}d`, u, bn, bd };
           }
           case "/": {
             // A share of an empty population is not measured. The sign lives in the numerator.
@@ -666,15 +759,17 @@ class CriteriaEmitter {
             this.line(`const ${t}s = ${b.n} < 0 ? -1 : 1;`);
             this.line(`const ${t}n = ${t}s * ${times(a.n, b.d)};`);
             this.line(`const ${t}d = ${t}s * ${times(a.d, b.n)};`);
-            this.guardRange(`${t}n`, `${t}d`);
-            return { kind: "num", n: `${t}n`, d: `${t}d`, u: `${t}u` };
+            const bn = mulBound(a.bn, b.bd);
+            const bd = mulBound(a.bd, b.bn);
+            this.guardRange([bn, bd], `${t}n`, `${t}d`);
+            return { kind: "num", n: `${t}n`, d: `${t}d`, u: `${t}u`, bn, bd };
           }
         }
         break;
       }
       case "neg": {
         const a = this.num(this.value(e.operand, w));
-        return { kind: "num", n: `(-${a.n})`, d: a.d, u: a.u };
+        return { kind: "num", n: `(-${a.n})`, d: a.d, u: a.u, ...(a.bn ? { bn: a.bn } : {}), ...(a.bd ? { bd: a.bd } : {}) };
       }
       case "cmp": {
         let id = this.nodeIds.get(e);
@@ -722,7 +817,7 @@ class CriteriaEmitter {
         this.line(`for (let ${m} = ${w.f}; ${m} <= ${w.l} && !${t}u; ${m}++) {`);
         const outer = this.indent;
         this.indent += "  ";
-        const v = this.num(this.value(e.operand, { f: m, l: m }));
+        const v = this.num(this.value(e.operand, { f: m, l: m, one: m }));
         if (v.u !== "false") this.line(`if (${v.u}) { ${t}u = true; continue; }`);
         if (v.d === "1") {
           this.line(`${t}n = ${t}d === 1 ? ${t}n + ${v.n} : ${t}n + ${v.n} * ${t}d;`);
@@ -730,13 +825,13 @@ class CriteriaEmitter {
           this.line(`${t}n = ${t}n * ${v.d} + ${v.n} * ${t}d;`);
           this.line(`${t}d = ${t}d * ${v.d};`);
         }
-        this.guardRange(`${t}n`, `${t}d`);
+        this.guardRange([undefined], `${t}n`, `${t}d`);
         this.indent = outer;
         this.line(`}`);
         // n/d divided by the number of months.
         this.line(`const ${t}c = ${w.l} - ${w.f} + 1;`);
         this.line(`const ${t}q = ${t}d * ${t}c;`);
-        this.guardRange(`${t}q`);
+        this.guardRange([undefined], `${t}q`);
         return { kind: "num", n: `${t}n`, d: `${t}q`, u: `${t}u` };
       }
       case "field":
@@ -744,6 +839,18 @@ class CriteriaEmitter {
         throw new Unsupported();
     }
     throw new Unsupported();
+  }
+
+  /** The function's locals for the sums it reads (declared once, before its loop). */
+  private sumLocals(): string[] {
+    const nn = this.bang;
+    const out: string[] = [];
+    for (const id of [...this.sumIds.dense].sort((a, b) => a - b)) out.push(`  const D${id} = k.dense[${id}]${nn};`);
+    for (const id of [...this.sumIds.prefix].sort((a, b) => a - b)) {
+      out.push(`  const V${id} = k.values[${id}]${nn};`);
+      out.push(`  const M${id} = k.measured[${id}]${nn};`);
+    }
+    return out;
   }
 
   private get bang(): string {

@@ -113,6 +113,13 @@ export interface UnitKernels {
   lastMonth: number;
   values: Float64Array[];
   measured: Int32Array[];
+  /** Per sum id read over single months: the month's total at m - firstMonth + 1, NaN when no row was measured. */
+  dense: Float64Array[];
+  /**
+   * The largest sum of magnitudes of one sum's values over the unit's rows: it bounds every window
+   * total, so compiled code can tell once per unit that no product of the policy leaves ±2^53.
+   */
+  magnitude: number;
   /**
    * Some running total of this unit left the safe integer range (±2^53), so the prefix sums may
    * have rounded: every decision of the unit then takes the exact path.
@@ -127,10 +134,12 @@ export interface UnitKernels {
  * (0 guard, 1 condition) by the exact bigint path when a product would leave the safe range.
  */
 /**
- * The prefix sums of every sum over one data source (by its position in plan.data) for one
- * unit: `rows` are the unit's rows, `origin` the month before the first, `length` the months.
- * values[id] and measured[id] (by sum id, `length + 1` long) are filled in place; the answer is
- * whether some sum's magnitude left the safe integer range (then windows are added exactly).
+ * Every sum over one data source (by its position in plan.data) for one unit, in the forms the
+ * compiled kernels read: `rows` are the unit's rows, `origin` the month before the first,
+ * `length` the months. values[id] and measured[id] (prefix sums) and dense[id] (each month's
+ * total, NaN when not measured), all `length + 1` long, are filled in place for the sums read so.
+ * The answer is the largest sum of magnitudes of a sum's values (UnitKernels.magnitude); past
+ * 2^53 the unit's windows are added exactly.
  */
 export type KernelBuilder = (
   source: number,
@@ -140,7 +149,8 @@ export type KernelBuilder = (
   length: number,
   values: Float64Array[],
   measured: Int32Array[],
-) => boolean;
+  dense: Float64Array[],
+) => number;
 
 export type CriteriaKernel = (
   k: UnitKernels,
@@ -912,9 +922,10 @@ class PolicyRun implements Kernels {
   /** Run the compiled criteria for one unit over every period, into this.decisions. */
   /** The window kernels of the unit being evaluated, as compiled code reads them (built once per unit). */
   private kernelsOfUnit(unit: Unit): UnitKernels {
-    const k = (this.unitKernels ??= { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], unsafe: false });
+    const k = (this.unitKernels ??= { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], dense: [], magnitude: 0, unsafe: false });
     if (this.unitKernelsFor === unit) return k;
     k.unsafe = false;
+    k.magnitude = 0;
     const build = this.code?.buildKernels;
     if (build) {
       const length = this.lastMonth - this.firstMonth + 1;
@@ -926,15 +937,15 @@ class PolicyRun implements Kernels {
           if (!kernel) this.kernelOf[node.id] = kernel = { values: new Float64Array(length + 1), measured: new Int32Array(length + 1), unsafe: false };
           k.values[node.id] = kernel.values;
           k.measured[node.id] = kernel.measured;
+          k.dense[node.id] ??= new Float64Array(length + 1);
         }
         const rows = this.index.get(schema.name)!.get(this.unitKey(schema, unit)) ?? NO_ROWS;
-        const unsafe = build(source, rows, this.tables.get(schema.name)!, this.firstMonth - 1, length, k.values, k.measured);
-        for (const node of nodes) {
-          const kernel = this.kernelOf[node.id]!;
-          kernel.unit = unit;
-          kernel.unsafe = unsafe;
-        }
-        if (unsafe) k.unsafe = true;
+        const magnitude = build(source, rows, this.tables.get(schema.name)!, this.firstMonth - 1, length, k.values, k.measured, k.dense);
+        if (magnitude > k.magnitude) k.magnitude = magnitude;
+        // Compiled code builds only the forms it reads (a sum read over single months has no
+        // prefix sums), so the interpreter's exact path builds its own when it needs them.
+        for (const node of nodes) this.kernelOf[node.id]!.unit = undefined;
+        if (magnitude > Number.MAX_SAFE_INTEGER) k.unsafe = true;
       });
     } else {
       for (const node of this.sumNodes.values()) {
@@ -943,6 +954,8 @@ class PolicyRun implements Kernels {
         k.measured[node.id] = built.measured;
         if (built.unsafe) k.unsafe = true;
       }
+      // No magnitude is known: every range check is made.
+      k.magnitude = Number.POSITIVE_INFINITY;
     }
     this.unitKernelsFor = unit;
     return k;

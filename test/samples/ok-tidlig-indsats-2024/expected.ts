@@ -307,8 +307,8 @@ export const plan: Plan = {
 // Exact constants of the policy (as fractions).
 
 /** The prefix sums the kernels below read, built for one unit in one pass per data source (see the runtime's KernelBuilder). */
-function buildKernels(source: number, rows: Int32Array, t: Table, origin: number, length: number, values: Float64Array[], measured: Int32Array[]): boolean {
-  let unsafe = false;
+function buildKernels(source: number, rows: Int32Array, t: Table, origin: number, length: number, values: Float64Array[], measured: Int32Array[], dense: Float64Array[]): number {
+  let magnitude = 0;
   if (source === 0) {
     // data "tidlig_indsats": sum 0 = "borgere" (rows where "uden_samtaler" is given); sum 1 = "borgere" (rows where "uden_tilbud" is given); sum 2 = "uden_samtaler"; sum 3 = "uden_tilbud"
     const period = t.period;
@@ -373,10 +373,13 @@ function buildKernels(source: number, rows: Int32Array, t: Table, origin: number
       V3[m] = V3[m]! + V3[m - 1]!;
       M3[m] = M3[m]! + M3[m - 1]!;
     }
-    // Integers add up exactly in doubles while no partial total passes 2^53.
-    if (a0 > 9007199254740991 || a1 > 9007199254740991 || a2 > 9007199254740991 || a3 > 9007199254740991) unsafe = true;
+    // Integers add up exactly in doubles while no partial total passes 2^53: the runtime checks the largest magnitude.
+    if (a0 > magnitude) magnitude = a0;
+    if (a1 > magnitude) magnitude = a1;
+    if (a2 > magnitude) magnitude = a2;
+    if (a3 > magnitude) magnitude = a3;
   }
-  return unsafe;
+  return magnitude;
 }
 
 /** Every criterion, decided for one unit over all assessment periods (exact; see the runtime's CriteriaKernel). */
@@ -385,6 +388,8 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
   const end = k.lastMonth;
   // Totals beyond ±2^53 may have rounded: then every period is decided exactly.
   const unsafe = k.unsafe;
+  const A = k.magnitude > 1 ? k.magnitude : 1;
+  const safe = !k.unsafe && 10 <= 4503599627370496 && 100 * A <= 4503599627370496;
   const V0 = k.values[0]!;
   const M0 = k.measured[0]!;
   const V1 = k.values[1]!;
@@ -430,7 +435,7 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
     const a5s = m_0n < 0 ? -1 : 1;
     const a5n = a5s * s4n * m_0d;
     const a5d = a5s * m_0n;
-    if (a5n > 9007199254740991 || a5n < -9007199254740991 || a5d > 9007199254740991 || a5d < -9007199254740991) big = true;
+    if (!safe && (a5n > 9007199254740991 || a5n < -9007199254740991 || a5d > 9007199254740991 || a5d < -9007199254740991)) big = true;
     const m_2n = a5n;
     const m_2d = a5d;
     const m_2u = a5u;
@@ -443,7 +448,7 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
     const a7s = m_1n < 0 ? -1 : 1;
     const a7n = a7s * s6n * m_1d;
     const a7d = a7s * m_1n;
-    if (a7n > 9007199254740991 || a7n < -9007199254740991 || a7d > 9007199254740991 || a7d < -9007199254740991) big = true;
+    if (!safe && (a7n > 9007199254740991 || a7n < -9007199254740991 || a7d > 9007199254740991 || a7d < -9007199254740991)) big = true;
     const m_3n = a7n;
     const m_3d = a7d;
     const m_3u = a7u;
@@ -452,12 +457,12 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
     // forudsat "borgere_samtaler mindst 10"
     const c8x = m_0n;
     const c8y = 10 * m_0d;
-    if (c8x > 9007199254740991 || c8x < -9007199254740991 || c8y > 9007199254740991 || c8y < -9007199254740991) big = true;
+    if (!safe && (c8x > 9007199254740991 || c8x < -9007199254740991 || c8y > 9007199254740991 || c8y < -9007199254740991)) big = true;
     const c8 = m_0u ? 2 : c8x >= c8y ? 1 : 0;
     // når "andel_uden_samtaler over 20 %"
     const c9x = m_2n * 100;
     const c9y = 20 * m_2d;
-    if (c9x > 9007199254740991 || c9x < -9007199254740991 || c9y > 9007199254740991 || c9y < -9007199254740991) big = true;
+    if (!safe && (c9x > 9007199254740991 || c9x < -9007199254740991 || c9y > 9007199254740991 || c9y < -9007199254740991)) big = true;
     const c9 = m_2u ? 2 : c9x > c9y ? 1 : 0;
     let g0 = c8;
     let w0 = c9;
@@ -473,12 +478,12 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
     // forudsat "borgere_tilbud mindst 10"
     const c10x = m_1n;
     const c10y = 10 * m_1d;
-    if (c10x > 9007199254740991 || c10x < -9007199254740991 || c10y > 9007199254740991 || c10y < -9007199254740991) big = true;
+    if (!safe && (c10x > 9007199254740991 || c10x < -9007199254740991 || c10y > 9007199254740991 || c10y < -9007199254740991)) big = true;
     const c10 = m_1u ? 2 : c10x >= c10y ? 1 : 0;
     // når "andel_uden_tilbud over 20 %"
     const c11x = m_3n * 100;
     const c11y = 20 * m_3d;
-    if (c11x > 9007199254740991 || c11x < -9007199254740991 || c11y > 9007199254740991 || c11y < -9007199254740991) big = true;
+    if (!safe && (c11x > 9007199254740991 || c11x < -9007199254740991 || c11y > 9007199254740991 || c11y < -9007199254740991)) big = true;
     const c11 = m_3u ? 2 : c11x > c11y ? 1 : 0;
     let g1 = c10;
     let w1 = c11;
@@ -497,6 +502,8 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
   if (k.unsafe) return undefined;
   const origin = k.firstMonth;
   const end = k.lastMonth;
+  const A = k.magnitude > 1 ? k.magnitude : 1;
+  const safe = !k.unsafe && 10 <= 4503599627370496 && 100 * A <= 4503599627370496;
   const V0 = k.values[0]!;
   const M0 = k.measured[0]!;
   const V1 = k.values[1]!;
@@ -522,7 +529,7 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     values["borgere_samtaler"] = h.json(m2n, m2d, m2u, "antal");
     const c3x = m2n;
     const c3y = 10 * m2d;
-    if (c3x > 9007199254740991 || c3x < -9007199254740991 || c3y > 9007199254740991 || c3y < -9007199254740991) big = true;
+    if (!safe && (c3x > 9007199254740991 || c3x < -9007199254740991 || c3y > 9007199254740991 || c3y < -9007199254740991)) big = true;
     const c3 = m2u ? 2 : c3x >= c3y ? 1 : 0;
     const t4 = h.compared("mindst", m2n, m2d, m2u, "antal", false, 10, 1, false, "tal", true, c3);
     parts.push((c3 === 2 ? "borgere i halvåret, hvor samtalerne er opgjort (" + t4[0] + ")" + " kan ikke sammenlignes med " + "10" : "borgere i halvåret, hvor samtalerne er opgjort (" + t4[0] + ")" + (c3 === 1 ? " er mindst " : " er ikke mindst ") + "10"));
@@ -534,14 +541,14 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     const a6s = m2n < 0 ? -1 : 1;
     const a6n = a6s * s5n * m2d;
     const a6d = a6s * m2n;
-    if (a6n > 9007199254740991 || a6n < -9007199254740991 || a6d > 9007199254740991 || a6d < -9007199254740991) big = true;
+    if (!safe && (a6n > 9007199254740991 || a6n < -9007199254740991 || a6d > 9007199254740991 || a6d < -9007199254740991)) big = true;
     const m7n = a6n;
     const m7d = a6d;
     const m7u = a6u;
     values["andel_uden_samtaler"] = h.json(m7n, m7d, m7u, "andel");
     const c8x = m7n * 100;
     const c8y = 20 * m7d;
-    if (c8x > 9007199254740991 || c8x < -9007199254740991 || c8y > 9007199254740991 || c8y < -9007199254740991) big = true;
+    if (!safe && (c8x > 9007199254740991 || c8x < -9007199254740991 || c8y > 9007199254740991 || c8y < -9007199254740991)) big = true;
     const c8 = m7u ? 2 : c8x > c8y ? 1 : 0;
     const t9 = h.compared("over", m7n, m7d, m7u, "andel", false, 20, 100, false, "andel", true, c8);
     parts.push((c8 === 2 ? "andel uden lovpligtige samtaler (" + t9[0] + ")" + " kan ikke sammenlignes med " + "20 %" : "andel uden lovpligtige samtaler (" + t9[0] + ")" + (c8 === 1 ? " er over " : " er ikke over ") + "20 %"));
@@ -564,7 +571,7 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     values["borgere_tilbud"] = h.json(m12n, m12d, m12u, "antal");
     const c13x = m12n;
     const c13y = 10 * m12d;
-    if (c13x > 9007199254740991 || c13x < -9007199254740991 || c13y > 9007199254740991 || c13y < -9007199254740991) big = true;
+    if (!safe && (c13x > 9007199254740991 || c13x < -9007199254740991 || c13y > 9007199254740991 || c13y < -9007199254740991)) big = true;
     const c13 = m12u ? 2 : c13x >= c13y ? 1 : 0;
     const t14 = h.compared("mindst", m12n, m12d, m12u, "antal", false, 10, 1, false, "tal", true, c13);
     parts.push((c13 === 2 ? "borgere i halvåret, hvor tilbuddene er opgjort (" + t14[0] + ")" + " kan ikke sammenlignes med " + "10" : "borgere i halvåret, hvor tilbuddene er opgjort (" + t14[0] + ")" + (c13 === 1 ? " er mindst " : " er ikke mindst ") + "10"));
@@ -576,14 +583,14 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     const a16s = m12n < 0 ? -1 : 1;
     const a16n = a16s * s15n * m12d;
     const a16d = a16s * m12n;
-    if (a16n > 9007199254740991 || a16n < -9007199254740991 || a16d > 9007199254740991 || a16d < -9007199254740991) big = true;
+    if (!safe && (a16n > 9007199254740991 || a16n < -9007199254740991 || a16d > 9007199254740991 || a16d < -9007199254740991)) big = true;
     const m17n = a16n;
     const m17d = a16d;
     const m17u = a16u;
     values["andel_uden_tilbud"] = h.json(m17n, m17d, m17u, "andel");
     const c18x = m17n * 100;
     const c18y = 20 * m17d;
-    if (c18x > 9007199254740991 || c18x < -9007199254740991 || c18y > 9007199254740991 || c18y < -9007199254740991) big = true;
+    if (!safe && (c18x > 9007199254740991 || c18x < -9007199254740991 || c18y > 9007199254740991 || c18y < -9007199254740991)) big = true;
     const c18 = m17u ? 2 : c18x > c18y ? 1 : 0;
     const t19 = h.compared("over", m17n, m17d, m17u, "andel", false, 20, 100, false, "andel", true, c18);
     parts.push((c18 === 2 ? "andel uden lovpligtigt tilbud (" + t19[0] + ")" + " kan ikke sammenlignes med " + "20 %" : "andel uden lovpligtigt tilbud (" + t19[0] + ")" + (c18 === 1 ? " er over " : " er ikke over ") + "20 %"));
