@@ -332,7 +332,7 @@ class CriteriaEmitter {
         this.line(`const label = h.label(m);`);
         // The month's numbers go straight into values as "name YYYY-MM".
         this.collect(c.when, M, "values", "m");
-        if (main) this.line(`months.push(label + ": " + ${this.comparedCode(main, M)}[0]);`);
+        if (main) this.line(`months.push(label + ": " + ${this.sideCode(main, M, 0)});`);
         this.indent = outer;
         this.line(`}`);
         this.period = P;
@@ -403,13 +403,20 @@ class CriteriaEmitter {
     return `h.fmt(${v.n}, ${v.d}, ${v.u}, ${literal(type)})`;
   }
 
-  /** Code for formatCompared (runtime/values.ts) of a comparison's two sides: [left, right]. */
-  private comparedCode(e: Extract<PExpr, { k: "cmp" }>, w: Win): string {
+  /**
+   * Code for one side (0 left, 1 right) of formatCompared (runtime/values.ts) of a comparison.
+   * A whole number that is not a share is shown as its digits whatever the other side (more
+   * decimals only ever show a fraction), so it needs no helper.
+   */
+  private sideCode(e: Extract<PExpr, { k: "cmp" }>, w: Win, which: 0 | 1): string {
     const holds = this.truth(this.value(e, w));
     const a = this.num(this.value(e.left, w));
     const b = this.num(this.value(e.right, w));
+    const own = which === 0 ? a : b;
+    const type = (which === 0 ? e.left : e.right).type;
+    if (own.d === "1" && type !== "andel") return own.u === "false" ? `String(${own.n})` : `(${own.u} ? "ikke målt" : String(${own.n}))`;
     const side = (v: Num, x: PExpr) => `${v.n}, ${v.d}, ${v.u}, ${literal(x.type)}, ${x.k === "lit"}`;
-    return `h.compared(${literal(e.op)}, ${side(a, e.left)}, ${side(b, e.right)}, ${holds})`;
+    return `h.side(${which}, ${literal(e.op)}, ${side(a, e.left)}, ${side(b, e.right)}, ${holds})`;
   }
 
   /** Code for jsonValue of a value. */
@@ -477,9 +484,11 @@ class CriteriaEmitter {
     switch (e.k) {
       case "cmp": {
         const holds = this.truth(this.value(e, w));
-        const shown = this.fresh("t");
-        this.line(`const ${shown} = ${this.comparedCode(e, w)};`);
-        const side = (x: PExpr, i: number) => (x.k === "lit" ? literal(x.text) : `${literal(`${termOf(x, this.measures)} (`)} + ${shown}[${i}] + ")"`);
+        const side = (x: PExpr, i: 0 | 1) => {
+          if (x.k === "lit") return literal(x.text);
+          const shown = this.decl(this.fresh("t"), this.sideCode(e, w, i));
+          return `${literal(`${termOf(x, this.measures)} (`)} + ${shown} + ")"`;
+        };
         const left = side(e.left, 0);
         const right = side(e.right, 1);
         const word = compareWords[e.op];

@@ -171,13 +171,18 @@ export interface ExplainHelpers {
   label(m: number): string;
   /** `${name} ${label(m)}`: the key a streak month's number has in an event's values. */
   key(name: string, m: number): string;
-  /** formatCompared of two sides n/d (u: not measured) and the decision (0, 1, or 2 for not measured). */
-  compared(
+  /**
+   * One side (0 left, 1 right) of formatCompared of two sides n/d (u: not measured) and the
+   * decision (0, 1, or 2 for not measured): the side's figure with as many decimals as the
+   * decision needs.
+   */
+  side(
+    which: 0 | 1,
     op: CompareOp,
     ln: number, ld: number, lu: boolean, lType: ValueType, lLiteral: boolean,
     rn: number, rd: number, ru: boolean, rType: ValueType, rLiteral: boolean,
     holds: number,
-  ): [string, string];
+  ): string;
 }
 
 /**
@@ -216,9 +221,9 @@ export const explainHelpers: ExplainHelpers = {
     if (key === undefined) byMonth.set(m, (key = `${name} ${monthLabel(m)}`));
     return key;
   },
-  compared: (op, ln, ld, lu, lType, lLiteral, rn, rd, ru, rType, rLiteral, holds) =>
-    formatComparedSmall(op, ln, ld, lu, lType, lLiteral, rn, rd, ru, rType, rLiteral, holds) ??
-    formatCompared(op, lu ? undefined : small(ln, ld), lType, lLiteral, ru ? undefined : small(rn, rd), rType, rLiteral, holds === 2 ? undefined : holds === 1),
+  side: (which, op, ln, ld, lu, lType, lLiteral, rn, rd, ru, rType, rLiteral, holds) =>
+    formatComparedSmall(which, op, ln, ld, lu, lType, lLiteral, rn, rd, ru, rType, rLiteral, holds) ??
+    formatCompared(op, lu ? undefined : small(ln, ld), lType, lLiteral, ru ? undefined : small(rn, rd), rType, rLiteral, holds === 2 ? undefined : holds === 1)[which],
 };
 
 /**

@@ -120,15 +120,19 @@ export function qcmp(a: Exact, b: Exact): number {
  * denominator does not depend on whether the fraction is reduced.
  */
 export function formatSmall(q: Exact, factor: number, decimals: number): string | undefined {
-  if (!isSmall(q)) return undefined;
+  return isSmall(q) ? formatSmallParts(q.sn, q.sd, factor, decimals) : undefined;
+}
+
+/** formatSmall of the fraction sn/sd (sd > 0), given as its two numbers. */
+export function formatSmallParts(sn: number, sd: number, factor: number, decimals: number): string | undefined {
   const scale = decimals === 0 ? 1 : decimals === 1 ? 10 : 10 ** decimals;
-  const scaled = q.sn * factor * scale;
-  if (!safe(scaled) || !safe(q.sd)) return undefined;
+  const scaled = sn * factor * scale;
+  if (!safe(scaled) || !safe(sd)) return undefined;
   const negative = scaled < 0;
   const a = negative ? -scaled : scaled;
-  const whole = Math.floor(a / q.sd);
-  const r = a - whole * q.sd;
-  const rounded = 2 * r >= q.sd ? whole + 1 : whole;
+  const whole = Math.floor(a / sd);
+  const r = a - whole * sd;
+  const rounded = 2 * r >= sd ? whole + 1 : whole;
   const sign = negative && rounded !== 0 ? "-" : "";
   if (decimals === 1) {
     // The common case (shares and means), without padding and slicing a digit string.

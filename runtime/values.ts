@@ -7,7 +7,7 @@
 // unchanged (docs/sprog.md, "Ikke målt").
 
 import { formatDecimal, formatPercent, rat, reduce, toPercentNumber, type Rational } from "./rational.js";
-import { formatSmall, fromRational, qadd, qcmp, qdiv, qmul, qneg, qsub, roundShown, smallInteger, toRational, type Exact } from "./exact.js";
+import { formatSmall, formatSmallParts, fromRational, qadd, qcmp, qdiv, qmul, qneg, qsub, roundShown, smallInteger, toRational, type Exact } from "./exact.js";
 import type { CompareOp, ValueType } from "./plan.js";
 import type { EventValue } from "./events.js";
 
@@ -122,10 +122,6 @@ export function jsonValue(v: Value, type: ValueType): EventValue {
   return r.d === 1n ? Number(r.n) : Number(formatDecimal(r, 1).replace(",", "."));
 }
 
-/** formatSmall's digits of n/d (d > 0) × factor with `decimals` places, or undefined when unsafe. */
-function digitsSmall(n: number, d: number, factor: number, decimals: number): string | undefined {
-  return formatSmall({ sn: n, sd: d }, factor, decimals);
-}
 
 /** The numerator of the value shown with `decimals` decimals (shown() above), over shownScale(); NaN when unsafe. */
 function shownSmall(n: number, d: number, type: ValueType, decimals: number): number {
@@ -146,24 +142,26 @@ const shownScale = (d: number, type: ValueType, n: number, decimals: number): nu
 /** formatValue of a safe n/d (d > 0), or undefined when unsafe. */
 function formatValueSmall(n: number, d: number, type: ValueType, decimals: number): string | undefined {
   if (type === "andel") {
-    const digits = digitsSmall(n, d, 100, decimals);
+    const digits = formatSmallParts(n, d, 100, decimals);
     return digits === undefined ? undefined : `${digits} %`;
   }
   if (n % d === 0) return String(n / d);
-  return digitsSmall(n, d, 1, decimals);
+  return formatSmallParts(n, d, 1, decimals);
 }
 
 /**
- * formatCompared for two sides that are safe fractions n/d (d > 0; u: not measured) and the
- * decision (1, 0, or 2 for not measured), without building exact numbers: the compiled
- * explanations' path. Undefined when a product would leave the safe range (then formatCompared).
+ * One side (0 left, 1 right) of formatCompared for two sides that are safe fractions n/d (d > 0;
+ * u: not measured) and the decision (1, 0, or 2 for not measured), without building exact
+ * numbers: the compiled explanations' path, which shows a literal side as written and so formats
+ * only the other. Undefined when a product would leave the safe range (then formatCompared).
  */
 export function formatComparedSmall(
+  which: 0 | 1,
   op: CompareOp,
   ln: number, ld: number, lu: boolean, lType: ValueType, lLiteral: boolean,
   rn: number, rd: number, ru: boolean, rType: ValueType, rLiteral: boolean,
   holds: number,
-): [string, string] | undefined {
+): string | undefined {
   if (!(lu || (Number.isSafeInteger(ln) && Number.isSafeInteger(ld) && ld > 0))) return undefined;
   if (!(ru || (Number.isSafeInteger(rn) && Number.isSafeInteger(rd) && rd > 0))) return undefined;
   let decimals = 1;
@@ -182,9 +180,8 @@ export function formatComparedSmall(
     }
     if (decimals > MAX_DECIMALS) decimals = 1;
   }
-  const left = lu ? "ikke målt" : formatValueSmall(ln, ld, lType, decimals);
-  const right = ru ? "ikke målt" : formatValueSmall(rn, rd, rType, decimals);
-  return left === undefined || right === undefined ? undefined : [left, right];
+  if (which === 0) return lu ? "ikke målt" : formatValueSmall(ln, ld, lType, decimals);
+  return ru ? "ikke målt" : formatValueSmall(rn, rd, rType, decimals);
 }
 
 /**
