@@ -396,10 +396,11 @@ interface TableIndex {
 const indexCache = new WeakMap<Table, { grouped?: TableIndex; pooled?: TableIndex; range?: { first: number; last: number } }>();
 
 /**
- * The rows of a table per unit, in period order, in linear time: kommune and group are numbered
- * as they first appear (one map lookup per row, no string built per row), the rows are placed
- * per unit by a counting sort, and a unit's rows are sorted by period only if the file did not
- * already list them so.
+ * The rows of a table per unit, in linear time: kommune and group are numbered as they first
+ * appear (one map lookup per row, no string built per row) and the rows are placed per unit by a
+ * stable counting sort, so each unit's rows keep the file's order. Nothing needs them in period
+ * order: the kernels place each row at its month, exact sums add up a window's rows in any order,
+ * and a field's one row per period (fieldValue) is the first in file order either way.
  */
 function indexTable(table: Table, grouped: boolean): TableIndex {
   let cached = indexCache.get(table);
@@ -456,15 +457,8 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
   const next = start.slice(0, units.length);
   const rows = new Int32Array(n);
   for (let i = 0; i < n; i++) rows[next[unitOf[i]!]!++] = i;
-  const period = table.period;
   const byUnit = new Map<string, Int32Array>();
-  for (let u = 0; u < units.length; u++) {
-    const unitRows = rows.subarray(start[u]!, start[u + 1]!);
-    let sorted = true;
-    for (let j = 1; j < unitRows.length && sorted; j++) sorted = period[unitRows[j - 1]!]! <= period[unitRows[j]!]!;
-    if (!sorted) unitRows.sort((a, b) => period[a]! - period[b]! || a - b);
-    byUnit.set(units[u]!.key, unitRows);
-  }
+  for (let u = 0; u < units.length; u++) byUnit.set(units[u]!.key, rows.subarray(start[u]!, start[u + 1]!));
   const index = { byUnit, units };
   if (grouped) cached.grouped = index;
   else cached.pooled = index;
@@ -493,7 +487,7 @@ class PolicyRun implements Kernels {
   private readonly measures = new Map<string, PlanMeasure>();
   private readonly tables = new Map<string, Table>();
   private readonly schemas = new Map<string, PlanData>();
-  /** Per data source and unit key: the unit's rows, sorted by period. */
+  /** Per data source and unit key: the unit's rows (in file order). */
   private readonly index = new Map<string, Map<string, Int32Array>>();
   /** Per data source, for the unit being evaluated: period → first row (for non-summed fields). */
   private rowByPeriod = new Map<string, Map<number, number>>();
