@@ -22,6 +22,7 @@ import { compareWords } from "../runtime/values.js";
 import { windowKind } from "../runtime/windows.js";
 import type { EvaluationResult } from "../runtime/events.js";
 import type { Table } from "../runtime/table.js";
+import { instantiateFunctions } from "./instantiate.js";
 import { literal } from "./literal.js";
 
 /** Truth values in the decision arrays. */
@@ -137,10 +138,10 @@ export const kernelSupported = (plan: Plan): boolean => emitCompiledParts(plan, 
 export function instantiate(plan: Plan): Pick<CompiledPolicy, "buildKernels" | "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview"> {
   const present = Object.entries(emitCompiledParts(plan, false));
   if (present.length === 0) return {};
-  return new Function(`"use strict";\n${present.map((p) => p[1]).join("\n")}\nreturn { ${present.map((p) => p[0]).join(", ")} };`)() as Pick<
-    CompiledPolicy,
-    "buildKernels" | "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview"
-  >;
+  return instantiateFunctions<Pick<CompiledPolicy, "buildKernels" | "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview">>(
+    present.map((p) => p[1]).join("\n"),
+    present.map((p) => p[0]),
+  );
 }
 
 /**

@@ -17,7 +17,8 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type { Span } from "../diagnostics/span.js";
 import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
-import { groupByPerson, measure, TAL_SCALE, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
+import { groupByPerson, TAL_SCALE, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
+import { measureCompiled } from "../compiler/emit-measure.js";
 import { ByteLines, dayFromParts, dayOf, digitsOf, IdTable, monthOf, NOT_A_DAY, tenThousandthsOf } from "./bytes.js";
 import { ByteDecoder } from "./decode.js";
 import { checkCellCount, chunkText, CsvParser, Reporter, type CsvRow } from "./csv.js";
@@ -469,6 +470,7 @@ export function measureLoaded(
     }
   }
   if (diagnostics.length) return { diagnostics };
-  // With `inspect`, the same evaluator collects the counts behind the rows (tilsyn explain).
-  return { table: inspect ? measure(plan, tables, persons.size, inspect) : measure(plan, tables, persons.size), diagnostics };
+  // The plan's emitted code (compiler/emit-measure.ts); with `inspect`, the same evaluator collects
+  // the counts behind the rows (tilsyn explain).
+  return { table: inspect ? measureCompiled(plan, tables, persons.size, inspect) : measureCompiled(plan, tables, persons.size), diagnostics };
 }

@@ -101,8 +101,11 @@ const firstDay = (m: number): number => Date.UTC(Math.floor(m / 12), m % 12, 1) 
 
 const dayOfText = (s: string): number => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86400000;
 
-/** Mutable state of the person being measured; the compiled expressions read it. */
-class State {
+/**
+ * Mutable state of the person being measured: what the emitted code (compiler/emit-measure.ts)
+ * reads. Arrays by month position i are the person's months in time order.
+ */
+export class MeasureState {
   /** Rows of the spell data (global indices), months, flags, by month position i. */
   rows = new Int32Array(64);
   month = new Int32Array(64);
@@ -115,18 +118,18 @@ class State {
   n = 0;
   /** The month position in question. */
   cur = 0;
-  /** Other person-month data: aligned[d][i] = its row for month position i, or -1. */
+  /** Other person-month data (MeasureLayout.aligned): aligned[k][i] = its row for month position i, or -1. */
   aligned: Int32Array[] = [];
-  /** running counts of `antal(måneder hvor …)`, by node, by month position. */
+  /** Running counts of `antal(måneder hvor …)` (MeasureLayout.months), by month position. */
   monthCounts: Int32Array[] = [];
   /** The event in question (global row) and its month position (or -1). */
   event = 0;
   eventMonth = -1;
-  /** `første(…)` of the event in question, by node. */
+  /** `første(…)` of the event in question (MeasureLayout.firsts of its data). */
   first: Uint8Array = new Uint8Array(0);
-  /** Events counted in the window of the month in question, by dated data. */
+  /** Events counted in the window of the month in question (MeasureLayout.windowEvents). */
   windowEvents: Int32Array = new Int32Array(0);
-  /** Sums over the window, by sum node (numerators over the field's scale). */
+  /** Sums over the window (MeasureLayout.sums; numerators over the field's scale). */
   windowSums: Float64Array = new Float64Array(0);
   /** The table's fields for the month in question. */
   outputs: Uint8Array = new Uint8Array(0);
@@ -146,244 +149,140 @@ class State {
   }
 }
 
-type Bool = (s: State) => boolean;
-/** A number as the pair of a numerator and a denominator; NaN or a zero denominator is "not there". */
-interface Num {
-  n: (s: State) => number;
-  d: (s: State) => number;
+/** A condition of the plan as emitted code: does it hold for the month or event in question? */
+export type MeasureCondition = (s: MeasureState) => boolean;
+
+/** The emitted functions of a measurement, bound to the loaded columns (see MeasureCode). */
+export interface MeasureFunctions {
+  /** `død når …` (always false without it). */
+  dead: MeasureCondition;
+  /** Each field of the table's condition. */
+  outputs: MeasureCondition[];
+  /** Each field's top-level `og`s, left to right (`outputs[k]` is them joined by &&): for `tilsyn explain`. */
+  parts: MeasureCondition[][];
+  /** The condition of each `antal(måneder hvor …)` (MeasureLayout.months), in the month in question. */
+  months: MeasureCondition[];
+  /** Per dated data (MeasureLayout.dated): its `tæl` cases' conditions, for the event in question. */
+  cases: MeasureCondition[][];
+  /** Per dated data: its `første(…)` conditions (MeasureLayout.firsts), for the event in question. */
+  firsts: MeasureCondition[][];
 }
-type Text = (s: State) => number;
 
-interface Compiled {
-  monthNodes: { cond: Bool; index: number; text?: string }[];
-  firstNodes: Bool[];
-  sumNodes: { data: number; column: PersonColumn }[];
-  eventData: string[];
+/**
+ * The emitted code of a measurement (compiler/emit-measure.ts): given the columns it reads
+ * (MeasureLayout.columns, in that order) and the ids of its text constants in their columns'
+ * dictionaries (MeasureLayout.texts; -2 when no row has the text), its functions. Called once per
+ * load; the functions read only the MeasureState.
+ */
+export type MeasureCode = (columns: readonly PersonColumn[], ids: Int32Array) => MeasureFunctions;
+
+/**
+ * Where the emitted code and the evaluator meet: the plan's columns, text constants and counted
+ * things in one fixed order (the `død når` condition, the fields' conditions, then each dated
+ * data's `tæl` cases), so that an index means the same to both.
+ */
+export interface MeasureLayout {
+  /** Person-month data other than the spell's, by index in MeasureState.aligned. */
+  aligned: string[];
+  /** The columns the code reads (an event's own fields under the event's data). */
+  columns: { data: string; field: string }[];
+  /** Text constants compared with a column: the code gets their ids in its dictionary. */
+  texts: { data: string; field: string; value: string }[];
+  /** `antal(måneder hvor …)`, by index in MeasureState.monthCounts (inner ones first). */
+  months: { cond: MExpr; text?: string }[];
+  /** `sum(FELT)`, by index in MeasureState.windowSums. */
+  sums: { data: string; field: string }[];
+  /** `antal(DATA)`: the dated data counted in the window, by index in MeasureState.windowEvents. */
+  windowEvents: string[];
+  /** The dated data, in the plan's order. */
+  dated: string[];
+  /** Per dated data: its `første(…)` conditions, by index in MeasureState.first. */
+  firsts: MExpr[][];
+  /** Each node's index: a field's column, a text constant's slot, a count's, sum's or `første`'s index. */
+  index: Map<MExpr, number>;
 }
 
-/** Compiles plan expressions into closures over the State, given the loaded tables. */
-class ExprCompiler {
-  readonly compiled: Compiled = { monthNodes: [], firstNodes: [], sumNodes: [], eventData: [] };
-  /** Index in State.aligned of each person-month data other than the spell's. */
-  readonly alignedIndex = new Map<string, number>();
-  constructor(
-    private readonly tables: ReadonlyMap<string, PersonTable>,
-    private readonly spellData: string,
-    /** The event data of the `tæl` being compiled (event context), if any. */
-    public event: PersonTable | undefined,
-  ) {}
+const layouts = new WeakMap<MeasurePlan, MeasureLayout>();
 
-  private column(data: string, field: string): PersonColumn {
-    const t = this.tables.get(data)!;
-    return t.columns.find((c) => c.name === field)!;
-  }
-
-  /** The global row of data `data` in the month in question (month or the event's month), or -1. */
-  private monthRow(data: string, event: boolean): (s: State) => number {
-    if (data === this.spellData) return event ? (s) => (s.eventMonth < 0 ? -1 : s.rows[s.eventMonth]!) : (s) => s.rows[s.cur]!;
-    let a = this.alignedIndex.get(data);
-    if (a === undefined) {
-      a = this.alignedIndex.size;
-      this.alignedIndex.set(data, a);
-    }
-    const k = a;
-    return event ? (s) => (s.eventMonth < 0 ? -1 : s.aligned[k]![s.eventMonth]!) : (s) => s.aligned[k]![s.cur]!;
-  }
-
-  bool(e: MExpr): Bool {
+export function measureLayout(plan: MeasurePlan): MeasureLayout {
+  const hit = layouts.get(plan);
+  if (hit) return hit;
+  const dated = plan.data.filter((d) => d.grain === "dato").map((d) => d.name);
+  const L: MeasureLayout = { aligned: [], columns: [], texts: [], months: [], sums: [], windowEvents: [], dated, firsts: dated.map(() => []), index: new Map() };
+  const slot = <T>(list: T[], same: (x: T) => boolean, make: () => T): number => {
+    const i = list.findIndex(same);
+    return i >= 0 ? i : list.push(make()) - 1;
+  };
+  const column = (data: string, field: string): number => slot(L.columns, (c) => c.data === data && c.field === field, () => ({ data, field }));
+  const monthData = (data: string): void => {
+    if (data !== plan.spell.data && !L.aligned.includes(data)) L.aligned.push(data);
+  };
+  /** Walks a condition; `event` is the dated data of a `tæl` (the event context). */
+  const walk = (e: MExpr, event: string | undefined): void => {
     switch (e.k) {
-      case "and": {
-        const l = this.bool(e.left);
-        const r = this.bool(e.right);
-        return (s) => l(s) && r(s);
-      }
-      case "or": {
-        const l = this.bool(e.left);
-        const r = this.bool(e.right);
-        return (s) => l(s) || r(s);
-      }
-      case "not": {
-        const x = this.bool(e.operand);
-        return (s) => !x(s);
-      }
-      case "output": {
-        const i = e.index;
-        return (s) => s.outputs[i] === 1;
-      }
-      case "first": {
-        const i = this.compiled.firstNodes.length;
-        this.compiled.firstNodes.push(this.bool(e.cond));
-        return (s) => s.first[i] === 1;
-      }
-      case "cmp":
-        return e.text ? this.textCompare(e) : this.numCompare(e);
-      default:
-        throw new Error(`not a condition: ${e.k}`);
-    }
-  }
-
-  private textCompare(e: Extract<MExpr, { k: "cmp" }>): Bool {
-    // A field compared with a constant: the constant's id in the field's dictionary (-2 if no row has it).
-    const side = (x: MExpr, other: MExpr): { id: Text; dict?: Map<string, number> } => {
-      if (x.k === "text") {
-        const dict = other.k === "field" ? this.column(other.data, other.field).dictionary : other.k === "efield" ? this.event!.columns.find((c) => c.name === other.field)!.dictionary : undefined;
-        const id = dict?.get(x.value) ?? -2;
-        return { id: () => id };
-      }
-      return { id: this.text(x) };
-    };
-    if (e.left.k !== "text" && e.right.k !== "text") {
-      // Two fields: compare their texts.
-      const l = this.textValue(e.left);
-      const r = this.textValue(e.right);
-      return (s) => {
-        const a = l(s);
-        return a !== undefined && a === r(s);
-      };
-    }
-    const l = side(e.left, e.right).id;
-    const r = side(e.right, e.left).id;
-    return (s) => {
-      const a = l(s);
-      return a >= 0 && a === r(s);
-    };
-  }
-
-  private textValue(x: MExpr): (s: State) => string | undefined {
-    if (x.k === "text") return () => x.value;
-    const col = x.k === "field" ? this.column(x.data, x.field) : this.event!.columns.find((c) => c.name === (x as { field: string }).field)!;
-    const id = this.text(x);
-    const texts = col.texts!;
-    return (s) => {
-      const i = id(s);
-      return i < 0 ? undefined : texts[i];
-    };
-  }
-
-  private text(x: MExpr): Text {
-    if (x.k === "field") {
-      const values = this.column(x.data, x.field).values;
-      const row = this.monthRow(x.data, this.event !== undefined);
-      return (s) => {
-        const r = row(s);
-        return r < 0 ? -1 : values[r]!;
-      };
-    }
-    if (x.k === "efield") {
-      const values = this.event!.columns.find((c) => c.name === x.field)!.values;
-      return (s) => values[s.event]!;
-    }
-    throw new Error(`not a text: ${x.k}`);
-  }
-
-  private numCompare(e: Extract<MExpr, { k: "cmp" }>): Bool {
-    const l = this.num(e.left);
-    const r = this.num(e.right);
-    const test = COMPARE[e.op];
-    return (s) => {
-      const ln = l.n(s);
-      const ld = l.d(s);
-      const rn = r.n(s);
-      const rd = r.d(s);
-      if (ld === 0 || rd === 0 || Number.isNaN(ln) || Number.isNaN(rn)) return false;
-      // Denominators are positive (num() keeps them so): compare ln/ld with rn/rd exactly.
-      const a = ln * rd;
-      const b = rn * ld;
-      if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return test(compareBig(ln, ld, rn, rd));
-      return test(a < b ? -1 : a > b ? 1 : 0);
-    };
-  }
-
-  num(e: MExpr): Num {
-    const one = () => 1;
-    switch (e.k) {
-      case "num": {
-        const { n, d } = e;
-        return { n: () => n, d: () => d };
-      }
-      case "duration":
-        return { n: (s) => s.duration[s.cur]!, d: one };
-      case "months": {
-        const index = this.compiled.monthNodes.length;
-        this.compiled.monthNodes.push({ cond: this.bool(e.cond), index, ...(e.text ? { text: e.text } : {}) });
-        return { n: (s) => s.monthCounts[index]![s.cur]!, d: one };
-      }
-      case "events": {
-        let i = this.compiled.eventData.indexOf(e.data);
-        if (i < 0) i = this.compiled.eventData.push(e.data) - 1;
-        const k = i;
-        return { n: (s) => s.windowEvents[k]!, d: one };
-      }
-      case "sum": {
-        const col = this.column(e.data, e.field);
-        const i = this.compiled.sumNodes.push({ data: this.monthRowIndex(e.data), column: col }) - 1;
-        const scale = col.type === "tal" ? TAL_SCALE : 1;
-        return { n: (s) => s.windowSums[i]!, d: () => scale };
-      }
       case "field":
-      case "efield": {
-        const col = e.k === "field" ? this.column(e.data, e.field) : this.event!.columns.find((c) => c.name === e.field)!;
-        const values = col.values;
-        const scale = col.type === "tal" ? TAL_SCALE : 1;
-        if (e.k === "efield") return { n: (s) => values[s.event]!, d: () => scale };
-        const row = this.monthRow(e.data, this.event !== undefined);
-        return {
-          n: (s) => {
-            const r = row(s);
-            return r < 0 ? NaN : values[r]!;
-          },
-          d: () => scale,
+        monthData(e.data);
+        L.index.set(e, column(e.data, e.field));
+        return;
+      case "efield":
+        L.index.set(e, column(event!, e.field));
+        return;
+      case "months":
+        walk(e.cond, event);
+        L.index.set(e, L.months.push({ cond: e.cond, ...(e.text ? { text: e.text } : {}) }) - 1);
+        return;
+      case "events":
+        L.index.set(e, slot(L.windowEvents, (d) => d === e.data, () => e.data));
+        return;
+      case "sum":
+        monthData(e.data);
+        column(e.data, e.field);
+        L.index.set(e, L.sums.push({ data: e.data, field: e.field }) - 1);
+        return;
+      case "first": {
+        walk(e.cond, event);
+        const firsts = L.firsts[dated.indexOf(event!)]!;
+        L.index.set(e, firsts.push(e.cond) - 1);
+        return;
+      }
+      case "arith":
+      case "and":
+      case "or":
+        walk(e.left, event);
+        walk(e.right, event);
+        return;
+      case "cmp": {
+        walk(e.left, event);
+        walk(e.right, event);
+        // A text constant compared with a field: its id in that field's dictionary.
+        const constant = (x: MExpr, other: MExpr): void => {
+          if (x.k !== "text" || (other.k !== "field" && other.k !== "efield")) return;
+          const c = L.columns[L.index.get(other)!]!;
+          L.index.set(x, slot(L.texts, (t) => t.data === c.data && t.field === c.field && t.value === x.value, () => ({ data: c.data, field: c.field, value: x.value })));
         };
-      }
-      case "neg": {
-        const x = this.num(e.operand);
-        return { n: (s) => -x.n(s), d: x.d };
-      }
-      case "arith": {
-        const l = this.num(e.left);
-        const r = this.num(e.right);
-        switch (e.op) {
-          case "+":
-            return { n: (s) => l.n(s) * r.d(s) + r.n(s) * l.d(s), d: (s) => l.d(s) * r.d(s) };
-          case "-":
-            return { n: (s) => l.n(s) * r.d(s) - r.n(s) * l.d(s), d: (s) => l.d(s) * r.d(s) };
-          case "*":
-            return { n: (s) => l.n(s) * r.n(s), d: (s) => l.d(s) * r.d(s) };
-          case "/":
-            // (a/b) / (c/d) = (a·d) / (b·c), with the sign moved to the numerator.
-            return {
-              n: (s) => {
-                const c = r.n(s);
-                return c < 0 ? -(l.n(s) * r.d(s)) : l.n(s) * r.d(s);
-              },
-              d: (s) => Math.abs(l.d(s) * r.n(s)),
-            };
+        if (e.text) {
+          constant(e.left, e.right);
+          constant(e.right, e.left);
         }
-        break;
+        return;
       }
+      case "neg":
+      case "not":
+        walk(e.operand, event);
+        return;
       default:
-        break;
+        return;
     }
-    throw new Error(`not a number: ${e.k}`);
-  }
-
-  /** The aligned index of person-month data (or -1 for the spell's own data). */
-  monthRowIndex(data: string): number {
-    if (data === this.spellData) return -1;
-    this.monthRow(data, false);
-    return this.alignedIndex.get(data)!;
-  }
+  };
+  if (plan.dead) walk(plan.dead.when, undefined);
+  for (const o of plan.outputs) walk(o.where, undefined);
+  for (const name of dated) for (const c of plan.counts.find((x) => x.data === name)?.cases ?? []) walk(c.when, name);
+  layouts.set(plan, L);
+  return L;
 }
 
-const COMPARE: Record<string, (c: number) => boolean> = {
-  over: (c) => c > 0,
-  mindst: (c) => c >= 0,
-  under: (c) => c < 0,
-  højst: (c) => c <= 0,
-  lig: (c) => c === 0,
-};
-
-function compareBig(ln: number, ld: number, rn: number, rd: number): number {
+/** ln/ld compared with rn/rd exactly, with bigint (the emitted code's path when a product leaves the safe integers). */
+export function compareBig(ln: number, ld: number, rn: number, rd: number): number {
   const a = BigInt(ln) * BigInt(rd);
   const b = BigInt(rn) * BigInt(ld);
   return a < b ? -1 : a > b ? 1 : 0;
@@ -459,17 +358,19 @@ export function conjuncts(e: MExpr): MExpr[] {
  * Measure: the table per kommune and month. `tables` holds every person data block of the plan,
  * loaded with one shared set of person ids (`persons` of them); `kommuner` the valid codes.
  */
-export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number): MeasuredTable;
+export function measure(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number, code: MeasureCode): MeasuredTable;
 export function measure(
   plan: MeasurePlan,
   tables: ReadonlyMap<string, PersonTable>,
   persons: number,
+  code: MeasureCode,
   inspect: MeasureInspect,
 ): MeasuredTable & { inspected: InspectedMeasureMonth[]; person: InspectedPersonMonth[] };
 export function measure(
   plan: MeasurePlan,
   tables: ReadonlyMap<string, PersonTable>,
   persons: number,
+  code: MeasureCode,
   inspect?: MeasureInspect,
 ): MeasuredTable & { inspected?: InspectedMeasureMonth[]; person?: InspectedPersonMonth[] } {
   const spellTable = tables.get(plan.spell.data)!;
@@ -477,39 +378,35 @@ export function measure(
   const kommuneCol = spellTable.columns.find((c) => c.name === "kommune")!;
   const N = plan.window.months;
 
-  const compiler = new ExprCompiler(tables, plan.spell.data, undefined);
-  const dead = plan.dead ? compiler.bool(plan.dead.when) : () => false;
-  // Inspecting: each field compiled as its parts, so that the parts explained are the ones that
-  // decide (the same closures `og` would make, evaluated left to right, stopping at the first false).
-  const outputParts = inspect ? plan.outputs.map((o) => conjuncts(o.where).map((c) => compiler.bool(c))) : [];
-  const outputs = inspect
-    ? outputParts.map((parts): Bool => (s) => {
-        for (const part of parts) if (!part(s)) return false;
-        return true;
-      })
-    : plan.outputs.map((o) => compiler.bool(o.where));
-  const monthCompiled = compiler.compiled;
+  // The emitted code, bound to this load's columns and the ids of its text constants.
+  const layout = measureLayout(plan);
+  const columnOf = (data: string, field: string): PersonColumn => tables.get(data)!.columns.find((c) => c.name === field)!;
+  const fns = code(
+    layout.columns.map((c) => columnOf(c.data, c.field)),
+    Int32Array.from(layout.texts, (t) => columnOf(t.data, t.field).dictionary?.get(t.value) ?? -2),
+  );
+  const dead = fns.dead;
+  const outputs = fns.outputs;
+  // Inspecting: each field's parts, evaluated left to right, stopping at the first false one.
+  const outputParts = inspect ? fns.parts : [];
 
-  // Counting cases, compiled per dated data in the event's context.
-  const eventPlans = plan.data.filter((d) => d.grain === "dato").map((d) => {
-    const table = tables.get(d.name)!;
-    const ec = new ExprCompiler(tables, plan.spell.data, table);
-    // Share the aligned indices with the month compiler, so State.aligned means the same.
-    for (const [k, v] of compiler.alignedIndex) ec.alignedIndex.set(k, v);
-    const count = plan.counts.find((c) => c.data === d.name);
-    const cases = (count?.cases ?? []).map((c: CountCasePlan) => ({
-      when: ec.bool(c.when),
+  // Per dated data: its counting cases and `første(…)` conditions, in the event's context.
+  const eventPlans = layout.dated.map((name, d) => {
+    const table = tables.get(name)!;
+    const count = plan.counts.find((c) => c.data === name);
+    const cases = (count?.cases ?? []).map((c: CountCasePlan, k) => ({
+      when: fns.cases[d]![k]!,
       from: c.from ? dayOfText(c.from) : -Infinity,
       to: c.to ? dayOfText(c.to) : Infinity,
     }));
-    for (const [k, v] of ec.alignedIndex) if (!compiler.alignedIndex.has(k)) compiler.alignedIndex.set(k, v);
-    return { name: d.name, table, all: !count, cases, firsts: ec.compiled.firstNodes, grouped: groupByPerson(table, persons) };
+    return { name, table, all: !count, cases, firsts: fns.firsts[d]!, grouped: groupByPerson(table, persons) };
   });
-  const windowData = monthCompiled.eventData.map((name) => eventPlans.findIndex((e) => e.name === name));
+  const windowData = layout.windowEvents.map((name) => eventPlans.findIndex((e) => e.name === name));
+  const monthNodes = layout.months.map((m, index) => ({ cond: fns.months[index]!, index, ...(m.text ? { text: m.text } : {}) }));
+  const sumNodes = layout.sums.map((x) => ({ data: x.data === plan.spell.data ? -1 : layout.aligned.indexOf(x.data), column: columnOf(x.data, x.field) }));
 
   // Person-month data other than the spell's, aligned by month.
-  const alignedData: { table: PersonTable; grouped: Grouped }[] = [];
-  for (const [name, index] of compiler.alignedIndex) alignedData[index] = { table: tables.get(name)!, grouped: groupByPerson(tables.get(name)!, persons) };
+  const alignedData = layout.aligned.map((name) => ({ table: tables.get(name)!, grouped: groupByPerson(tables.get(name)!, persons) }));
   const spellGrouped = groupByPerson(spellTable, persons);
 
   // The table: kommune ids of the spell data's dictionary → a sorted kommune position.
@@ -549,23 +446,23 @@ export function measure(
   const personMonths: InspectedPersonMonth[] = [];
   const personCase = eventPlans.map(() => new Int32Array(0));
 
-  const s = new State();
+  const s = new MeasureState();
   s.aligned = alignedData.map(() => new Int32Array(64));
-  s.monthCounts = monthCompiled.monthNodes.map(() => new Int32Array(64));
-  s.windowEvents = new Int32Array(monthCompiled.eventData.length);
-  s.windowSums = new Float64Array(monthCompiled.sumNodes.length);
+  s.monthCounts = monthNodes.map(() => new Int32Array(64));
+  s.windowEvents = new Int32Array(layout.windowEvents.length);
+  s.windowSums = new Float64Array(sumNodes.length);
   s.outputs = new Uint8Array(nOut);
   const maxFirst = Math.max(0, ...eventPlans.map((e) => e.firsts.length));
   s.first = new Uint8Array(maxFirst);
   const firstSeen = new Int32Array(maxFirst);
   let groupFirst = new Uint8Array(16);
   /** Does the event in question count (a case in force at its date holds)? */
-  const countsNow = (ep: { cases: { when: Bool; from: number; to: number }[] }, day: number): boolean => {
+  const countsNow = (ep: { cases: { when: MeasureCondition; from: number; to: number }[] }, day: number): boolean => {
     for (const c of ep.cases) if (day >= c.from && day <= c.to && c.when(s)) return true;
     return false;
   };
   /** The first case in force at the day that holds for the event in question, or -1. */
-  const caseNow = (ep: { cases: { when: Bool; from: number; to: number }[] }, day: number): number => {
+  const caseNow = (ep: { cases: { when: MeasureCondition; from: number; to: number }[] }, day: number): number => {
     for (let k = 0; k < ep.cases.length; k++) {
       const c = ep.cases[k]!;
       if (day >= c.from && day <= c.to && c.when(s)) return k;
@@ -598,7 +495,7 @@ export function measure(
       spellValue = -1;
       counted = 0;
       countedBase = i;
-      for (const node of monthCompiled.monthNodes) s.monthCounts[node.index]![i] = 0;
+      for (const node of monthNodes) s.monthCounts[node.index]![i] = 0;
     }
     s.spellStart[i] = spell;
     if (!isDead) {
@@ -608,7 +505,7 @@ export function measure(
     }
     s.duration[i] = counted;
     s.windowStart[i] = counted === 0 ? i : countedAt[countedBase + Math.max(0, counted - N)]!;
-    for (const node of monthCompiled.monthNodes) {
+    for (const node of monthNodes) {
       const before = i === spell ? 0 : s.monthCounts[node.index]![i - 1]!;
       s.monthCounts[node.index]![i] = before + (!isDead && node.cond(s) ? 1 : 0);
     }
@@ -710,9 +607,9 @@ export function measure(
       spellStart: s.month[s.spellStart[i]!]!,
       duration: s.duration[i]!,
       windowStart: s.month[s.windowStart[i]!]!,
-      monthCounts: monthCompiled.monthNodes.map((node) => ({ text: node.text ?? "antal(måneder hvor …)", value: s.monthCounts[node.index]![i]! })),
+      monthCounts: monthNodes.map((node) => ({ text: node.text ?? "antal(måneder hvor …)", value: s.monthCounts[node.index]![i]! })),
       events,
-      sums: dead ? [] : monthCompiled.sumNodes.map((node, k) => ({ field: node.column.name, n: s.windowSums[k]!, d: node.column.type === "tal" ? TAL_SCALE : 1 })),
+      sums: dead ? [] : sumNodes.map((node, k) => ({ field: node.column.name, n: s.windowSums[k]!, d: node.column.type === "tal" ? TAL_SCALE : 1 })),
       outputs: dead
         ? []
         : plan.outputs.map((o, k) => {
@@ -727,9 +624,9 @@ export function measure(
   // 3. Counted months: the window's events and sums, then the table's fields.
   const lo = windowData.map(() => 0);
   const hi = windowData.map(() => 0);
-  const sumLo = monthCompiled.sumNodes.map(() => 0);
-  const sumHi = monthCompiled.sumNodes.map(() => 0);
-  const sumAcc = monthCompiled.sumNodes.map(() => 0);
+  const sumLo = sumNodes.map(() => 0);
+  const sumHi = sumNodes.map(() => 0);
+  const sumAcc = sumNodes.map(() => 0);
   for (let i = 0; i < n; i++) {
     const m = s.month[i]!;
     const cell = kommunePos[kommuneValues[s.rows[i]!]!]! * months + (m - minMonth);
@@ -758,8 +655,8 @@ export function measure(
       hi[w] = h;
       s.windowEvents[w] = ec.prefix[h]! - ec.prefix[l]!;
     }
-    for (let k = 0; k < monthCompiled.sumNodes.length; k++) {
-      const node = monthCompiled.sumNodes[k]!;
+    for (let k = 0; k < sumNodes.length; k++) {
+      const node = sumNodes[k]!;
       const values = node.column.values;
       if (node.data < 0) {
         // The spell data's own field: its rows are the person's months.
