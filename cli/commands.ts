@@ -8,6 +8,7 @@ import { checkPolicy, emitHistoryTypeScript, emitTypeScript, type CheckedPolicy 
 import { hasErrors, problem, renderDiagnostic, renderDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { EvaluationError } from "../runtime/engine.js";
 import { evaluateCompiled } from "../compiler/emit-criteria.js";
+import { emitMeasureTypeScript } from "../compiler/emit-measure.js";
 import type { LoadResult } from "../load/csv.js";
 import { readTableFile } from "./data-file.js";
 import { loadXlsx } from "../load/xlsx.js";
@@ -196,26 +197,24 @@ export async function runCheck(files: string[], io: Io): Promise<number> {
 export async function runCompile(files: string[], options: { out: string; historik?: boolean }, io: Io): Promise<number> {
   const compiled = await compileFiles(files, io);
   if (summariseDiagnostics(compiled, io)) return 1;
-  // A måling is run by the runtime's streaming evaluator (tilsyn run); a module without it would
-  // evaluate nothing, so none is written.
-  const measuring = compiled.find((c) => c.measurements?.length);
-  if (measuring) throw new UserError(problem("T0446", { file: measuring.file, name: measuring.measurements![0]!.name }), 2);
   // Modules and the files beside them; nothing is written until every one of them can be.
   const outputs: { path: string; text: string }[] = [];
   const names: string[] = [];
   let single = compiled;
   if (options.historik) {
-    // Files of the same policy become one module, evaluated as one history (as `run` does).
+    // Files of the same policy become one module, evaluated as one history (as `run` does). A
+    // file with a måling is measured, as `run` does, and stays a module of its own.
+    const policies = compiled.filter((c) => !c.measurements?.length);
     const byName = new Map<string, Plan[]>();
-    for (const c of compiled) byName.set(c.plan!.name, [...(byName.get(c.plan!.name) ?? []), c.plan!]);
-    checkOverlaps(compiled.map((c) => c.plan!));
+    for (const c of policies) byName.set(c.plan!.name, [...(byName.get(c.plan!.name) ?? []), c.plan!]);
+    checkOverlaps(policies.map((c) => c.plan!));
     for (const [name, plans] of byName) {
       if (plans.length < 2) continue;
       const module = `${historyModuleName(name)}.ts`;
       outputs.push({ path: join(options.out, module), text: emitHistoryTypeScript(plans) });
       names.push(module);
     }
-    single = compiled.filter((c) => compiled.filter((d) => d.plan!.name === c.plan!.name).length === 1);
+    single = compiled.filter((c) => c.measurements?.length || policies.filter((d) => d.plan!.name === c.plan!.name).length === 1);
   }
   // One module per file name: two files with the same name would write one module (compared
   // without case, as on case-insensitive file systems). The same file given twice is one.
@@ -229,7 +228,9 @@ export async function runCompile(files: string[], options: { out: string; histor
   }
   // The modules import the runtime from the npm package (`tilsyn/runtime`): no copy of it is written.
   for (const c of byModule.values()) {
-    outputs.push({ path: join(options.out, moduleName(c.file)), text: emitTypeScript(c.plan!) });
+    // A file with a måling measures (as `tilsyn run` reads it): its module runs the measurement.
+    const text = c.measurements?.length ? emitMeasureTypeScript(c.file, c.measurements) : emitTypeScript(c.plan!);
+    outputs.push({ path: join(options.out, moduleName(c.file)), text });
     names.push(moduleName(c.file));
   }
   // So that `npx tsc -p DIR` checks the modules strictly with the settings they need (ES2022 for bigint).

@@ -90,7 +90,8 @@ export class ByteDecoder {
   private started = false;
   private pending: Uint8Array | undefined;
   private readonly utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  private cp1252: TextDecoder | undefined;
+  // Typed by what is used, so that the runtime (which imports the person reader) type-checks without the DOM library.
+  private cp1252: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
 
   /** The text of the next chunk; pass `final` with (or after) the last one. */
   decode(chunk: Uint8Array, final = false): string {

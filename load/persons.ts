@@ -17,11 +17,12 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type { Span } from "../diagnostics/span.js";
 import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
-import { groupByPerson, TAL_SCALE, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
-import { measureCompiled } from "../compiler/emit-measure.js";
+import { groupByPerson, measure, TAL_SCALE, type MeasureCode, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
+import { measureCodeFor } from "../compiler/emit-measure.js";
+import { DataError } from "../runtime/rows.js";
 import { ByteLines, dayFromParts, dayOf, digitsOf, IdTable, monthOf, NOT_A_DAY, tenThousandthsOf } from "./bytes.js";
 import { ByteDecoder } from "./decode.js";
-import { checkCellCount, chunkText, CsvParser, Reporter, type CsvRow } from "./csv.js";
+import { checkCellCount, chunkText, csvCellText, CsvParser, Reporter, type CsvRow } from "./csv.js";
 
 
 /** Person ids shared by the files of one measurement, interned by their UTF-8 bytes (load/bytes.ts). */
@@ -434,6 +435,7 @@ export function measureData(
   plan: MeasurePlan,
   read: (data: PersonDataPlan) => { input: string | Uint8Array; file: string },
   kommuner?: ReadonlySet<string>,
+  code: MeasureCode = measureCodeFor(plan),
 ): { table?: MeasuredTable; diagnostics: Diagnostic[]; lines: Map<string, ReadonlyMap<number, string>> } {
   const persons = new PersonIds();
   const tables = new Map<string, PersonTable>();
@@ -447,7 +449,7 @@ export function measureData(
     if (r.table) tables.set(d.name, r.table);
   }
   if (diagnostics.some((x) => x.severity === "fejl")) return { diagnostics, lines };
-  const measured = measureLoaded(plan, tables, persons);
+  const measured = measureLoaded(plan, tables, persons, undefined, code);
   return { ...measured, diagnostics: [...diagnostics, ...measured.diagnostics], lines };
 }
 
@@ -457,6 +459,8 @@ export function measureLoaded(
   tables: ReadonlyMap<string, PersonTable>,
   persons: PersonIds,
   inspect?: MeasureInspect,
+  /** The plan's emitted code: compiled in this process unless given (a module by `tilsyn compile` gives its own). */
+  code: MeasureCode = measureCodeFor(plan),
 ): { table?: MeasuredTable & { inspected?: InspectedMeasureMonth[]; person?: InspectedPersonMonth[] }; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   for (const t of tables.values()) {
@@ -472,5 +476,34 @@ export function measureLoaded(
   if (diagnostics.length) return { diagnostics };
   // The plan's emitted code (compiler/emit-measure.ts); with `inspect`, the same evaluator collects
   // the counts behind the rows (tilsyn explain).
-  return { table: inspect ? measureCompiled(plan, tables, persons.size, inspect) : measureCompiled(plan, tables, persons.size), diagnostics };
+  return { table: inspect ? measure(plan, tables, persons.size, code, inspect) : measure(plan, tables, persons.size, code), diagnostics };
 }
+
+/** A person data row held in memory: `person`, `maaned` (YYYY-MM) or `dato` (YYYY-MM-DD), and the fields. */
+export type PersonRowObject = Readonly<Record<string, string | number>>;
+
+/**
+ * Measure person data held in memory (the rows-based entry of a module written by `tilsyn
+ * compile`): each data block's rows are checked exactly as its file would be, by the same reader
+ * (T03xx), and any problem throws a DataError carrying every diagnostic.
+ */
+export function measureRows(plan: MeasurePlan, code: MeasureCode, rows: Readonly<Record<string, readonly PersonRowObject[]>>): MeasuredTable {
+  const cell = (v: string | number | undefined): string => csvCellText(v === undefined || v === null ? "" : String(v));
+  const measured = measureData(
+    plan,
+    (d) => {
+      const columns = ["person", d.grain === "måned" ? "maaned" : "dato", ...d.fields.map((f) => f.name)];
+      const lines = [columns.join(",")];
+      for (const row of ownRows(rows, d.name)) lines.push(columns.map((c) => cell(Object.prototype.hasOwnProperty.call(row, c) ? row[c] : undefined)).join(","));
+      return { input: `${lines.join("\n")}\n`, file: d.name };
+    },
+    undefined,
+    code,
+  );
+  const errors = measured.diagnostics.filter((x) => x.severity === "fejl");
+  if (errors.length || !measured.table) throw new DataError(errors);
+  return measured.table;
+}
+
+const ownRows = (rows: Readonly<Record<string, readonly PersonRowObject[]>>, name: string): readonly PersonRowObject[] =>
+  Object.prototype.hasOwnProperty.call(rows, name) ? (rows[name] ?? []) : [];

@@ -148,9 +148,4 @@ export const cli = {
     hint: "Kør uden {policy} for at bruge filen i stedet.",
     doc: "`tilsyn run` med en måling og en politik, der læser dens tabel: datamappens fil med samme navn bruges ikke",
   },
-  T0446: {
-    message: "{file} har målingen `{name}`, som `tilsyn compile` endnu ikke oversætter til et modul; der er ikke skrevet noget.",
-    hint: "Kør målingen med `tilsyn run {file} --data MAPPE` (alene eller sammen med politikken, der læser dens tabel), og oversæt de andre politikfiler for sig.",
-    doc: "`tilsyn compile` på en fil med en `måling`, som endnu kun køres af `tilsyn run`",
-  },
 } as const satisfies CatalogueRange<"T04">;

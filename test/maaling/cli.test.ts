@@ -2,7 +2,7 @@
 // measurement → skærpet tilsyn in one run, which must give what the same run gives on the
 // measured table written as fokusmaal.csv.
 
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -107,20 +107,20 @@ describe("tilsyn run policies/maaling/fokusmaal.tilsyn", () => {
 });
 
 describe("tilsyn compile on a måling", () => {
-  it("refuses with T0446 and writes nothing, since a module would not measure (tilsyn run does)", async () => {
+  it("writes a module that measures, beside the supervision policies' modules", async () => {
     const out = mkdtempSync(join(tmpdir(), "tilsyn-maaling-compile-"));
     dirs.push(out);
-    rmSync(out, { recursive: true });
-    const { code, stdout, stderr } = await run("compile", policy, "--out", out);
-    expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain("T0446");
-    expect(stderr).toContain("målingen `fokusmaal`");
-    expect(stderr).toContain(`tilsyn run ${policy} --data MAPPE`);
-    expect(existsSync(out)).toBe(false);
-    // The supervision policies still compile.
-    const ok = await run("compile", skaerpet, "--out", out);
-    expect(ok.code).toBe(0);
+    const { code, stdout, stderr } = await run("compile", policy, skaerpet, "--out", out);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("fokusmaal.ts");
+    const text = readFileSync(join(out, "fokusmaal.ts"), "utf8");
+    expect(text).toContain("export function measure(rows: FokusmaalData): FokusmaalMeasuredRow[]");
+    expect(text).toContain("export function measureTables(");
+    // Only the runtime is imported.
+    const imports = text.match(/^import [^;]* from "[^"]+";$/gm);
+    expect(imports).toHaveLength(1);
+    expect(imports![0]).toMatch(/ from "tilsyn\/runtime";$/);
     expect(readFileSync(join(out, "skaerpet-tilsyn.ts"), "utf8")).toContain("export function evaluateTables");
   });
 });
