@@ -83,7 +83,7 @@ export function measureExprText(e: MExpr, plan: MeasurePlan, event?: string): st
     case "neg":
       return `-${inner(e.operand)}`;
     case "cmp":
-      return `${inner(e.left)} ${e.op === "lig" ? "=" : e.op} ${inner(e.right)}`;
+      return `${t(e.left)} ${e.op === "lig" ? "=" : e.op} ${t(e.right)}`;
     case "and":
       return `${e.left.k === "or" ? inner(e.left) : t(e.left)} og ${e.right.k === "or" ? inner(e.right) : t(e.right)}`;
     case "or":

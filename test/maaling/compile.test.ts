@@ -3,11 +3,12 @@
 // run … --format csv` prints, byte for byte; its rows are checked as the files are.
 
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main.js";
 import { DataError } from "../../runtime/index.js";
+import { KANT } from "./measure.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const out = join(root, ".tmp", "maaling-compile-test");
@@ -39,13 +40,17 @@ function rowsOf(file: string, numbers: readonly string[]): Row[] {
 
 beforeAll(async () => {
   rmSync(out, { recursive: true, force: true });
-  const { code, stderr } = await run("compile", policy, "--out", out);
+  // With a second measurement whose conditions use what fokusmaal does not (text fields compared, tal, bigint).
+  mkdirSync(join(root, ".tmp"), { recursive: true });
+  const kant = join(root, ".tmp", "maaling-compile-kant.tilsyn");
+  writeFileSync(kant, KANT);
+  const { code, stderr } = await run("compile", policy, kant, "--out", out);
   expect(stderr).toBe("");
   expect(code).toBe(0);
 });
 
 describe("the module tilsyn compile writes for policies/maaling/fokusmaal.tilsyn", () => {
-  it("passes tsc --strict importing nothing but tilsyn/runtime", () => {
+  it("passes tsc --strict importing nothing but tilsyn/runtime (as does the module of a second measurement)", () => {
     const config = join(out, "tsconfig.test.json");
     writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { paths: { "tilsyn/runtime": [join(root, "runtime/index.ts")] } } }));
     const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", config], { encoding: "utf8" });

@@ -51,3 +51,24 @@ export function row(t: MeasuredTable, kommune: string, month: string): Record<st
   const r = t.rows.find((x) => x.kommune === kommune && monthText(x.month) === month);
   return r && Object.fromEntries(t.fields.map((f, i) => [f, r.values[i]!]));
 }
+
+/** A measurement with the constructs fokusmaal does not use, for the emitted code's tests (emit.test.ts, compile.test.ts). */
+export const KANT = `politik kant "Kanttilfælde for den genererede kode"
+
+data ydelsesmaaneder pr person, måned
+  kommune: tekst "kommunen"
+  ydelse: tekst "ydelsen"
+  tidligere: tekst "ydelsen måneden før"
+
+data timer pr person, måned
+  timer: tal "timer i måneden"
+
+måling kant "Kanttilfælde" pr kommune, måned
+  forløb i ydelsesmaaneder med samme ydelse
+  vindue de seneste 12 måneder af forløbet
+  samme = antal(personer hvor ydelse = tidligere)
+  mange_timer = antal(personer hvor timer over 10)
+  ikke_mange = antal(personer hvor ikke timer over 10)
+  brok = antal(personer hvor varighed / 9007199254740991 over 1 / 9007199254740990)
+  snit = antal(personer hvor sum(timer) / varighed mindst 10,25)
+`;
