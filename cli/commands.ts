@@ -8,7 +8,7 @@ import { checkPolicy, emitHistoryTypeScript, emitTypeScript, type CheckedPolicy 
 import { hasErrors, problem, renderDiagnostic, renderDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { EvaluationError } from "../runtime/engine.js";
 import { evaluateCompiled } from "../compiler/emit-criteria.js";
-import { emitMeasureTypeScript } from "../compiler/emit-measure.js";
+import { emitMeasureTypeScript } from "../compiler/emit-measure-module.js";
 import type { LoadResult } from "../load/csv.js";
 import { readTableFile } from "./data-file.js";
 import { loadXlsx } from "../load/xlsx.js";
