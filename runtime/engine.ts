@@ -350,17 +350,6 @@ interface Kernel {
   unit?: Unit;
 }
 
-interface Firing {
-  criterion: PlanCriterion;
-  /** The criterion's position in the plan (for compiled explanations). */
-  ci: number;
-  period: Period;
-  date: LocalDate;
-  unit: Unit;
-  /** Built when a contact is made from it (PolicyRun.explained). */
-  explained?: { facts: string; values: Record<string, EventValue> };
-}
-
 const truth = (v: number): boolean | undefined => (v === 1 ? true : v === 0 ? false : undefined);
 const fromTruth = (v: boolean | undefined): number => (v === true ? 1 : v === false ? 0 : 2);
 
@@ -376,9 +365,17 @@ interface Slots {
   inForce: Uint8Array;
   suspended: Uint8Array;
   slotOf: Int32Array[];
-  /** Per unit, reused: the firings at each slot (undefined: none) and whether some criterion was decided false there. */
-  firings: (Firing[] | undefined)[];
+  /**
+   * Per unit, reused: criterion ci held at slot s for period firedPeriod[s × criteria + ci] (-1:
+   * it did not; a criterion's periods act on distinct slots, so there is at most one), fired[s]
+   * says whether any did, and decidedFalse[s] whether some criterion was decided false there.
+   */
+  firedPeriod: Int32Array;
+  fired: Uint8Array;
   decidedFalse: Uint8Array;
+  /** Scratch for one slot's firings after the re-contact rule: criterion and period, in criterion order. */
+  firingCriterion: Int32Array;
+  firingPeriod: Int32Array;
 }
 
 const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
@@ -834,8 +831,11 @@ class PolicyRun implements Kernels {
       inForce: Uint8Array.from(dates, (d) => (this.inForce(d) ? 1 : 0)),
       suspended: Uint8Array.from(dates, (d) => (this.suspended(d) ? 1 : 0)),
       slotOf: this.plan.criteria.map((c) => Int32Array.from(this.datesFor(c.delayMonths), (d) => position.get(keyOf(d))!)),
-      firings: new Array(dates.length).fill(undefined),
+      firedPeriod: new Int32Array(dates.length * this.plan.criteria.length).fill(-1),
+      fired: new Uint8Array(dates.length),
       decidedFalse: new Uint8Array(dates.length),
+      firingCriterion: new Int32Array(this.plan.criteria.length),
+      firingPeriod: new Int32Array(this.plan.criteria.length),
     });
   }
 
@@ -852,7 +852,10 @@ class PolicyRun implements Kernels {
   private runCriteria(unit: Unit, series: SeriesPoint[] | undefined): void {
     const slots = this.slotsOfRun();
     // A unit none of whose criteria held makes no contact: the reaction is skipped.
-    if (this.fired) slots.firings.fill(undefined);
+    if (this.fired) {
+      slots.firedPeriod.fill(-1);
+      slots.fired.fill(0);
+    }
     this.fired = false;
     slots.decidedFalse.fill(0);
     const kernel = this.options.onCompare ? undefined : this.code?.decideCriteria;
@@ -870,14 +873,8 @@ class PolicyRun implements Kernels {
         const [lo, hi] = this.periodRange(criterion);
         for (let i = lo; i < hi; i++) {
           const h = decided[i]!;
-          if (h === 1) {
-            const slot = slotOf[i]!;
-            const firing: Firing = { criterion, ci, period: this.periods[i]!, date: dates[i]!, unit };
-            const at = slots.firings[slot];
-            if (at) at.push(firing);
-            else slots.firings[slot] = [firing];
-            this.fired = true;
-          } else if (h === 0) slots.decidedFalse[slotOf[i]!] = 1;
+          if (h === 1) this.fire(slots, slotOf[i]!, ci, i);
+          else if (h === 0) slots.decidedFalse[slotOf[i]!] = 1;
         }
         continue;
       }
@@ -906,14 +903,8 @@ class PolicyRun implements Kernels {
           this.options.onDecision({ ...at, kind: "kriterie", value: holds });
         }
         if (series) series.push(this.seriesPoint(criterion.name, criterion.when, unit, period, dates[i]!, holds));
-        if (holds === true) {
-          const slot = slotOf[i]!;
-          const firing: Firing = { criterion, ci, period, date: dates[i]!, unit };
-          const at = slots.firings[slot];
-          if (at) at.push(firing);
-          else slots.firings[slot] = [firing];
-          this.fired = true;
-        } else if (holds === false) slots.decidedFalse[slotOf[i]!] = 1;
+        if (holds === true) this.fire(slots, slotOf[i]!, ci, i);
+        else if (holds === false) slots.decidedFalse[slotOf[i]!] = 1;
       }
     }
   }
@@ -985,11 +976,18 @@ class PolicyRun implements Kernels {
     kernel(k, this.decisions.first, this.decisions.last, this.decisions.guards, this.decisions.holds, exact);
   }
 
-  /** A firing's explanation and values, built once and only for contacts that are made. */
-  private explained(f: Firing): { facts: string; values: Record<string, EventValue> } {
-    if (f.explained) return f.explained;
-    const compiled = this.unitKernelsFor === f.unit ? this.code?.explainCriterion?.(this.unitKernels!, f.ci, f.period.first, f.period.last, explainHelpers) : undefined;
-    return (f.explained = compiled ?? this.explainCriterion(f.criterion, f.unit, f.period));
+  /** Criterion ci held for period i, which acts on `slot`. */
+  private fire(slots: Slots, slot: number, ci: number, i: number): void {
+    slots.firedPeriod[slot * this.plan.criteria.length + ci] = i;
+    slots.fired[slot] = 1;
+    this.fired = true;
+  }
+
+  /** Why criterion ci held for the unit in period i: built only for contacts that are made. */
+  private explained(unit: Unit, ci: number, i: number): { facts: string; values: Record<string, EventValue> } {
+    const period = this.periods[i]!;
+    const compiled = this.unitKernelsFor === unit ? this.code?.explainCriterion?.(this.unitKernels!, ci, period.first, period.last, explainHelpers) : undefined;
+    return compiled ?? this.explainCriterion(this.plan.criteria[ci]!, unit, period);
   }
 
   /** The value and limit of a condition's main comparison, as the JSON output shows them (shares in percent). */
@@ -1084,63 +1082,75 @@ class PolicyRun implements Kernels {
     const perYear = new Map<number, number>();
     let episodeStart: LocalDate | undefined;
     let escalated = false;
+    const criteria = this.plan.criteria;
+    const C = criteria.length;
     for (let slot = 0; slot < slots.dates.length; slot++) {
-      const at = slots.firings[slot];
-      if (!at && !slots.decidedFalse[slot]) continue;
+      const any = slots.fired[slot] === 1;
+      if (!any && !slots.decidedFalse[slot]) continue;
       if (!slots.inForce[slot]) continue;
-      if (!at) {
+      if (!any) {
         episodeStart = undefined;
         escalated = false;
         continue;
       }
       if (slots.suspended[slot]) continue;
-      const t = { date: slots.dates[slot]!, text: slots.text[slot]! };
-      let firings = at;
-      if (reaction.recontactAfterData && lastContact) {
-        const since = monthOfDate(lastContact);
-        firings = firings.filter((f) => f.period.first >= since);
-        if (firings.length === 0) continue;
+      const date = slots.dates[slot]!;
+      // The criteria that held here, in the plan's order; with the re-contact rule only those on
+      // data from after the last contact.
+      const since = reaction.recontactAfterData && lastContact ? monthOfDate(lastContact) : undefined;
+      let count = 0;
+      for (let ci = 0; ci < C; ci++) {
+        const i = slots.firedPeriod[slot * C + ci]!;
+        if (i < 0 || (since !== undefined && this.periods[i]!.first < since)) continue;
+        slots.firingCriterion[count] = ci;
+        slots.firingPeriod[count++] = i;
       }
-      const year = t.date.year;
+      if (count === 0) continue;
+      const year = date.year;
       if (reaction.maxPerYear !== undefined && (perYear.get(year) ?? 0) >= reaction.maxPerYear) continue;
       perYear.set(year, (perYear.get(year) ?? 0) + 1);
       contacts++;
-      lastContact = t.date;
-      const first = firings[0]!;
+      lastContact = date;
+      const first = criteria[slots.firingCriterion[0]!]!;
+      const firstPeriod = this.periods[slots.firingPeriod[0]!]!;
       const step = reaction.ladder ? Math.min(contacts, reaction.ladder.length) : undefined;
       // The first criterion's numbers as they are; another criterion's number under the same
       // name but from another period or with another value is kept beside it, labelled.
       // (A firing is explained for this one contact only, so its values object is taken as it is.)
-      const values = this.explained(first).values;
-      let criteriaText = `«${first.criterion.title}» for ${first.period.label}: ${this.explained(first).facts}`;
-      for (let fi = 1; fi < firings.length; fi++) {
-        const f = firings[fi]!;
-        const own = this.explained(f);
+      const own0 = this.explained(unit, slots.firingCriterion[0]!, slots.firingPeriod[0]!);
+      const values = own0.values;
+      let criteriaText = `«${first.title}» for ${firstPeriod.label}: ${own0.facts}`;
+      const rules = [first.name];
+      for (let fi = 1; fi < count; fi++) {
+        const criterion = criteria[slots.firingCriterion[fi]!]!;
+        const period = this.periods[slots.firingPeriod[fi]!]!;
+        const own = this.explained(unit, slots.firingCriterion[fi]!, slots.firingPeriod[fi]!);
         for (const k in own.values) {
           const v = own.values[k]!;
           if (!(k in values)) values[k] = v;
-          else if (values[k] !== v || f.period.label !== first.period.label) values[`${k} (${f.criterion.name}, ${f.period.label})`] = v;
+          else if (values[k] !== v || period.label !== firstPeriod.label) values[`${k} (${criterion.name}, ${period.label})`] = v;
         }
-        criteriaText += `; og «${f.criterion.title}» for ${f.period.label}: ${own.facts}`;
+        criteriaText += `; og «${criterion.title}» for ${period.label}: ${own.facts}`;
+        rules.push(criterion.name);
       }
       const handling = step !== undefined ? reaction.ladder![step - 1]! : undefined;
       if (step !== undefined) values["trin"] = step;
-      const contact = this.event(unit, first.period.label, t.text, "henvendelse", first.criterion.name);
-      contact.rules = firings.length === 1 ? [first.criterion.name] : firings.map((f) => f.criterion.name);
+      const contact = this.event(unit, firstPeriod.label, slots.text[slot]!, "henvendelse", first.name);
+      contact.rules = rules;
       if (handling !== undefined) contact.handling = handling;
       contact.values = values;
       contact.explanation = `${reaction.contactText}, fordi ${this.unitLabel(unit)} opfylder ${criteriaText}${handling !== undefined ? `; foreslået handling: ${handling} (trin ${step})` : ""}.`;
-      contact.source = first.criterion.source;
+      contact.source = first.source;
       events.push(contact);
       // The written account: still not restored N months after the episode's first contact.
-      if (!episodeStart) episodeStart = t.date;
+      if (!episodeStart) episodeStart = date;
       const account = reaction.account;
-      if (account && !escalated && compareDates(t.date, addMonths(episodeStart, account.months)) >= 0) {
+      if (account && !escalated && compareDates(date, addMonths(episodeStart, account.months)) >= 0) {
         escalated = true;
-        const written = this.event(unit, first.period.label, t.text, "redegoerelse", first.criterion.name);
+        const written = this.event(unit, firstPeriod.label, slots.text[slot]!, "redegoerelse", first.name);
         written.values = { ...values, foerste_henvendelse: formatDate(episodeStart) };
         written.explanation = `${account.text}: ${this.unitLabel(unit)} har ikke genoprettet indsatsen ${account.months} måneder efter henvendelsen den ${formatDanishDate(episodeStart)}, idet ${criteriaText}.`;
-        written.source = account.source ?? first.criterion.source;
+        written.source = account.source ?? first.source;
         events.push(written);
       }
     }
