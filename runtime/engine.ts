@@ -516,7 +516,7 @@ class PolicyRun implements Kernels {
   private unitKernels?: UnitKernels;
   private unitKernelsFor?: Unit;
   /** The periods as month numbers and the compiled criteria's decisions (reused per unit). */
-  private decisions?: { first: Int32Array; last: Int32Array; guards: Int8Array[]; holds: Int8Array[] };
+  private decisions?: { first: Int32Array; last: Int32Array; guards: Int8Array[]; holds: Int8Array[]; exact: (criterion: number, part: 0 | 1, period: number) => number };
 
   constructor(
     private readonly plan: Plan,
@@ -919,9 +919,10 @@ class PolicyRun implements Kernels {
     const build = this.code?.buildKernels;
     if (build) {
       const length = this.lastMonth - this.firstMonth + 1;
-      this.plan.data.forEach((schema, source) => {
+      for (let source = 0; source < this.plan.data.length; source++) {
+        const schema = this.plan.data[source]!;
         const nodes = this.sumsByData.get(schema.name);
-        if (!nodes) return;
+        if (!nodes) continue;
         for (const node of nodes) {
           let kernel = this.kernelOf[node.id];
           if (!kernel) this.kernelOf[node.id] = kernel = { values: new Float64Array(length + 1), measured: new Int32Array(length + 1), unsafe: false };
@@ -936,7 +937,7 @@ class PolicyRun implements Kernels {
         // prefix sums), so the interpreter's exact path builds its own when it needs them.
         for (const node of nodes) this.kernelOf[node.id]!.unit = undefined;
         if (magnitude > Number.MAX_SAFE_INTEGER) k.unsafe = true;
-      });
+      }
     } else {
       for (const node of this.sumNodes.values()) {
         const built = this.kernel(node, unit);
@@ -966,14 +967,15 @@ class PolicyRun implements Kernels {
         last,
         guards: this.plan.criteria.map(() => new Int8Array(n)),
         holds: this.plan.criteria.map(() => new Int8Array(n)),
+        // The exact path for one part of one criterion and period, of the unit being decided.
+        exact: (ci: number, part: 0 | 1, i: number): number => {
+          const criterion = this.plan.criteria[ci]!;
+          return fromTruth(this.evBool(part === 0 ? criterion.guard! : criterion.when, this.ctx(this.unitKernelsFor!, this.periods[i]!)));
+        },
       };
     }
     const k = this.kernelsOfUnit(unit);
-    const exact = (ci: number, part: 0 | 1, i: number): number => {
-      const criterion = this.plan.criteria[ci]!;
-      return fromTruth(this.evBool(part === 0 ? criterion.guard! : criterion.when, this.ctx(unit, this.periods[i]!)));
-    };
-    kernel(k, this.decisions.first, this.decisions.last, this.decisions.guards, this.decisions.holds, exact);
+    kernel(k, this.decisions.first, this.decisions.last, this.decisions.guards, this.decisions.holds, this.decisions.exact);
   }
 
   /** Criterion ci held for period i, which acts on `slot`. */
