@@ -311,20 +311,21 @@ class CriteriaEmitter {
    * same byte for byte (the conformance tests compare the two).
    */
   emitExplainer(): string {
-    const T = this.typed;
     this.sumIds = { dense: new Set(), prefix: new Set() };
     const blocks: string[] = [];
     this.plan.criteria.forEach((c, ci) => {
       const P = this.beginExplanation(c.name);
-      this.line(`const parts${T ? ": string[]" : ""} = [];`);
+      // The facts are the guard's and the condition's phrases joined by ", og ".
+      const guard: Piece[] = [];
       if (c.guard) {
         this.collect(c.guard, P, "values");
-        this.line(`parts.push(${this.describeCode(c.guard, P)});`);
+        this.line(`const guard = ${cat(this.describe(c.guard, P))};`);
+        guard.push(code("guard"), lit(", og "));
       }
       if (c.streak !== undefined) {
         const n = c.streak;
         const main = findComparison(c.when);
-        this.line(`const months${T ? ": string[]" : ""} = [];`);
+        this.line(`let months = "";`);
         this.line(`for (let m = pl - ${n - 1}; m <= pl; m++) {`);
         const outer = this.indent;
         this.indent += "  ";
@@ -333,16 +334,16 @@ class CriteriaEmitter {
         this.line(`const label = h.label(m);`);
         // The month's numbers go straight into values as "name YYYY-MM".
         this.collect(c.when, M, "values", "m");
-        if (main) this.line(`months.push(label + ": " + ${this.sideCode(main, M, 0)});`);
+        if (main) this.line(`months += ${cat([code(`(m > pl - ${n - 1} ? ", " : "")`), code("label"), lit(": "), code(this.sideCode(main, M, 0))])};`);
         this.indent = outer;
         this.line(`}`);
         this.period = P;
-        this.line(`parts.push(${this.describeCode(c.when, P)} + ${literal(` i hver af de ${n} sammenhængende måneder (`)} + months.join(", ") + ")");`);
+        this.line(`const facts = ${cat([...guard, ...this.describe(c.when, P), lit(` i hver af de ${n} sammenhængende måneder (`), code("months"), lit(")")])};`);
       } else {
         this.collect(c.when, P, "values");
-        this.line(`parts.push(${this.describeCode(c.when, P)});`);
+        this.line(`const facts = ${cat([...guard, ...this.describe(c.when, P)])};`);
       }
-      this.line(`return big ? undefined : { facts: parts.join(", og "), values };`);
+      this.line(`return big ? undefined : { facts, values };`);
       blocks.push(`  if (criterion === ${ci}) {`, ...this.lines, `  }`);
     });
     return this.explainerFunction("explainCriterion", "criterion", blocks);
@@ -359,7 +360,7 @@ class CriteriaEmitter {
     this.plan.reviews.forEach((r, ri) => {
       const P = this.beginExplanation(r.name);
       this.collect(r.when, P, "values");
-      this.line(`const facts = ${this.describeCode(r.when, P)};`);
+      this.line(`const facts = ${cat(this.describe(r.when, P))};`);
       this.line(`return big ? undefined : { facts, values };`);
       blocks.push(`  if (review === ${ri}) {`, ...this.lines, `  }`);
     });
@@ -480,35 +481,39 @@ class CriteriaEmitter {
     }
   }
 
-  /** An expression of code for the interpreter's describe(e): the Danish phrase with its numbers. */
-  private describeCode(e: PExpr, w: Win): string {
+  /**
+   * The interpreter's describe(e) as pieces of one string: the Danish phrase with its numbers.
+   * Each comparison is a three-way choice of whole phrases, so its fixed words are one literal.
+   */
+  private describe(e: PExpr, w: Win): Piece[] {
     switch (e.k) {
       case "cmp": {
         const holds = this.truth(this.value(e, w));
-        const side = (x: PExpr, i: 0 | 1) => {
-          if (x.k === "lit") return literal(x.text);
+        const side = (x: PExpr, i: 0 | 1): Piece[] => {
+          if (x.k === "lit") return [lit(x.text)];
           const shown = this.decl(this.fresh("t"), this.sideCode(e, w, i));
-          return `${literal(`${termOf(x, this.measures)} (`)} + ${shown} + ")"`;
+          return [lit(`${termOf(x, this.measures)} (`), code(shown), lit(")")];
         };
         const left = side(e.left, 0);
         const right = side(e.right, 1);
         const word = compareWords[e.op];
-        return `(${holds} === 2 ? ${left} + " kan ikke sammenlignes med " + ${right} : ${left} + (${holds} === 1 ? ${literal(` er ${word} `)} : ${literal(` er ikke ${word} `)}) + ${right})`;
+        const phrase = (middle: string) => cat([...left, lit(middle), ...right]);
+        return [code(`(${holds} === 2 ? ${phrase(" kan ikke sammenlignes med ")} : ${holds} === 1 ? ${phrase(` er ${word} `)} : ${phrase(` er ikke ${word} `)})`)];
       }
       case "and":
-        return `${this.describeCode(e.left, w)} + ", og " + ${this.describeCode(e.right, w)}`;
+        return [...this.describe(e.left, w), lit(", og "), ...this.describe(e.right, w)];
       case "or":
-        return `${this.describeCode(e.left, w)} + ", eller " + ${this.describeCode(e.right, w)}`;
+        return [...this.describe(e.left, w), lit(", eller "), ...this.describe(e.right, w)];
       case "not":
-        return this.describeCode(e.operand, w);
+        return this.describe(e.operand, w);
       case "measure": {
         const m = this.measures.get(e.name)!;
         const v = this.value(e, w);
-        const state = v.kind === "bool" ? `(${v.b} === 2 ? "ikke målt" : ${v.b} === 1 ? "opfyldt" : "ikke opfyldt")` : `"ikke målt"`;
-        return `${literal(`${m.name} er `)} + ${state} + " (" + ${this.describeCode(m.expr, w)} + ")"`;
+        const state = v.kind === "bool" ? code(`(${v.b} === 2 ? "ikke målt" : ${v.b} === 1 ? "opfyldt" : "ikke opfyldt")`) : lit("ikke målt");
+        return [lit(`${m.name} er `), state, lit(" ("), ...this.describe(m.expr, w), lit(")")];
       }
       default:
-        return `${literal(`${termOf(e, this.measures)} er `)} + ${this.fmtCode(this.value(e, w), e.type)}`;
+        return [lit(`${termOf(e, this.measures)} er `), code(this.fmtCode(this.value(e, w), e.type))];
     }
   }
 
@@ -866,6 +871,27 @@ class CriteriaEmitter {
   private get bang(): string {
     return this.typed ? "!" : "";
   }
+}
+
+/** A piece of a string being built: fixed text, or code for a string. */
+type Piece = { lit: string } | { code: string };
+const lit = (text: string): Piece => ({ lit: text });
+const code = (c: string): Piece => ({ code: c });
+
+/** Code concatenating the pieces, with adjacent fixed texts joined into one literal (through literal()). */
+function cat(pieces: Piece[]): string {
+  const out: string[] = [];
+  let text: string | undefined;
+  for (const p of pieces) {
+    if ("lit" in p) text = (text ?? "") + p.lit;
+    else {
+      if (text !== undefined) out.push(literal(text));
+      text = undefined;
+      out.push(p.code);
+    }
+  }
+  if (text !== undefined) out.push(literal(text));
+  return out.length ? out.join(" + ") : '""';
 }
 
 const times = (a: string, b: string): string => (a === "1" ? b : b === "1" ? a : `${a} * ${b}`);

@@ -516,7 +516,6 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     // "manglende_samtaler"
     let big = false;
     const values: Record<string, EventValue> = Object.create(null);
-    const parts: string[] = [];
     const w0f = pf;
     const w0l = pl;
     const s1lo = (w0f > origin ? w0f : origin) - origin;
@@ -532,7 +531,7 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     if (!safe && (c3x > 9007199254740991 || c3x < -9007199254740991 || c3y > 9007199254740991 || c3y < -9007199254740991)) big = true;
     const c3 = m2u ? 2 : c3x >= c3y ? 1 : 0;
     const t4 = h.side(0, "mindst", m2n, m2d, m2u, "antal", false, 10, 1, false, "tal", true, c3);
-    parts.push((c3 === 2 ? "borgere i halvåret, hvor samtalerne er opgjort (" + t4 + ")" + " kan ikke sammenlignes med " + "10" : "borgere i halvåret, hvor samtalerne er opgjort (" + t4 + ")" + (c3 === 1 ? " er mindst " : " er ikke mindst ") + "10"));
+    const guard = (c3 === 2 ? "borgere i halvåret, hvor samtalerne er opgjort (" + t4 + ") kan ikke sammenlignes med 10" : c3 === 1 ? "borgere i halvåret, hvor samtalerne er opgjort (" + t4 + ") er mindst 10" : "borgere i halvåret, hvor samtalerne er opgjort (" + t4 + ") er ikke mindst 10");
     const s5lo = (pf > origin ? pf : origin) - origin;
     const s5hi = (pl < end ? pl : end) - origin;
     const s5u = s5hi < s5lo || M2[s5hi + 1]! - M2[s5lo]! === 0;
@@ -551,14 +550,13 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     if (!safe && (c8x > 9007199254740991 || c8x < -9007199254740991 || c8y > 9007199254740991 || c8y < -9007199254740991)) big = true;
     const c8 = m7u ? 2 : c8x > c8y ? 1 : 0;
     const t9 = h.side(0, "over", m7n, m7d, m7u, "andel", false, 20, 100, false, "andel", true, c8);
-    parts.push((c8 === 2 ? "andel uden lovpligtige samtaler (" + t9 + ")" + " kan ikke sammenlignes med " + "20 %" : "andel uden lovpligtige samtaler (" + t9 + ")" + (c8 === 1 ? " er over " : " er ikke over ") + "20 %"));
-    return big ? undefined : { facts: parts.join(", og "), values };
+    const facts = guard + ", og " + (c8 === 2 ? "andel uden lovpligtige samtaler (" + t9 + ") kan ikke sammenlignes med 20 %" : c8 === 1 ? "andel uden lovpligtige samtaler (" + t9 + ") er over 20 %" : "andel uden lovpligtige samtaler (" + t9 + ") er ikke over 20 %");
+    return big ? undefined : { facts, values };
   }
   if (criterion === 1) {
     // "manglende_tilbud"
     let big = false;
     const values: Record<string, EventValue> = Object.create(null);
-    const parts: string[] = [];
     const w10f = pf;
     const w10l = pl;
     const s11lo = (w10f > origin ? w10f : origin) - origin;
@@ -574,7 +572,7 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     if (!safe && (c13x > 9007199254740991 || c13x < -9007199254740991 || c13y > 9007199254740991 || c13y < -9007199254740991)) big = true;
     const c13 = m12u ? 2 : c13x >= c13y ? 1 : 0;
     const t14 = h.side(0, "mindst", m12n, m12d, m12u, "antal", false, 10, 1, false, "tal", true, c13);
-    parts.push((c13 === 2 ? "borgere i halvåret, hvor tilbuddene er opgjort (" + t14 + ")" + " kan ikke sammenlignes med " + "10" : "borgere i halvåret, hvor tilbuddene er opgjort (" + t14 + ")" + (c13 === 1 ? " er mindst " : " er ikke mindst ") + "10"));
+    const guard = (c13 === 2 ? "borgere i halvåret, hvor tilbuddene er opgjort (" + t14 + ") kan ikke sammenlignes med 10" : c13 === 1 ? "borgere i halvåret, hvor tilbuddene er opgjort (" + t14 + ") er mindst 10" : "borgere i halvåret, hvor tilbuddene er opgjort (" + t14 + ") er ikke mindst 10");
     const s15lo = (pf > origin ? pf : origin) - origin;
     const s15hi = (pl < end ? pl : end) - origin;
     const s15u = s15hi < s15lo || M3[s15hi + 1]! - M3[s15lo]! === 0;
@@ -593,8 +591,8 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
     if (!safe && (c18x > 9007199254740991 || c18x < -9007199254740991 || c18y > 9007199254740991 || c18y < -9007199254740991)) big = true;
     const c18 = m17u ? 2 : c18x > c18y ? 1 : 0;
     const t19 = h.side(0, "over", m17n, m17d, m17u, "andel", false, 20, 100, false, "andel", true, c18);
-    parts.push((c18 === 2 ? "andel uden lovpligtigt tilbud (" + t19 + ")" + " kan ikke sammenlignes med " + "20 %" : "andel uden lovpligtigt tilbud (" + t19 + ")" + (c18 === 1 ? " er over " : " er ikke over ") + "20 %"));
-    return big ? undefined : { facts: parts.join(", og "), values };
+    const facts = guard + ", og " + (c18 === 2 ? "andel uden lovpligtigt tilbud (" + t19 + ") kan ikke sammenlignes med 20 %" : c18 === 1 ? "andel uden lovpligtigt tilbud (" + t19 + ") er over 20 %" : "andel uden lovpligtigt tilbud (" + t19 + ") er ikke over 20 %");
+    return big ? undefined : { facts, values };
   }
   return undefined;
 }
