@@ -12,6 +12,7 @@ import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
 import type { Plan } from "../runtime/plan.js";
 import { measuredCsv, monthText, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
 import { explainMeasurement, periodMonths, type MeasureExplanation } from "../compiler/explain-measure.js";
+import { measureCodeFor } from "../compiler/emit-measure.js";
 import type { Table } from "../runtime/table.js";
 import { streamFile } from "./data-file.js";
 import { checkDataFolder, UserError } from "./io.js";
@@ -63,7 +64,7 @@ async function measureFromFolder(
   const person = inspect?.person === undefined ? undefined : persons.find(inspect.person);
   if (inspect?.person !== undefined && person === undefined) throw new UserError(`Personen ${inspect.person} findes ikke i persondata i ${dir}.`, 2);
   const at = inspect ? { kommune: inspect.kommune, months: inspect.months, ...(person !== undefined ? { person } : {}) } : undefined;
-  const { table, diagnostics } = measureLoaded(plan, tables, persons, at);
+  const { table, diagnostics } = measureLoaded(plan, measureCodeFor(plan), tables, persons, at);
   terminal?.write("\r\x1b[K");
   io.stderr(renderDiagnostics(diagnostics));
   if (!table) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);

@@ -299,8 +299,11 @@ class MeasureEmitter {
     const guards: string[] = [];
     if (!isLit(l.d)) guards.push(`${l.d} === 0`);
     if (!isLit(r.d)) guards.push(`${r.d} === 0`);
+    // A value that is not there makes the comparison false; dividing by one leaves it in the denominator.
     if (l.nan) guards.push(`Number.isNaN(${l.n})`);
+    if (l.nan && !isLit(l.d)) guards.push(`Number.isNaN(${l.d})`);
     if (r.nan) guards.push(`Number.isNaN(${r.n})`);
+    if (r.nan && !isLit(r.d)) guards.push(`Number.isNaN(${r.d})`);
     if (guards.length) lines.push(`if (${guards.join(" || ")}) return false;`);
     if (l.small && r.small && l.d === "1" && r.d === "1") {
       lines.push(`return ${l.n} ${op} ${r.n};`);

@@ -16,6 +16,7 @@ import type { ExampleDecl, ExampleTable, PolicyFile, TableCell } from "../gramma
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { csvCellText } from "../load/csv.js";
 import { measureData } from "../load/persons.js";
+import { measureCodeFor } from "./emit-measure.js";
 import type { MeasurePlan } from "../runtime/measure-plan.js";
 import { monthText } from "../runtime/spells.js";
 import type { ExampleResult, ExpectationResult } from "./runner.js";
@@ -86,7 +87,7 @@ function runOne(ex: ExampleDecl, plans: readonly MeasurePlan[], file: string): E
   for (const expected of ex.expectedTables ?? []) {
     const plan = plans.find((p) => p.name === expected.data.text);
     if (!plan) continue;
-    const result = measureData(plan, (d) => {
+    const result = measureData(plan, measureCodeFor(plan), (d) => {
       const t = ex.tables.find((x) => x.data.text === d.name);
       const header = t ? t.columns.map((c) => c.text) : ["person", d.grain === "måned" ? "maaned" : "dato", ...d.fields.map((f) => f.name)];
       const rows = t ? expandRows(t).map((r) => r.cells.map(csvCellText).join(",")) : [];

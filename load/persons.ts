@@ -18,7 +18,6 @@ import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type { Span } from "../diagnostics/span.js";
 import type { MeasurePlan, PersonDataPlan } from "../runtime/measure-plan.js";
 import { groupByPerson, measure, TAL_SCALE, type MeasureCode, type InspectedMeasureMonth, type InspectedPersonMonth, type MeasuredTable, type MeasureInspect, type PersonTable } from "../runtime/spells.js";
-import { measureCodeFor } from "../compiler/emit-measure.js";
 import { DataError } from "../runtime/rows.js";
 import { ByteLines, dayFromParts, dayOf, digitsOf, IdTable, monthOf, NOT_A_DAY, tenThousandthsOf } from "./bytes.js";
 import { ByteDecoder } from "./decode.js";
@@ -433,9 +432,10 @@ export function duplicateMonth(table: PersonTable, persons: PersonIds, row: numb
  */
 export function measureData(
   plan: MeasurePlan,
+  /** The plan's emitted code (compiler/emit-measure.ts measureCodeFor, or a compiled module's own). */
+  code: MeasureCode,
   read: (data: PersonDataPlan) => { input: string | Uint8Array; file: string },
   kommuner?: ReadonlySet<string>,
-  code: MeasureCode = measureCodeFor(plan),
 ): { table?: MeasuredTable; diagnostics: Diagnostic[]; lines: Map<string, ReadonlyMap<number, string>> } {
   const persons = new PersonIds();
   const tables = new Map<string, PersonTable>();
@@ -449,18 +449,18 @@ export function measureData(
     if (r.table) tables.set(d.name, r.table);
   }
   if (diagnostics.some((x) => x.severity === "fejl")) return { diagnostics, lines };
-  const measured = measureLoaded(plan, tables, persons, undefined, code);
+  const measured = measureLoaded(plan, code, tables, persons);
   return { ...measured, diagnostics: [...diagnostics, ...measured.diagnostics], lines };
 }
 
 /** Check that person-month data has one row per person and month (T0335), then measure. */
 export function measureLoaded(
   plan: MeasurePlan,
+  /** The plan's emitted code (compiler/emit-measure.ts measureCodeFor, or a compiled module's own). */
+  code: MeasureCode,
   tables: ReadonlyMap<string, PersonTable>,
   persons: PersonIds,
   inspect?: MeasureInspect,
-  /** The plan's emitted code: compiled in this process unless given (a module by `tilsyn compile` gives its own). */
-  code: MeasureCode = measureCodeFor(plan),
 ): { table?: MeasuredTable & { inspected?: InspectedMeasureMonth[]; person?: InspectedPersonMonth[] }; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   for (const t of tables.values()) {
@@ -491,14 +491,13 @@ export function measureRows(plan: MeasurePlan, code: MeasureCode, rows: Readonly
   const cell = (v: string | number | undefined): string => csvCellText(v === undefined || v === null ? "" : String(v));
   const measured = measureData(
     plan,
+    code,
     (d) => {
       const columns = ["person", d.grain === "måned" ? "maaned" : "dato", ...d.fields.map((f) => f.name)];
       const lines = [columns.join(",")];
       for (const row of ownRows(rows, d.name)) lines.push(columns.map((c) => cell(Object.prototype.hasOwnProperty.call(row, c) ? row[c] : undefined)).join(","));
       return { input: `${lines.join("\n")}\n`, file: d.name };
     },
-    undefined,
-    code,
   );
   const errors = measured.diagnostics.filter((x) => x.severity === "fejl");
   if (errors.length || !measured.table) throw new DataError(errors);

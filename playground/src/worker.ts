@@ -25,6 +25,7 @@ import type { MeasurePlan } from "../../runtime/measure-plan.js";
 import { measuredCsv, type MeasuredTable, type PersonTable } from "../../runtime/spells.js";
 import { loadPersonTable, measureLoaded, PersonIds } from "../../load/persons.js";
 import { runMeasurementExamples } from "../../compiler/measure-examples.js";
+import { measureCodeFor } from "../../compiler/emit-measure.js";
 import { chainedPolicy } from "./samples.js";
 import type { MeasuredInfo } from "./protocol.js";
 
@@ -162,7 +163,7 @@ async function measureChain(
   const missing = loaded.data.find((d) => d.origin === "mangler");
   if (missing) return { blocked: `Der er ingen persondata til \`${missing.name}\` (${missing.file}) i eksempeldata.`, tables, data };
   if (loaded.data.some((d) => d.errors)) return { blocked: "Persondata kunne ikke indlæses; se fejlene under Data.", tables, data };
-  const { table, diagnostics } = measureLoaded(measurement, loaded.tables, loaded.persons);
+  const { table, diagnostics } = measureLoaded(measurement, measureCodeFor(measurement), loaded.tables, loaded.persons);
   if (!table) {
     return { blocked: `Målingen kunne ikke regnes: ${diagnostics.slice(0, 3).map((d) => renderDiagnostic(d)).join("\n")}`, tables, data };
   }

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { measureData, PersonIds, PersonTableReader } from "../../load/persons.js";
+import { measureCodeFor } from "../../compiler/emit-measure.js";
 import { fokusmaal, HEADERS } from "./measure.js";
 
 const plan = fokusmaal();
@@ -15,7 +16,7 @@ const kommuner = new Set(["101", "147"]);
  */
 function problems(files: Partial<Record<string, string[]>>): { code: string; file: string; line: number; column: number; message: string }[] {
   const read = (bytes: boolean) => {
-    const r = measureData(plan, (d) => {
+    const r = measureData(plan, measureCodeFor(plan), (d) => {
       const text = (files[d.name] ?? [HEADERS[d.name]!]).join("\n") + "\n";
       return { input: bytes ? new TextEncoder().encode(text) : text, file: `${d.name}.csv` };
     }, kommuner);
@@ -73,8 +74,8 @@ describe("person data files", () => {
   });
 
   it("rows need not be sorted (contracts.md)", () => {
-    const sorted = measureData(plan, (d) => ({ input: [HEADERS[d.name], ...(d.name === "ydelsesmaaneder" ? monthsOf(["p1", "p2"]) : [])].join("\n"), file: d.name }), kommuner);
-    const shuffled = measureData(plan, (d) => ({ input: [HEADERS[d.name], ...(d.name === "ydelsesmaaneder" ? monthsOf(["p1", "p2"]).reverse() : [])].join("\n"), file: d.name }), kommuner);
+    const sorted = measureData(plan, measureCodeFor(plan), (d) => ({ input: [HEADERS[d.name], ...(d.name === "ydelsesmaaneder" ? monthsOf(["p1", "p2"]) : [])].join("\n"), file: d.name }), kommuner);
+    const shuffled = measureData(plan, measureCodeFor(plan), (d) => ({ input: [HEADERS[d.name], ...(d.name === "ydelsesmaaneder" ? monthsOf(["p1", "p2"]).reverse() : [])].join("\n"), file: d.name }), kommuner);
     expect(shuffled.table).toEqual(sorted.table);
     expect(sorted.table!.rows.at(-1)!.values).toEqual([2, 2, 2]);
   });

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkPolicy } from "../../compiler/index.js";
 import { measureData } from "../../load/persons.js";
+import { measureCodeFor } from "../../compiler/emit-measure.js";
 import { monthText, type MeasuredTable } from "../../runtime/spells.js";
 import type { MeasurePlan } from "../../runtime/measure-plan.js";
 
@@ -40,7 +41,7 @@ export function months(person: string, kommune: string, from: string, count: num
 
 /** Measure with the given rows per data (header added); empty files for the rest. */
 export function run(plan: MeasurePlan, rows: Partial<Record<string, string[]>>): MeasuredTable {
-  const result = measureData(plan, (d) => ({ input: [HEADERS[d.name] ?? "", ...(rows[d.name] ?? [])].join("\n") + "\n", file: `${d.name}.csv` }));
+  const result = measureData(plan, measureCodeFor(plan), (d) => ({ input: [HEADERS[d.name] ?? "", ...(rows[d.name] ?? [])].join("\n") + "\n", file: `${d.name}.csv` }));
   const errors = result.diagnostics.filter((d) => d.severity === "fejl");
   if (errors.length || !result.table) throw new Error(errors.map((d) => `${d.code} ${d.message}`).join("\n"));
   return result.table;
@@ -71,4 +72,5 @@ måling kant "Kanttilfælde" pr kommune, måned
   ikke_mange = antal(personer hvor ikke timer over 10)
   brok = antal(personer hvor varighed / 9007199254740991 over 1 / 9007199254740990)
   snit = antal(personer hvor sum(timer) / varighed mindst 10,25)
+  pr_time = antal(personer hvor varighed / timer over 0)
 `;

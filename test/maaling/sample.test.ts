@@ -10,6 +10,7 @@ import { main } from "../../cli/main.js";
 import { measure as handwritten, toCsv } from "../../bench/handwritten/fokusmaal.js";
 import { loadPersonDir } from "../../bench/maaling/load.js";
 import { measureData } from "../../load/persons.js";
+import { measureCodeFor } from "../../compiler/emit-measure.js";
 import { measuredCsv } from "../../runtime/spells.js";
 import { fokusmaal } from "./measure.js";
 
@@ -29,7 +30,7 @@ async function run(...argv: string[]) {
 
 describe("data/eksempel-personer through policies/maaling/fokusmaal.tilsyn", () => {
   const plan = fokusmaal();
-  const measured = measureData(plan, (d) => ({ input: readFileSync(join(sample, `${d.name}.csv`)), file: `${d.name}.csv` }));
+  const measured = measureData(plan, measureCodeFor(plan), (d) => ({ input: readFileSync(join(sample, `${d.name}.csv`)), file: `${d.name}.csv` }));
 
   it("reads without problems and gives the hand-written count's table, byte for byte", () => {
     expect(measured.diagnostics).toEqual([]);
