@@ -27,7 +27,7 @@ export function renderMeasured(
     h(
       "p",
       { class: "muted" },
-      `Data \`${measured.name}\` målt af ${measured.file} på eksempelpersondata: ${measured.title}. `,
+      `Data \`${measured.name}\` målt af ${measured.file} på ${measured.uploaded.length ? `dine persondata (${measured.uploaded.join(", ")}${measured.fromSample > 0 ? " og eksempelpersondata for resten" : ""})` : "eksempelpersondata"}: ${measured.title}. `,
       `Én række pr. måned med mindst én person på ydelse; ${input.reader ? `${input.reader} er regnet på denne tabel` : "tabellen er det, politikken regnes på"}.`,
     ),
     rows.length === 0

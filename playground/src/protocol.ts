@@ -142,6 +142,9 @@ export interface MeasuredInfo {
   title: string;
   /** The file of the `måling`. */
   file: string;
+  /** The person files read from the user's uploads, and how many came from the sample. */
+  uploaded: string[];
+  fromSample: number;
   fields: string[];
   rows: [string, number, ...number[]][];
 }

@@ -125,7 +125,8 @@ const chainCache = new Map<string, ReturnType<typeof checkPolicy>>();
  * The chain `tilsyn run MÅLING.tilsyn POLITIK.tilsyn --data data/eksempel-personer` runs: the
  * person files loaded and measured (load/persons.ts, runtime/spells.ts), the measured table checked
  * as the data file it replaces (loadTable of its CSV, as cli/measure.ts does), and the bundled
- * policy that reads it evaluated on it plus the sample's other data.
+ * policy that reads it evaluated on it plus the sample's other data. An uploaded CSV file named
+ * after a person data block (`ydelsesmaaneder.csv`) is read instead of the sample's.
  */
 async function measureChain(
   measurement: MeasurePlan,
@@ -133,28 +134,40 @@ async function measureChain(
 ): Promise<{ blocked?: string; plan?: Plan; tables: Record<string, Table>; data: DataStatus[]; measured?: MeasuredInfo }> {
   const tables: Record<string, Table> = {};
   const data: DataStatus[] = [];
-  const key = JSON.stringify([measurement.data, measurement.spell.data]);
+  await uploadsRead;
+  const uploaded = measurement.data.some((d) => uploads.has(d.name));
+  const key = JSON.stringify([measurement.data, measurement.spell.data, uploaded ? uploadVersion : 0]);
   let loaded = personCache.get(key);
   if (!loaded) {
     const persons = new PersonIds();
     const personTables = new Map<string, PersonTable>();
     const statuses: DataStatus[] = [];
     for (const d of measurement.data) {
+      const upload = uploads.get(d.name);
       const url = personUrls[d.name];
-      if (url === undefined) {
+      if (upload !== undefined && !(upload instanceof Uint8Array)) {
+        // Person files are read as streamed CSV (national files are far beyond a workbook's rows).
+        statuses.push({ name: d.name, file: `${d.name}.xlsx`, origin: "upload", errors: [`Persondata læses som CSV-filer: gem arket som CSV (kommasepareret eller semikolon, UTF-8 eller Windows-1252) med navnet ${d.name}.csv og indlæs det igen.`] });
+        continue;
+      }
+      if (upload === undefined && url === undefined) {
         statuses.push({ name: d.name, file: `${d.name}.csv`, origin: "mangler" });
         continue;
       }
       let bytes: Uint8Array;
-      try {
-        bytes = await fetchPerson(d.name, url);
-      } catch (error) {
-        return { blocked: `Persondata ${d.name}.csv kunne ikke hentes (${String(error)}).`, tables, data };
+      if (upload !== undefined) bytes = upload;
+      else {
+        try {
+          bytes = await fetchPerson(d.name, url!);
+        } catch (error) {
+          return { blocked: `Persondata ${d.name}.csv kunne ikke hentes (${String(error)}).`, tables, data };
+        }
       }
       const r = loadPersonTable(bytes, `${d.name}.csv`, d, persons, d.name === measurement.spell.data ? kommuneCodes : undefined);
       const errors = r.diagnostics.filter((x) => x.severity === "fejl");
       if (r.table) personTables.set(d.name, r.table);
-      statuses.push({ name: d.name, file: `${d.name}.csv`, origin: "eksempel", ...(r.table && errors.length === 0 ? { rows: r.table.rows } : { errors: errors.slice(0, 12).map((x) => renderDiagnostic(x, r.lines)) }) });
+      const origin = upload !== undefined ? "upload" : "eksempel";
+      statuses.push({ name: d.name, file: `${d.name}.csv`, origin, ...(r.table && errors.length === 0 ? { rows: r.table.rows } : { errors: errors.slice(0, 12).map((x) => renderDiagnostic(x, r.lines)) }) });
     }
     loaded = { persons, tables: personTables, data: statuses };
     if (statuses.every((x) => x.origin !== "mangler")) personCache.set(key, loaded);
@@ -167,7 +180,8 @@ async function measureChain(
   if (!table) {
     return { blocked: `Målingen kunne ikke regnes: ${diagnostics.slice(0, 3).map((d) => renderDiagnostic(d)).join("\n")}`, tables, data };
   }
-  const measured: MeasuredInfo = { name: measurement.name, title: measurement.title, file, fields: table.fields, rows: table.rows.map((r) => [r.kommune, r.month, ...r.values]) };
+  const uploadedFiles = loaded.data.filter((d) => d.origin === "upload").map((d) => d.file);
+  const measured: MeasuredInfo = { name: measurement.name, title: measurement.title, file, uploaded: uploadedFiles, fromSample: loaded.data.length - uploadedFiles.length, fields: table.fields, rows: table.rows.map((r) => [r.kommune, r.month, ...r.values]) };
   const reader = chainedPolicy(measurement.name);
   if (!reader) return { blocked: `Ingen indbygget politik læser data \`${measurement.name}\` pr. kommune; legepladsen viser kun den målte tabel.`, tables, data, measured };
   let checked = chainCache.get(reader.source);
@@ -445,6 +459,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       uploadsRead = Promise.all(reads).then(() => {
         uploads = next;
         uploadVersion++;
+        personCache.clear();
         for (const key of [...tableCache.keys()]) if (key.startsWith("upload:")) tableCache.delete(key);
       });
       break;

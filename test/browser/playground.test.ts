@@ -3,7 +3,7 @@
 // Skipped with a message when /usr/bin/chromium is missing (CI installs it).
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -848,6 +848,53 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       expect(await page.locator("#status").textContent()).not.toMatch(/^0 hændelser/);
       expect(await page.locator("#count-events").textContent()).toBe(after.events.length.toLocaleString("da-DK"));
       await page.screenshot({ path: `test-results/playground-maaling-fejl-${viewport.width}.png` });
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+  }
+
+  // An analyst's own person data: ydelsesmaaneder.csv for three kommuner, saved by Excel
+  // (semicolons, CRLF, Windows-1252), measured with the sample's other person files, as
+  // `tilsyn run fokusmaal.tilsyn --data MAPPE` measures the same files.
+  for (const viewport of WIDTHS) {
+    it(`measures on an uploaded person file as the CLI does, and goes back to the sample on reset (${viewport.width} px)`, async () => {
+      const { page, errors } = await open("", viewport);
+      await page.selectOption("#policy-menu", "fokusmaal.tilsyn");
+      await page.waitForFunction(() => window.tilsyn.measured() !== undefined && !window.tilsyn.blocked(), undefined, { timeout: 60_000 });
+      const sampleRows = await page.evaluate(() => window.tilsyn.measured()!.rows.length);
+      const keep = new Set(["101", "751", "851"]);
+      const lines = readFileSync("data/eksempel-personer/ydelsesmaaneder.csv", "utf8").replace(/\r/g, "").trimEnd().split("\n");
+      const own = [lines[0]!, ...lines.slice(1).filter((l) => keep.has(l.split(",")[1]!))];
+      const dir = mkdtempSync(join(tmpdir(), "tilsyn-personupload-"));
+      for (const f of ["samtaler.csv", "tilbud.csv", "timer.csv"]) copyFileSync(join("data/eksempel-personer", f), join(dir, f));
+      writeFileSync(join(dir, "ydelsesmaaneder.csv"), `${own.join("\n")}\n`);
+      const expected: { kommune: string; maaned: string; maalgruppe: number; uden_tilbud: number; under_4_samtaler: number }[] = JSON.parse(
+        execFileSync(process.execPath, ["bin/tilsyn.mjs", "run", "policies/maaling/fokusmaal.tilsyn", "--data", dir, "--format", "json"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+      );
+      expect(new Set(expected.map((r) => r.kommune))).toEqual(keep);
+      const excel = Buffer.from(`${own.map((l) => l.replace(/,/g, ";")).join("\r\n")}\r\n`, "latin1");
+      await page.setInputFiles("#upload", { name: "ydelsesmaaneder.csv", mimeType: "text/csv", buffer: excel });
+      await page.waitForFunction((n) => window.tilsyn.measured()?.uploaded.length === 1 && window.tilsyn.measured()!.rows.length === n, expected.length, { timeout: 60_000 });
+      const rows = await page.evaluate(() => window.tilsyn.measured()!.rows.map(([k, m, ...v]) => [k, `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`, ...v].join(" ")));
+      expect(rows).toEqual(expected.map((r) => [r.kommune, r.maaned, r.maalgruppe, r.uden_tilbud, r.under_4_samtaler].join(" ")));
+      await expect.poll(() => page.locator("#data-tables").textContent()).toMatch(/ydelsesmaaneder\.csv[^·]*· din fil/);
+      await page.click("#tab-measured");
+      await page.selectOption("#measured-kommune", "751");
+      expect(await page.locator("#view-measured").textContent()).toContain("på dine persondata (ydelsesmaaneder.csv og eksempelpersondata for resten)");
+      expect(await page.locator("#measured-table tbody tr").count()).toBe(expected.filter((r) => r.kommune === "751").length);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      mkdirSync("test-results", { recursive: true });
+      await page.screenshot({ path: `test-results/playground-maaling-upload-${viewport.width}.png` });
+      // A person file as a workbook is refused with what to do, and the measurement is not run on half the data.
+      const write = writeXlsxFile as unknown as (data: unknown, options: unknown) => { toBuffer(): Promise<Buffer> };
+      const workbook = await write([[{ value: "person" }, { value: "dato" }, { value: "art" }], [{ value: "p1" }, { value: "2024-01-05" }, { value: "nytteindsats" }]], {}).toBuffer();
+      await page.setInputFiles("#upload", { name: "tilbud.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: workbook });
+      await expect.poll(() => page.locator("#data-errors").textContent(), { timeout: 30_000 }).toContain("Persondata læses som CSV-filer: gem arket som CSV");
+      expect(await page.locator("#data-errors").textContent()).toContain("Fejl i tilbud.xlsx");
+      await expect.poll(() => page.evaluate(() => window.tilsyn.blocked())).toMatch(/Persondata kunne ikke indlæses/);
+      // Reset: the sample's person data again.
+      await page.click("#reset-data");
+      await page.waitForFunction((n) => window.tilsyn.measured()?.uploaded.length === 0 && window.tilsyn.measured()!.rows.length === n, sampleRows, { timeout: 60_000 });
       expect(errors).toEqual([]);
       await page.close();
     }, 180_000);
