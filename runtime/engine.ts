@@ -378,6 +378,13 @@ interface Slots {
   firingPeriod: Int32Array;
 }
 
+/** A publication rule's date for a period's data: a fixed day in the following year, or N months after the period (a year's data: after its December); none without a rule. */
+function publishedBy(period: Period, lag: number | undefined, fixed: { month: number; day: number } | undefined, grain: "måned" | "år"): LocalDate | undefined {
+  if (fixed) return { year: yearOf(period.last) + 1, month: fixed.month, day: fixed.day };
+  if (lag !== undefined) return firstDayOfMonth((grain === "år" ? yearOf(period.last) * 12 + 11 : period.last) + lag);
+  return undefined;
+}
+
 const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
 
 export const formatDanishDate = (d: LocalDate): string => `${d.day}. ${MONTH_NAMES[d.month - 1]} ${d.year}`;
@@ -597,16 +604,11 @@ class PolicyRun implements Kernels {
 
   private publicationDate(period: Period): LocalDate {
     const a = this.plan.assessment!;
-    const fromRule = (lag: number | undefined, fixed: { month: number; day: number } | undefined, grain: "måned" | "år"): LocalDate | undefined => {
-      if (fixed) return { year: yearOf(period.last) + 1, month: fixed.month, day: fixed.day };
-      if (lag !== undefined) return firstDayOfMonth((grain === "år" ? yearOf(period.last) * 12 + 11 : period.last) + lag);
-      return undefined;
-    };
-    const own = fromRule(a.lagMonths, a.fixedPublication, "måned");
+    const own = publishedBy(period, a.lagMonths, a.fixedPublication, "måned");
     if (own) return own;
     let latest: LocalDate | undefined;
     for (const schema of this.plan.data) {
-      const d = fromRule(schema.lagMonths, schema.fixedPublication, schema.grain);
+      const d = publishedBy(period, schema.lagMonths, schema.fixedPublication, schema.grain);
       if (d && (!latest || compareDates(d, latest) > 0)) latest = d;
     }
     return latest ?? firstDayOfMonth(period.last + 1);
@@ -617,14 +619,18 @@ class PolicyRun implements Kernels {
   }
 
   private inForce(date: LocalDate): boolean {
+    return this.inForceOn(formatDate(date));
+  }
+
+  /** Whether the policy is in force on a date written YYYY-MM-DD. */
+  private inForceOn(d: string): boolean {
     if (this.options.ignoreInForce) return true;
-    const d = formatDate(date);
     const { from, to } = this.plan.inForce;
     return (from === undefined || d >= from) && (to === undefined || d <= to);
   }
 
-  private suspended(date: LocalDate): boolean {
-    const d = formatDate(date);
+  /** Whether contacts are suspended on a date written YYYY-MM-DD. */
+  private suspendedOn(d: string): boolean {
     return this.plan.suspensions.some((s) => d >= s.from && d <= s.to);
   }
 
@@ -825,11 +831,12 @@ class PolicyRun implements Kernels {
     const keys = [...byKey.keys()].sort((a, b) => a - b);
     const position = new Map(keys.map((k, i) => [k, i]));
     const dates = keys.map((k) => byKey.get(k)!);
+    const text = dates.map(formatDate);
     return (this.slots = {
       dates,
-      text: dates.map(formatDate),
-      inForce: Uint8Array.from(dates, (d) => (this.inForce(d) ? 1 : 0)),
-      suspended: Uint8Array.from(dates, (d) => (this.suspended(d) ? 1 : 0)),
+      text,
+      inForce: Uint8Array.from(text, (d) => (this.inForceOn(d) ? 1 : 0)),
+      suspended: Uint8Array.from(text, (d) => (this.suspendedOn(d) ? 1 : 0)),
       slotOf: this.plan.criteria.map((c) => Int32Array.from(this.datesFor(c.delayMonths), (d) => position.get(keyOf(d))!)),
       firedPeriod: new Int32Array(dates.length * this.plan.criteria.length).fill(-1),
       fired: new Uint8Array(dates.length),
