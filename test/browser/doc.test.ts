@@ -5,19 +5,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { run } from "../cli/run-cli.js";
 import { hasChromium, launchChromium } from "../../playground/browser.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const out = join(root, ".tmp", "doc-test");
 const shots = join(root, "test-results");
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe("tilsyn doc, the command", () => {
   it("--forskel takes exactly two files (T0431, exit 2) and writes nothing", async () => {

@@ -31,7 +31,7 @@ interface PageApi {
   events(slot?: "a" | "b"): { kommune: string; type: string; period: string; date: string; to?: string; from?: string }[];
   resultId(slot?: "a" | "b"): number;
   examples(): { line: number; title: string; ok: boolean; problems: string[] }[];
-  measured(): { name: string; fields: string[]; rows: [string, number, ...number[]][] } | undefined;
+  measured(): { name: string; uploaded: string[]; fields: string[]; rows: [string, number, ...number[]][] } | undefined;
   blocked(): string | undefined;
 }
 declare global {

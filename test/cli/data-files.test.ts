@@ -4,19 +4,12 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { run } from "./run-cli.js";
 import { Progress, type Terminal } from "../../cli/data-file.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tmp = join(root, ".tmp", "cli-data-files");
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 /** Text as Windows-1252 bytes (the sample data only needs ASCII and Latin-1 letters such as æøå). */
 function windows1252(text: string): Uint8Array {

@@ -4,19 +4,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { run } from "./run-cli.js";
 import type { Explanation } from "../../compiler/explain.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const policy = join(root, "policies/jobsoegning.tilsyn");
 const data = join(root, "data/eksempel");
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 /** The sample jobsøgning row of a kommune and month: jobparate, roed, fortsat_uden_jobsoegning. */
 function row(kommune: string, month: string) {

@@ -2,21 +2,14 @@
 // ordinary names in a policy: as a data block, a field, a measure and a criterion they must work
 // in check, test, run and compile, and the compiled module must pass tsc --strict and give the
 // same events. Every object keyed by a policy's names has no prototype (runtime nameRecord).
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { run } from "./run-cli.js";
+import { expectStrictModules } from "../compiler/strict-module.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tmp = join(root, ".tmp", "cli-js-names");
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const NAMES = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"];
 
@@ -126,12 +119,7 @@ describe("names that are JavaScript property names", () => {
       expect(r.stderr, v.file).toBe("");
       expect(r.code, v.file).toBe(0);
     }
-    // The written tsconfig.json, with `tilsyn/runtime` mapped to this checkout's runtime sources.
-    const config = join(out, "tsconfig.test.json");
-    writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { paths: { "tilsyn/runtime": [join(root, "runtime/index.ts")] } } }));
-    const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", config], { encoding: "utf8" });
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
+    expectStrictModules(out);
     // Each module's evaluate() on rows in memory (imported here: vitest maps tilsyn/runtime to the sources).
     const rows = (data: string, total: string, part: string) =>
       Object.defineProperty({}, data, {

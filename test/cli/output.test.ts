@@ -4,19 +4,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { run } from "./run-cli.js";
 import { formatCsv } from "../../cli/report.js";
 import type { PolicyEvent } from "../../runtime/events.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tmp = join(root, ".tmp", "cli-output");
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 function folder(name: string): string {
   const dir = join(tmp, name);

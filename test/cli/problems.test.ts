@@ -2,14 +2,7 @@
 // pinned here byte for byte, exit code included.
 import { describe, expect, it } from "vitest";
 import { runFmt } from "../../cli/fmt.js";
-import { main } from "../../cli/main.js";
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { run } from "./run-cli.js";
 
 describe("T04xx as printed", () => {
   it.each([

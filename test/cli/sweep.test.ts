@@ -1,7 +1,7 @@
 // `tilsyn sweep`: one limit of one rule set to a range of values, each a real evaluation (issue #11).
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { run } from "./run-cli.js";
 import { sweepValues, withLimit, limitsOf } from "../../compiler/sweep.js";
 import { checkPolicy } from "../../compiler/index.js";
 import { readFileSync } from "node:fs";
@@ -9,13 +9,6 @@ import { readFileSync } from "node:fs";
 const root = join(import.meta.dirname, "..", "..");
 const data = join(root, "data/eksempel");
 const early2020 = join(root, "policies/tidlig-indsats-2020.tilsyn");
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 interface Sweep {
   years: string[];

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main.js";
+import { run } from "../cli/run-cli.js";
 import { HEADERS, months } from "./measure.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -14,13 +15,6 @@ const policy = join(root, "policies", "maaling", "fokusmaal.tilsyn");
 const skaerpet = join(root, "policies", "skaerpet-tilsyn.tilsyn");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 /** A data folder: person files (rows in reverse order: contracts.md says they need not be sorted) and ydelsesgrad. */
 function folder(files: Record<string, string[]>): string {

@@ -2,25 +2,18 @@
 // tilsyn/runtime, and, imported here, measures the committed person sample to the table `tilsyn
 // run … --format csv` prints, byte for byte; its rows are checked as the files are.
 
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { run } from "../cli/run-cli.js";
 import { DataError } from "../../runtime/index.js";
 import { KANT } from "./measure.js";
+import { expectStrictModules, expectOnlyRuntimeImport } from "../compiler/strict-module.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const out = join(root, ".tmp", "maaling-compile-test");
 const policy = join(root, "policies", "maaling", "fokusmaal.tilsyn");
 const sample = join(root, "data", "eksempel-personer");
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 type Row = Record<string, string | number>;
 interface Module {
@@ -51,14 +44,8 @@ beforeAll(async () => {
 
 describe("the module tilsyn compile writes for policies/maaling/fokusmaal.tilsyn", () => {
   it("passes tsc --strict importing nothing but tilsyn/runtime (as does the module of a second measurement)", () => {
-    const config = join(out, "tsconfig.test.json");
-    writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { paths: { "tilsyn/runtime": [join(root, "runtime/index.ts")] } } }));
-    const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", config], { encoding: "utf8" });
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
-    const imports = readFileSync(join(out, "fokusmaal.ts"), "utf8").match(/^import [^;]* from "[^"]+";$/gm);
-    expect(imports).toHaveLength(1);
-    expect(imports![0]).toMatch(/ from "tilsyn\/runtime";$/);
+    expectStrictModules(out);
+    expectOnlyRuntimeImport(join(out, "fokusmaal.ts"));
   });
 
   it("measures data/eksempel-personer as rows in memory to the table tilsyn run prints, byte for byte", async () => {

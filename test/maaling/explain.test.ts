@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { run } from "../cli/run-cli.js";
 import type { Explanation } from "../../compiler/explain.js";
 import type { MeasureExplanation } from "../../compiler/explain-measure.js";
 import { measure as handwritten, monthIndex, type PersonData } from "../../bench/handwritten/fokusmaal.js";
@@ -19,13 +19,6 @@ const sample = join(root, "data", "eksempel-personer");
 const skaerpet = join(root, "policies", "skaerpet-tilsyn.tilsyn");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 function folder(files: Record<string, string[]>): string {
   const dir = mkdtempSync(join(tmpdir(), "tilsyn-explain-maaling-"));

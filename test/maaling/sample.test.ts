@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.js";
+import { run } from "../cli/run-cli.js";
 import { measure as handwritten, toCsv } from "../../bench/handwritten/fokusmaal.js";
 import { loadPersonDir } from "../../bench/maaling/load.js";
 import { measureData } from "../../load/persons.js";
@@ -20,13 +20,6 @@ const policy = join(root, "policies", "maaling", "fokusmaal.tilsyn");
 const skaerpet = join(root, "policies", "skaerpet-tilsyn.tilsyn");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe("data/eksempel-personer through policies/maaling/fokusmaal.tilsyn", () => {
   const plan = fokusmaal();
