@@ -424,20 +424,3 @@ export function measureCodeFor(plan: MeasurePlan): MeasureCode {
   }
   return code;
 }
-
-/** measure() with the plan's emitted code: how tilsyn itself measures (tilsyn run, explain, examples, the playground). */
-export function measureCompiled(plan: MeasurePlan, tables: ReadonlyMap<string, PersonTable>, persons: number): MeasuredTable;
-export function measureCompiled(
-  plan: MeasurePlan,
-  tables: ReadonlyMap<string, PersonTable>,
-  persons: number,
-  inspect: MeasureInspect,
-): MeasuredTable & { inspected: InspectedMeasureMonth[]; person: InspectedPersonMonth[] };
-export function measureCompiled(
-  plan: MeasurePlan,
-  tables: ReadonlyMap<string, PersonTable>,
-  persons: number,
-  inspect?: MeasureInspect,
-): MeasuredTable & { inspected?: InspectedMeasureMonth[]; person?: InspectedPersonMonth[] } {
-  return inspect ? measure(plan, tables, persons, measureCodeFor(plan), inspect) : measure(plan, tables, persons, measureCodeFor(plan));
-}

@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPersonTable, PersonIds } from "../../load/persons.js";
-import { measureCompiled } from "../../compiler/emit-measure.js";
+import { measureCodeFor } from "../../compiler/emit-measure.js";
+import { measure } from "../../runtime/spells.js";
 import type { PersonTable } from "../../runtime/spells.js";
 import { fokusmaal } from "./measure.js";
 
@@ -18,9 +19,9 @@ describe("measure with the inspect collector", () => {
   for (const d of plan.data) tables.set(d.name, loadPersonTable(readFileSync(join(sample, `${d.name}.csv`)), `${d.name}.csv`, d, persons).table!);
 
   it("gives the table it gives without, and per month counts that add up to the kommune's row", () => {
-    const plain = measureCompiled(plan, tables, persons.size);
+    const plain = measure(plan, tables, persons.size, measureCodeFor(plan));
     const months = new Set(Array.from({ length: 24 }, (_, i) => 2023 * 12 + i));
-    const inspected = measureCompiled(plan, tables, persons.size, { kommune: "101", months });
+    const inspected = measure(plan, tables, persons.size, measureCodeFor(plan), { kommune: "101", months });
     expect(inspected.rows).toEqual(plain.rows);
     expect(inspected.inspected.length).toBeGreaterThanOrEqual(12);
     expect(inspected.inspected.map((m) => m.month)).toEqual([...months].filter((m) => plain.rows.some((r) => r.kommune === "101" && r.month === m)));
@@ -33,7 +34,7 @@ describe("measure with the inspect collector", () => {
   });
 
   it("collects nothing for a kommune without rows", () => {
-    const r = measureCompiled(plan, tables, persons.size, { kommune: "999", months: new Set([2023 * 12]) });
+    const r = measure(plan, tables, persons.size, measureCodeFor(plan), { kommune: "999", months: new Set([2023 * 12]) });
     expect(r.inspected).toEqual([]);
   });
 });
