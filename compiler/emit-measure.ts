@@ -23,16 +23,10 @@ import type { MExpr, MeasurePlan } from "../runtime/measure-plan.js";
 import {
   compareBig,
   conjuncts,
-  measure,
   measureLayout,
   TAL_SCALE,
-  type InspectedMeasureMonth,
-  type InspectedPersonMonth,
   type MeasureCode,
-  type MeasuredTable,
-  type MeasureInspect,
   type MeasureLayout,
-  type PersonTable,
 } from "../runtime/spells.js";
 import { instantiateFunctions } from "./instantiate.js";
 import { literal } from "./literal.js";
