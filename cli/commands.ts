@@ -390,14 +390,14 @@ export interface SweepOptions {
   kommuner?: string;
 }
 
-/** `tilsyn sweep`: contacts and kommuner per year for a range of values of one limit of one rule. */
+/** `tilsyn sweep`: the policy's actions (contacts, or changes out of the start state) and kommuner per year for a range of values of one limit of one rule. */
 export async function runSweep(file: string, options: SweepOptions, io: Io): Promise<number> {
-  const { limitsOf, sweepRows, sweepValues, withLimit } = await import("../compiler/sweep.js");
+  const { countedOf, limitsOf, sweepableRules, sweepRows, sweepValues, withLimit } = await import("../compiler/sweep.js");
   const compiled = await compileFiles([file], io);
   if (summariseDiagnostics(compiled, io)) return 1;
   const plan = compiled[0]!.plan!;
   const limits = limitsOf(plan, options.regel);
-  const rules = [...plan.criteria.map((c) => c.name), ...plan.reviews.map((r) => r.name)];
+  const rules = sweepableRules(plan).map((r) => r.name);
   if (!limits) throw new UserError(problem("T0435", { rule: options.regel, rules: rules.map((r) => `\`${r}\``).join(", ") }), 2);
   const list = limits.map((l) => `${l.index}: ${l.text}`).join("; ");
   if (limits.length === 0) throw new UserError(problem("T0436", { rule: options.regel }), 2);
@@ -409,14 +409,15 @@ export async function runSweep(file: string, options: SweepOptions, io: Io): Pro
   if (!values) throw new UserError(problem("T0438", { value: options.vaerdier }), 2);
   const { codes, names } = await loadKommuner(options.kommuner);
   const tables = await loadData([plan], options.data, codes, io);
-  const { years, rows } = sweepRows(values, limit.written, (value) => evaluateForUser([withLimit(plan, options.regel, index, value)], tables, { kommuneNames: names }));
+  const counted = countedOf(plan);
+  const { years, rows } = sweepRows(values, limit.written, counted, (value) => evaluateForUser([withLimit(plan, options.regel, index, value)], tables, { kommuneNames: names }));
   const unit = limit.percent ? " %" : "";
   if (options.format === "json") {
-    io.stdout(`${JSON.stringify({ policy: plan.name, rule: options.regel, limit: limit.text, years, rows }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ policy: plan.name, rule: options.regel, limit: limit.text, counted: counted.label, years, rows }, null, 2)}\n`);
     return 0;
   }
   if (options.format === "csv") {
-    const header = ["graense", ...years.flatMap((y) => [`henvendelser_${y}`, `kommuner_${y}`]), "henvendelser_i_alt"];
+    const header = ["graense", ...years.flatMap((y) => [`${counted.column}_${y}`, `kommuner_${y}`]), `${counted.column}_i_alt`];
     const lines = rows.map((r) => [`"${r.value}"`, ...years.flatMap((y) => [String(r.contacts[y] ?? 0), String(r.kommuner[y] ?? 0)]), String(r.total)].join(","));
     io.stdout(`${[header.join(","), ...lines].join("\n")}\n`);
     return 0;
@@ -432,7 +433,7 @@ export async function runSweep(file: string, options: SweepOptions, io: Io): Pro
   io.stdout(
     [
       `${plan.title}: «${options.regel}», grænsen ${limit.text}`,
-      "Henvendelser pr. år (antal kommuner i parentes); * er politikkens egen grænse.",
+      `${counted.label[0]!.toUpperCase()}${counted.label.slice(1)} pr. år (antal kommuner i parentes); * er politikkens egen grænse.`,
       "",
       line(head),
       line(widths.map((w) => "-".repeat(w))),

@@ -1,7 +1,12 @@
 // Threshold sensitivity (`tilsyn sweep`): evaluate a policy again with one limit of one rule set
-// to each of a range of values, and count the contacts and the kommuner they reach per year. The
-// seed's own question — how many letters at 20 % against 25 % — in one table. Every value is a real
-// evaluation of the changed plan; nothing is interpolated. Pure: the CLI (and the playground) call it.
+// to each of a range of values, and count the policy's actions and the kommuner they reach per
+// year. The seed's own question — how many letters at 20 % against 25 % — in one table. Every value
+// is a real evaluation of the changed plan; nothing is interpolated. Pure: the CLI (and the
+// playground) call it.
+//
+// A rule is a criterion, a review or a measure (`mål`) with a limit of its own, such as jobsøgning's
+// minimum population or skærpet tilsyn's fokusmål; the actions are the contacts (henvendelser) of a
+// reaction and the state machine's changes out of its start state (a kommune put under tilsyn).
 
 import type { PExpr, Plan } from "../runtime/plan.js";
 import type { PolicyEvent } from "../runtime/events.js";
@@ -24,12 +29,42 @@ export interface Limit {
 
 type Cmp = Extract<PExpr, { k: "cmp" }>;
 
-/** The rules a sweep can name: criteria and reviews. */
+/** The rules a sweep can name: criteria, reviews and measures. */
 function ruleOf(plan: Plan, name: string): { when: PExpr; guard?: PExpr } | undefined {
   const criterion = plan.criteria.find((c) => c.name === name);
   if (criterion) return criterion.guard ? { when: criterion.when, guard: criterion.guard } : { when: criterion.when };
   const review = plan.reviews.find((r) => r.name === name);
-  return review ? { when: review.when } : undefined;
+  if (review) return { when: review.when };
+  const measure = plan.measures.find((m) => m.name === name);
+  return measure ? { when: measure.expr } : undefined;
+}
+
+/** Every rule of the plan with a limit a sweep can change, with its title, in the policy's order. */
+export function sweepableRules(plan: Plan): { name: string; title: string; limits: Limit[] }[] {
+  const rules = [
+    ...plan.criteria.map((c) => ({ name: c.name, title: c.title })),
+    ...plan.reviews.map((r) => ({ name: r.name, title: r.title })),
+    ...plan.measures.map((m) => ({ name: m.name, title: m.label })),
+  ];
+  return rules.map((r) => ({ ...r, limits: limitsOf(plan, r.name) ?? [] })).filter((r) => r.limits.length > 0);
+}
+
+/** What a sweep counts for a policy: which events, and their Danish name. */
+export interface Counted {
+  counts(e: PolicyEvent): boolean;
+  /** «henvendelser», «overgange fra normal»: the plural the views and the CLI print. */
+  label: string;
+  /** The CSV columns' prefix: `henvendelser`, `overgange`, or `handlinger` for both. */
+  column: string;
+}
+
+export function countedOf(plan: Plan): Counted {
+  const start = plan.machine?.start;
+  const contacts = plan.reaction !== undefined || start === undefined;
+  if (start === undefined) return { counts: (e) => e.type === "henvendelse", label: "henvendelser", column: "henvendelser" };
+  const changes = (e: PolicyEvent) => e.type === "tilstand" && e.from === start;
+  if (!contacts) return { counts: changes, label: `overgange fra ${start}`, column: "overgange" };
+  return { counts: (e) => e.type === "henvendelse" || changes(e), label: `henvendelser og overgange fra ${start}`, column: "handlinger" };
 }
 
 /** The comparisons with a literal limit of a rule, in the order `limitsOf` numbers them. */
@@ -109,7 +144,7 @@ export function sweepValues(text: string, step = "1"): string[] | undefined {
 export interface SweepRow {
   /** The limit's value as written, e.g. "25". */
   value: string;
-  /** Contacts (henvendelser) per year of their date. */
+  /** The counted actions (henvendelser, or the state machine's changes out of its start) per year of their date. */
   contacts: Record<string, number>;
   /** Kommuner contacted at least once, per year. */
   kommuner: Record<string, number>;
@@ -118,15 +153,20 @@ export interface SweepRow {
   current: boolean;
 }
 
-/** Count the contacts and kommuner per year of each evaluation. */
-export function sweepRows(values: readonly string[], current: string, evaluate: (value: string) => readonly PolicyEvent[]): { years: string[]; rows: SweepRow[] } {
+/** Count the actions (countedOf) and kommuner per year of each evaluation. */
+export function sweepRows(
+  values: readonly string[],
+  current: string,
+  counted: Counted,
+  evaluate: (value: string) => readonly PolicyEvent[],
+): { years: string[]; rows: SweepRow[] } {
   const years = new Set<string>();
   const rows = values.map((value): SweepRow => {
     const contacts: Record<string, number> = {};
     const reached = new Map<string, Set<string>>();
     let total = 0;
     for (const e of evaluate(value)) {
-      if (e.type !== "henvendelse") continue;
+      if (!counted.counts(e)) continue;
       const year = e.date.slice(0, 4);
       years.add(year);
       contacts[year] = (contacts[year] ?? 0) + 1;

@@ -124,7 +124,7 @@ export const cli = {
   },
   T0435: {
     message: "Politikken har ingen regel, der hedder `{rule}`.",
-    hint: "Vælg et kriterie eller en gennemgang: {rules}.",
+    hint: "Vælg et kriterie, en gennemgang eller et mål med en talgrænse: {rules}.",
     doc: "`tilsyn sweep --regel` med et navn, politikken ikke har",
   },
   T0436: {

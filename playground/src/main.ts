@@ -555,7 +555,7 @@ function renderView(which: View): void {
     case "sweep":
       renderSensitivity(
         $("view-sweep"),
-        { limits: result?.limits ?? [], ...(sweep.chosen ? { chosen: sweep.chosen } : {}), ...(sweep.values ? { values: sweep.values } : {}), ...(sweep.result ? { result: sweep.result } : {}), ...(result?.blocked ? { blocked: result.blocked } : {}), busy: sweep.busy },
+        { limits: result?.limits ?? [], counted: result?.counted ?? "henvendelser", ...(sweep.chosen ? { chosen: sweep.chosen } : {}), ...(sweep.values ? { values: sweep.values } : {}), ...(sweep.result ? { result: sweep.result } : {}), ...(result?.blocked ? { blocked: result.blocked } : {}), busy: sweep.busy },
         (key, values) => {
           const [rule, index] = [key.slice(0, key.lastIndexOf("#")), Number(key.slice(key.lastIndexOf("#") + 1))];
           sweep = { chosen: key, values: values.join("; "), busy: true, ...(sweep.result ? { result: sweep.result } : {}) };

@@ -126,6 +126,8 @@ export interface ResultMessage {
   data: DataStatus[];
   /** The limits of the policy's rules that the sensitivity view can sweep. */
   limits?: SweepLimit[];
+  /** What a sweep counts for this policy: «henvendelser», «overgange fra normal». */
+  counted?: string;
   /** The policy's own texts, for captions and legends. */
   policy?: PolicyInfo;
   /** The table a `måling` in the editor measured (the policy whose events these are read it). */
@@ -217,6 +219,8 @@ export interface SweepMessage {
   slot: Slot;
   rule: string;
   index: number;
+  /** What the counts are: «henvendelser», «overgange fra normal». */
+  counted?: string;
   years: string[];
   rows: { value: string; contacts: Record<string, number>; kommuner: Record<string, number>; total: number; current: boolean }[];
   ms: number;

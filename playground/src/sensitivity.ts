@@ -8,6 +8,8 @@ import type { SweepLimit, SweepMessage } from "./protocol.js";
 
 export interface SensitivityInput {
   limits: SweepLimit[];
+  /** What each row counts: «henvendelser», «overgange fra normal». */
+  counted: string;
   /** "rule#index" of the chosen limit. */
   chosen?: string;
   values?: string;
@@ -67,7 +69,7 @@ export function renderSensitivity(container: HTMLElement, input: SensitivityInpu
     button,
   );
   const body: Node[] = [
-    h("p", { class: "muted" }, "Sæt én grænse til hver af værdierne (adskilt af semikolon) og se henvendelserne pr. år med antallet af kommuner i parentes. Hver række er en rigtig kørsel af politikken; ", h("strong", {}, "*"), " er politikkens egen grænse."),
+    h("p", { class: "muted" }, `Sæt én grænse til hver af værdierne (adskilt af semikolon) og se ${input.counted} pr. år med antallet af kommuner i parentes. Hver række er en rigtig kørsel af politikken; `, h("strong", {}, "*"), " er politikkens egen grænse."),
   ];
   const result = input.result;
   if (result?.blocked) body.push(h("div", { class: "notice" }, result.blocked));

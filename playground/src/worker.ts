@@ -13,7 +13,7 @@ import { checkPolicy, evaluate, EvaluationError, hasErrors, loadTable, parseKomm
 import type { DataStatus, FromWorker, ResultMessage, RunRequest, Slot, ToWorker } from "./protocol.js";
 import { kommunerText, sampleData } from "./samples-data.js";
 import { explainPeriod, formatExplanation } from "../../compiler/explain.js";
-import { limitsOf, sweepRows, withLimit } from "../../compiler/sweep.js";
+import { countedOf, limitsOf, sweepableRules, sweepRows, withLimit } from "../../compiler/sweep.js";
 import { kommuneTable } from "./subtable.js";
 import { loadSheet, readWorkbook, type SheetResult, type Workbook } from "../../load/xlsx.js";
 import type { PolicyFile } from "../../grammar/ast.js";
@@ -366,7 +366,7 @@ async function evaluateRequest(request: RunRequest, slot: Slot): Promise<void> {
       return;
     }
   }
-  const limits = [...plan.criteria, ...plan.reviews].flatMap((rule) => (limitsOf(plan, rule.name) ?? []).map((l) => ({ rule: rule.name, title: rule.title, ...l })));
+  const limits = sweepableRules(plan).flatMap((rule) => rule.limits.map((l) => ({ rule: rule.name, title: rule.title, ...l })));
   const policy: PolicyInfo = {
     title: plan.title,
     ...(plan.machine ? { machine: { start: plan.machine.start, states: plan.machine.states.map((st) => ({ name: st.name, title: st.title })) } } : {}),
@@ -375,6 +375,7 @@ async function evaluateRequest(request: RunRequest, slot: Slot): Promise<void> {
     ...base,
     data,
     limits,
+    counted: countedOf(plan).label,
     policy,
     events: last.events,
     ...(measured ? { measured } : {}),
@@ -473,10 +474,11 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       }
       try {
         const limit = limitsOf(last.plan, message.rule)?.[message.index - 1];
-        const { years, rows } = sweepRows(message.values, limit?.written ?? "", (value) =>
+        const counted = countedOf(last.plan);
+        const { years, rows } = sweepRows(message.values, limit?.written ?? "", counted, (value) =>
           evaluate([withLimit(last.plan, message.rule, message.index, value)], last.tables, { ...last.options, kommuneNames }).events,
         );
-        post({ type: "sweep", slot: message.slot, rule: message.rule, index: message.index, years, rows, ms: performance.now() - started });
+        post({ type: "sweep", slot: message.slot, rule: message.rule, index: message.index, counted: counted.label, years, rows, ms: performance.now() - started });
       } catch (error) {
         post({ type: "sweep", slot: message.slot, rule: message.rule, index: message.index, years: [], rows: [], ms: 0, blocked: `Følsomheden kunne ikke beregnes (intern fejl): ${String(error)}` });
       }

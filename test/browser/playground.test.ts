@@ -453,6 +453,31 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       await page.screenshot({ path: `test-results/playground-foelsomhed-${viewport.width}.png` });
       await page.close();
     }, 60_000);
+
+    it(`sweeps skærpet tilsyn's fokusmål, a measure's own limit, counting the kommuner put under tilsyn (${viewport.width} px)`, async () => {
+      const { page, errors } = await open("", viewport);
+      await page.selectOption("#policy-menu", "skaerpet-tilsyn.tilsyn");
+      await page.waitForFunction(() => window.tilsyn.events().some((e) => e.type === "tilstand"), undefined, { timeout: 30_000 });
+      await page.click(".view-tab[data-view=sweep]");
+      await page.locator("#sweep-limit").waitFor();
+      expect(await page.locator("#view-sweep").textContent()).toContain("se overgange fra normal pr. år");
+      await page.selectOption("#sweep-limit", "fokusmål_tilbud#1");
+      await page.fill("#sweep-values", "25; 30; 35");
+      await page.click("#sweep-run");
+      await page.locator("#sweep-table").waitFor({ timeout: 30_000 });
+      const rows = await page.locator("#sweep-table tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => ({ value: (tr as HTMLElement).dataset.value, current: tr.classList.contains("current"), total: Number(tr.querySelector(".total")!.textContent) })),
+      );
+      const entries = await page.evaluate(() => (window.tilsyn.events() as { type: string; from?: string }[]).filter((e) => e.type === "tilstand" && e.from === "normal").length);
+      expect(entries).toBeGreaterThan(0);
+      expect(rows[1]).toEqual({ value: "30", current: true, total: entries });
+      expect(rows[0]!.total).toBeGreaterThanOrEqual(rows[1]!.total);
+      expect(rows[2]!.total).toBeLessThanOrEqual(rows[1]!.total);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: `test-results/playground-foelsomhed-skaerpet-${viewport.width}.png` });
+      await page.close();
+    }, 60_000);
   }
 
   it("fits a phone (390 px): nothing wider than the screen, the policy menu and status visible", async () => {

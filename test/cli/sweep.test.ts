@@ -48,6 +48,52 @@ describe("tilsyn sweep on the 2020 early-effort rules", () => {
   });
 });
 
+describe("tilsyn sweep on a measure's own limit", () => {
+  const skaerpet = join(root, "policies/skaerpet-tilsyn.tilsyn");
+  const jobsoegning = join(root, "policies/jobsoegning.tilsyn");
+  type Run = { events: { type: string; date: string; kommune: string; from?: string }[] };
+
+  it("skærpet tilsyn: the fokusmål «under 30 %» counts the changes out of normal tilsyn run gives, and a stricter goal puts at least as many kommuner under tilsyn", async () => {
+    const r = await run("sweep", skaerpet, "--data", data, "--regel", "fokusmål_tilbud", "--vaerdier", "20;25;30;35", "--format", "json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const sweep = JSON.parse(r.stdout) as Sweep & { counted: string };
+    expect(sweep.counted).toBe("overgange fra normal");
+    const events = (JSON.parse((await run("run", skaerpet, "--data", data, "--format", "json")).stdout) as Run).events;
+    const entries = events.filter((e) => e.type === "tilstand" && e.from === "normal");
+    expect(entries.length).toBeGreaterThan(0);
+    const own = sweep.rows.find((row) => row.current)!;
+    expect(own.value).toBe("30");
+    for (const year of new Set([...sweep.years, ...entries.map((e) => e.date.slice(0, 4))])) {
+      const ofYear = entries.filter((e) => e.date.startsWith(year));
+      expect(own.contacts[year] ?? 0, year).toBe(ofYear.length);
+      expect(own.kommuner[year] ?? 0, year).toBe(new Set(ofYear.map((e) => e.kommune)).size);
+    }
+    // A kommune meets the goal when under the limit: a lower limit is stricter.
+    const totals = sweep.rows.map((row) => row.total);
+    for (let i = 1; i < totals.length; i++) expect(totals[i - 1]!).toBeGreaterThanOrEqual(totals[i]!);
+    expect(totals[0]!).toBeGreaterThan(own.total);
+  });
+
+  it("jobsøgning: the minimum population (a measure with two limits) can be swept; «roed mindst 20» gives tilsyn run's contacts, 15 at least as many", async () => {
+    const r = await run("sweep", jobsoegning, "--data", data, "--regel", "minimumspopulation", "--graense", "1", "--vaerdier", "15;20;25", "--format", "csv");
+    expect(r.code).toBe(0);
+    const [header, ...lines] = r.stdout.trimEnd().split("\n");
+    expect(header).toMatch(/^graense,henvendelser_\d{4},kommuner_\d{4},/);
+    expect(header!.endsWith(",henvendelser_i_alt")).toBe(true);
+    const total = (line: string) => Number(line.split(",").at(-1));
+    const contacts = (JSON.parse((await run("run", jobsoegning, "--data", data, "--format", "json")).stdout) as Run).events.filter((e) => e.type === "henvendelse");
+    expect(lines.map((l) => l.split(",")[0])).toEqual(['"15"', '"20"', '"25"']);
+    expect(total(lines[1]!)).toBe(contacts.length);
+    expect(total(lines[0]!)).toBeGreaterThanOrEqual(total(lines[1]!));
+    expect(total(lines[1]!)).toBeGreaterThanOrEqual(total(lines[2]!));
+    // Without --graense the two limits are listed.
+    const both = await run("sweep", jobsoegning, "--data", data, "--regel", "minimumspopulation", "--vaerdier", "20");
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("1: roed mindst 20; 2: jobparate over 40");
+  });
+});
+
 describe("the sweep's pieces", () => {
   it("values: a list separated by semicolons, a range with a step, a decimal with a comma", () => {
     expect(sweepValues("15;20;25")).toEqual(["15", "20", "25"]);
