@@ -113,6 +113,12 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
         renderView("sweep");
       }
       break;
+    case "explain-measured":
+      if (message.slot === active && measuredWhy && message.kommune === measuredWhy.kommune && message.month === measuredWhy.month) {
+        measuredWhy = { ...measuredWhy, text: message.text };
+        renderView("measured");
+      }
+      break;
     case "explain":
       if (message.slot === active && message.kommune === selectedKommune) {
         why = { kommune: message.kommune, period: message.period, text: message.text };
@@ -130,6 +136,8 @@ let sweep: { chosen?: string; values?: string; result?: import("./protocol.js").
 
 /** The last "why (not)?" answer shown in the timeline. */
 let why: { kommune: string; period: string; text: string } | undefined;
+/** «Hvorfor?» on a measured month in «Måling»: the month asked about and, once answered, how it was counted. */
+let measuredWhy: { kommune: string; month: number; text?: string } | undefined;
 worker.onerror = (event) => setStatus(`Legepladsens baggrundsproces fejlede: ${event.message}`, true);
 
 // ---------------------------------------------------------------------------------------------
@@ -377,6 +385,7 @@ function onResult(message: ResultMessage): void {
   }
   // The policy or data changed: ask the same "why (not)?" again of the new evaluation.
   if (message.slot === active && why && !message.blocked) send({ type: "explain", slot: active, kommune: why.kommune, period: why.period });
+  if (message.slot === active && measuredWhy && message.measured) send({ type: "explain-measured", slot: active, kommune: measuredWhy.kommune, month: measuredWhy.month });
   if (message.slot === active) {
     if (!kommuneChosen || !selectedKommune) {
       const best = mostEvents(message.events) ?? selectedKommune ?? kommuner[0]?.kode;
@@ -547,8 +556,23 @@ function renderView(which: View): void {
       const reader = table ? chainedPolicy(table.name)?.file : undefined;
       renderMeasured(
         $("view-measured"),
-        { kommuner, selected: selectedKommune, ...(table ? { measured: table } : {}), ...(blocked ? { blocked } : {}), ...(reader ? { reader } : {}) },
+        {
+          kommuner,
+          selected: selectedKommune,
+          ...(table ? { measured: table } : {}),
+          ...(blocked ? { blocked } : {}),
+          ...(reader ? { reader } : {}),
+          ...(measuredWhy && measuredWhy.kommune === selectedKommune ? { why: measuredWhy } : {}),
+        },
         selectKommune,
+        (month) => {
+          if (month === undefined || !selectedKommune) measuredWhy = undefined;
+          else {
+            measuredWhy = { kommune: selectedKommune, month };
+            send({ type: "explain-measured", slot: active, kommune: selectedKommune, month });
+          }
+          renderView("measured");
+        },
       );
       break;
     }
@@ -618,6 +642,7 @@ function selectKommune(kode: string): void {
   selectedKommune = kode;
   kommuneChosen = true;
   why = undefined;
+  measuredWhy = undefined;
   for (const slot of ["a", "b"] as const) {
     const s = slots[slot];
     if (s?.result) send({ type: "series", id: s.result.id, slot, kommune: kode });

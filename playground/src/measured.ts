@@ -1,5 +1,7 @@
 // «Måling»: the table a `måling` in the editor measured from the sample person data (kommune ×
 // month), for the selected kommune: the rows the policy that reads the table was evaluated on.
+// «Hvorfor?» on a month shows how it was counted: the persons, the dead months and, for each
+// field, how many each part of its condition left out (the text of `tilsyn explain`).
 
 import { formatNumber, h } from "./dom.js";
 import { danishMonth } from "./labels.js";
@@ -7,8 +9,18 @@ import type { KommuneInfo, MeasuredInfo } from "./protocol.js";
 
 export function renderMeasured(
   container: HTMLElement,
-  input: { kommuner: KommuneInfo[]; selected: string | undefined; measured?: MeasuredInfo; blocked?: string; reader?: string },
+  input: {
+    kommuner: KommuneInfo[];
+    selected: string | undefined;
+    measured?: MeasuredInfo;
+    blocked?: string;
+    reader?: string;
+    /** The month asked «Hvorfor?» about, and the answer once it has come. */
+    why?: { month: number; text?: string };
+  },
   onSelect: (kommune: string) => void,
+  /** Ask how a month was counted (undefined: close the answer). */
+  onWhy: (month: number | undefined) => void,
 ): void {
   const measured = input.measured;
   if (!measured) {
@@ -22,6 +34,15 @@ export function renderMeasured(
     [...input.kommuner].sort((a, b) => a.navn.localeCompare(b.navn, "da")).map((k) => h("option", { value: k.kode, selected: k.kode === input.selected }, `${k.navn} (${k.kode})`)),
   );
   const kommune = input.kommuner.find((k) => k.kode === input.selected);
+  const why = input.why;
+  const answer = why
+    ? h(
+        "div",
+        { class: "why", id: "measured-why", "aria-live": "polite" },
+        h("div", { class: "why-controls" }, h("h3", {}, `Hvorfor ${danishMonth(why.month)}?`), h("button", { type: "button", id: "measured-why-close", onclick: () => onWhy(undefined) }, "Luk")),
+        why.text === undefined ? h("p", { class: "muted" }, "Tæller …") : h("pre", { class: "why-output" }, why.text),
+      )
+    : undefined;
   container.replaceChildren(
     h("div", { class: "filters" }, h("label", {}, "Kommune ", select)),
     h(
@@ -42,7 +63,16 @@ export function renderMeasured(
             h(
               "tbody",
               {},
-              rows.map((r) => h("tr", { "data-month": r[1] }, h("td", {}, danishMonth(r[1])), ...r.slice(2).map((v) => h("td", { class: "num" }, formatNumber(v as number))))),
+              rows.flatMap((r) => {
+                const row = h(
+                  "tr",
+                  { "data-month": r[1], class: why?.month === r[1] ? "current" : "" },
+                  // The month is a button: «Hvorfor?» on it shows how the month was counted, just below it.
+                  h("td", {}, h("button", { type: "button", class: "month-why", title: `Hvorfor ${danishMonth(r[1])}?`, onclick: () => onWhy(r[1]) }, danishMonth(r[1]))),
+                  ...r.slice(2).map((v) => h("td", { class: "num" }, formatNumber(v as number))),
+                );
+                return answer && why?.month === r[1] ? [row, h("tr", { class: "why-row" }, h("td", { colspan: String(measured.fields.length + 1) }, answer))] : [row];
+              }),
             ),
           ),
         ),

@@ -52,6 +52,15 @@ export interface ExplainRequest {
   period: string;
 }
 
+/** Ask how a measured month of a kommune was counted (`tilsyn explain` on a måling). */
+export interface ExplainMeasuredRequest {
+  type: "explain-measured";
+  slot: Slot;
+  kommune: string;
+  /** Month index (year × 12 + month − 1). */
+  month: number;
+}
+
 /** Evaluate the latest policy of a slot again with one limit of one rule set to each value. */
 export interface SweepRequest {
   type: "sweep";
@@ -75,7 +84,7 @@ export interface SaveExampleRequest {
   period: string;
 }
 
-export type ToWorker = RunRequest | DataRequest | SeriesRequest | ExplainRequest | SweepRequest | SaveExampleRequest;
+export type ToWorker = RunRequest | DataRequest | SeriesRequest | ExplainRequest | ExplainMeasuredRequest | SweepRequest | SaveExampleRequest;
 
 export interface KommuneInfo {
   kode: string;
@@ -195,6 +204,15 @@ export interface SeriesMessage {
   series: SeriesPoint[];
 }
 
+/** The answer to an ExplainMeasuredRequest: the counts behind the month, as `tilsyn explain` gives them. */
+export interface ExplainMeasuredMessage {
+  type: "explain-measured";
+  slot: Slot;
+  kommune: string;
+  month: number;
+  text: string;
+}
+
 /** The answer to an ExplainRequest: the same text as `tilsyn explain`. */
 export interface ExplainMessage {
   type: "explain";
@@ -238,6 +256,7 @@ export type FromWorker =
   | ResultMessage
   | SeriesMessage
   | ExplainMessage
+  | ExplainMeasuredMessage
   | SweepMessage
   | ExamplesMessage
   | SavedExampleMessage

@@ -22,9 +22,10 @@ import { runExample } from "../../compiler/runner.js";
 import type { ExampleStatus, PolicyInfo } from "./protocol.js";
 import { saveExample } from "./save-example.js";
 import type { MeasurePlan } from "../../runtime/measure-plan.js";
-import { measuredCsv, type MeasuredTable, type PersonTable } from "../../runtime/spells.js";
+import { measuredCsv, monthText, type MeasuredTable, type PersonTable } from "../../runtime/spells.js";
 import { loadPersonTable, measureLoaded, PersonIds } from "../../load/persons.js";
 import { runMeasurementExamples } from "../../compiler/measure-examples.js";
+import { explainMeasurement, formatMeasureExplanation } from "../../compiler/explain-measure.js";
 import { measureCodeFor } from "../../compiler/emit-measure.js";
 import { chainedPolicy } from "./samples.js";
 import type { MeasuredInfo } from "./protocol.js";
@@ -118,6 +119,8 @@ function fetchPerson(name: string, url: string): Promise<Uint8Array> {
 
 /** Loaded person tables, per the data blocks they were read with (an edit of a threshold reads none again). */
 const personCache = new Map<string, { persons: PersonIds; tables: Map<string, PersonTable>; data: DataStatus[] }>();
+/** Per slot, the last measurement and the person tables it measured, for «Hvorfor?» on a measured month. */
+const lastMeasured: Partial<Record<Slot, { plan: MeasurePlan; file: string; persons: PersonIds; tables: Map<string, PersonTable> }>> = {};
 /** The compiled policy that reads a measured table, per its source. */
 const chainCache = new Map<string, ReturnType<typeof checkPolicy>>();
 
@@ -131,6 +134,7 @@ const chainCache = new Map<string, ReturnType<typeof checkPolicy>>();
 async function measureChain(
   measurement: MeasurePlan,
   file: string,
+  slot: Slot,
 ): Promise<{ blocked?: string; plan?: Plan; tables: Record<string, Table>; data: DataStatus[]; measured?: MeasuredInfo }> {
   const tables: Record<string, Table> = {};
   const data: DataStatus[] = [];
@@ -177,6 +181,7 @@ async function measureChain(
   if (missing) return { blocked: `Der er ingen persondata til \`${missing.name}\` (${missing.file}) i eksempeldata.`, tables, data };
   if (loaded.data.some((d) => d.errors)) return { blocked: "Persondata kunne ikke indlæses; se fejlene under Data.", tables, data };
   const { table, diagnostics } = measureLoaded(measurement, measureCodeFor(measurement), loaded.tables, loaded.persons);
+  if (table) lastMeasured[slot] = { plan: measurement, file, persons: loaded.persons, tables: loaded.tables };
   if (!table) {
     return { blocked: `Målingen kunne ikke regnes: ${diagnostics.slice(0, 3).map((d) => renderDiagnostic(d)).join("\n")}`, tables, data };
   }
@@ -316,9 +321,10 @@ async function evaluateRequest(request: RunRequest, slot: Slot): Promise<void> {
   let tables: Record<string, Table> = {};
   let data: DataStatus[] = [];
   let measured: MeasuredInfo | undefined;
+  delete lastMeasured[slot];
   if (state.measurements) {
     // A `måling`: measured on the sample person data, then the bundled policy that reads the table.
-    const chain = await measureChain(state.measurements[0]!, request.file);
+    const chain = await measureChain(state.measurements[0]!, request.file, slot);
     ({ tables, data, measured } = chain);
     if (chain.blocked || !chain.plan) {
       delete evaluated[slot];
@@ -496,6 +502,20 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         }
       }
       post({ type: "explain", slot: message.slot, kommune: message.kommune, period: message.period, text });
+      break;
+    }
+    case "explain-measured": {
+      // The counts behind one measured month: the same measurement again with the collector on,
+      // as `tilsyn explain` runs it.
+      const last = lastMeasured[message.slot];
+      const name = kommuneNames.get(message.kommune) ?? message.kommune;
+      let text = "Ret målingen, så der er en tabel at forklare.";
+      if (last) {
+        const months = new Set([message.month]);
+        const { table } = measureLoaded(last.plan, measureCodeFor(last.plan), last.tables, last.persons, { kommune: message.kommune, months });
+        if (table) text = formatMeasureExplanation(explainMeasurement(last.file, last.plan, table, table.inspected ?? [], message.kommune, monthText(message.month), [message.month]), name);
+      }
+      post({ type: "explain-measured", slot: message.slot, kommune: message.kommune, month: message.month, text });
       break;
     }
     case "save-example": {

@@ -878,6 +878,32 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     }, 180_000);
   }
 
+  // «Hvorfor?» on a measured month: how the month was counted, as `tilsyn explain` on the måling says it.
+  for (const viewport of WIDTHS) {
+    it(`explains a measured month as tilsyn explain does: persons, dead months, and what each part of a field's condition left out (${viewport.width} px)`, async () => {
+      const { page, errors } = await open("", viewport);
+      await page.selectOption("#policy-menu", "fokusmaal.tilsyn");
+      await page.waitForFunction(() => window.tilsyn.measured() !== undefined && !window.tilsyn.blocked(), undefined, { timeout: 60_000 });
+      await page.click("#tab-measured");
+      await page.selectOption("#measured-kommune", "751");
+      await page.locator("#measured-table tr[data-month='" + (2023 * 12 + 5) + "'] .month-why").click();
+      await page.locator("#measured-why pre").waitFor({ timeout: 30_000 });
+      const shown = (await page.locator("#measured-why pre").textContent())!;
+      const cli = execFileSync(process.execPath, ["bin/tilsyn.mjs", "explain", "policies/maaling/fokusmaal.tilsyn", "--data", "data/eksempel-personer", "--kommune", "751", "--periode", "2023-06"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      // Everything after the first line (which names the file as each was given it) is the CLI's.
+      const rest = (text: string) => text.trimEnd().split("\n").slice(1);
+      expect(rest(shown)).toEqual(rest(cli));
+      expect(shown).toContain("2023-06: ");
+      expect(await page.locator("#measured-why h3").textContent()).toBe("Hvorfor juni 2023?");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await page.screenshot({ path: `test-results/playground-maaling-hvorfor-${viewport.width}.png` });
+      await page.click("#measured-why-close");
+      expect(await page.locator("#measured-why").count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+  }
+
   // An analyst's own person data: ydelsesmaaneder.csv for three kommuner, saved by Excel
   // (semicolons, CRLF, Windows-1252), measured with the sample's other person files, as
   // `tilsyn run fokusmaal.tilsyn --data MAPPE` measures the same files.
