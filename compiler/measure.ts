@@ -221,7 +221,7 @@ class MeasureChecker {
       }
       case "PercentLit": {
         const [n, d] = decimal(e.text);
-        return { e: { k: "num", n, d: d * 100 }, type: "tal" };
+        return { e: { k: "num", n, d: d * 100, percent: true }, type: "tal" };
       }
       case "TextLit":
         return { e: { k: "text", value: e.value }, type: "tekst" };

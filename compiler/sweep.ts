@@ -14,6 +14,8 @@ import { walkPlan } from "../runtime/plan.js";
 import { termOf } from "../runtime/engine.js";
 import { compareWords } from "../runtime/values.js";
 import { parseDecimal, rat } from "../runtime/rational.js";
+import type { MCompareOp, MExpr, MeasurePlan } from "../runtime/measure-plan.js";
+import { measureExprText } from "./emit-measure.js";
 
 /** A limit a user can sweep: a comparison in a rule whose right side is a number or a percentage. */
 export interface Limit {
@@ -178,4 +180,65 @@ export function sweepRows(
     return { value, contacts, kommuner, total, current: value.replace(".", ",") === current.replace(".", ",") };
   });
   return { years: [...years].sort(), rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A måling's own limits (`varighed mindst 12`, `antal(samtaler) under 4`): swept by measuring
+// again with the changed limit and evaluating the policy that reads the table (the playground's
+// measurement chain).
+
+type MCmp = Extract<MExpr, { k: "cmp" }>;
+
+const M_WORDS: Record<MCompareOp, string> = { over: "over", mindst: "mindst", under: "under", højst: "højst", lig: "=" };
+
+/** The comparisons with a number limit in a table field's condition, in the order written (not inside `antal(måneder hvor …)`). */
+function measureComparisons(plan: MeasurePlan, field: string): MCmp[] {
+  const output = plan.outputs.find((o) => o.name === field);
+  if (!output) return [];
+  const out: MCmp[] = [];
+  const walk = (e: MExpr): void => {
+    if (e.k === "cmp" && !e.text && e.right.k === "num") out.push(e);
+    else if (e.k === "and" || e.k === "or") {
+      walk(e.left);
+      walk(e.right);
+    } else if (e.k === "not") walk(e.operand);
+  };
+  walk(output.where);
+  return out;
+}
+
+/** n/d as written: a whole number, or a decimal with a comma when d is a power of ten. */
+function written(n: number, d: number): string {
+  if (n % d === 0) return String(n / d);
+  const places = Math.round(Math.log10(d));
+  return 10 ** places === d ? (n / d).toFixed(places).replace(".", ",") : `${n}/${d}`;
+}
+
+/** Every table field of a måling with a number limit a sweep can change. */
+export function measurementRules(plan: MeasurePlan): { name: string; title: string; limits: Limit[] }[] {
+  return plan.outputs
+    .map((o) => ({
+      name: o.name,
+      title: `${o.name} (måling ${plan.name})`,
+      limits: measureComparisons(plan, o.name).map((c, i): Limit => {
+        const lit = c.right as Extract<MExpr, { k: "num" }>;
+        const shown = lit.percent ? written(lit.n * 100, lit.d) : written(lit.n, lit.d);
+        return { index: i + 1, text: `${measureExprText(c.left, plan)} ${M_WORDS[c.op]} ${shown}${lit.percent ? " %" : ""}`, written: shown, percent: lit.percent === true };
+      }),
+    }))
+    .filter((r) => r.limits.length > 0);
+}
+
+/** A copy of the måling with limit `index` of table field `field` set to `value` (as written, e.g. "6" or "22,5"). */
+export function withMeasurementLimit(plan: MeasurePlan, field: string, index: number, value: string): MeasurePlan {
+  const copy = structuredClone(plan);
+  const target = measureComparisons(copy, field)[index - 1];
+  if (!target || target.right.k !== "num") throw new Error(`no limit ${index} in ${field}`);
+  const percent = target.right.percent === true;
+  const exact = fraction(value, percent);
+  if (!exact) throw new Error(`not a number: ${value}`);
+  const [n, d] = exact.split("/").map(Number) as [number, number];
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) throw new Error(`not a safe number: ${value}`);
+  target.right = { k: "num", n, d, ...(percent ? { percent: true as const } : {}) };
+  return copy;
 }

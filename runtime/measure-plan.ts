@@ -10,8 +10,8 @@ export type MCompareOp = "over" | "mindst" | "under" | "højst" | "lig";
  * value that is not there (a month without a row) makes every comparison with it false.
  */
 export type MExpr =
-  /** A number n/d (`12`, `50 %` = 50/100, `99,5` = 995/10). */
-  | { k: "num"; n: number; d: number }
+  /** A number n/d (`12`, `50 %` = 50/100 with `percent`, `99,5` = 995/10). */
+  | { k: "num"; n: number; d: number; percent?: true }
   | { k: "text"; value: string }
   /** A field of person-month data, in the month in question (the month, or the event's month). */
   | { k: "field"; data: string; field: string }

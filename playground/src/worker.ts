@@ -13,7 +13,7 @@ import { checkPolicy, evaluate, EvaluationError, hasErrors, loadTable, parseKomm
 import type { DataStatus, FromWorker, ResultMessage, RunRequest, Slot, ToWorker } from "./protocol.js";
 import { kommunerText, sampleData } from "./samples-data.js";
 import { explainPeriod, formatExplanation } from "../../compiler/explain.js";
-import { countedOf, limitsOf, sweepableRules, sweepRows, withLimit } from "../../compiler/sweep.js";
+import { countedOf, limitsOf, measurementRules, sweepableRules, sweepRows, withLimit, withMeasurementLimit } from "../../compiler/sweep.js";
 import { kommuneTable } from "./subtable.js";
 import { loadSheet, readWorkbook, type SheetResult, type Workbook } from "../../load/xlsx.js";
 import type { PolicyFile } from "../../grammar/ast.js";
@@ -119,7 +119,9 @@ function fetchPerson(name: string, url: string): Promise<Uint8Array> {
 
 /** Loaded person tables, per the data blocks they were read with (an edit of a threshold reads none again). */
 const personCache = new Map<string, { persons: PersonIds; tables: Map<string, PersonTable>; data: DataStatus[] }>();
-/** Per slot, the last measurement and the person tables it measured, for «Hvorfor?» on a measured month. */
+/** The prefix of a sweep rule that is a table field of the måling (its own limits), not a rule of the reading policy. */
+const MEASURED = "måling:";
+/** Per slot, the last measurement and the person tables it measured, for «Hvorfor?» on a measured month and the sweep of its limits. */
 const lastMeasured: Partial<Record<Slot, { plan: MeasurePlan; file: string; persons: PersonIds; tables: Map<string, PersonTable> }>> = {};
 /** The compiled policy that reads a measured table, per its source. */
 const chainCache = new Map<string, ReturnType<typeof checkPolicy>>();
@@ -372,7 +374,12 @@ async function evaluateRequest(request: RunRequest, slot: Slot): Promise<void> {
       return;
     }
   }
-  const limits = sweepableRules(plan).flatMap((rule) => rule.limits.map((l) => ({ rule: rule.name, title: rule.title, ...l })));
+  // With a måling in the editor its own limits come first (as `måling:FELT`), then those of the policy that reads its table.
+  const measuring = lastMeasured[slot];
+  const limits = [
+    ...(measuring ? measurementRules(measuring.plan).map((r) => ({ ...r, name: `${MEASURED}${r.name}` })) : []),
+    ...sweepableRules(plan),
+  ].flatMap((rule) => rule.limits.map((l) => ({ rule: rule.name, title: rule.title, ...l })));
   const policy: PolicyInfo = {
     title: plan.title,
     ...(plan.machine ? { machine: { start: plan.machine.start, states: plan.machine.states.map((st) => ({ name: st.name, title: st.title })) } } : {}),
@@ -479,11 +486,23 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         break;
       }
       try {
-        const limit = limitsOf(last.plan, message.rule)?.[message.index - 1];
         const counted = countedOf(last.plan);
-        const { years, rows } = sweepRows(message.values, limit?.written ?? "", counted, (value) =>
-          evaluate([withLimit(last.plan, message.rule, message.index, value)], last.tables, { ...last.options, kommuneNames }).events,
-        );
+        const measuring = lastMeasured[message.slot];
+        const field = message.rule.startsWith(MEASURED) ? message.rule.slice(MEASURED.length) : undefined;
+        const { years, rows } =
+          field !== undefined && measuring
+            ? // A limit of the måling: measure again with it, and evaluate the reading policy on the new table.
+              sweepRows(message.values, measurementRules(measuring.plan).find((r) => r.name === field)?.limits[message.index - 1]?.written ?? "", counted, (value) => {
+                const plan = withMeasurementLimit(measuring.plan, field, message.index, value);
+                const { table } = measureLoaded(plan, measureCodeFor(plan), measuring.tables, measuring.persons);
+                const { lagMonths: _lag, fixedPublication: _fixed, ...schema } = last.plan.data.find((d) => d.name === plan.name)!;
+                const loaded = table ? loadMeasured(table, `${plan.name} (målt af ${measuring.file})`, schema) : undefined;
+                if (!loaded?.table) throw new Error("målingen med den ændrede grænse gav ingen tabel");
+                return evaluate([last.plan], { ...last.tables, [plan.name]: loaded.table }, { ...last.options, kommuneNames }).events;
+              })
+            : sweepRows(message.values, limitsOf(last.plan, message.rule)?.[message.index - 1]?.written ?? "", counted, (value) =>
+                evaluate([withLimit(last.plan, message.rule, message.index, value)], last.tables, { ...last.options, kommuneNames }).events,
+              );
         post({ type: "sweep", slot: message.slot, rule: message.rule, index: message.index, counted: counted.label, years, rows, ms: performance.now() - started });
       } catch (error) {
         post({ type: "sweep", slot: message.slot, rule: message.rule, index: message.index, years: [], rows: [], ms: 0, blocked: `Følsomheden kunne ikke beregnes (intern fejl): ${String(error)}` });

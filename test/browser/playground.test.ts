@@ -780,7 +780,7 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
   }, 60_000);
   // The measurement chain as the command line runs it, on the same committed person data:
   // `tilsyn run fokusmaal.tilsyn` (the measured table) and `… skaerpet-tilsyn.tilsyn` (the events).
-  const cliCache = new Map<string, { table: { kommune: string; maaned: string; [field: string]: string | number }[]; events: { kommune: string; date: string; type: string; name?: string }[] }>();
+  const cliCache = new Map<string, { table: { kommune: string; maaned: string; [field: string]: string | number }[]; events: { kommune: string; date: string; type: string; name?: string; from?: string }[] }>();
   function cliChain(text: string) {
     let result = cliCache.get(text);
     if (!result) {
@@ -876,6 +876,35 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       expect(errors).toEqual([]);
       await page.close();
     }, 180_000);
+  }
+
+  // The sensitivity view on the chain: a limit of the måling itself, measured again for each value,
+  // with skærpet tilsyn evaluated on each new table, as the CLI runs the edited policy.
+  for (const viewport of WIDTHS) {
+    it(`sweeps a limit of the måling itself through the chain: 12 months gives the page's own events, 24 what tilsyn run gives the edited policy (${viewport.width} px)`, async () => {
+      const { page, errors } = await open("", viewport);
+      await page.selectOption("#policy-menu", "fokusmaal.tilsyn");
+      await page.waitForFunction(() => window.tilsyn.measured() !== undefined && !window.tilsyn.blocked() && window.tilsyn.events().length > 0, undefined, { timeout: 60_000 });
+      await page.click(".view-tab[data-view=sweep]");
+      await page.locator("#sweep-limit").waitFor();
+      expect(await page.locator("#sweep-limit option").first().textContent()).toBe("«maalgruppe (måling fokusmaal)»: varighed mindst 12");
+      await page.selectOption("#sweep-limit", "måling:maalgruppe#1");
+      await page.fill("#sweep-values", "12; 24");
+      await page.click("#sweep-run");
+      await page.locator("#sweep-table").waitFor({ timeout: 60_000 });
+      const rows = await page.locator("#sweep-table tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => ({ value: (tr as HTMLElement).dataset.value, current: tr.classList.contains("current"), total: Number(tr.querySelector(".total")!.textContent) })),
+      );
+      const entries = (events: { type: string; from?: string }[]) => events.filter((e) => e.type === "tilstand" && e.from === "normal").length;
+      expect(rows[0]).toEqual({ value: "12", current: true, total: entries(await page.evaluate(() => window.tilsyn.events())) });
+      const edited = readFileSync("policies/maaling/fokusmaal.tilsyn", "utf8").replace("varighed mindst 12", "varighed mindst 24");
+      expect(rows[1]).toEqual({ value: "24", current: false, total: entries(cliChain(edited).events) });
+      expect(rows[1]!.total).not.toBe(rows[0]!.total);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: `test-results/playground-maaling-foelsomhed-${viewport.width}.png` });
+      await page.close();
+    }, 120_000);
   }
 
   // «Hvorfor?» on a measured month: how the month was counted, as `tilsyn explain` on the måling says it.
