@@ -40,6 +40,19 @@ declare global {
   }
 }
 
+/** Run the sensitivity view on one limit (its option value, or the first) with some values, and read its rows. */
+async function sweepRows(page: Page, values: string, limit?: string): Promise<{ value: string | undefined; current: boolean; total: number }[]> {
+  await page.click(".view-tab[data-view=sweep]");
+  await page.locator("#sweep-limit").waitFor();
+  if (limit) await page.selectOption("#sweep-limit", limit);
+  await page.fill("#sweep-values", values);
+  await page.click("#sweep-run");
+  await page.locator("#sweep-table").waitFor({ timeout: 60_000 });
+  return page.locator("#sweep-table tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => ({ value: (tr as HTMLElement).dataset.value, current: tr.classList.contains("current"), total: Number(tr.querySelector(".total")!.textContent) })),
+  );
+}
+
 describe.skipIf(!available)("legepladsen i Chromium", () => {
   let server: StaticServer;
   let browser: Browser;
@@ -434,15 +447,8 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
 
     it(`sweeps a limit in the sensitivity view: the policy's own 20 % gives its contacts, a higher limit fewer (${viewport.width} px)`, async () => {
       const { page, errors } = await open("", viewport);
-      await page.click(".view-tab[data-view=sweep]");
-      await page.locator("#sweep-limit").waitFor();
+      const rows = await sweepRows(page, "15; 20; 25");
       expect(await page.locator("#sweep-limit option").first().textContent()).toContain("andel uden lovpligtige samtaler over 20 %");
-      await page.fill("#sweep-values", "15; 20; 25");
-      await page.click("#sweep-run");
-      await page.locator("#sweep-table").waitFor({ timeout: 30_000 });
-      const rows = await page.locator("#sweep-table tbody tr").evaluateAll((trs) =>
-        trs.map((tr) => ({ value: (tr as HTMLElement).dataset.value, current: tr.classList.contains("current"), total: Number(tr.querySelector(".total")!.textContent) })),
-      );
       expect(rows.map((r) => r.value)).toEqual(["15", "20", "25"]);
       const contacts = await page.evaluate(() => (window.tilsyn.events() as { type: string }[]).filter((e) => e.type === "henvendelse").length);
       expect(rows[1]).toEqual({ value: "20", current: true, total: contacts });
@@ -458,16 +464,8 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       const { page, errors } = await open("", viewport);
       await page.selectOption("#policy-menu", "skaerpet-tilsyn.tilsyn");
       await page.waitForFunction(() => window.tilsyn.events().some((e) => e.type === "tilstand"), undefined, { timeout: 30_000 });
-      await page.click(".view-tab[data-view=sweep]");
-      await page.locator("#sweep-limit").waitFor();
+      const rows = await sweepRows(page, "25; 30; 35", "fokusmål_tilbud#1");
       expect(await page.locator("#view-sweep").textContent()).toContain("se overgange fra normal pr. år");
-      await page.selectOption("#sweep-limit", "fokusmål_tilbud#1");
-      await page.fill("#sweep-values", "25; 30; 35");
-      await page.click("#sweep-run");
-      await page.locator("#sweep-table").waitFor({ timeout: 30_000 });
-      const rows = await page.locator("#sweep-table tbody tr").evaluateAll((trs) =>
-        trs.map((tr) => ({ value: (tr as HTMLElement).dataset.value, current: tr.classList.contains("current"), total: Number(tr.querySelector(".total")!.textContent) })),
-      );
       const entries = await page.evaluate(() => (window.tilsyn.events() as { type: string; from?: string }[]).filter((e) => e.type === "tilstand" && e.from === "normal").length);
       expect(entries).toBeGreaterThan(0);
       expect(rows[1]).toEqual({ value: "30", current: true, total: entries });
@@ -885,16 +883,8 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       const { page, errors } = await open("", viewport);
       await page.selectOption("#policy-menu", "fokusmaal.tilsyn");
       await page.waitForFunction(() => window.tilsyn.measured() !== undefined && !window.tilsyn.blocked() && window.tilsyn.events().length > 0, undefined, { timeout: 60_000 });
-      await page.click(".view-tab[data-view=sweep]");
-      await page.locator("#sweep-limit").waitFor();
+      const rows = await sweepRows(page, "12; 24", "måling:maalgruppe#1");
       expect(await page.locator("#sweep-limit option").first().textContent()).toBe("«maalgruppe (måling fokusmaal)»: varighed mindst 12");
-      await page.selectOption("#sweep-limit", "måling:maalgruppe#1");
-      await page.fill("#sweep-values", "12; 24");
-      await page.click("#sweep-run");
-      await page.locator("#sweep-table").waitFor({ timeout: 60_000 });
-      const rows = await page.locator("#sweep-table tbody tr").evaluateAll((trs) =>
-        trs.map((tr) => ({ value: (tr as HTMLElement).dataset.value, current: tr.classList.contains("current"), total: Number(tr.querySelector(".total")!.textContent) })),
-      );
       const entries = (events: { type: string; from?: string }[]) => events.filter((e) => e.type === "tilstand" && e.from === "normal").length;
       expect(rows[0]).toEqual({ value: "12", current: true, total: entries(await page.evaluate(() => window.tilsyn.events())) });
       const edited = readFileSync("policies/maaling/fokusmaal.tilsyn", "utf8").replace("varighed mindst 12", "varighed mindst 24");
