@@ -390,14 +390,26 @@ export interface SweepOptions {
   kommuner?: string;
 }
 
-/** `tilsyn sweep`: the policy's actions (contacts, or changes out of the start state) and kommuner per year for a range of values of one limit of one rule. */
-export async function runSweep(file: string, options: SweepOptions, io: Io): Promise<number> {
-  const { countedOf, limitsOf, sweepableRules, sweepRows, sweepValues, withLimit } = await import("../compiler/sweep.js");
-  const compiled = await compileFiles([file], io);
-  if (summariseDiagnostics(compiled, io)) return 1;
-  const plan = compiled[0]!.plan!;
-  const limits = limitsOf(plan, options.regel);
-  const rules = sweepableRules(plan).map((r) => r.name);
+/**
+ * `tilsyn sweep`: the policy's actions (contacts, or changes out of the start state) and kommuner
+ * per year for a range of values of one limit of one rule. Given a `måling` before the policy that
+ * reads its table, the rule may also be one of the måling's table fields: each value is then
+ * measured again from the person files, loaded once.
+ */
+export async function runSweep(files: string[], options: SweepOptions, io: Io): Promise<number> {
+  const { countedOf, limitsOf, measurementRules, sweepableRules, sweepRows, sweepValues, withLimit, withMeasurementLimit } = await import("../compiler/sweep.js");
+  const all = await compileFiles(files, io);
+  if (summariseDiagnostics(all, io)) return 1;
+  const measuring = all.filter((c) => c.measurements?.length);
+  const policies = all.filter((c) => !c.measurements?.length);
+  const measurements = measuring.flatMap((c) => c.measurements ?? []);
+  if (policies.length !== 1 || measurements.length > 1) throw new UserError(problem("T0447", { policies: String(policies.length), measurements: String(measurements.length) }), 2);
+  const plan = policies[0]!.plan!;
+  const measurement = measurements[0];
+  const ownRules = measurement ? measurementRules(measurement) : [];
+  const own = ownRules.find((r) => r.name === options.regel);
+  const limits = own ? own.limits : limitsOf(plan, options.regel);
+  const rules = [...ownRules.map((r) => r.name), ...sweepableRules(plan).map((r) => r.name)];
   if (!limits) throw new UserError(problem("T0435", { rule: options.regel, rules: rules.map((r) => `\`${r}\``).join(", ") }), 2);
   const list = limits.map((l) => `${l.index}: ${l.text}`).join("; ");
   if (limits.length === 0) throw new UserError(problem("T0436", { rule: options.regel }), 2);
@@ -408,9 +420,20 @@ export async function runSweep(file: string, options: SweepOptions, io: Io): Pro
   const values = sweepValues(options.vaerdier, options.trin);
   if (!values) throw new UserError(problem("T0438", { value: options.vaerdier }), 2);
   const { codes, names } = await loadKommuner(options.kommuner);
-  const tables = await loadData([plan], options.data, codes, io);
+  let evaluateAt: (value: string) => readonly PolicyEvent[];
+  if (measurement) {
+    const { measuringAgain } = await import("./measure.js");
+    const again = await measuringAgain(measuring[0]!.file, measurement, plan, options.data, codes, io);
+    const tables = await loadData([plan], options.data, codes, io, { [measurement.name]: again(measurement) });
+    evaluateAt = own
+      ? (value) => evaluateForUser([plan], { ...tables, [measurement.name]: again(withMeasurementLimit(measurement, options.regel, index, value)) }, { kommuneNames: names })
+      : (value) => evaluateForUser([withLimit(plan, options.regel, index, value)], tables, { kommuneNames: names });
+  } else {
+    const tables = await loadData([plan], options.data, codes, io);
+    evaluateAt = (value) => evaluateForUser([withLimit(plan, options.regel, index, value)], tables, { kommuneNames: names });
+  }
   const counted = countedOf(plan);
-  const { years, rows } = sweepRows(values, limit.written, counted, (value) => evaluateForUser([withLimit(plan, options.regel, index, value)], tables, { kommuneNames: names }));
+  const { years, rows } = sweepRows(values, limit.written, counted, evaluateAt);
   const unit = limit.percent ? " %" : "";
   if (options.format === "json") {
     io.stdout(`${JSON.stringify({ policy: plan.name, rule: options.regel, limit: limit.text, counted: counted.label, years, rows }, null, 2)}\n`);

@@ -134,17 +134,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command("sweep")
-    .description("følsomhed: henvendelser og kommuner pr. år, når én grænse i én regel sættes til en række værdier")
-    .argument("<fil>", "politikfilen")
+    .description("følsomhed: henvendelser (eller overgange) og kommuner pr. år, når én grænse i én regel sættes til en række værdier")
+    .argument("<filer...>", "politikfilen, eventuelt efter målingen, hvis tabel den læser")
     .requiredOption("--data <mappe>", "mappen med datafilerne")
-    .requiredOption("--regel <navn>", "kriteriet (eller gennemgangen), hvis grænse ændres")
+    .requiredOption("--regel <navn>", "kriteriet, gennemgangen, målet eller målingens felt, hvis grænse ændres")
     .option("--graense <nummer>", "hvilken grænse i reglen, når den har flere (1 = den første)")
     .requiredOption("--vaerdier <værdier>", "værdierne: \"15;20;25\" eller et interval 15..30")
     .option("--trin <tal>", "skridtet i et interval (standard 1)")
     .addOption(new Option("--format <format>", "uddata").choices(["table", "csv", "json"]).default("table"))
     .option("--kommuner <fil>", "kommunelisten (standard: data/kommuner.csv)")
     .helpOption("-h, --help", "vis hjælp")
-    .action(wrap(async (file: string, options: SweepOptions) => (await commands()).runSweep(file, options, io)));
+    .action(wrap(async (files: string[], options: SweepOptions) => (await commands()).runSweep(files, options, io)));
 
   program
     .command("doc")

@@ -31,6 +31,55 @@ async function readPersonFile(file: string, plan: PersonDataPlan, persons: Perso
   return (await streamFile(file, () => new PersonTableReader(file, plan, persons, kommuner, { text: true }), io.terminal)).finish();
 }
 
+/** The folder's person files of a `måling`, loaded with shared person ids (T03xx problems stop here). */
+async function loadPersons(policy: string, plan: MeasurePlan, dir: string, codes: ReadonlySet<string>, io: Io): Promise<{ persons: PersonIds; tables: Map<string, PersonTable> }> {
+  const persons = new PersonIds();
+  const tables = new Map<string, PersonTable>();
+  let failed = false;
+  for (const d of plan.data) {
+    const file = join(dir, `${d.name}.csv`);
+    if (!existsSync(file)) throw new UserError(problem("T0407", { policy, data: d.name, file, dir }), 2);
+    const loaded = await readPersonFile(file, d, persons, d.name === plan.spell.data ? codes : undefined, io);
+    io.stderr(renderDiagnostics(loaded.diagnostics, loaded.lines));
+    if (loaded.table) tables.set(d.name, loaded.table);
+    else failed = true;
+  }
+  if (failed) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
+  return { persons, tables };
+}
+
+/**
+ * For `tilsyn sweep` on a limit of a `måling`: the person files loaded once, and a function that
+ * measures a changed plan of the same måling on them and gives the table as the data the reading
+ * policy reads (checked as the file it replaces, as `tilsyn run` does).
+ */
+export async function measuringAgain(
+  policy: string,
+  plan: MeasurePlan,
+  reader: Plan,
+  dir: string,
+  codes: ReadonlySet<string>,
+  io: Io,
+): Promise<(changed: MeasurePlan) => Table> {
+  const { persons, tables } = await loadPersons(policy, plan, dir, codes, io);
+  const schema = reader.data.find((d) => d.name === plan.name);
+  if (!schema) throw new UserError(`${policy}: ingen af de andre politikker læser data \`${plan.name}\`, som målingen giver.`, 2);
+  return (changed) => {
+    const { table, diagnostics } = measureLoaded(changed, measureCodeFor(changed), tables, persons);
+    io.stderr(renderDiagnostics(diagnostics));
+    if (!table) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
+    return measuredAsData(policy, plan.name, table, schema, codes, io);
+  };
+}
+
+/** A measured table as the data file it replaces, through the same checks. */
+function measuredAsData(policy: string, name: string, table: MeasuredTable, schema: Plan["data"][number], codes: ReadonlySet<string>, io: Io): Table {
+  const loaded = loadTable(measuredCsv(table), `${name} (målt af ${policy})`, schema, codes);
+  io.stderr(renderDiagnostics(loaded.diagnostics, loaded.lines));
+  if (!loaded.table) throw new UserError(`Målingen i ${policy} passer ikke til data \`${name}\` (se ovenfor).`, 2);
+  return loaded.table;
+}
+
 /**
  * Measure one `måling` on the folder's person files; with `inspect` (for `tilsyn explain`), also
  * the counts behind the kommune's rows in those months.
@@ -43,19 +92,8 @@ async function measureFromFolder(
   io: Io,
   inspect?: Omit<MeasureInspect, "person"> & { person?: string },
 ): Promise<MeasuredTable & { inspected?: InspectedMeasureMonth[]; person?: InspectedPersonMonth[] }> {
-  const persons = new PersonIds();
-  const tables = new Map<string, PersonTable>();
   const started = io.terminal?.now() ?? 0;
-  let failed = false;
-  for (const d of plan.data) {
-    const file = join(dir, `${d.name}.csv`);
-    if (!existsSync(file)) throw new UserError(problem("T0407", { policy, data: d.name, file, dir }), 2);
-    const loaded = await readPersonFile(file, d, persons, d.name === plan.spell.data ? codes : undefined, io);
-    io.stderr(renderDiagnostics(loaded.diagnostics, loaded.lines));
-    if (loaded.table) tables.set(d.name, loaded.table);
-    else failed = true;
-  }
-  if (failed) throw new UserError("Datafilerne har fejl (se ovenfor). Ret dem og prøv igen.", 2);
+  const { persons, tables } = await loadPersons(policy, plan, dir, codes, io);
   // Measuring takes about as long as loading: when loading took a second or more, say what runs.
   const terminal = io.terminal && io.terminal.now() - started >= 1000 ? io.terminal : undefined;
   terminal?.write(`\r\x1b[KMåler ${plan.name}: ${String(persons.size).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} personer …`);
@@ -139,10 +177,7 @@ function asDataTables(
     const folderFile = join(options.data, `${m.plan.name}.csv`);
     if (existsSync(folderFile)) io.stderr(`${renderProblem(problem("T0445", { file: folderFile, data: m.plan.name, policy: m.file }))}\n\n`);
     // The measured table goes through the same checks as the file it replaces.
-    const loaded = loadTable(measuredCsv(m.table), `${m.plan.name} (målt af ${m.file})`, schema, codes);
-    io.stderr(renderDiagnostics(loaded.diagnostics, loaded.lines));
-    if (!loaded.table) throw new UserError(`Målingen i ${m.file} passer ikke til data \`${m.plan.name}\` (se ovenfor).`, 2);
-    tables[m.plan.name] = loaded.table;
+    tables[m.plan.name] = measuredAsData(m.file, m.plan.name, m.table, schema, codes, io);
   }
   return { printed: false, tables };
 }

@@ -148,4 +148,9 @@ export const cli = {
     hint: "Kør uden {policy} for at bruge filen i stedet.",
     doc: "`tilsyn run` med en måling og en politik, der læser dens tabel: datamappens fil med samme navn bruges ikke",
   },
+  T0447: {
+    message: "`tilsyn sweep` regner på én politik, eventuelt efter den måling, hvis tabel den læser; her er der {policies} politik(ker) og {measurements} måling(er).",
+    hint: "Angiv fx policies/maaling/fokusmaal.tilsyn policies/skaerpet-tilsyn.tilsyn, eller én politikfil alene.",
+    doc: "`tilsyn sweep` med andre filer end én politik og højst én måling",
+  },
 } as const satisfies CatalogueRange<"T04">;

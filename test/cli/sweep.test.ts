@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { run } from "./run-cli.js";
 import { sweepValues, withLimit, limitsOf } from "../../compiler/sweep.js";
 import { checkPolicy } from "../../compiler/index.js";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 
 const root = join(import.meta.dirname, "..", "..");
 const data = join(root, "data/eksempel");
@@ -91,6 +92,46 @@ describe("tilsyn sweep on a measure's own limit", () => {
     const both = await run("sweep", jobsoegning, "--data", data, "--regel", "minimumspopulation", "--vaerdier", "20");
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("1: roed mindst 20; 2: jobparate over 40");
+  });
+});
+
+describe("tilsyn sweep on a måling's own limit, through the policy that reads its table", () => {
+  const measurement = join(root, "policies/maaling/fokusmaal.tilsyn");
+  const skaerpet = join(root, "policies/skaerpet-tilsyn.tilsyn");
+  const persons = join(root, "data/eksempel-personer");
+  type Run = { events: { type: string; date: string; kommune: string; from?: string }[] };
+  const entries = async (...files: string[]) =>
+    (JSON.parse((await run("run", ...files, "--data", persons, "--format", "json")).stdout) as Run).events.filter((e) => e.type === "tilstand" && e.from === "normal");
+
+  it("12 months gives what tilsyn run gives the chain, per year; 24 what it gives the policy edited to 24", async () => {
+    const r = await run("sweep", measurement, skaerpet, "--data", persons, "--regel", "maalgruppe", "--graense", "1", "--vaerdier", "12;24", "--format", "json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const sweep = JSON.parse(r.stdout) as Sweep & { limit: string; counted: string };
+    expect([sweep.limit, sweep.counted]).toEqual(["varighed mindst 12", "overgange fra normal"]);
+    const own = sweep.rows.find((row) => row.current)!;
+    expect(own.value).toBe("12");
+    const chain = await entries(measurement, skaerpet);
+    for (const year of new Set([...sweep.years, ...chain.map((e) => e.date.slice(0, 4))])) {
+      const ofYear = chain.filter((e) => e.date.startsWith(year));
+      expect(own.contacts[year] ?? 0, year).toBe(ofYear.length);
+      expect(own.kommuner[year] ?? 0, year).toBe(new Set(ofYear.map((e) => e.kommune)).size);
+    }
+    const dir = mkdtempSync(join(tmpdir(), "tilsyn-sweep-"));
+    const edited = join(dir, "fokusmaal.tilsyn");
+    writeFileSync(edited, readFileSync(measurement, "utf8").replace("varighed mindst 12", "varighed mindst 24"));
+    const at24 = sweep.rows.find((row) => row.value === "24")!;
+    expect(at24.total).toBe((await entries(edited, skaerpet)).length);
+    expect(at24.total).not.toBe(own.total);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a måling alone, or two policies, is refused with what to give (T0447); the rules listed include the måling's fields", async () => {
+    const alone = await run("sweep", measurement, "--data", persons, "--regel", "maalgruppe", "--vaerdier", "6");
+    expect([alone.code, alone.stderr.includes("T0447")]).toEqual([2, true]);
+    const unknown = await run("sweep", measurement, skaerpet, "--data", persons, "--regel", "ingen", "--vaerdier", "6");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("`maalgruppe`, `uden_tilbud`, `under_4_samtaler`, ");
   });
 });
 
