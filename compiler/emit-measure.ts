@@ -293,11 +293,8 @@ class MeasureEmitter {
     const guards: string[] = [];
     if (!isLit(l.d)) guards.push(`${l.d} === 0`);
     if (!isLit(r.d)) guards.push(`${r.d} === 0`);
-    // A value that is not there makes the comparison false; dividing by one leaves it in the denominator.
     if (l.nan) guards.push(`Number.isNaN(${l.n})`);
-    if (l.nan && !isLit(l.d)) guards.push(`Number.isNaN(${l.d})`);
     if (r.nan) guards.push(`Number.isNaN(${r.n})`);
-    if (r.nan && !isLit(r.d)) guards.push(`Number.isNaN(${r.d})`);
     if (guards.length) lines.push(`if (${guards.join(" || ")}) return false;`);
     if (l.small && r.small && l.d === "1" && r.d === "1") {
       lines.push(`return ${l.n} ${op} ${r.n};`);
@@ -370,8 +367,11 @@ class MeasureEmitter {
             lines.push(`const ${n} = ${mul(l.n, r.n)};`, `const ${d} = ${mul(l.d, r.d)};`);
             break;
           case "/":
-            // (a/b) / (c/d) = (a·d) / (b·c), with the sign moved to the numerator.
-            lines.push(`const ${n} = ${r.n} < 0 ? -(${mul(l.n, r.d)}) : ${mul(l.n, r.d)};`, `const ${d} = Math.abs(${mul(l.d, r.n)});`);
+            // (a/b) / (c/d) = (a·d) / (b·c), with the sign moved to the numerator. Dividing by a
+            // value that is not there is not there either: the numerator carries the NaN.
+            if (r.nan) lines.push(`const ${n} = Number.isNaN(${r.n}) ? NaN : ${r.n} < 0 ? -(${mul(l.n, r.d)}) : ${mul(l.n, r.d)};`);
+            else lines.push(`const ${n} = ${r.n} < 0 ? -(${mul(l.n, r.d)}) : ${mul(l.n, r.d)};`);
+            lines.push(`const ${d} = Math.abs(${mul(l.d, r.n)});`);
             break;
         }
         return { n, d, small: false, nan: l.nan || r.nan };
