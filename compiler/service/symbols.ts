@@ -314,64 +314,39 @@ function measurementDetail(m: MeasurementDecl): string {
 /** The kind of symbol each simply named declaration gives. */
 const NAMED_KIND = { MeasureDecl: "mål", CriterionDecl: "kriterie", ReviewDecl: "gennemgang", SuspensionDecl: "undtagelse" } as const satisfies Record<string, SymbolKind>;
 
+/** A field of a data block, a person data block or a measured table: what every kind of field declares alike. */
+function field(
+  f: { name: Name; span: Span },
+  data: string,
+  fieldType: string,
+  detail: string,
+  more: Partial<Omit<PolicySymbol, "uri">>,
+): Omit<PolicySymbol, "uri"> {
+  return { name: f.name.text, kind: "felt", data, fieldType, ...more, detail, nameSpan: f.name.span, span: f.span };
+}
+
 function declareAll(d: Declaration, declare: Declare): void {
   switch (d.kind) {
     case "PersonDataDecl": {
       const data = declare({ name: d.name.text, kind: "data", person: d.grain.value, detail: personDataDetail(d), nameSpan: d.name.span, span: d.span });
+      const per = d.grain.value === "måned" ? "pr. person og måned" : "pr. hændelse";
       for (const f of d.fields ?? []) {
-        declare(
-          {
-            name: f.name.text,
-            kind: "felt",
-            data: d.name.text,
-            fieldType: f.type.value,
-            ...opt("title", f.description?.value),
-            person: d.grain.value,
-            detail: `${f.type.value} i persondata \`${d.name.text}\` (${d.grain.value === "måned" ? "pr. person og måned" : "pr. hændelse"})`,
-            nameSpan: f.name.span,
-            span: f.span,
-          },
-          data,
-        );
+        declare(field(f, d.name.text, f.type.value, `${f.type.value} i persondata \`${d.name.text}\` (${per})`, { ...opt("title", f.description?.value), person: d.grain.value }), data);
       }
       break;
     }
     case "MeasurementDecl": {
       const m = declare({ name: d.name.text, kind: "data", measurement: true, ...opt("title", d.title?.value), ...opt("source", d.source?.value), detail: measurementDetail(d), nameSpan: d.name.span, span: d.span });
       for (const o of d.outputs ?? []) {
-        declare(
-          {
-            name: o.name.text,
-            kind: "felt",
-            measurement: true,
-            data: d.name.text,
-            fieldType: "antal",
-            ...opt("source", o.source?.value),
-            detail: `antal personer pr. kommune og måned i målingen \`${d.name.text}\``,
-            nameSpan: o.name.span,
-            span: o.span,
-          },
-          m,
-        );
+        declare(field(o, d.name.text, "antal", `antal personer pr. kommune og måned i målingen \`${d.name.text}\``, { measurement: true, ...opt("source", o.source?.value) }), m);
       }
       break;
     }
     case "DataDecl": {
       const data = declare({ name: d.name.text, kind: "data", detail: dataDetail(d), nameSpan: d.name.span, span: d.span });
       for (const f of d.fields ?? []) {
-        declare(
-          {
-            name: f.name.text,
-            kind: "felt",
-            data: d.name.text,
-            fieldType: f.type.value,
-            ...opt("title", f.description?.value),
-            detail: `${f.type.value}${f.subsetOf ? ` af ${f.subsetOf.text}` : ""} i data \`${d.name.text}\`${f.column ? `; kolonnen "${f.column.value}" i filen` : ""}`,
-            nameSpan: f.name.span,
-            span: f.span,
-          },
-          data,
-        );
+        const detail = `${f.type.value}${f.subsetOf ? ` af ${f.subsetOf.text}` : ""} i data \`${d.name.text}\`${f.column ? `; kolonnen "${f.column.value}" i filen` : ""}`;
+        declare(field(f, d.name.text, f.type.value, detail, opt("title", f.description?.value)), data);
       }
       break;
     }
