@@ -170,8 +170,8 @@ export function evaluateCompiled(plans: Plan[], tables: Record<string, Table>, o
 }
 
 /**
- * `buildKernels(source, rows, t, origin, length, values, measured, dense)`: for one unit, every
- * sum over one data source, in one pass over the unit's rows with each column read once per row:
+ * `buildKernels(source, rows, from, to, t, origin, length, values, measured, dense)`: for one unit,
+ * every sum over one data source, in one pass over the unit's rows (rows[from .. to)) with each column read once per row:
  * the month's total in `dense` for sums read over one month, prefix sums in `values` (and the
  * measured cells in `measured`) for sums read over longer windows. A blank cell (NaN) is not
  * counted; a month without a measured cell stays NaN in `dense`. Returns the largest sum of
@@ -185,8 +185,8 @@ function emitKernelBuilder(plan: Plan, typed: boolean, usage: SumUsage): string 
   const out: string[] = [];
   out.push(
     T
-      ? `function buildKernels(source: number, rows: Int32Array, t: Table, origin: number, length: number, values: Float64Array[], measured: Int32Array[], dense: Float64Array[]): number {`
-      : `function buildKernels(source, rows, t, origin, length, values, measured, dense) {`,
+      ? `function buildKernels(source: number, rows: Int32Array, from: number, to: number, t: Table, origin: number, length: number, values: Float64Array[], measured: Int32Array[], dense: Float64Array[]): number {`
+      : `function buildKernels(source, rows, from, to, t, origin, length, values, measured, dense) {`,
   );
   out.push(`  let magnitude = 0;`);
   plan.data.forEach((schema, source) => {
@@ -230,7 +230,7 @@ function emitKernelBuilder(plan: Plan, typed: boolean, usage: SumUsage): string 
       }
       out.push(`    let a${s.id} = 0;`);
     }
-    out.push(`    for (let r = 0; r < rows.length; r++) {`);
+    out.push(`    for (let r = from; r < to; r++) {`);
     out.push(`      const row = rows[r]${nn};`);
     out.push(`      const m = period[row]${nn} - origin;`);
     for (const { s, value, filter } of exprs) {

@@ -80,7 +80,7 @@ export interface EvaluateOptions {
 
 /** Where an expression is evaluated: a unit, a window of months and the assessment period. */
 export interface EvalContext {
-  readonly unit: { readonly kommune: string; readonly group?: string; readonly key: string };
+  readonly unit: { readonly kommune: string; readonly group?: string; readonly key: string; readonly n: number };
   /** The window (inclusive month indices). */
   first: MonthIndex;
   last: MonthIndex;
@@ -135,7 +135,7 @@ export interface UnitKernels {
  */
 /**
  * Every sum over one data source (by its position in plan.data) for one unit, in the forms the
- * compiled kernels read: `rows` are the unit's rows, `origin` the month before the first,
+ * compiled kernels read: `rows[from .. to)` are the unit's rows, `origin` the month before the first,
  * `length` the months. values[id] and measured[id] (prefix sums) and dense[id] (each month's
  * total, NaN when not measured), all `length + 1` long, are filled in place for the sums read so.
  * The answer is the largest sum of magnitudes of a sum's values (UnitKernels.magnitude); past
@@ -144,6 +144,8 @@ export interface UnitKernels {
 export type KernelBuilder = (
   source: number,
   rows: Int32Array,
+  from: number,
+  to: number,
   table: Table,
   origin: number,
   length: number,
@@ -337,6 +339,8 @@ interface Unit {
   group?: string;
   /** kommune, or kommune and group: the key its rows are indexed by. */
   key: string;
+  /** Its number in the index of the table it came from (see unitIn). */
+  n: number;
 }
 
 type Ctx = EvalContext;
@@ -358,13 +362,16 @@ const fromTruth = (v: boolean | undefined): number => (v === true ? 1 : v === fa
  * each criterion's period i acts on slot slotOf[criterion][i]. Per unit the reaction then walks
  * the slots in order, with no map, date object or sort per unit.
  */
-interface Slots {
+interface SlotDates {
   dates: LocalDate[];
   /** formatDate of each slot's date. */
   text: string[];
   inForce: Uint8Array;
   suspended: Uint8Array;
   slotOf: Int32Array[];
+}
+
+interface Slots extends SlotDates {
   /**
    * Per unit, reused: criterion ci held at slot s for period firedPeriod[s × criteria + ci] (-1:
    * it did not; a criterion's periods act on distinct slots, so there is at most one), fired[s]
@@ -376,6 +383,35 @@ interface Slots {
   /** Scratch for one slot's firings after the re-contact rule: criterion and period, in criterion order. */
   firingCriterion: Int32Array;
   firingPeriod: Int32Array;
+}
+
+/**
+ * The dates of a run: the assessment periods, their action dates per criterion delay, the slots
+ * and the review years. They depend only on the plan, the months the data cover and whether the
+ * policy's period of force is ignored, so they are computed once and kept beside the plan (a
+ * plan is never changed after it is made): a pipeline or the playground evaluating one policy on
+ * table after table does not compute its calendar again.
+ */
+interface RunCalendar {
+  periods: Period[];
+  actionDates: Map<number, LocalDate[]>;
+  slots?: SlotDates;
+  reviewYears?: { period: Period; date: LocalDate; text: string }[];
+}
+
+const calendars = new WeakMap<Plan, Map<string, RunCalendar>>();
+
+function calendarOf(plan: Plan, first: number, last: number, ignoreInForce: boolean): RunCalendar {
+  let byRange = calendars.get(plan);
+  if (!byRange) calendars.set(plan, (byRange = new Map()));
+  const key = `${first}:${last}:${ignoreInForce ? 1 : 0}`;
+  let calendar = byRange.get(key);
+  if (!calendar) {
+    if (byRange.size >= 16) byRange.clear();
+    const periods = plan.assessment && Number.isFinite(first) ? periodsWithin(plan.assessment.cadence, first, last) : [];
+    byRange.set(key, (calendar = { periods, actionDates: new Map() }));
+  }
+  return calendar;
 }
 
 /** A publication rule's date for a period's data: a fixed day in the following year, or N months after the period (a year's data: after its December); none without a rule. */
@@ -392,19 +428,32 @@ export const formatDanishDate = (d: LocalDate): string => `${d.day}. ${MONTH_NAM
 // The row index of a table depends only on the table and whether groups are split, so it is
 // built once per table and reused: the playground evaluates the same tables on every keystroke.
 interface TableIndex {
-  /** Unit key → the unit's rows, sorted by period (a view into one array of all rows). */
-  byUnit: Map<string, Int32Array>;
+  /** The units in output order (kommune, then group); unit u's rows are rows[start[u] .. start[u+1]). */
   units: Unit[];
+  rows: Int32Array;
+  start: Int32Array;
+  /** Unit key → unit number, built when a unit is looked up by key (a plan reading several tables). */
+  byKey?: Map<string, number>;
 }
 
 const indexCache = new WeakMap<Table, { grouped?: TableIndex; pooled?: TableIndex; range?: { first: number; last: number } }>();
 
+/** rank[i]: the place of names[i] among the names sorted as strings. */
+function ranks(names: string[]): Int32Array {
+  const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  const rank = new Int32Array(names.length);
+  order.forEach((i, r) => (rank[i] = r));
+  return rank;
+}
+
 /**
  * The rows of a table per unit, in linear time: kommune and group are numbered as they first
- * appear (one map lookup per row, no string built per row) and the rows are placed per unit by a
- * stable counting sort, so each unit's rows keep the file's order. Nothing needs them in period
- * order: the kernels place each row at its month, exact sums add up a window's rows in any order,
- * and a field's one row per period (fieldValue) is the first in file order either way.
+ * appear (no string built per row, and mostly no map lookup: see the group's guess), the units
+ * are put in output order (kommune, then group) by sorting their numbers, and the rows are
+ * placed per unit by a stable counting sort, so each unit's rows keep the file's order. Nothing
+ * needs them in period order: the kernels place each row at its month, exact sums add up a
+ * window's rows in any order, and a field's one row per period (fieldValue) is the first in file
+ * order either way.
  */
 function indexTable(table: Table, grouped: boolean): TableIndex {
   let cached = indexCache.get(table);
@@ -413,60 +462,111 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
   if (hit) return hit;
   const n = table.length;
   const kommuneIds = new Map<string, number>();
+  const kommuneNames: string[] = [];
   const groupIds = new Map<string, number>();
+  const groupNames: string[] = [];
   // Unit number per kommune and group, in order of first appearance of the pair: one small
   // array per kommune, indexed by the group's number (grown as groups appear).
   const unitOfPair: Int32Array[] = [];
   const unitOf = new Int32Array(n);
-  const units: Unit[] = [];
-  const counts: number[] = [];
+  const unitKommune: number[] = [];
+  const unitGroup: number[] = [];
+  let counts = new Int32Array(64);
+  const kommune = table.kommune;
+  const groups = table.group;
+  let guess = 0;
+  let previousGroup = 0;
   // Files usually list a kommune's rows together: the previous row's kommune spares a lookup.
   let previous: string | undefined;
+  let kid = 0;
   let own: Int32Array = new Int32Array(0);
   for (let i = 0; i < n; i++) {
-    const k = table.kommune[i]!;
+    const k = kommune[i]!;
     if (k !== previous) {
       let id = kommuneIds.get(k);
       if (id === undefined) {
-        kommuneIds.set(k, (id = kommuneIds.size));
-        unitOfPair.push(new Int32Array(Math.max(4, groupIds.size)).fill(-1));
+        kommuneIds.set(k, (id = kommuneNames.length));
+        kommuneNames.push(k);
+        unitOfPair.push(new Int32Array(Math.max(4, groupNames.length)).fill(-1));
       }
       own = unitOfPair[id]!;
+      kid = id;
       previous = k;
     }
     let gid = 0;
     if (grouped) {
-      const g = table.group![i]!;
-      let known = groupIds.get(g);
-      if (known === undefined) groupIds.set(g, (known = groupIds.size));
-      gid = known;
+      const g = groups![i]!;
+      // Files list a kommune's groups in the same order month after month, so the group after
+      // the previous row's is tried first (the loader interns names: one pointer test), then
+      // the previous row's own, and only then the map.
+      if (groupNames[guess] === g) gid = guess;
+      else if (groupNames[previousGroup] === g) gid = previousGroup;
+      else {
+        let known = groupIds.get(g);
+        if (known === undefined) {
+          groupIds.set(g, (known = groupNames.length));
+          groupNames.push(g);
+        }
+        gid = known;
+      }
+      previousGroup = gid;
+      guess = gid + 1 < groupNames.length ? gid + 1 : 0;
       if (gid >= own.length) {
         const wider = new Int32Array(Math.max(gid + 1, own.length * 2)).fill(-1);
         wider.set(own);
-        unitOfPair[kommuneIds.get(k)!] = own = wider;
+        unitOfPair[kid] = own = wider;
       }
     }
     let u = own[gid]!;
     if (u < 0) {
-      own[gid] = u = units.length;
-      const group = grouped ? table.group![i]! : undefined;
-      units.push(group === undefined ? { kommune: k, key: k } : { kommune: k, group, key: `${k}\u0000${group}` });
-      counts.push(0);
+      own[gid] = u = unitKommune.length;
+      unitKommune.push(kid);
+      unitGroup.push(gid);
+      if (u >= counts.length) {
+        const more = new Int32Array(counts.length * 2);
+        more.set(counts);
+        counts = more;
+      }
     }
     unitOf[i] = u;
     counts[u]!++;
   }
-  const start = new Int32Array(units.length + 1);
-  for (let u = 0; u < units.length; u++) start[u + 1] = start[u]! + counts[u]!;
-  const next = start.slice(0, units.length);
+  // Output order: by the kommune's rank, then the group's, as their names compare.
+  const U = unitKommune.length;
+  const kommuneRank = ranks(kommuneNames);
+  const groupRank = ranks(groupNames);
+  const G = Math.max(1, groupNames.length);
+  const order = new Float64Array(U);
+  for (let u = 0; u < U; u++) order[u] = (kommuneRank[unitKommune[u]!]! * G + (grouped ? groupRank[unitGroup[u]!]! : 0)) * U + u;
+  order.sort();
+  const place = new Int32Array(U);
+  const units: Unit[] = new Array<Unit>(U);
+  const start = new Int32Array(U + 1);
+  for (let r = 0; r < U; r++) {
+    const u = order[r]! % U;
+    place[u] = r;
+    const k = kommuneNames[unitKommune[u]!]!;
+    const g = groupNames[unitGroup[u]!]!;
+    units[r] = grouped ? { kommune: k, group: g, key: `${k}\u0000${g}`, n: r } : { kommune: k, key: k, n: r };
+    start[r + 1] = start[r]! + counts[u]!;
+  }
+  const next = start.slice(0, U);
   const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++) rows[next[unitOf[i]!]!++] = i;
-  const byUnit = new Map<string, Int32Array>();
-  for (let u = 0; u < units.length; u++) byUnit.set(units[u]!.key, rows.subarray(start[u]!, start[u + 1]!));
-  const index = { byUnit, units };
+  for (let i = 0; i < n; i++) rows[next[place[unitOf[i]!]!]!++] = i;
+  const index: TableIndex = { units, rows, start };
   if (grouped) cached.grouped = index;
   else cached.pooled = index;
   return index;
+}
+
+/** The number of a unit in a table's index, or -1 when the table has no rows for it. */
+function unitIn(index: TableIndex, unit: Unit, key: string): number {
+  if (index.units[unit.n] === unit) return unit.n;
+  if (!index.byKey) {
+    index.byKey = new Map();
+    for (let u = 0; u < index.units.length; u++) index.byKey.set(index.units[u]!.key, u);
+  }
+  return index.byKey.get(key) ?? -1;
 }
 
 /** The months a table covers (a year's row covers its twelve months). */
@@ -492,7 +592,10 @@ class PolicyRun implements Kernels {
   private readonly tables = new Map<string, Table>();
   private readonly schemas = new Map<string, PlanData>();
   /** Per data source and unit key: the unit's rows (in file order). */
-  private readonly index = new Map<string, Map<string, Int32Array>>();
+  private readonly index = new Map<string, TableIndex>();
+  /** The rows of the unit last asked for with rowsOf(): rows[spanFrom .. spanTo). */
+  private spanFrom = 0;
+  private spanTo = 0;
   /** Per data source, for the unit being evaluated: period → first row (for non-summed fields). */
   private rowByPeriod = new Map<string, Map<number, number>>();
   /**
@@ -508,9 +611,9 @@ class PolicyRun implements Kernels {
   private readonly code?: CompiledPolicy;
   /** Per data source: whether its rows are split per group for the units. */
   private readonly groupedPerUnit = new Map<string, boolean>();
-  /** The cadence's periods over the data, and their action dates by criterion delay. */
-  private periods: Period[] = [];
-  private readonly actionDates = new Map<number, LocalDate[]>();
+  /** The cadence's periods over the data, and their action dates by criterion delay (see RunCalendar). */
+  private readonly runCalendar: RunCalendar;
+  private readonly periods: Period[];
   private readonly literals = new Map<PExpr, Exact>();
   private readonly grouping: "pr" | "samlet" | "ingen";
   private readonly firstMonth: MonthIndex;
@@ -549,7 +652,8 @@ class PolicyRun implements Kernels {
       this.tables.set(schema.name, table);
       this.schemas.set(schema.name, schema);
       const grouped = this.isGroupedPerUnit(schema);
-      const { byUnit, units } = indexTable(table, grouped);
+      const index = indexTable(table, grouped);
+      const units = index.units;
       const range = tableRange(table);
       if (range.first < first) first = range.first;
       if (range.last > last) last = range.last;
@@ -557,12 +661,14 @@ class PolicyRun implements Kernels {
         if (plan.data.length === 1) ownUnits = units;
         else for (const u of units) if (!unitKeys.has(u.key)) unitKeys.set(u.key, u);
       }
-      this.index.set(schema.name, byUnit);
+      this.index.set(schema.name, index);
     }
     this.firstMonth = first;
     this.lastMonth = last;
-    // With one data source its units are already distinct.
-    this.units = (ownUnits ? [...ownUnits] : [...unitKeys.values()]).sort(
+    this.runCalendar = calendarOf(plan, first, last, options.ignoreInForce === true);
+    this.periods = this.runCalendar.periods;
+    // With one data source its units are already distinct and in order.
+    this.units = ownUnits ?? [...unitKeys.values()].sort(
       (a, b) => (a.kommune < b.kommune ? -1 : a.kommune > b.kommune ? 1 : (a.group ?? "") < (b.group ?? "") ? -1 : (a.group ?? "") > (b.group ?? "") ? 1 : 0),
     );
   }
@@ -580,16 +686,24 @@ class PolicyRun implements Kernels {
     return this.isGroupedPerUnit(schema) && unit.group !== undefined ? unit.key : unit.kommune;
   }
 
+  /** A data source's rows of a unit: the array returned, from this.spanFrom up to this.spanTo. */
+  private rowsOf(data: string, unit: Unit): Int32Array {
+    const index = this.index.get(data)!;
+    const u = unitIn(index, unit, this.unitKey(this.schemas.get(data)!, unit));
+    this.spanFrom = u < 0 ? 0 : index.start[u]!;
+    this.spanTo = u < 0 ? 0 : index.start[u + 1]!;
+    return index.rows;
+  }
+
   /** Action dates of the cadence's periods for a criterion delay, computed once. */
   private datesFor(delay: number): LocalDate[] {
-    let dates = this.actionDates.get(delay);
-    if (!dates) this.actionDates.set(delay, (dates = this.periods.map((p) => this.actionDate(p, delay))));
+    let dates = this.runCalendar.actionDates.get(delay);
+    if (!dates) this.runCalendar.actionDates.set(delay, (dates = this.periods.map((p) => this.actionDate(p, delay))));
     return dates;
   }
 
   run(events: PolicyEvent[], series: SeriesPoint[] | undefined): void {
     if (!Number.isFinite(this.firstMonth) || !this.plan.assessment) return;
-    this.periods = periodsWithin(this.plan.assessment.cadence, this.firstMonth, this.lastMonth);
     for (const unit of this.units) {
       if (this.rowByPeriod.size) this.rowByPeriod.clear();
       this.runCriteria(unit, series);
@@ -731,7 +845,9 @@ class PolicyRun implements Kernels {
     let byPeriod = this.rowByPeriod.get(data);
     if (!byPeriod) {
       byPeriod = new Map();
-      for (const row of this.index.get(data)!.get(this.unitKey(schema, c.unit)) ?? []) {
+      const rows = this.rowsOf(data, c.unit);
+      for (let r = this.spanFrom; r < this.spanTo; r++) {
+        const row = rows[r]!;
         if (!byPeriod.has(table.period[row]!)) byPeriod.set(table.period[row]!, row);
       }
       this.rowByPeriod.set(data, byPeriod);
@@ -763,7 +879,9 @@ class PolicyRun implements Kernels {
     const table = this.tables.get(e.data)!;
     const filter = e.filter === undefined ? undefined : table.counts[e.filter];
     let total = 0n;
-    for (const row of this.index.get(e.data)!.get(this.unitKey(this.schemas.get(e.data)!, unit)) ?? []) {
+    const rows = this.rowsOf(e.data, unit);
+    for (let r = this.spanFrom; r < this.spanTo; r++) {
+      const row = rows[r]!;
       const m = table.period[row]!;
       if (m < first || m > last || (filter && Number.isNaN(filter[row]!))) continue;
       const v = rowValueExact(e.row, table, row);
@@ -780,13 +898,13 @@ class PolicyRun implements Kernels {
       this.kernelOf[e.id] = kernel = { values: new Float64Array(length + 1), measured: new Int32Array(length + 1), unsafe: false };
     }
     if (kernel.unit !== unit) {
-      this.buildKernel(e, this.unitKey(this.schemas.get(e.data)!, unit), kernel);
+      this.buildKernel(e, unit, kernel);
       kernel.unit = unit;
     }
     return kernel;
   }
 
-  private buildKernel(e: Extract<PExpr, { k: "sum" }>, key: string, kernel: Kernel): void {
+  private buildKernel(e: Extract<PExpr, { k: "sum" }>, unit: Unit, kernel: Kernel): void {
     const length = this.lastMonth - this.firstMonth + 1;
     const { values, measured } = kernel;
     values.fill(0);
@@ -800,10 +918,9 @@ class PolicyRun implements Kernels {
     const single = e.row.k === "field" ? table.counts[e.row.field]! : undefined;
     const period = table.period;
     const origin = this.firstMonth - 1;
-    const rows = this.index.get(e.data)!.get(key);
-    const n = rows ? rows.length : 0;
-    for (let r = 0; r < n; r++) {
-      const row = rows![r]!;
+    const rows = this.rowsOf(e.data, unit);
+    for (let r = this.spanFrom; r < this.spanTo; r++) {
+      const row = rows[r]!;
       if (filter && Number.isNaN(filter[row]!)) continue;
       const v = single ? single[row]! : rowValue(e.row, table, row);
       if (v !== v) continue;
@@ -825,6 +942,19 @@ class PolicyRun implements Kernels {
   /** The action-date slots of this run's criteria (see Slots), built on first use. */
   private slotsOfRun(): Slots {
     if (this.slots) return this.slots;
+    const dates = (this.runCalendar.slots ??= this.slotDates());
+    const C = this.plan.criteria.length;
+    return (this.slots = {
+      ...dates,
+      firedPeriod: new Int32Array(dates.dates.length * C).fill(-1),
+      fired: new Uint8Array(dates.dates.length),
+      decidedFalse: new Uint8Array(dates.dates.length),
+      firingCriterion: new Int32Array(C),
+      firingPeriod: new Int32Array(C),
+    });
+  }
+
+  private slotDates(): SlotDates {
     const byKey = new Map<number, LocalDate>();
     const keyOf = (d: LocalDate) => (d.year * 16 + d.month) * 32 + d.day;
     for (const c of this.plan.criteria) for (const d of this.datesFor(c.delayMonths)) byKey.set(keyOf(d), d);
@@ -832,18 +962,13 @@ class PolicyRun implements Kernels {
     const position = new Map(keys.map((k, i) => [k, i]));
     const dates = keys.map((k) => byKey.get(k)!);
     const text = dates.map(formatDate);
-    return (this.slots = {
+    return {
       dates,
       text,
       inForce: Uint8Array.from(text, (d) => (this.inForceOn(d) ? 1 : 0)),
       suspended: Uint8Array.from(text, (d) => (this.suspendedOn(d) ? 1 : 0)),
       slotOf: this.plan.criteria.map((c) => Int32Array.from(this.datesFor(c.delayMonths), (d) => position.get(keyOf(d))!)),
-      firedPeriod: new Int32Array(dates.length * this.plan.criteria.length).fill(-1),
-      fired: new Uint8Array(dates.length),
-      decidedFalse: new Uint8Array(dates.length),
-      firingCriterion: new Int32Array(this.plan.criteria.length),
-      firingPeriod: new Int32Array(this.plan.criteria.length),
-    });
+    };
   }
 
   /** The indices lo..hi-1 of the periods whose data months the criterion covers (`gælder for data fra … til`). */
@@ -864,9 +989,14 @@ class PolicyRun implements Kernels {
       slots.fired.fill(0);
     }
     this.fired = false;
-    slots.decidedFalse.fill(0);
     const kernel = this.options.onCompare ? undefined : this.code?.decideCriteria;
-    if (kernel) this.decideByKernel(kernel, unit);
+    if (kernel) {
+      this.decideByKernel(kernel, unit);
+      // Most units never meet a criterion: with nothing to report per decision, such a unit
+      // has no contact to react to, and its decisions need not be copied into the slots.
+      if (!this.options.onDecision && !series && !this.decisions!.holds.some((h) => h.indexOf(1) >= 0)) return;
+    }
+    slots.decidedFalse.fill(0);
     const criteria = this.plan.criteria;
     for (let ci = 0; ci < criteria.length; ci++) {
       const criterion = criteria[ci]!;
@@ -937,8 +1067,8 @@ class PolicyRun implements Kernels {
           k.measured[node.id] = kernel.measured;
           k.dense[node.id] ??= new Float64Array(length + 1);
         }
-        const rows = this.index.get(schema.name)!.get(this.unitKey(schema, unit)) ?? NO_ROWS;
-        const magnitude = build(source, rows, this.tables.get(schema.name)!, this.firstMonth - 1, length, k.values, k.measured, k.dense);
+        const rows = this.rowsOf(schema.name, unit);
+        const magnitude = build(source, rows, this.spanFrom, this.spanTo, this.tables.get(schema.name)!, this.firstMonth - 1, length, k.values, k.measured, k.dense);
         if (magnitude > k.magnitude) k.magnitude = magnitude;
         // Compiled code builds only the forms it reads (a sum read over single months has no
         // prefix sums), so the interpreter's exact path builds its own when it needs them.
@@ -1033,7 +1163,6 @@ class PolicyRun implements Kernels {
    */
   inspect(kommune: string, label: string): InspectedUnit[] {
     if (!Number.isFinite(this.firstMonth) || !this.plan.assessment) return [];
-    this.periods = periodsWithin(this.plan.assessment.cadence, this.firstMonth, this.lastMonth);
     const index = this.periods.findIndex((p) => p.label === label);
     if (index < 0) return [];
     const out: InspectedUnit[] = [];
@@ -1168,29 +1297,27 @@ class PolicyRun implements Kernels {
   // -------------------------------------------------------------------------------------------
   // Reviews
 
-  /** The years a review looks at and their action dates, the same for every unit. */
-  private reviewYears?: { period: Period; date: LocalDate; text: string }[];
   /** The years as month numbers and the compiled reviews' decisions (reused per unit). */
-  private reviewDecisions?: { first: Int32Array; last: Int32Array; holds: Int8Array[] };
+  private reviewDecisions?: { first: Int32Array; last: Int32Array; holds: Int8Array[]; exact: (review: number, year: number) => number };
 
   private runReviews(unit: Unit, events: PolicyEvent[], series: SeriesPoint[] | undefined): void {
     if (this.plan.reviews.length === 0) return;
-    this.reviewYears ??= periodsWithin("årlig", this.firstMonth, this.lastMonth).map((period) => {
+    const years = (this.runCalendar.reviewYears ??= periodsWithin("årlig", this.firstMonth, this.lastMonth).map((period) => {
       const date = this.actionDate(period);
       return { period, date, text: formatDate(date) };
-    });
+    }));
     const kernel = this.options.onCompare ? undefined : this.code?.decideReviews;
     if (kernel) {
-      const years = this.reviewYears;
       this.reviewDecisions ??= {
         first: Int32Array.from(years, (y) => y.period.first),
         last: Int32Array.from(years, (y) => y.period.last),
         holds: this.plan.reviews.map(() => new Int8Array(years.length)),
+        // The exact path for one review and year, of the unit being decided (made once per run).
+        exact: (ri: number, i: number): number => fromTruth(this.evBool(this.plan.reviews[ri]!.when, this.ctx(this.unitKernelsFor!, years[i]!.period))),
       };
-      const exact = (ri: number, i: number): number => fromTruth(this.evBool(this.plan.reviews[ri]!.when, this.ctx(unit, years[i]!.period)));
-      kernel(this.kernelsOfUnit(unit), this.reviewDecisions.first, this.reviewDecisions.last, this.reviewDecisions.holds, exact);
+      const k = this.kernelsOfUnit(unit);
+      kernel(k, this.reviewDecisions.first, this.reviewDecisions.last, this.reviewDecisions.holds, this.reviewDecisions.exact);
     }
-    const years = this.reviewYears;
     for (let ri = 0; ri < this.plan.reviews.length; ri++) {
       const review = this.plan.reviews[ri]!;
       const decided = kernel ? this.reviewDecisions!.holds[ri]! : undefined;
@@ -1546,8 +1673,6 @@ export function planExpressions(plan: Plan): PExpr[] {
   for (const t of plan.machine?.transitions ?? []) out.push(...(t.when ? [t.when] : []), ...t.remember.map((r) => r.expr));
   return out;
 }
-
-const NO_ROWS = new Int32Array(0);
 
 /** Every sum of a plan, by id (the compiled kernels read their prefix sums by this id). */
 export function planSums(plan: Plan): Map<number, Extract<PExpr, { k: "sum" }>> {

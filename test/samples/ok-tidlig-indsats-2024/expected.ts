@@ -307,7 +307,7 @@ export const plan: Plan = {
 // Exact constants of the policy (as fractions).
 
 /** The prefix sums the kernels below read, built for one unit in one pass per data source (see the runtime's KernelBuilder). */
-function buildKernels(source: number, rows: Int32Array, t: Table, origin: number, length: number, values: Float64Array[], measured: Int32Array[], dense: Float64Array[]): number {
+function buildKernels(source: number, rows: Int32Array, from: number, to: number, t: Table, origin: number, length: number, values: Float64Array[], measured: Int32Array[], dense: Float64Array[]): number {
   let magnitude = 0;
   if (source === 0) {
     // data "tidlig_indsats": sum 0 = "borgere" (rows where "uden_samtaler" is given); sum 1 = "borgere" (rows where "uden_tilbud" is given); sum 2 = "uden_samtaler"; sum 3 = "uden_tilbud"
@@ -335,7 +335,7 @@ function buildKernels(source: number, rows: Int32Array, t: Table, origin: number
     V3.fill(0);
     M3.fill(0);
     let a3 = 0;
-    for (let r = 0; r < rows.length; r++) {
+    for (let r = from; r < to; r++) {
       const row = rows[r]!;
       const m = period[row]! - origin;
       const x0 = F0[row]!;
