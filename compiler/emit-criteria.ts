@@ -383,7 +383,7 @@ class CriteriaEmitter {
     this.beginBlock();
     this.line(`// ${oneLine(name)}`);
     this.line(`let big = false;`);
-    this.line(`const values${this.typed ? ": Record<string, EventValue>" : ""} = Object.create(null);`);
+    this.line(`const values${this.typed ? ": Record<string, EventValue>" : ""} = h.record();`);
     return this.periodWindow();
   }
 

@@ -54,10 +54,20 @@ export interface Table {
 }
 
 /**
- * An empty record keyed by a policy's names (data blocks, fields, measures, values): without a
- * prototype, so a name such as `__proto__`, `constructor` or `toString` is only a name.
+ * The records' prototype: an object that itself has none, so nothing is inherited. A record made
+ * with `new NameRecord()` is an ordinary object to V8 (a few words, read and written by shape),
+ * where `Object.create(null)` makes a hash table of a few hundred bytes: an event's values are
+ * one of these, and a run keeps thousands of them.
  */
-export const nameRecord = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+function NameRecord(this: object): void {}
+NameRecord.prototype = Object.create(null) as object;
+
+/**
+ * An empty record keyed by a policy's names (data blocks, fields, measures, values): with nothing
+ * on its prototype chain, so a name such as `__proto__`, `constructor` or `toString` is only a
+ * name (`in`, reading and writing it see the record's own properties alone).
+ */
+export const nameRecord = <T>(): Record<string, T> => new (NameRecord as unknown as new () => Record<string, T>)();
 
 /** What a record holds under a name as its own property; never something inherited from Object.prototype. */
 export const ownValue = <T>(record: Readonly<Record<string, T>>, name: string): T | undefined =>

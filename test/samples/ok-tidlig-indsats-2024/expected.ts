@@ -515,7 +515,7 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
   if (criterion === 0) {
     // "manglende_samtaler"
     let big = false;
-    const values: Record<string, EventValue> = Object.create(null);
+    const values: Record<string, EventValue> = h.record();
     const w0f = pf;
     const w0l = pl;
     const s1lo = (w0f > origin ? w0f : origin) - origin;
@@ -556,7 +556,7 @@ function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: num
   if (criterion === 1) {
     // "manglende_tilbud"
     let big = false;
-    const values: Record<string, EventValue> = Object.create(null);
+    const values: Record<string, EventValue> = h.record();
     const w10f = pf;
     const w10l = pl;
     const s11lo = (w10f > origin ? w10f : origin) - origin;
