@@ -6,8 +6,9 @@
 //   2. start-up of the CLI against `node -e ''` (bench/cli-start.ts), and peak memory per
 //      contender, each in its own process (bench/memory.ts) — both before this process holds
 //      the big replicated tables, which would slow every spawn;
-//   3. time, in this process (warm-up, then interleaved rounds, medians): compiled module and
-//      interpreter against the hand-written loops, on the sample data and 10× and 100× of it;
+//   3. time, in one process per policy (bench/timing.ts: warm-up, then interleaved rounds,
+//      medians): compiled module and interpreter against the hand-written loops, on the sample
+//      data and 10× and 100× of it;
 //   4. decisions per second against json-rules-engine and the ZEN engine;
 //   5. the measurement layer (bench/maaling.ts): policy, hand-written count and DuckDB on the
 //      person sample, byte for byte equal; then the policy against the hand-written count on
@@ -29,13 +30,10 @@ import { buildFacts, decideAll, decideSome, jsonRulesEngine, zenEngine, type Dec
 import { ENGINE_FACTS, MEMORY_FACTOR, measureMemory } from "./memory.js";
 import { measureLoadMemory, reportLoadMemory } from "./load-memory.js";
 import { benchMaaling } from "./maaling.js";
+import { FACTORS, median, rounds, RUNS, timePolicies, type Timing } from "./timing.js";
 
 const started = performance.now();
 const RANDOM_SEEDS = 15;
-const FACTORS = [1, 10, 100] as const;
-/** Timed rounds per data size (after the warm-up rounds): fewer on the big data. */
-const RUNS: Record<number, number> = { 1: 15, 10: 5, 100: 3 };
-const WARMUP: Record<number, number> = { 1: 3, 10: 1, 100: 0 }; // 100×: the check is the first round
 /** The rule engines are timed on this many facts per policy (evenly spread over the sample). */
 const ENGINE_TIMED_FACTS = 4000;
 const ENGINE_ROUNDS = 5;
@@ -45,10 +43,6 @@ const ENGINE_ROUNDS = 5;
 
 const dk = (x: number, decimals: number): string => (Number.isFinite(x) ? x.toFixed(decimals).replace(".", ",") : "–");
 const thousands = (x: number): string => Math.round(x).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 /** Median wall time (ms) of `runs` runs after `warmup` runs. */
 function time(fn: () => unknown, runs: number, warmup: number): number {
@@ -61,38 +55,6 @@ function time(fn: () => unknown, runs: number, warmup: number): number {
   }
   return median(samples);
 }
-
-/**
- * Several contenders timed in interleaved rounds (each runs once per round, in turn), so a busy
- * phase of a shared machine hits all of them alike. A contender that takes under 5 ms is repeated
- * within its turn until it has run ≥ 5 ms (the same count every round), and its sample is the mean.
- * With no warm-up asked for (the caller has just run them), every contender runs once per round.
- * Returns every contender's samples (ms per run).
- */
-function rounds(fns: (() => unknown)[], runs: number, warmup: number): number[][] {
-  const reps = fns.map((fn) => {
-    if (warmup === 0) return 1;
-    let once = Infinity;
-    for (let i = 0; i < warmup; i++) {
-      const t0 = performance.now();
-      fn();
-      once = Math.min(once, performance.now() - t0);
-    }
-    return Math.max(1, Math.min(1000, Math.ceil(5 / Math.max(once, 0.001))));
-  });
-  const samples = fns.map((): number[] => []);
-  for (let i = 0; i < runs; i++) {
-    fns.forEach((fn, j) => {
-      const t0 = performance.now();
-      for (let r = 0; r < reps[j]!; r++) fn();
-      samples[j]!.push((performance.now() - t0) / reps[j]!);
-    });
-  }
-  return samples;
-}
-
-/** The median of the per-round ratios a[i] / b[i]. */
-const ratioOf = (a: number[], b: number[]): number => median(a.map((x, i) => x / b[i]!));
 
 async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
   const samples: number[] = [];
@@ -248,61 +210,21 @@ console.log(reportLoadMemory(await measureLoadMemory(200)).join("\n"));
 // ---------------------------------------------------------------------------------------------
 // 3. Timing in one process
 
-const replicated = new Map<Policy, Map<number, Table>>(
-  policies.map((p) => [p, new Map(FACTORS.map((f) => [f, replicate(p.id, sample.get(p)!, f)]))]),
-);
 heading("Kontrol: håndskrevet = oversat på de gentagne data");
 for (const p of policies) {
-  const { events } = checkHandwritten(p, [[`${MEMORY_FACTOR}×`, replicated.get(p)!.get(10)!]]);
-  console.log(`  ${p.id} 10×: ens (${thousands(events)} hændelser); 100× kontrolleres i den første tidsrunde`);
+  const { events } = checkHandwritten(p, [[`${MEMORY_FACTOR}×`, replicate(p.id, sample.get(p)!, MEMORY_FACTOR)]]);
+  console.log(`  ${p.id} ${MEMORY_FACTOR}×: ens (${thousands(events)} hændelser); 1× og 100× kontrolleres igen før tidsmålingen`);
 }
 
-interface Timing {
-  rows: number;
-  hand: number;
-  compiled: number;
-  interpreted?: number;
-  /** Median of the per-round ratios. */
-  compiledRatio: number;
-  interpretedRatio?: number;
-}
-const timings = new Map<Policy, Map<number, Timing>>();
-for (const p of policies) {
-  const byFactor = new Map<number, Timing>();
-  for (const factor of FACTORS) {
-    const table = replicated.get(p)!.get(factor)!;
-    const fns = [() => p.handwritten(table), () => p.compiled(fresh(table))];
-    if (factor === 1) fns.push(() => p.interpreted(fresh(table)));
-    let first: number[] = [];
-    if (factor === 100) {
-      // The check on 100× is the first timed round (no warm-up: the code is warm from 1× and 10×).
-      const t0 = performance.now();
-      const hand = p.handwritten(table);
-      const t1 = performance.now();
-      const compiled = p.compiled(fresh(table));
-      const t2 = performance.now();
-      const diff = firstDifference(compiled, hand);
-      if (diff) fail(`${p.id}, 100×: ${diff}`);
-      first = [t1 - t0, t2 - t1];
-    }
-    const samples = rounds(fns, RUNS[factor]! - (first.length ? 1 : 0), WARMUP[factor]!);
-    first.forEach((ms, i) => samples[i]!.unshift(ms));
-    const [hand, compiled, interpreted] = samples;
-    byFactor.set(factor, {
-      rows: table.length,
-      hand: median(hand!),
-      compiled: median(compiled!),
-      compiledRatio: ratioOf(compiled!, hand!),
-      ...(interpreted ? { interpreted: median(interpreted), interpretedRatio: ratioOf(interpreted, hand!) } : {}),
-    });
-  }
-  timings.set(p, byFactor);
-}
+const timedPolicies = timePolicies(policies.map((p) => p.id));
+if ("error" in timedPolicies) fail(timedPolicies.error);
+const timings = new Map<Policy, Map<number, Timing>>(policies.map((p) => [p, timedPolicies.get(p.id)!]));
 
 heading("Tid i samme proces (median efter opvarmning)");
 console.log("  oversat = modulet, tilsyn compile skriver (evaluateTables med forklaringer, som tilsyn run);");
 console.log("  fortolket = runtime'ns evaluate uden oversat kode (kun målt på 1×); håndskrevet = bench/handwritten (løkker, ingen forklaringer).");
 console.log("  Hver kørsel får et nyt tabelobjekt, så runtime'ns rækkeindeks-cache ikke genbruges mellem kørsler.");
+console.log("  Hver politik måles i sin egen proces (bench/timing.ts), som kun rummer den politik, dens data og de tre deltagere.");
 console.log("  Data ×10 og ×100: tidlig-indsats-2020 med flere ydelsesgrupper, jobsøgning med flere år (samme 98 kommunekoder).");
 console.log(`  Runder (deltagerne skiftes til at køre): ${FACTORS.map((f) => `${f}×: ${RUNS[f]}`).join(", ")}; forholdene er medianen af rundernes forhold.`);
 console.log(`  Belastning nu: ${load()}.\n`);
