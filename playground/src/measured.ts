@@ -27,7 +27,9 @@ export function renderMeasured(
     container.replaceChildren(h("p", { class: "muted" }, input.blocked ?? "Politikken har ingen måling; vælg fx fokusmaal.tilsyn i menuen «Politik»."));
     return;
   }
-  const rows = measured.rows.filter((r) => r[0] === input.selected);
+  // Newest month first: the months a policy acts on now are the ones looked for, and the oldest
+  // are zeros (nobody has a full window of counted months yet).
+  const rows = measured.rows.filter((r) => r[0] === input.selected).reverse();
   const select = h(
     "select",
     { id: "measured-kommune", "aria-label": "Kommune", onchange: (ev: Event) => onSelect((ev.target as HTMLSelectElement).value) },
@@ -49,7 +51,7 @@ export function renderMeasured(
       "p",
       { class: "muted" },
       `Data \`${measured.name}\` målt af ${measured.file} på ${measured.uploaded.length ? `dine persondata (${measured.uploaded.join(", ")}${measured.fromSample > 0 ? " og eksempelpersondata for resten" : ""})` : "eksempelpersondata"}: ${measured.title}. `,
-      `Én række pr. måned med mindst én person på ydelse; ${input.reader ? `${input.reader} er regnet på denne tabel` : "tabellen er det, politikken regnes på"}.`,
+      `Én række pr. måned med mindst én person på ydelse, nyeste først; ${input.reader ? `${input.reader} er regnet på denne tabel` : "tabellen er det, politikken regnes på"}.`,
     ),
     rows.length === 0
       ? h("p", { class: "muted" }, `Ingen målte måneder for ${kommune?.navn ?? input.selected ?? "kommunen"}.`)

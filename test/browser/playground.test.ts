@@ -834,7 +834,8 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       expect(ownRows.length).toBeGreaterThan(0);
       await expect.poll(() => page.locator("#measured-table tbody tr").count()).toBe(ownRows.length);
       const lastRow = ownRows.at(-1)!;
-      expect(await page.locator("#measured-table tbody tr").last().locator("td").allTextContents()).toEqual([
+      // Newest month first.
+      expect(await page.locator("#measured-table tbody tr").first().locator("td").allTextContents()).toEqual([
         expect.stringMatching(new RegExp(`${Number(lastRow.maaned.slice(0, 4))}$`)),
         ...[lastRow.maalgruppe, lastRow.uden_tilbud, lastRow.under_4_samtaler].map((v) => Number(v).toLocaleString("da-DK")),
       ]);
@@ -860,7 +861,7 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       );
       expect(eventKeys(await page.evaluate(() => window.tilsyn.events()))).toEqual(eventKeys(after.events));
       const editedOwn = after.table.filter((r) => r.kommune === kommune);
-      await expect.poll(() => page.locator("#measured-table tbody tr").last().locator("td").nth(1).textContent()).toBe(Number(editedOwn.at(-1)!.maalgruppe).toLocaleString("da-DK"));
+      await expect.poll(() => page.locator("#measured-table tbody tr").first().locator("td").nth(1).textContent()).toBe(Number(editedOwn.at(-1)!.maalgruppe).toLocaleString("da-DK"));
 
       // A mistake in the measurement is marked, and never shown as no events: the last table greyed.
       await page.keyboard.type("x");
