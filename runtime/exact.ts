@@ -125,7 +125,12 @@ export function formatSmall(q: Exact, factor: number, decimals: number): string 
 
 /** formatSmall of the fraction sn/sd (sd > 0), given as its two numbers. */
 export function formatSmallParts(sn: number, sd: number, factor: number, decimals: number): string | undefined {
-  const scale = decimals === 0 ? 1 : decimals === 1 ? 10 : 10 ** decimals;
+  if (decimals === 1) {
+    // The common case (shares and means): from a table of the texts of 0,0 … 999,9.
+    const t = roundedTenths(sn, sd, factor);
+    return t === t ? tenthsText(t) : undefined;
+  }
+  const scale = decimals === 0 ? 1 : 10 ** decimals;
   const scaled = sn * factor * scale;
   if (!safe(scaled) || !safe(sd)) return undefined;
   const negative = scaled < 0;
@@ -134,13 +139,33 @@ export function formatSmallParts(sn: number, sd: number, factor: number, decimal
   const r = a - whole * sd;
   const rounded = 2 * r >= sd ? whole + 1 : whole;
   const sign = negative && rounded !== 0 ? "-" : "";
-  if (decimals === 1) {
-    // The common case (shares and means), without padding and slicing a digit string.
-    const units = Math.floor(rounded / 10);
-    return `${sign}${units},${rounded - units * 10}`;
-  }
   const digits = String(rounded).padStart(decimals + 1, "0");
   return decimals > 0 ? `${sign}${digits.slice(0, digits.length - decimals)},${digits.slice(digits.length - decimals)}` : `${sign}${digits}`;
+}
+
+/** sn/sd × factor in tenths, rounded half away from zero as the texts show it; NaN when a product is unsafe. */
+export function roundedTenths(sn: number, sd: number, factor: number): number {
+  const scaled = sn * factor * 10;
+  if (!safe(scaled) || !safe(sd)) return NaN;
+  const a = scaled < 0 ? -scaled : scaled;
+  const whole = Math.floor(a / sd);
+  const rounded = 2 * (a - whole * sd) >= sd ? whole + 1 : whole;
+  return scaled < 0 ? -rounded : rounded;
+}
+
+/**
+ * The texts of whole tenths 0 … 9999 ("0,0" … "999,9"), made once each: an explanation shows a
+ * share or a mean for every month of a streak, and these strings were a good part of what a run
+ * allocated.
+ */
+const TENTHS: string[] = [];
+
+/** A number of tenths as text with a decimal comma: 123 → "12,3", -5 → "-0,5", -0 → "0,0". */
+export function tenthsText(t: number): string {
+  if (t >= 0 && t < 10000) return (TENTHS[t] ??= `${Math.floor(t / 10)},${t % 10}`);
+  const a = t < 0 ? -t : t;
+  const units = Math.floor(a / 10);
+  return `${t < 0 ? "-" : ""}${units},${a - units * 10}`;
 }
 
 /** The integer q is, when it is a safe integer, else undefined. */

@@ -7,7 +7,7 @@
 // unchanged (docs/sprog.md, "Ikke målt").
 
 import { formatDecimal, formatPercent, rat, reduce, toPercentNumber, type Rational } from "./rational.js";
-import { formatSmall, formatSmallParts, fromRational, qadd, qcmp, qdiv, qmul, qneg, qsub, roundShown, smallInteger, toRational, type Exact } from "./exact.js";
+import { formatSmall, formatSmallParts, fromRational, qadd, qcmp, qdiv, qmul, qneg, qsub, roundedTenths, roundShown, smallInteger, tenthsText, toRational, type Exact } from "./exact.js";
 import type { CompareOp, ValueType } from "./plan.js";
 import type { EventValue } from "./events.js";
 
@@ -123,6 +123,9 @@ export function jsonValue(v: Value, type: ValueType): EventValue {
 }
 
 
+/** The texts of the shares 0,0 % … 100,0 % in tenths of a percent, made once each (see tenthsText). */
+const PERCENT: string[] = [];
+
 /** The numerator of the value shown with `decimals` decimals (shown() above), over shownScale(); NaN when unsafe. */
 function shownSmall(n: number, d: number, type: ValueType, decimals: number): number {
   if (type !== "andel" && n % d === 0) return n;
@@ -142,6 +145,10 @@ const shownScale = (d: number, type: ValueType, n: number, decimals: number): nu
 /** formatValue of a safe n/d (d > 0), or undefined when unsafe. */
 function formatValueSmall(n: number, d: number, type: ValueType, decimals: number): string | undefined {
   if (type === "andel") {
+    if (decimals === 1) {
+      const t = roundedTenths(n, d, 100);
+      return t !== t ? undefined : t >= 0 && t <= 1000 ? (PERCENT[t] ??= `${tenthsText(t)} %`) : `${tenthsText(t)} %`;
+    }
     const digits = formatSmallParts(n, d, 100, decimals);
     return digits === undefined ? undefined : `${digits} %`;
   }
