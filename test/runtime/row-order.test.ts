@@ -1,5 +1,7 @@
 // The row index puts each unit's rows in period order however the file lists them: a streak of
-// three months decides the same whether the rows come sorted, reversed or interleaved.
+// three months decides the same whether the rows come sorted, reversed or interleaved. And the
+// units come in the output's order (kommune, then group, as their texts compare) whatever order
+// they first appear in.
 import { describe, expect, it } from "vitest";
 import { checkPolicy } from "../../compiler/index.js";
 import { evaluateCompiled } from "../../compiler/emit-criteria.js";
@@ -47,6 +49,17 @@ describe("rows in any order", () => {
     for (const list of [[...rows].reverse(), interleaved]) {
       expect(run(list, true)).toBe(sorted);
       expect(run(list, false)).toBe(sorted);
+    }
+  });
+
+  it("walks the units by kommune, then group, whatever order the file lists them in", () => {
+    // 147 before 101, groups b before a, and a group that is not in the cycle of the others.
+    const list = [...rows].reverse();
+    list.push({ kommune: "147", maaned: "2021-01", gruppe: "Å", borgere: 5, uden: 1 }, { kommune: "101", maaned: "2021-02", gruppe: "Å", borgere: 5, uden: 1 });
+    for (const compiled of [true, false]) {
+      const series = (compiled ? evaluateCompiled : evaluate)([plan], { d: tableFromRows(plan.data[0]!, list) }, { series: true }).series!;
+      const units = [...new Set(series.map((p) => `${p.kommune}/${p.group}`))];
+      expect(units).toEqual(["101/a", "101/b", "101/Å", "147/a", "147/b", "147/Å"]);
     }
   });
 });
