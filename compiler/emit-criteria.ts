@@ -280,10 +280,14 @@ class CriteriaEmitter {
   private bounds = new Map<number, Bound>();
   /** Sums already computed in this period, by id and window: each is read once. */
   private sumsAt = new Map<string, Num>();
-  /** Comparisons already decided, by node and window: an explanation's text and its numbers share one. */
+  /**
+   * Comparisons already decided, by what they compare and window: an explanation's text and its
+   * numbers share one, and so do criteria that write the same condition (both of the 2020 early
+   * effort's criteria require `borgere mindst 10`: it is decided once per unit and period).
+   */
   private comparisonsAt = new Map<string, Val>();
-  private readonly nodeIds = new WeakMap<PExpr, number>();
-  private nextNodeId = 0;
+  /** A comparison's structure without its place in the file (the key comparisonsAt shares by). */
+  private readonly structure = new WeakMap<PExpr, string>();
   /** Measures already computed, by name and window (the window's locals name it uniquely). */
   private measuresAt = new Map<string, Val>();
 
@@ -787,9 +791,9 @@ class CriteriaEmitter {
         return { kind: "num", n: `(-${a.n})`, d: a.d, u: a.u, ...(a.bn ? { bn: a.bn } : {}), ...(a.bd ? { bd: a.bd } : {}) };
       }
       case "cmp": {
-        let id = this.nodeIds.get(e);
-        if (id === undefined) this.nodeIds.set(e, (id = this.nextNodeId++));
-        const key = `${id}@${w.f}..${w.l}`;
+        let shape = this.structure.get(e);
+        if (shape === undefined) this.structure.set(e, (shape = JSON.stringify(e, (name, v: unknown) => (name === "loc" ? undefined : v))));
+        const key = `${shape}@${w.f}..${w.l}`;
         const seen = this.comparisonsAt.get(key);
         if (seen) return seen;
         const decided = this.comparison(e, w);

@@ -81,6 +81,17 @@ describe("generated evaluator modules", () => {
     }
   });
 
+  it("decide a condition that two criteria write alike once per period: the 2020 rules' `borgere mindst 10`", () => {
+    const code = readFileSync(join(out, "tidlig-indsats-2020.ts"), "utf8");
+    const kernel = code.slice(code.indexOf("function decideCriteria("), code.indexOf("\n}\n", code.indexOf("function decideCriteria(")));
+    // Both criteria read their guard from the same local, and the limit 10 is compared once.
+    const guard0 = /let g0 = (\w+);/.exec(kernel)?.[1];
+    const guard1 = /let g1 = (\w+);/.exec(kernel)?.[1];
+    expect(guard0).toBeDefined();
+    expect(guard1).toBe(guard0);
+    expect(kernel.match(/ = 10;/g)).toHaveLength(1);
+  });
+
   it("decide their yearly reviews with their own compiled kernel, not the interpreter", async () => {
     type Kernel = (k: unknown, first: Int32Array, last: Int32Array, holds: Int8Array[], exact: unknown) => void;
     const mod = (await import(join(out, "jobsoegning.ts"))) as {
