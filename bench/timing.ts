@@ -59,6 +59,8 @@ export const ratioOf = (a: number[], b: number[]): number => median(a.map((x, i)
 
 export interface Timing {
   rows: number;
+  /** The events both gave, checked equal before timing. */
+  events: number;
   hand: number;
   compiled: number;
   interpreted?: number;
@@ -97,6 +99,7 @@ async function child(id: PolicyId): Promise<ChildAnswer> {
       factor,
       {
         rows: table.length,
+        events: compiled.length,
         hand: median(handMs!),
         compiled: median(compiledMs!),
         compiledRatio: ratioOf(compiledMs!, handMs!),
