@@ -362,27 +362,30 @@ const fromTruth = (v: boolean | undefined): number => (v === true ? 1 : v === fa
 
 /**
  * The distinct action dates of a run's criteria in time order ("slots"), computed once per run:
- * each criterion's period i acts on slot slotOf[criterion][i]. Per unit the reaction then walks
- * the slots in order, with no map, date object or sort per unit.
+ * on slot s criterion ci acts on its period periodAt[s × criteria + ci] (-1: none of its periods,
+ * within the months its data count, acts on that date). Per unit the reaction then walks the
+ * slots in order over the unit's decisions, with no map, date object or sort per unit.
  */
 interface SlotDates {
   dates: LocalDate[];
   /** formatDate of each slot's date. */
   text: string[];
+  /** The month of each slot's date (year × 12 + month − 1): re-contact compares data months with it. */
+  month: Int32Array;
   inForce: Uint8Array;
   suspended: Uint8Array;
-  slotOf: Int32Array[];
+  periodAt: Int32Array;
 }
 
-interface Slots extends SlotDates {
-  /**
-   * Per unit, reused: criterion ci held at slot s for period firedPeriod[s × criteria + ci] (-1:
-   * it did not; a criterion's periods act on distinct slots, so there is at most one), fired[s]
-   * says whether any did, and decidedFalse[s] whether some criterion was decided false there.
-   */
-  firedPeriod: Int32Array;
-  fired: Uint8Array;
-  decidedFalse: Uint8Array;
+interface Decisions {
+  /** The periods' first and last months. */
+  first: Int32Array;
+  last: Int32Array;
+  guards: Int8Array[];
+  holds: Int8Array[];
+  lo: Int32Array;
+  hi: Int32Array;
+  exact: (criterion: number, part: 0 | 1, period: number) => number;
   /** Scratch for one slot's firings after the re-contact rule: criterion and period, in criterion order. */
   firingCriterion: Int32Array;
   firingPeriod: Int32Array;
@@ -634,14 +637,11 @@ class PolicyRun implements Kernels {
   private readonly firstMonth: MonthIndex;
   private readonly lastMonth: MonthIndex;
   private readonly units: Unit[];
-  private slots?: Slots;
-  /** Whether some criterion held for the unit being evaluated (some slot has firings). */
-  private fired = false;
   /** The window kernels the compiled code reads (the same buffers for every unit), and the unit they hold. */
   private unitKernels?: UnitKernels;
   private unitKernelsFor?: Unit;
-  /** The periods as month numbers and the compiled criteria's decisions (reused per unit). */
-  private decisions?: { first: Int32Array; last: Int32Array; guards: Int8Array[]; holds: Int8Array[]; exact: (criterion: number, part: 0 | 1, period: number) => number };
+  /** The periods as month numbers and the criteria's decisions of the unit being evaluated (see decisionsOfRun). */
+  private decisions?: Decisions;
 
   constructor(
     private readonly plan: Plan,
@@ -721,8 +721,8 @@ class PolicyRun implements Kernels {
     if (!Number.isFinite(this.firstMonth) || !this.plan.assessment) return;
     for (const unit of this.units) {
       if (this.rowByPeriod.size) this.rowByPeriod.clear();
-      this.runCriteria(unit, series);
-      this.runReaction(unit, events);
+      // A unit none of whose criteria held makes no contact: the reaction is skipped.
+      if (this.runCriteria(unit, series)) this.runReaction(unit, events);
       this.runReviews(unit, events, series);
       this.runMachine(unit, events);
     }
@@ -954,18 +954,30 @@ class PolicyRun implements Kernels {
   // -------------------------------------------------------------------------------------------
   // Criteria
 
-  /** The action-date slots of this run's criteria (see Slots), built on first use. */
-  private slotsOfRun(): Slots {
-    if (this.slots) return this.slots;
-    const dates = (this.runCalendar.slots ??= this.slotDates());
-    const C = this.plan.criteria.length;
-    return (this.slots = {
-      ...dates,
-      firedPeriod: new Int32Array(dates.dates.length * C).fill(-1),
-      fired: new Uint8Array(dates.dates.length),
-      decidedFalse: new Uint8Array(dates.dates.length),
-      firingCriterion: new Int32Array(C),
-      firingPeriod: new Int32Array(C),
+  /**
+   * The criteria's decisions of the unit being evaluated, per criterion and period (1 holds, 0
+   * does not, 2 not measured; the guard apart), as the compiled kernel or the interpreter writes
+   * them: the same arrays for every unit. lo/hi bound the periods whose data each criterion counts.
+   */
+  private decisionsOfRun(): Decisions {
+    if (this.decisions) return this.decisions;
+    const n = this.periods.length;
+    const criteria = this.plan.criteria;
+    const ranges = criteria.map((criterion) => this.periodRange(criterion));
+    return (this.decisions = {
+      first: Int32Array.from(this.periods, (p) => p.first),
+      last: Int32Array.from(this.periods, (p) => p.last),
+      guards: criteria.map(() => new Int8Array(n)),
+      holds: criteria.map(() => new Int8Array(n)),
+      lo: Int32Array.from(ranges, (r) => r[0]),
+      hi: Int32Array.from(ranges, (r) => r[1]),
+      // The exact path for one part of one criterion and period, of the unit being decided.
+      exact: (ci: number, part: 0 | 1, i: number): number => {
+        const criterion = criteria[ci]!;
+        return fromTruth(this.evBool(part === 0 ? criterion.guard! : criterion.when, this.ctx(this.unitKernelsFor!, this.periods[i]!)));
+      },
+      firingCriterion: new Int32Array(criteria.length),
+      firingPeriod: new Int32Array(criteria.length),
     });
   }
 
@@ -977,14 +989,23 @@ class PolicyRun implements Kernels {
     const position = new Map(keys.map((k, i) => [k, i]));
     const dates = keys.map((k) => byKey.get(k)!);
     const text = dates.map(formatDate);
+    const C = this.plan.criteria.length;
+    const periodAt = new Int32Array(dates.length * C).fill(-1);
+    this.plan.criteria.forEach((criterion, ci) => {
+      const actionDates = this.datesFor(criterion.delayMonths);
+      const [lo, hi] = this.periodRange(criterion);
+      for (let i = lo; i < hi; i++) periodAt[position.get(keyOf(actionDates[i]!))! * C + ci] = i;
+    });
     return {
       dates,
       text,
+      month: Int32Array.from(dates, monthOfDate),
       inForce: Uint8Array.from(text, (d) => (this.inForceOn(d) ? 1 : 0)),
       suspended: Uint8Array.from(text, (d) => (this.suspendedOn(d) ? 1 : 0)),
-      slotOf: this.plan.criteria.map((c) => Int32Array.from(this.datesFor(c.delayMonths), (d) => position.get(keyOf(d))!)),
+      periodAt,
     };
   }
+
 
   /** The indices lo..hi-1 of the periods whose data months the criterion covers (`gælder for data fra … til`). */
   private periodRange(criterion: PlanCriterion): [number, number] {
@@ -996,72 +1017,60 @@ class PolicyRun implements Kernels {
   }
 
   /** Decide every criterion for one unit over all periods, into the run's slots. */
-  private runCriteria(unit: Unit, series: SeriesPoint[] | undefined): void {
-    const slots = this.slotsOfRun();
-    // A unit none of whose criteria held makes no contact: the reaction is skipped.
-    if (this.fired) {
-      slots.firedPeriod.fill(-1);
-      slots.fired.fill(0);
-    }
-    this.fired = false;
-    const kernel = this.options.onCompare ? undefined : this.code?.decideCriteria;
-    if (kernel) {
-      this.decideByKernel(kernel, unit);
-      // Most units never meet a criterion: with nothing to report per decision, such a unit
-      // has no contact to react to, and its decisions need not be copied into the slots.
-      if (!this.options.onDecision && !series && !this.decisions!.holds.some((h) => h.indexOf(1) >= 0)) return;
-    }
-    slots.decidedFalse.fill(0);
+  /**
+   * Decide every criterion of one unit in every period into the run's decisions (by the compiled
+   * kernel, or by the interpreter), report each decision when asked to, and say whether some
+   * criterion held within the months its data count.
+   */
+  private runCriteria(unit: Unit, series: SeriesPoint[] | undefined): boolean {
+    const d = this.decisionsOfRun();
     const criteria = this.plan.criteria;
-    for (let ci = 0; ci < criteria.length; ci++) {
-      const criterion = criteria[ci]!;
-      const dates = this.datesFor(criterion.delayMonths);
-      const slotOf = slots.slotOf[ci]!;
-      const guards = kernel ? this.decisions!.guards[ci]! : undefined;
-      const decided = kernel ? this.decisions!.holds[ci]! : undefined;
-      if (decided && !this.options.onDecision && !series) {
-        // The common case, with nothing to report per decision: read the kernel's decisions
-        // within the criterion's data months straight into the slots.
-        const [lo, hi] = this.periodRange(criterion);
-        for (let i = lo; i < hi; i++) {
-          const h = decided[i]!;
-          if (h === 1) this.fire(slots, slotOf[i]!, ci, i);
-          else if (h === 0) slots.decidedFalse[slotOf[i]!] = 1;
-        }
-        continue;
-      }
-      let run = 0;
-      for (let i = 0; i < this.periods.length; i++) {
-        const period = this.periods[i]!;
-        let guard: boolean | undefined;
-        let holds: boolean | undefined;
-        if (decided) {
-          guard = criterion.guard ? truth(guards![i]!) : true;
-          holds = truth(decided[i]!);
-        } else {
-          const c = this.ctx(unit, period);
-          guard = criterion.guard ? this.evBool(criterion.guard, c) : true;
+    const kernel = this.options.onCompare ? undefined : this.code?.decideCriteria;
+    if (kernel) kernel(this.kernelsOfUnit(unit), d.first, d.last, d.guards, d.holds, d.exact);
+    else {
+      for (let ci = 0; ci < criteria.length; ci++) {
+        const criterion = criteria[ci]!;
+        let run = 0;
+        for (let i = 0; i < this.periods.length; i++) {
+          const c = this.ctx(unit, this.periods[i]!);
+          const guard = criterion.guard ? this.evBool(criterion.guard, c) : true;
           const base = and3(guard, this.evBool(criterion.when, c));
-          holds = base;
+          let holds = base;
           if (criterion.streak !== undefined) {
             run = base === true ? run + 1 : 0;
             holds = run >= criterion.streak ? true : base === undefined ? undefined : false;
           }
+          d.guards[ci]![i] = fromTruth(guard);
+          d.holds[ci]![i] = fromTruth(holds);
         }
-        if ((criterion.dataFrom !== undefined && period.last < criterion.dataFrom) || (criterion.dataTo !== undefined && period.last > criterion.dataTo)) continue;
+      }
+    }
+    if (this.options.onDecision || series) this.reportDecisions(unit, series);
+    for (let ci = 0; ci < criteria.length; ci++) {
+      const holds = d.holds[ci]!;
+      for (let i = d.lo[ci]!, hi = d.hi[ci]!; i < hi; i++) if (holds[i] === 1) return true;
+    }
+    return false;
+  }
+
+  /** Each criterion's decisions of one unit, to the onDecision hook and as a series (playground, explain). */
+  private reportDecisions(unit: Unit, series: SeriesPoint[] | undefined): void {
+    const d = this.decisions!;
+    this.plan.criteria.forEach((criterion, ci) => {
+      const dates = this.datesFor(criterion.delayMonths);
+      for (let i = d.lo[ci]!; i < d.hi[ci]!; i++) {
+        const period = this.periods[i]!;
+        const holds = truth(d.holds[ci]![i]!);
         if (this.options.onDecision) {
           const at = { policy: this.plan.name, rule: criterion.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label };
-          if (criterion.guard) this.options.onDecision({ ...at, kind: "forudsætning", value: guard });
+          if (criterion.guard) this.options.onDecision({ ...at, kind: "forudsætning", value: truth(d.guards[ci]![i]!) });
           this.options.onDecision({ ...at, kind: "kriterie", value: holds });
         }
         if (series) series.push(this.seriesPoint(criterion.name, criterion.when, unit, period, dates[i]!, holds));
-        if (holds === true) this.fire(slots, slotOf[i]!, ci, i);
-        else if (holds === false) slots.decidedFalse[slotOf[i]!] = 1;
       }
-    }
+    });
   }
 
-  /** Run the compiled criteria for one unit over every period, into this.decisions. */
   /** The window kernels of the unit being evaluated, as compiled code reads them (built once per unit). */
   private kernelsOfUnit(unit: Unit): UnitKernels {
     const k = (this.unitKernels ??= { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], dense: [], magnitude: 0, unsafe: false });
@@ -1104,38 +1113,6 @@ class PolicyRun implements Kernels {
     return k;
   }
 
-
-  private decideByKernel(kernel: CriteriaKernel, unit: Unit): void {
-    const n = this.periods.length;
-    if (!this.decisions) {
-      const first = new Int32Array(n);
-      const last = new Int32Array(n);
-      this.periods.forEach((p, i) => {
-        first[i] = p.first;
-        last[i] = p.last;
-      });
-      this.decisions = {
-        first,
-        last,
-        guards: this.plan.criteria.map(() => new Int8Array(n)),
-        holds: this.plan.criteria.map(() => new Int8Array(n)),
-        // The exact path for one part of one criterion and period, of the unit being decided.
-        exact: (ci: number, part: 0 | 1, i: number): number => {
-          const criterion = this.plan.criteria[ci]!;
-          return fromTruth(this.evBool(part === 0 ? criterion.guard! : criterion.when, this.ctx(this.unitKernelsFor!, this.periods[i]!)));
-        },
-      };
-    }
-    const k = this.kernelsOfUnit(unit);
-    kernel(k, this.decisions.first, this.decisions.last, this.decisions.guards, this.decisions.holds, this.decisions.exact);
-  }
-
-  /** Criterion ci held for period i, which acts on `slot`. */
-  private fire(slots: Slots, slot: number, ci: number, i: number): void {
-    slots.firedPeriod[slot * this.plan.criteria.length + ci] = i;
-    slots.fired[slot] = 1;
-    this.fired = true;
-  }
 
   /** Why criterion ci held for the unit in period i: built only for contacts that are made. */
   private explained(unit: Unit, ci: number, i: number): { facts: string; values: Record<string, EventValue> } {
@@ -1228,18 +1205,28 @@ class PolicyRun implements Kernels {
 
   private runReaction(unit: Unit, events: PolicyEvent[]): void {
     const reaction = this.plan.reaction;
-    if (!reaction || !this.fired) return;
-    const slots = this.slotsOfRun();
-    let lastContact: LocalDate | undefined;
+    if (!reaction) return;
+    const slots = (this.runCalendar.slots ??= this.slotDates());
+    const { holds, firingCriterion, firingPeriod } = this.decisions!;
+    let lastContact = -1;
     let contacts = 0;
-    const perYear = new Map<number, number>();
+    const perYear = reaction.maxPerYear !== undefined ? new Map<number, number>() : undefined;
     let episodeStart: LocalDate | undefined;
     let escalated = false;
     const criteria = this.plan.criteria;
     const C = criteria.length;
+    const periodAt = slots.periodAt;
     for (let slot = 0; slot < slots.dates.length; slot++) {
-      const any = slots.fired[slot] === 1;
-      if (!any && !slots.decidedFalse[slot]) continue;
+      let any = false;
+      let decidedFalse = false;
+      for (let ci = 0, at = slot * C; ci < C; ci++, at++) {
+        const i = periodAt[at]!;
+        if (i < 0) continue;
+        const h = holds[ci]![i]!;
+        if (h === 1) any = true;
+        else if (h === 0) decidedFalse = true;
+      }
+      if (!any && !decidedFalse) continue;
       if (!slots.inForce[slot]) continue;
       if (!any) {
         episodeStart = undefined;
@@ -1249,35 +1236,37 @@ class PolicyRun implements Kernels {
       if (slots.suspended[slot]) continue;
       const date = slots.dates[slot]!;
       // The criteria that held here, in the plan's order; with the re-contact rule only those on
-      // data from after the last contact.
-      const since = reaction.recontactAfterData && lastContact ? monthOfDate(lastContact) : undefined;
+      // data from the month of the last contact on.
+      const since = reaction.recontactAfterData && lastContact >= 0 ? slots.month[lastContact]! : undefined;
       let count = 0;
-      for (let ci = 0; ci < C; ci++) {
-        const i = slots.firedPeriod[slot * C + ci]!;
-        if (i < 0 || (since !== undefined && this.periods[i]!.first < since)) continue;
-        slots.firingCriterion[count] = ci;
-        slots.firingPeriod[count++] = i;
+      for (let ci = 0, at = slot * C; ci < C; ci++, at++) {
+        const i = periodAt[at]!;
+        if (i < 0 || holds[ci]![i] !== 1 || (since !== undefined && this.periods[i]!.first < since)) continue;
+        firingCriterion[count] = ci;
+        firingPeriod[count++] = i;
       }
       if (count === 0) continue;
-      const year = date.year;
-      if (reaction.maxPerYear !== undefined && (perYear.get(year) ?? 0) >= reaction.maxPerYear) continue;
-      perYear.set(year, (perYear.get(year) ?? 0) + 1);
+      if (perYear) {
+        const contactsInYear = perYear.get(date.year) ?? 0;
+        if (contactsInYear >= reaction.maxPerYear!) continue;
+        perYear.set(date.year, contactsInYear + 1);
+      }
       contacts++;
-      lastContact = date;
-      const first = criteria[slots.firingCriterion[0]!]!;
-      const firstPeriod = this.periods[slots.firingPeriod[0]!]!;
+      lastContact = slot;
+      const first = criteria[firingCriterion[0]!]!;
+      const firstPeriod = this.periods[firingPeriod[0]!]!;
       const step = reaction.ladder ? Math.min(contacts, reaction.ladder.length) : undefined;
       // The first criterion's numbers as they are; another criterion's number under the same
       // name but from another period or with another value is kept beside it, labelled.
       // (A firing is explained for this one contact only, so its values object is taken as it is.)
-      const own0 = this.explained(unit, slots.firingCriterion[0]!, slots.firingPeriod[0]!);
+      const own0 = this.explained(unit, firingCriterion[0]!, firingPeriod[0]!);
       const values = own0.values;
       let criteriaText = `«${first.title}» for ${firstPeriod.label}: ${own0.facts}`;
       const rules = [first.name];
       for (let fi = 1; fi < count; fi++) {
-        const criterion = criteria[slots.firingCriterion[fi]!]!;
-        const period = this.periods[slots.firingPeriod[fi]!]!;
-        const own = this.explained(unit, slots.firingCriterion[fi]!, slots.firingPeriod[fi]!);
+        const criterion = criteria[firingCriterion[fi]!]!;
+        const period = this.periods[firingPeriod[fi]!]!;
+        const own = this.explained(unit, firingCriterion[fi]!, firingPeriod[fi]!);
         for (const k in own.values) {
           const v = own.values[k]!;
           if (!(k in values)) values[k] = v;
