@@ -450,11 +450,14 @@ interface TableIndex {
   units: Unit[];
   rows: Int32Array;
   start: Int32Array;
+  /** The months the table covers (a year's row covers its twelve months). */
+  first: number;
+  last: number;
   /** Unit key → unit number, built when a unit is looked up by key (a plan reading several tables). */
   byKey?: Map<string, number>;
 }
 
-const indexCache = new WeakMap<Table, { grouped?: TableIndex; pooled?: TableIndex; range?: { first: number; last: number } }>();
+const indexCache = new WeakMap<Table, { grouped?: TableIndex; pooled?: TableIndex }>();
 
 /** rank[i]: the place of names[i] among the names sorted as strings. */
 function ranks(names: string[]): Int32Array {
@@ -498,7 +501,14 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
   let previous: string | undefined;
   let kid = 0;
   let own: Int32Array = new Int32Array(0);
+  // The months the table covers are found on the way.
+  const period = table.period;
+  let firstPeriod = 2147483647;
+  let lastPeriod = -2147483648;
   for (let i = 0; i < n; i++) {
+    const p = period[i]!;
+    if (p < firstPeriod) firstPeriod = p;
+    if (p > lastPeriod) lastPeriod = p;
     const k = kommune[i]!;
     if (k !== previous) {
       let id = kommuneIds.get(k);
@@ -571,7 +581,8 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
   const next = start.slice(0, U);
   const rows = new Int32Array(n);
   for (let i = 0; i < n; i++) rows[next[place[unitOf[i]!]!]!++] = i;
-  const index: TableIndex = { units, rows, start };
+  const yearly = table.schema.grain === "år";
+  const index: TableIndex = { units, rows, start, first: n === 0 ? Infinity : yearly ? firstPeriod * 12 : firstPeriod, last: n === 0 ? -Infinity : yearly ? lastPeriod * 12 + 11 : lastPeriod };
   if (grouped) cached.grouped = index;
   else cached.pooled = index;
   return index;
@@ -585,24 +596,6 @@ function unitIn(index: TableIndex, unit: Unit, key: string): number {
     for (let u = 0; u < index.units.length; u++) index.byKey.set(index.units[u]!.key, u);
   }
   return index.byKey.get(key) ?? -1;
-}
-
-/** The months a table covers (a year's row covers its twelve months). */
-function tableRange(table: Table): { first: number; last: number } {
-  let cached = indexCache.get(table);
-  if (!cached) indexCache.set(table, (cached = {}));
-  if (cached.range) return cached.range;
-  let first = Infinity;
-  let last = -Infinity;
-  const yearly = table.schema.grain === "år";
-  for (let i = 0; i < table.length; i++) {
-    const p = table.period[i]!;
-    const m0 = yearly ? p * 12 : p;
-    const m1 = yearly ? p * 12 + 11 : p;
-    if (m0 < first) first = m0;
-    if (m1 > last) last = m1;
-  }
-  return (cached.range = { first, last });
 }
 
 class PolicyRun implements Kernels {
@@ -669,9 +662,8 @@ class PolicyRun implements Kernels {
       const grouped = this.isGroupedPerUnit(schema);
       const index = indexTable(table, grouped);
       const units = index.units;
-      const range = tableRange(table);
-      if (range.first < first) first = range.first;
-      if (range.last > last) last = range.last;
+      if (index.first < first) first = index.first;
+      if (index.last > last) last = index.last;
       if (this.grouping !== "pr" || grouped) {
         if (plan.data.length === 1) ownUnits = units;
         else for (const u of units) if (!unitKeys.has(u.key)) unitKeys.set(u.key, u);
@@ -1071,6 +1063,26 @@ class PolicyRun implements Kernels {
     });
   }
 
+  /** The data sources compiled code builds kernels from, with their buffers put in place (once per run). */
+  private kernelSources?: { number: number; index: TableIndex; table: Table; grouped: boolean; kernels: Kernel[] }[];
+
+  private sourcesOfKernels(k: UnitKernels, length: number): NonNullable<PolicyRun["kernelSources"]> {
+    const sources: NonNullable<PolicyRun["kernelSources"]> = [];
+    this.plan.data.forEach((schema, number) => {
+      const nodes = this.sumsByData.get(schema.name);
+      if (!nodes) return;
+      const kernels = nodes.map((node) => {
+        const kernel = (this.kernelOf[node.id] ??= { values: new Float64Array(length + 1), measured: new Int32Array(length + 1), unsafe: false });
+        k.values[node.id] = kernel.values;
+        k.measured[node.id] = kernel.measured;
+        k.dense[node.id] ??= new Float64Array(length + 1);
+        return kernel;
+      });
+      sources.push({ number, index: this.index.get(schema.name)!, table: this.tables.get(schema.name)!, grouped: this.isGroupedPerUnit(schema), kernels });
+    });
+    return sources;
+  }
+
   /** The window kernels of the unit being evaluated, as compiled code reads them (built once per unit). */
   private kernelsOfUnit(unit: Unit): UnitKernels {
     const k = (this.unitKernels ??= { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], dense: [], magnitude: 0, unsafe: false });
@@ -1080,23 +1092,14 @@ class PolicyRun implements Kernels {
     const build = this.code?.buildKernels;
     if (build) {
       const length = this.lastMonth - this.firstMonth + 1;
-      for (let source = 0; source < this.plan.data.length; source++) {
-        const schema = this.plan.data[source]!;
-        const nodes = this.sumsByData.get(schema.name);
-        if (!nodes) continue;
-        for (const node of nodes) {
-          let kernel = this.kernelOf[node.id];
-          if (!kernel) this.kernelOf[node.id] = kernel = { values: new Float64Array(length + 1), measured: new Int32Array(length + 1), unsafe: false };
-          k.values[node.id] = kernel.values;
-          k.measured[node.id] = kernel.measured;
-          k.dense[node.id] ??= new Float64Array(length + 1);
-        }
-        const rows = this.rowsOf(schema.name, unit);
-        const magnitude = build(source, rows, this.spanFrom, this.spanTo, this.tables.get(schema.name)!, this.firstMonth - 1, length, k.values, k.measured, k.dense);
+      for (const source of (this.kernelSources ??= this.sourcesOfKernels(k, length))) {
+        const index = source.index;
+        const u = unitIn(index, unit, source.grouped && unit.group !== undefined ? unit.key : unit.kommune);
+        const magnitude = build(source.number, index.rows, u < 0 ? 0 : index.start[u]!, u < 0 ? 0 : index.start[u + 1]!, source.table, this.firstMonth - 1, length, k.values, k.measured, k.dense);
         if (magnitude > k.magnitude) k.magnitude = magnitude;
         // Compiled code builds only the forms it reads (a sum read over single months has no
         // prefix sums), so the interpreter's exact path builds its own when it needs them.
-        for (const node of nodes) this.kernelOf[node.id]!.unit = undefined;
+        for (const kernel of source.kernels) kernel.unit = undefined;
         if (magnitude > Number.MAX_SAFE_INTEGER) k.unsafe = true;
       }
     } else {
