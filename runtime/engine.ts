@@ -30,7 +30,7 @@ import {
   type Period,
 } from "./calendar.js";
 import { nameRecord, ownValue, type Table } from "./table.js";
-import { compareEvents, type EvaluationResult, type EventType, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
+import { sortEvents, type EvaluationResult, type EventType, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
 import type { CompareOp, PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, PlanWindow, RowExpr, ValueType } from "./plan.js";
 import { windowKind } from "./windows.js";
 import { PUBLICATION_ANCHOR, rowExprText, walkPlan } from "./plan.js";
@@ -293,7 +293,7 @@ export function evaluate(plans: Plan[], tables: Record<string, Table>, options: 
           return (fromMonth === undefined || month >= fromMonth) && (toMonth === undefined || month <= toMonth);
         });
   // Every event is built with its keys in the contract's order (PolicyRun.event), so it is not copied.
-  const sorted = kept.sort(compareEvents);
+  const sorted = sortEvents(kept);
   return series ? { events: sorted, series } : { events: sorted };
 }
 

@@ -89,6 +89,24 @@ export function compareEvents(a: PolicyEvent, b: PolicyEvent): number {
   );
 }
 
+/**
+ * The events in compareEvents' order. They are first put in date order by a stable bucketing
+ * (a run makes them unit by unit, each unit's in date order), which leaves the sort short runs
+ * to merge; equal events keep their order either way, so the result is the plain sort's.
+ */
+export function sortEvents(events: PolicyEvent[]): PolicyEvent[] {
+  const byDate = new Map<string, PolicyEvent[]>();
+  for (const e of events) {
+    const same = byDate.get(e.date);
+    if (same) same.push(e);
+    else byDate.set(e.date, [e]);
+  }
+  const dates = [...byDate.keys()].sort();
+  const out: PolicyEvent[] = [];
+  for (const date of dates) for (const e of byDate.get(date)!) out.push(e);
+  return out.sort(compareEvents);
+}
+
 const KEY_ORDER: (keyof PolicyEvent)[] = [
   "policy", "kommune", "period", "date", "type", "rule", "group", "from", "to", "name", "due", "rules", "handling", "values", "explanation", "source",
 ];
