@@ -1039,8 +1039,9 @@ class PolicyRun implements Kernels {
     }
     if (this.options.onDecision || series) this.reportDecisions(unit, series);
     for (let ci = 0; ci < criteria.length; ci++) {
-      const holds = d.holds[ci]!;
-      for (let i = d.lo[ci]!, hi = d.hi[ci]!; i < hi; i++) if (holds[i] === 1) return true;
+      // The built-in search; a 1 found past hi lies outside the months the data count.
+      const at = d.holds[ci]!.indexOf(1, d.lo[ci]!);
+      if (at >= 0 && at < d.hi[ci]!) return true;
     }
     return false;
   }
@@ -1085,17 +1086,21 @@ class PolicyRun implements Kernels {
 
   /** The window kernels of the unit being evaluated, as compiled code reads them (built once per unit). */
   private kernelsOfUnit(unit: Unit): UnitKernels {
-    const k = (this.unitKernels ??= { firstMonth: this.firstMonth, lastMonth: this.lastMonth, values: [], measured: [], dense: [], magnitude: 0, unsafe: false });
+    // Kernels exist only for a run with data, so the months are finite: held as small integers
+    // (not the doubles the search from ±Infinity leaves), the compiled loops index arrays by
+    // integer arithmetic alone (about a tenth faster on jobsøgning's criteria).
+    const k = (this.unitKernels ??= { firstMonth: this.firstMonth | 0, lastMonth: this.lastMonth | 0, values: [], measured: [], dense: [], magnitude: 0, unsafe: false });
     if (this.unitKernelsFor === unit) return k;
     k.unsafe = false;
     k.magnitude = 0;
     const build = this.code?.buildKernels;
     if (build) {
-      const length = this.lastMonth - this.firstMonth + 1;
+      const length = k.lastMonth - k.firstMonth + 1;
+      const origin = k.firstMonth - 1;
       for (const source of (this.kernelSources ??= this.sourcesOfKernels(k, length))) {
         const index = source.index;
         const u = unitIn(index, unit, source.grouped && unit.group !== undefined ? unit.key : unit.kommune);
-        const magnitude = build(source.number, index.rows, u < 0 ? 0 : index.start[u]!, u < 0 ? 0 : index.start[u + 1]!, source.table, this.firstMonth - 1, length, k.values, k.measured, k.dense);
+        const magnitude = build(source.number, index.rows, u < 0 ? 0 : index.start[u]!, u < 0 ? 0 : index.start[u + 1]!, source.table, origin, length, k.values, k.measured, k.dense);
         if (magnitude > k.magnitude) k.magnitude = magnitude;
         // Compiled code builds only the forms it reads (a sum read over single months has no
         // prefix sums), so the interpreter's exact path builds its own when it needs them.
