@@ -402,7 +402,7 @@ interface RunCalendar {
   periods: Period[];
   actionDates: Map<number, LocalDate[]>;
   slots?: SlotDates;
-  reviewYears?: { period: Period; date: LocalDate; text: string }[];
+  reviewYears?: { period: Period; date: LocalDate; text: string; inForce: boolean }[];
 }
 
 const calendars = new WeakMap<Plan, Map<string, RunCalendar>>();
@@ -1316,7 +1316,8 @@ class PolicyRun implements Kernels {
     if (this.plan.reviews.length === 0) return;
     const years = (this.runCalendar.reviewYears ??= periodsWithin("årlig", this.firstMonth, this.lastMonth).map((period) => {
       const date = this.actionDate(period);
-      return { period, date, text: formatDate(date) };
+      const text = formatDate(date);
+      return { period, date, text, inForce: this.inForceOn(text) };
     }));
     const kernel = this.options.onCompare ? undefined : this.code?.decideReviews;
     if (kernel) {
@@ -1333,19 +1334,20 @@ class PolicyRun implements Kernels {
     for (let ri = 0; ri < this.plan.reviews.length; ri++) {
       const review = this.plan.reviews[ri]!;
       const decided = kernel ? this.reviewDecisions!.holds[ri]! : undefined;
-      for (let i = 0; i < years.length; i++) {
-        if (decided && decided[i] !== 1 && !this.options.onDecision && !series) continue;
-        const { period, date, text } = years[i]!;
-        const c = this.ctx(unit, period);
-        const holds = decided ? truth(decided[i]!) : this.decideBool(this.code && ownValue(this.code.reviews, review.name), review.when, c);
+      // With nothing to report per decision, only the years the compiled review held are visited.
+      const onlyHeld = decided !== undefined && !this.options.onDecision && !series;
+      for (let i = onlyHeld ? decided.indexOf(1) : 0; i >= 0 && i < years.length; i = onlyHeld ? decided.indexOf(1, i + 1) : i + 1) {
+        const { period, date, text, inForce } = years[i]!;
+        const holds = decided ? truth(decided[i]!) : this.decideBool(this.code && ownValue(this.code.reviews, review.name), review.when, this.ctx(unit, period));
         this.options.onDecision?.({ policy: this.plan.name, kind: "gennemgang", rule: review.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (series) series.push(this.seriesPoint(review.name, review.when, unit, period, date, holds));
-        if (holds !== true || !this.inForce(date)) continue;
+        if (holds !== true || !inForce) continue;
         const compiled = decided && this.unitKernelsFor === unit ? this.code?.explainReview?.(this.unitKernels!, ri, period.first, period.last, explainHelpers) : undefined;
         let values: Record<string, EventValue>;
         let facts: string;
         if (compiled) ({ values, facts } = compiled);
         else {
+          const c = this.ctx(unit, period);
           values = nameRecord<EventValue>();
           this.collectValues(review.when, c, values);
           facts = this.describe(review.when, c);
