@@ -375,6 +375,8 @@ interface SlotDates {
   inForce: Uint8Array;
   suspended: Uint8Array;
   periodAt: Int32Array;
+  /** The other way round: per criterion, the slot its period i acts on (-1 outside its data's months). */
+  slotOf: Int32Array[];
 }
 
 interface Decisions {
@@ -983,10 +985,16 @@ class PolicyRun implements Kernels {
     const text = dates.map(formatDate);
     const C = this.plan.criteria.length;
     const periodAt = new Int32Array(dates.length * C).fill(-1);
-    this.plan.criteria.forEach((criterion, ci) => {
+    const slotOf = this.plan.criteria.map((criterion, ci) => {
       const actionDates = this.datesFor(criterion.delayMonths);
       const [lo, hi] = this.periodRange(criterion);
-      for (let i = lo; i < hi; i++) periodAt[position.get(keyOf(actionDates[i]!))! * C + ci] = i;
+      const slotOfPeriod = new Int32Array(actionDates.length).fill(-1);
+      for (let i = lo; i < hi; i++) {
+        const slot = position.get(keyOf(actionDates[i]!))!;
+        periodAt[slot * C + ci] = i;
+        slotOfPeriod[i] = slot;
+      }
+      return slotOfPeriod;
     });
     return {
       dates,
@@ -995,6 +1003,7 @@ class PolicyRun implements Kernels {
       inForce: Uint8Array.from(text, (d) => (this.inForceOn(d) ? 1 : 0)),
       suspended: Uint8Array.from(text, (d) => (this.suspendedOn(d) ? 1 : 0)),
       periodAt,
+      slotOf,
     };
   }
 
@@ -1211,6 +1220,34 @@ class PolicyRun implements Kernels {
   // -------------------------------------------------------------------------------------------
   // Reaction: contacts, re-contact, ladder, written account
 
+  /** Scratch for slotsToVisit (per run). */
+  private visit?: { all: Int32Array; held: Int32Array };
+
+  /**
+   * The slots the reaction walks for the unit being evaluated, in time order. A written account
+   * needs them all (a slot where a criterion was decided false ends an episode); without one, a
+   * slot where no criterion held changes nothing, so only those where one held are listed, found
+   * by the typed arrays' search rather than by a walk over every slot.
+   */
+  private slotsToVisit(slots: SlotDates, all: boolean): [Int32Array, number] {
+    const S = slots.dates.length;
+    const d = this.decisions!;
+    const visit = (this.visit ??= { all: Int32Array.from({ length: S }, (_, i) => i), held: new Int32Array(d.holds.length * this.periods.length) });
+    if (all) return [visit.all, S];
+    let n = 0;
+    for (let ci = 0; ci < d.holds.length; ci++) {
+      const holds = d.holds[ci]!;
+      const slotOf = slots.slotOf[ci]!;
+      const hi = d.hi[ci]!;
+      for (let i = holds.indexOf(1, d.lo[ci]!); i >= 0 && i < hi; i = holds.indexOf(1, i + 1)) visit.held[n++] = slotOf[i]!;
+    }
+    const held = visit.held.subarray(0, n).sort();
+    // A slot two criteria held on is listed once.
+    let distinct = 0;
+    for (let k = 0; k < n; k++) if (k === 0 || held[k] !== held[k - 1]) held[distinct++] = held[k]!;
+    return [held, distinct];
+  }
+
   private runReaction(unit: Unit, events: PolicyEvent[]): void {
     const reaction = this.plan.reaction;
     if (!reaction) return;
@@ -1224,7 +1261,9 @@ class PolicyRun implements Kernels {
     const criteria = this.plan.criteria;
     const C = criteria.length;
     const periodAt = slots.periodAt;
-    for (let slot = 0; slot < slots.dates.length; slot++) {
+    const [sequence, length] = this.slotsToVisit(slots, reaction.account !== undefined);
+    for (let k = 0; k < length; k++) {
+      const slot = sequence[k]!;
       let any = false;
       let decidedFalse = false;
       for (let ci = 0, at = slot * C; ci < C; ci++, at++) {
