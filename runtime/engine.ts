@@ -72,8 +72,10 @@ export interface EvaluateOptions {
   onDecision?: (decision: Decision) => void;
   /**
    * Compiled code for a plan (what `tilsyn compile` emits): its functions decide the guards,
-   * criteria, reviews and transitions instead of the interpreter. Explanations and the hooks
-   * above always use the interpreter, so the events are the same either way.
+   * criteria, reviews and transitions, and explain contacts and reviews, instead of the
+   * interpreter, which still explains what they do not (a state transition, a number beyond the
+   * safe integer range). With `onCompare` the interpreter decides, since that hook reports each
+   * comparison as it is made. The conformance corpus checks the events are the same either way.
    */
   compiled?: ReadonlyMap<Plan, CompiledPolicy>;
 }
