@@ -156,6 +156,10 @@ function formatValueSmall(n: number, d: number, type: ValueType, decimals: numbe
   return formatSmallParts(n, d, 1, decimals);
 }
 
+/** Whether a comparison holds, given the sign of left − right. */
+const holdsAs = (op: CompareOp, c: number): boolean =>
+  op === "over" ? c > 0 : op === "mindst" ? c >= 0 : op === "under" ? c < 0 : op === "højst" ? c <= 0 : c === 0;
+
 /**
  * One side (0 left, 1 right) of formatCompared for two sides that are safe fractions n/d (d > 0;
  * u: not measured) and the decision (1, 0, or 2 for not measured), without building exact
@@ -172,6 +176,16 @@ export function formatComparedSmall(
   if (!(lu || (Number.isSafeInteger(ln) && Number.isSafeInteger(ld) && ld > 0))) return undefined;
   if (!(ru || (Number.isSafeInteger(rn) && Number.isSafeInteger(rd) && rd > 0))) return undefined;
   let decimals = 1;
+  // Most often a share is compared with a limit written in the policy, and one decimal shows the
+  // decision: the loop's first round below, with the share in tenths of a percent.
+  if (which === 0 && lType === "andel" && !lLiteral && rLiteral && !lu && !ru && holds !== 2) {
+    const tenths = roundedTenths(ln, ld, 100);
+    const x = tenths * rd;
+    const y = rn * 1000;
+    if (tenths >= 0 && tenths <= 1000 && Number.isSafeInteger(x) && Number.isSafeInteger(y) && holdsAs(op, x < y ? -1 : x > y ? 1 : 0) === (holds === 1)) {
+      return (PERCENT[tenths] ??= `${tenthsText(tenths)} %`);
+    }
+  }
   if (holds !== 2 && !lu && !ru) {
     for (; decimals <= MAX_DECIMALS; decimals++) {
       const an = lLiteral ? ln : shownSmall(ln, ld, lType, decimals);
@@ -181,9 +195,7 @@ export function formatComparedSmall(
       const x = an * bd;
       const y = bn * ad;
       if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return undefined;
-      const c = x < y ? -1 : x > y ? 1 : 0;
-      const shownHolds = op === "over" ? c > 0 : op === "mindst" ? c >= 0 : op === "under" ? c < 0 : op === "højst" ? c <= 0 : c === 0;
-      if (shownHolds === (holds === 1)) break;
+      if (holdsAs(op, x < y ? -1 : x > y ? 1 : 0) === (holds === 1)) break;
     }
     if (decimals > MAX_DECIMALS) decimals = 1;
   }
