@@ -76,6 +76,30 @@ describe("formatComparedSmall agrees with formatCompared (the compiled explanati
   });
 });
 
+describe("a share against a limit written in the policy (the explanations' most common comparison)", () => {
+  it("shows as many decimals as the decision needs, at and around the limit", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("over" as const, "mindst" as const, "under" as const, "højst" as const, "lig" as const),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: -30, max: 30 }),
+        (op, d, percent, offset) => {
+          // A share a few parts in d from the limit percent/100, within 0..100 %.
+          const n = Math.min(d, Math.max(0, Math.round((percent * d) / 100) + offset));
+          const holds = compareNumbers(op, n * 100, percent * d);
+          const exact = formatCompared(op, small(n, d), "andel", false, small(percent, 100), "andel", true, holds);
+          expect(formatComparedSmall(0, op, n, d, false, "andel", false, percent, 100, false, "andel", true, holds ? 1 : 0)).toBe(exact[0]);
+        },
+      ),
+      { numRuns: 3000, seed: 20261207 },
+    );
+    // 20.04 % is over 20 %, and "20,0 %" would not show it.
+    expect(formatComparedSmall(0, "over", 501, 2500, false, "andel", false, 20, 100, false, "andel", true, 1)).toBe("20,04 %");
+    expect(formatComparedSmall(0, "over", 1, 5, false, "andel", false, 20, 100, false, "andel", true, 0)).toBe("20,0 %");
+  });
+});
+
 const compareNumbers = (op: "over" | "mindst" | "under" | "højst" | "lig", x: number, y: number): boolean =>
   op === "over" ? x > y : op === "mindst" ? x >= y : op === "under" ? x < y : op === "højst" ? x <= y : x === y;
 
