@@ -286,16 +286,8 @@ export function evaluate(plans: Plan[], tables: Record<string, Table>, options: 
   const events: PolicyEvent[] = [];
   const series: SeriesPoint[] | undefined = options.series ? [] : undefined;
   for (const plan of plans) new PolicyRun(plan, tables, options).run(events, series);
-  const { fromMonth, toMonth } = options;
-  const kept =
-    fromMonth === undefined && toMonth === undefined
-      ? events
-      : events.filter((e) => {
-          const month = Number(e.date.slice(0, 4)) * 12 + Number(e.date.slice(5, 7)) - 1;
-          return (fromMonth === undefined || month >= fromMonth) && (toMonth === undefined || month <= toMonth);
-        });
   // Every event is built with its keys in the contract's order (PolicyRun.event), so it is not copied.
-  const sorted = sortEvents(kept);
+  const sorted = sortEvents(events);
   return series ? { events: sorted, series } : { events: sorted };
 }
 
@@ -406,7 +398,7 @@ interface RunCalendar {
   periods: Period[];
   actionDates: Map<number, LocalDate[]>;
   slots?: SlotDates;
-  reviewYears?: { period: Period; date: LocalDate; text: string; inForce: boolean }[];
+  reviewYears?: { period: Period; date: LocalDate; text: string; month: number; inForce: boolean }[];
 }
 
 const calendars = new WeakMap<Plan, Map<string, RunCalendar>>();
@@ -1302,6 +1294,14 @@ class PolicyRun implements Kernels {
       }
       contacts++;
       lastContact = slot;
+      // The written account: still not restored N months after the episode's first contact.
+      if (!episodeStart) episodeStart = date;
+      const account = reaction.account;
+      const writes = account !== undefined && !escalated && compareDates(date, addMonths(episodeStart, account.months)) >= 0;
+      if (writes) escalated = true;
+      // Only events dated within the months asked for are made and explained; the count of
+      // contacts, the ladder and the episode above go on all the same.
+      if (!this.inWindow(slots.month[slot]!)) continue;
       const first = criteria[firingCriterion[0]!]!;
       const firstPeriod = this.periods[firingPeriod[0]!]!;
       const step = reaction.ladder ? Math.min(contacts, reaction.ladder.length) : undefined;
@@ -1333,15 +1333,11 @@ class PolicyRun implements Kernels {
       contact.explanation = flat(`${reaction.contactText}, fordi ${this.unitLabel(unit)} opfylder ${criteriaText}${handling !== undefined ? `; foreslået handling: ${handling} (trin ${step})` : ""}.`);
       contact.source = first.source;
       events.push(contact);
-      // The written account: still not restored N months after the episode's first contact.
-      if (!episodeStart) episodeStart = date;
-      const account = reaction.account;
-      if (account && !escalated && compareDates(date, addMonths(episodeStart, account.months)) >= 0) {
-        escalated = true;
+      if (writes) {
         const written = this.event(unit, firstPeriod.label, slots.text[slot]!, "redegoerelse", first.name);
         written.values = { ...values, foerste_henvendelse: formatDate(episodeStart) };
-        written.explanation = flat(`${account.text}: ${this.unitLabel(unit)} har ikke genoprettet indsatsen ${account.months} måneder efter henvendelsen den ${formatDanishDate(episodeStart)}, idet ${criteriaText}.`);
-        written.source = account.source ?? first.source;
+        written.explanation = flat(`${account!.text}: ${this.unitLabel(unit)} har ikke genoprettet indsatsen ${account!.months} måneder efter henvendelsen den ${formatDanishDate(episodeStart)}, idet ${criteriaText}.`);
+        written.source = account!.source ?? first.source;
         events.push(written);
       }
     }
@@ -1358,7 +1354,7 @@ class PolicyRun implements Kernels {
     const years = (this.runCalendar.reviewYears ??= periodsWithin("årlig", this.firstMonth, this.lastMonth).map((period) => {
       const date = this.actionDate(period);
       const text = formatDate(date);
-      return { period, date, text, inForce: this.inForceOn(text) };
+      return { period, date, text, month: monthOfDate(date), inForce: this.inForceOn(text) };
     }));
     const kernel = this.options.onCompare ? undefined : this.code?.decideReviews;
     if (kernel) {
@@ -1378,11 +1374,11 @@ class PolicyRun implements Kernels {
       // With nothing to report per decision, only the years the compiled review held are visited.
       const onlyHeld = decided !== undefined && !this.options.onDecision && !series;
       for (let i = onlyHeld ? decided.indexOf(1) : 0; i >= 0 && i < years.length; i = onlyHeld ? decided.indexOf(1, i + 1) : i + 1) {
-        const { period, date, text, inForce } = years[i]!;
+        const { period, date, text, month, inForce } = years[i]!;
         const holds = decided ? truth(decided[i]!) : this.decideBool(this.code && ownValue(this.code.reviews, review.name), review.when, this.ctx(unit, period));
         this.options.onDecision?.({ policy: this.plan.name, kind: "gennemgang", rule: review.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (series) series.push(this.seriesPoint(review.name, review.when, unit, period, date, holds));
-        if (holds !== true || !inForce) continue;
+        if (holds !== true || !inForce || !this.inWindow(month)) continue;
         const compiled = decided && this.unitKernelsFor === unit ? this.code?.explainReview?.(this.unitKernels!, ri, period.first, period.last, explainHelpers) : undefined;
         let values: Record<string, EventValue>;
         let facts: string;
@@ -1431,12 +1427,15 @@ class PolicyRun implements Kernels {
         rejected.push(t);
       }
       if (!fired) continue;
+      // The state, what it remembers and its deadlines go on whatever the months asked for; only
+      // events dated within them are made and explained.
+      const shown = this.inWindow(monthOfDate(date));
       const values = nameRecord<EventValue>();
-      let facts: string;
-      if (fired.when) {
+      let facts = "";
+      if (shown && fired.when) {
         this.collectValues(fired.when, c, values);
         facts = this.describe(fired.when, c);
-      } else {
+      } else if (shown) {
         for (const r of rejected) this.collectValues(r.when!, c, values);
         facts = rejected.length
           ? `ingen af de andre overgange gælder (${rejected.map((r) => `«${r.title}»: ${this.describe(r.when!, c)}`).join("; ")})`
@@ -1450,7 +1449,7 @@ class PolicyRun implements Kernels {
       }
       const publication = this.publicationDate(period);
       const dateText = formatDate(date);
-      if (fired.to !== fired.from) {
+      if (shown && fired.to !== fired.from) {
         const e = this.event(unit, period.label, dateText, "tilstand", fired.name);
         e.from = fired.from;
         e.to = fired.to;
@@ -1464,6 +1463,7 @@ class PolicyRun implements Kernels {
         const due = this.calendar(deadline.when, date, publication, deadlines);
         if (!due) continue;
         deadlines.set(deadline.name, due);
+        if (!shown) continue;
         const e = this.event(unit, period.label, dateText, "frist", fired.name);
         e.name = deadline.name;
         e.due = formatDate(due);
@@ -1485,6 +1485,12 @@ class PolicyRun implements Kernels {
 
   // -------------------------------------------------------------------------------------------
   // Explanations and values
+
+  /** Whether an event dated in this month is asked for (EvaluateOptions fromMonth and toMonth). */
+  private inWindow(month: number): boolean {
+    const { fromMonth, toMonth } = this.options;
+    return (fromMonth === undefined || month >= fromMonth) && (toMonth === undefined || month <= toMonth);
+  }
 
   /**
    * An event's first keys, in the contract's key order (events.ts): the caller adds the rest in
