@@ -398,6 +398,8 @@ interface RunCalendar {
   periods: Period[];
   actionDates: Map<number, LocalDate[]>;
   slots?: SlotDates;
+  /** The periods' first and last months, and per criterion the periods its data count (lo ≤ i < hi). */
+  bounds?: { first: Int32Array; last: Int32Array; lo: Int32Array; hi: Int32Array };
   reviewYears?: { period: Period; date: LocalDate; text: string; month: number; inForce: boolean }[];
 }
 
@@ -951,14 +953,19 @@ class PolicyRun implements Kernels {
     if (this.decisions) return this.decisions;
     const n = this.periods.length;
     const criteria = this.plan.criteria;
-    const ranges = criteria.map((criterion) => this.periodRange(criterion));
+    const bounds = (this.runCalendar.bounds ??= (() => {
+      const ranges = criteria.map((criterion) => this.periodRange(criterion));
+      return {
+        first: Int32Array.from(this.periods, (p) => p.first),
+        last: Int32Array.from(this.periods, (p) => p.last),
+        lo: Int32Array.from(ranges, (r) => r[0]),
+        hi: Int32Array.from(ranges, (r) => r[1]),
+      };
+    })());
     return (this.decisions = {
-      first: Int32Array.from(this.periods, (p) => p.first),
-      last: Int32Array.from(this.periods, (p) => p.last),
+      ...bounds,
       guards: criteria.map(() => new Int8Array(n)),
       holds: criteria.map(() => new Int8Array(n)),
-      lo: Int32Array.from(ranges, (r) => r[0]),
-      hi: Int32Array.from(ranges, (r) => r[1]),
       // The exact path for one part of one criterion and period, of the unit being decided.
       exact: (ci: number, part: 0 | 1, i: number): number => {
         const criterion = criteria[ci]!;
@@ -1215,7 +1222,7 @@ class PolicyRun implements Kernels {
   // Reaction: contacts, re-contact, ladder, written account
 
   /** Scratch for slotsToVisit (per run). */
-  private visit?: { all: Int32Array; held: Int32Array };
+  private visit?: { all?: Int32Array; held: Int32Array };
 
   /**
    * The slots the reaction walks for the unit being evaluated, in time order. A written account
@@ -1226,21 +1233,30 @@ class PolicyRun implements Kernels {
   private slotsToVisit(slots: SlotDates, all: boolean): [Int32Array, number] {
     const S = slots.dates.length;
     const d = this.decisions!;
-    const visit = (this.visit ??= { all: Int32Array.from({ length: S }, (_, i) => i), held: new Int32Array(d.holds.length * this.periods.length) });
-    if (all) return [visit.all, S];
+    const visit = (this.visit ??= { held: new Int32Array(d.holds.length * this.periods.length) });
+    if (all) return [(visit.all ??= Int32Array.from({ length: S }, (_, i) => i)), S];
+    const held = visit.held;
     let n = 0;
+    let ordered = true;
     for (let ci = 0; ci < d.holds.length; ci++) {
       const holds = d.holds[ci]!;
       const slotOf = slots.slotOf[ci]!;
       const hi = d.hi[ci]!;
-      for (let i = holds.indexOf(1, d.lo[ci]!); i >= 0 && i < hi; i = holds.indexOf(1, i + 1)) visit.held[n++] = slotOf[i]!;
+      for (let i = holds.indexOf(1, d.lo[ci]!); i >= 0 && i < hi; i = holds.indexOf(1, i + 1)) {
+        const slot = slotOf[i]!;
+        if (n > 0 && slot <= held[n - 1]!) ordered = false;
+        held[n++] = slot;
+      }
     }
-    const held = visit.held.subarray(0, n).sort();
-    // A slot two criteria held on is listed once.
+    // One criterion's slots come in time order; several criteria's are sorted, and a slot two
+    // of them held on is listed once.
+    if (ordered) return [held, n];
+    held.subarray(0, n).sort();
     let distinct = 0;
     for (let k = 0; k < n; k++) if (k === 0 || held[k] !== held[k - 1]) held[distinct++] = held[k]!;
     return [held, distinct];
   }
+
 
   private runReaction(unit: Unit, events: PolicyEvent[]): void {
     const reaction = this.plan.reaction;
