@@ -1008,7 +1008,6 @@ class PolicyRun implements Kernels {
     };
   }
 
-
   /** The indices lo..hi-1 of the periods whose data months the criterion covers (`gælder for data fra … til`). */
   private periodRange(criterion: PlanCriterion): [number, number] {
     let lo = 0;
@@ -1018,7 +1017,6 @@ class PolicyRun implements Kernels {
     return [lo, hi];
   }
 
-  /** Decide every criterion for one unit over all periods, into the run's slots. */
   /**
    * Decide every criterion of one unit in every period into the run's decisions (by the compiled
    * kernel, or by the interpreter), report each decision when asked to, and say whether some
@@ -1130,7 +1128,6 @@ class PolicyRun implements Kernels {
     this.unitKernelsFor = unit;
     return k;
   }
-
 
   /** Why criterion ci held for the unit in period i: built only for contacts that are made. */
   private explained(unit: Unit, ci: number, i: number): { facts: string; values: Record<string, EventValue> } {
@@ -1256,7 +1253,6 @@ class PolicyRun implements Kernels {
     for (let k = 0; k < n; k++) if (k === 0 || held[k] !== held[k - 1]) held[distinct++] = held[k]!;
     return [held, distinct];
   }
-
 
   private runReaction(unit: Unit, events: PolicyEvent[]): void {
     const reaction = this.plan.reaction;
