@@ -1239,7 +1239,11 @@ class PolicyRun implements Kernels {
       const holds = d.holds[ci]!;
       const slotOf = slots.slotOf[ci]!;
       const hi = d.hi[ci]!;
-      for (let i = holds.indexOf(1, d.lo[ci]!); i >= 0 && i < hi; i = holds.indexOf(1, i + 1)) {
+      // The built-in search skips to the first period that held; from there a plain walk, as a
+      // criterion that holds tends to hold for several periods running.
+      const from = holds.indexOf(1, d.lo[ci]!);
+      for (let i = from < 0 ? hi : from; i < hi; i++) {
+        if (holds[i] !== 1) continue;
         const slot = slotOf[i]!;
         if (n > 0 && slot <= held[n - 1]!) ordered = false;
         held[n++] = slot;
