@@ -586,6 +586,9 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
   return index;
 }
 
+/** A unit's key in a table whose rows are split per group (grouped) or pooled per kommune. */
+const keyIn = (grouped: boolean, unit: Unit): string => (grouped && unit.group !== undefined ? unit.key : unit.kommune);
+
 /** The number of a unit in a table's index, or -1 when the table has no rows for it. */
 function unitIn(index: TableIndex, unit: Unit, key: string): number {
   if (index.units[unit.n] === unit) return unit.n;
@@ -600,7 +603,7 @@ class PolicyRun implements Kernels {
   private readonly measures = new Map<string, PlanMeasure>();
   private readonly tables = new Map<string, Table>();
   private readonly schemas = new Map<string, PlanData>();
-  /** Per data source and unit key: the unit's rows (in file order). */
+  /** Per data source: its row index (each unit's rows, in file order). */
   private readonly index = new Map<string, TableIndex>();
   /** The rows of the unit last asked for with rowsOf(): rows[spanFrom .. spanTo). */
   private spanFrom = 0;
@@ -688,7 +691,7 @@ class PolicyRun implements Kernels {
   }
 
   private unitKey(schema: PlanData, unit: Unit): string {
-    return this.isGroupedPerUnit(schema) && unit.group !== undefined ? unit.key : unit.kommune;
+    return keyIn(this.isGroupedPerUnit(schema), unit);
   }
 
   /** A data source's rows of a unit: the array returned, from this.spanFrom up to this.spanTo. */
@@ -1107,7 +1110,7 @@ class PolicyRun implements Kernels {
       const origin = k.firstMonth - 1;
       for (const source of (this.kernelSources ??= this.sourcesOfKernels(k, length))) {
         const index = source.index;
-        const u = unitIn(index, unit, source.grouped && unit.group !== undefined ? unit.key : unit.kommune);
+        const u = unitIn(index, unit, keyIn(source.grouped, unit));
         const magnitude = build(source.number, index.rows, u < 0 ? 0 : index.start[u]!, u < 0 ? 0 : index.start[u + 1]!, source.table, origin, length, k.values, k.measured, k.dense);
         if (magnitude > k.magnitude) k.magnitude = magnitude;
         // Compiled code builds only the forms it reads (a sum read over single months has no

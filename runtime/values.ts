@@ -30,20 +30,12 @@ export function or3(a: boolean | undefined, b: boolean | undefined): boolean | u
 
 export const not3 = (a: boolean | undefined): boolean | undefined => (a === undefined ? undefined : !a);
 
+/** Whether a comparison holds, given the sign of left − right. */
+const holdsAs = (op: CompareOp, c: number): boolean =>
+  op === "over" ? c > 0 : op === "mindst" ? c >= 0 : op === "under" ? c < 0 : op === "højst" ? c <= 0 : c === 0;
+
 export function compare(op: CompareOp, a: Exact, b: Exact): boolean {
-  const c = qcmp(a, b);
-  switch (op) {
-    case "over":
-      return c > 0;
-    case "mindst":
-      return c >= 0;
-    case "under":
-      return c < 0;
-    case "højst":
-      return c <= 0;
-    case "lig":
-      return c === 0;
-  }
+  return holdsAs(op, qcmp(a, b));
 }
 
 export const compareWords: Record<CompareOp, string> = {
@@ -126,6 +118,9 @@ export function jsonValue(v: Value, type: ValueType): EventValue {
 /** The texts of the shares 0,0 % … 100,0 % in tenths of a percent, made once each (see tenthsText). */
 const PERCENT: string[] = [];
 
+/** A share in tenths of a percent as text: 345 → "34,5 %". */
+const percentText = (t: number): string => (t >= 0 && t <= 1000 ? (PERCENT[t] ??= `${tenthsText(t)} %`) : `${tenthsText(t)} %`);
+
 /** The numerator of the value shown with `decimals` decimals (shown() above), over shownScale(); NaN when unsafe. */
 function shownSmall(n: number, d: number, type: ValueType, decimals: number): number {
   if (type !== "andel" && n % d === 0) return n;
@@ -147,7 +142,7 @@ function formatValueSmall(n: number, d: number, type: ValueType, decimals: numbe
   if (type === "andel") {
     if (decimals === 1) {
       const t = roundedTenths(n, d, 100);
-      return t !== t ? undefined : t >= 0 && t <= 1000 ? (PERCENT[t] ??= `${tenthsText(t)} %`) : `${tenthsText(t)} %`;
+      return t !== t ? undefined : percentText(t);
     }
     const digits = formatSmallParts(n, d, 100, decimals);
     return digits === undefined ? undefined : `${digits} %`;
@@ -155,10 +150,6 @@ function formatValueSmall(n: number, d: number, type: ValueType, decimals: numbe
   if (n % d === 0) return String(n / d);
   return formatSmallParts(n, d, 1, decimals);
 }
-
-/** Whether a comparison holds, given the sign of left − right. */
-const holdsAs = (op: CompareOp, c: number): boolean =>
-  op === "over" ? c > 0 : op === "mindst" ? c >= 0 : op === "under" ? c < 0 : op === "højst" ? c <= 0 : c === 0;
 
 /**
  * One side (0 left, 1 right) of formatCompared for two sides that are safe fractions n/d (d > 0;
@@ -183,7 +174,7 @@ export function formatComparedSmall(
     const x = tenths * rd;
     const y = rn * 1000;
     if (tenths >= 0 && tenths <= 1000 && Number.isSafeInteger(x) && Number.isSafeInteger(y) && holdsAs(op, x < y ? -1 : x > y ? 1 : 0) === (holds === 1)) {
-      return (PERCENT[tenths] ??= `${tenthsText(tenths)} %`);
+      return percentText(tenths);
     }
   }
   if (holds !== 2 && !lu && !ru) {
