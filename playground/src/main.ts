@@ -1093,6 +1093,11 @@ void start();
   measured: (slot: Slot = active) => slots[slot]?.result?.measured,
   blocked: (slot: Slot = active) => slots[slot]?.result?.blocked,
   resultId: (slot: Slot = active) => slots[slot]?.resultId ?? 0,
+  /** Whether the latest run sent for the slot has been answered (an earlier run's answer may come first). */
+  settled: (slot: Slot = active) => {
+    const state = slots[slot];
+    return Boolean(state && state.resultId > 0 && state.resultId >= state.sentId);
+  },
   /** The live examples' outcomes for the text now in the editor (empty until they have run). */
   examples: (slot: Slot = active) => {
     const state = slots[slot];

@@ -30,6 +30,7 @@ interface PageApi {
   markers(): { severity: number; startLineNumber: number; message: string; code?: string }[];
   events(slot?: "a" | "b"): { kommune: string; type: string; period: string; date: string; to?: string; from?: string }[];
   resultId(slot?: "a" | "b"): number;
+  settled(slot?: "a" | "b"): boolean;
   examples(): { line: number; title: string; ok: boolean; problems: string[] }[];
   measured(): { name: string; uploaded: string[]; fields: string[]; rows: [string, number, ...number[]][] } | undefined;
   blocked(): string | undefined;
@@ -82,7 +83,8 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
   }
 
   async function waitForResults(page: Page, after: number): Promise<number> {
-    await page.waitForFunction((n) => window.tilsyn?.resultId() > n, after, { timeout: 30_000 });
+    // The answer to the latest run, not a late answer to a run sent before the edit.
+    await page.waitForFunction((n) => window.tilsyn?.resultId() > n && window.tilsyn.settled(), after, { timeout: 30_000 });
     return page.evaluate(() => window.tilsyn.resultId());
   }
 
