@@ -522,7 +522,7 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     it(`draws the 98 kommuner as a map coloured by their events, and recolours it when a threshold is edited (${viewport.width} px)`, async () => {
       const { page, errors } = await open("", viewport);
       await page.click(".view-tab[data-view=map]");
-      await page.waitForFunction(() => document.querySelectorAll("#map-main [data-kommune]").length === 98, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelectorAll("#map-main [data-kommune]").length === 98 && window.tilsyn.settled(), undefined, { timeout: 30_000 });
       const kommuner = readFileSync(join(import.meta.dirname, "../../data/kommuner.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]!);
       const before = await tiles(page);
       expect(before.map((t) => t.kommune).sort()).toEqual([...kommuner].sort());
