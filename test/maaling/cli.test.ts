@@ -2,13 +2,13 @@
 // measurement → skærpet tilsyn in one run, which must give what the same run gives on the
 // measured table written as fokusmaal.csv.
 
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main.js";
 import { run } from "../cli/run-cli.js";
-import { HEADERS, months } from "./measure.js";
+import { months, personFolder } from "./measure.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const policy = join(root, "policies", "maaling", "fokusmaal.tilsyn");
@@ -17,13 +17,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A data folder: person files (rows in reverse order: contracts.md says they need not be sorted) and ydelsesgrad. */
-function folder(files: Record<string, string[]>): string {
-  const dir = mkdtempSync(join(tmpdir(), "tilsyn-maaling-"));
-  dirs.push(dir);
-  for (const name of Object.keys(HEADERS)) writeFileSync(join(dir, `${name}.csv`), [HEADERS[name], ...(files[name] ?? []).slice().reverse()].join("\n") + "\n");
-  copyFileSync(join(root, "data", "eksempel", "ydelsesgrad.csv"), join(dir, "ydelsesgrad.csv"));
-  return dir;
-}
+const folder = (files: Record<string, string[]>): string => personFolder(files, { reversed: true, ydelsesgrad: true });
 
 // Kommune 101 (København, whose ydelsesgrad in data/eksempel is above the expected from 2021):
 // 10 persons three years on kontanthjælp with no offers and no interviews; kommune 147: 10

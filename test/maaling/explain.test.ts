@@ -3,29 +3,21 @@
 // counts), and, on the committed sample, the hand-written § 3b count (bench/handwritten) run on
 // the sample and on the sample with the exemptions or hours removed.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { run } from "../cli/run-cli.js";
 import type { Explanation } from "../../compiler/explain.js";
 import type { MeasureExplanation } from "../../compiler/explain-measure.js";
 import { measure as handwritten, monthIndex, type PersonData } from "../../bench/handwritten/fokusmaal.js";
 import { loadPersonDir } from "../../bench/maaling/load.js";
-import { fokusmaalFile, HEADERS, months } from "./measure.js";
+import { fokusmaalFile, months, personFolder } from "./measure.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const sample = join(root, "data", "eksempel-personer");
 const skaerpet = join(root, "policies", "skaerpet-tilsyn.tilsyn");
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function folder(files: Record<string, string[]>): string {
-  const dir = mkdtempSync(join(tmpdir(), "tilsyn-explain-maaling-"));
-  dirs.push(dir);
-  for (const [name, header] of Object.entries(HEADERS)) writeFileSync(join(dir, `${name}.csv`), [header, ...(files[name] ?? [])].join("\n") + "\n");
-  return dir;
-}
+const folder = (files: Record<string, string[]>): string => personFolder(files);
 
 async function explainJson(dir: string, periode: string, ...policies: string[]): Promise<Explanation & { measurements: MeasureExplanation[] }> {
   const r = await run("explain", fokusmaalFile, ...policies, "--data", dir, "--kommune", "101", "--periode", periode, "--format", "json");

@@ -1,8 +1,10 @@
 // Helpers for the measurement scenarios: the policy in policies/maaling/fokusmaal.tilsyn, run on
 // a few persons written as CSV lines.
 
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll } from "vitest";
 import { checkPolicy } from "../../compiler/index.js";
 import { measureData } from "../../load/persons.js";
 import { measureCodeFor } from "../../compiler/emit-measure.js";
@@ -27,6 +29,24 @@ export const HEADERS: Record<string, string> = {
   tilbud: "person,dato,art",
   timer: "person,maaned,timer",
 };
+
+/**
+ * A data folder of person files, one per data of HEADERS (header added; empty when not given),
+ * removed after the test file. `reversed` writes each file's rows in reverse order (contracts.md:
+ * person files need not be sorted); `ydelsesgrad` adds data/eksempel's ydelsesgrad.csv.
+ */
+export function personFolder(files: Partial<Record<string, string[]>>, opts: { reversed?: boolean; ydelsesgrad?: boolean } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "tilsyn-maaling-"));
+  folders.push(dir);
+  for (const [name, header] of Object.entries(HEADERS)) {
+    const rows = files[name] ?? [];
+    writeFileSync(join(dir, `${name}.csv`), [header, ...(opts.reversed ? rows.slice().reverse() : rows)].join("\n") + "\n");
+  }
+  if (opts.ydelsesgrad) copyFileSync(join(root, "data", "eksempel", "ydelsesgrad.csv"), join(dir, "ydelsesgrad.csv"));
+  return dir;
+}
+const folders: string[] = [];
+afterAll(() => folders.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** `months("p1", "101", "2022-01", 12, "kontanthjaelp")`: 12 ydelsesmaaneder rows from 2022-01. */
 export function months(person: string, kommune: string, from: string, count: number, ydelse: string, opts: { fritaget?: number[]; doed?: number[] } = {}): string[] {
