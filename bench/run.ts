@@ -6,9 +6,9 @@
 //      difference stops the bench (exit 1).
 //   2. start-up of the CLI against `node -e ''` (bench/cli-start.ts), and peak memory per
 //      contender, each in its own process (bench/memory.ts);
-//   3. time, in one process per policy (bench/timing.ts: warm-up, then interleaved rounds,
-//      medians): compiled module and interpreter against the hand-written loops, on the sample
-//      data and 10× and 100× of it;
+//   3. time, in one process per policy (bench/timing.ts: warm-up, then interleaved rounds whose
+//      order alternates, medians): compiled module and interpreter against the hand-written
+//      loops, on the sample data and 10× and 100× of it;
 //   4. decisions per second against json-rules-engine and the ZEN engine;
 //   5. the measurement layer (bench/maaling.ts): policy, hand-written count and DuckDB on the
 //      person sample, byte for byte equal; then the policy against the hand-written count on
@@ -225,7 +225,7 @@ console.log("  fortolket = runtime'ns evaluate uden oversat kode (kun målt på 
 console.log("  Hver kørsel får et nyt tabelobjekt, så runtime'ns rækkeindeks-cache ikke genbruges mellem kørsler.");
 console.log("  Hver politik måles i sin egen proces (bench/timing.ts), som kun rummer den politik, dens data og de tre deltagere.");
 console.log("  Data ×10 og ×100: tidlig-indsats-2020 med flere ydelsesgrupper, jobsøgning med flere år (samme 98 kommunekoder).");
-console.log(`  Runder (deltagerne skiftes til at køre): ${FACTORS.map((f) => `${f}×: ${RUNS[f]}`).join(", ")}; forholdene er medianen af rundernes forhold.`);
+console.log(`  Runder (deltagerne skiftes til at køre, hver anden runde i omvendt rækkefølge): ${FACTORS.map((f) => `${f}×: ${RUNS[f]}`).join(", ")}; forholdene er medianen af rundernes forhold.`);
 console.log(`  Belastning nu: ${load()}.\n`);
 const timeRows: string[][] = [["politik", "data", "rækker", "håndskrevet ms", "oversat ms", "fortolket ms", "oversat ÷ håndskr.", "mål ≤ 1,4", "fortolket ÷ håndskr."]];
 for (const p of policies) {
