@@ -8,9 +8,15 @@ import { eventTypeLabel, eventTypes } from "./labels.js";
 type Column = {
   key: string;
   label: string;
+  /** What the column sorts and filters by (and shows, without `cell`). */
   value: (e: PolicyEvent) => string;
+  /** What the cell shows, when it is more than the value. */
+  cell?: (e: PolicyEvent) => (Node | string)[];
   className?: string;
 };
+
+/** A rule's name with a line break allowed after each `_` (manglende_samtaler is wider than its column). */
+const breakable = (name: string): (Node | string)[] => name.split("_").flatMap((part, i) => (i === 0 ? [part] : [h("wbr"), "_" + part]));
 
 const PAGE_SIZE = 100;
 
@@ -46,13 +52,20 @@ export class EventsTable {
         label: "Type",
         value: (e) => eventTypeLabel[e.type] + (e.handling ? ` (${e.handling})` : e.type === "tilstand" && e.to ? ` → ${e.to}` : ""),
       },
-      { key: "rule", label: "Regel", value: (e) => e.rule + (e.group ? ` · ${e.group}` : "") },
-      { key: "explanation", label: "Forklaring", value: (e) => e.explanation, className: "wide" },
-      { key: "source", label: "Kilde", value: (e) => e.source, className: "source" },
+      { key: "rule", label: "Regel", value: (e) => e.rule + (e.group ? ` · ${e.group}` : ""), cell: (e) => [...breakable(e.rule), ...(e.group ? [` · ${e.group}`] : [])] },
+      // The legal source under the explanation, not in a column of its own: beside it, the two
+      // pushed the explanation out of view in the right-hand panel at 1440 px.
+      {
+        key: "explanation",
+        label: "Forklaring",
+        value: (e) => e.explanation,
+        cell: (e) => [e.explanation, ...(e.source ? [h("div", { class: "event-source" }, `Kilde: ${e.source}`)] : [])],
+        className: "wide",
+      },
     ];
     const search = h("input", {
       type: "search",
-      placeholder: "Filtrér (kommune, regel, tekst …)",
+      placeholder: "Filtrér: kommune, regel, tekst …",
       "aria-label": "Filtrér hændelser",
       id: "events-filter",
       oninput: (ev: Event) => {
@@ -80,14 +93,16 @@ export class EventsTable {
     this.summary = h("span", { class: "muted", id: "events-summary" });
     this.filterRow = h("div", { class: "filters" }, search, this.typeSelect, this.ruleSelect, this.summary);
     this.message = h("div", { class: "notice", hidden: true });
-    this.body = h("tbody");
+    this.body = h("tbody", { role: "rowgroup" });
+    // Explicit roles: at phone width the table is laid out as cards (style.css), which would
+    // otherwise take its rows and cells out of the accessibility tree.
     const head = h(
       "tr",
-      {},
+      { role: "row" },
       this.columns.map((c) =>
         h(
           "th",
-          { scope: "col", class: c.className, "data-key": c.key },
+          { scope: "col", role: "columnheader", class: c.className, "data-key": c.key },
           h("button", { type: "button", class: "sort", onclick: () => this.sortBy(c.key) }, c.label),
         ),
       ),
@@ -96,7 +111,7 @@ export class EventsTable {
     container.replaceChildren(
       this.filterRow,
       this.message,
-      h("div", { class: "table-wrap" }, h("table", { class: "events", id: "events-table" }, h("thead", {}, head), this.body)),
+      h("div", { class: "table-wrap" }, h("table", { class: "events", id: "events-table", role: "table" }, h("thead", { role: "rowgroup" }, head), this.body)),
       this.pager,
     );
   }
@@ -135,7 +150,7 @@ export class EventsTable {
       (e) =>
         (!this.type || e.type === this.type) &&
         (!this.rule || e.rule === this.rule) &&
-        (!this.text || this.columns.some((c) => c.value(e).toLocaleLowerCase("da").includes(this.text))),
+        (!this.text || [...this.columns.map((c) => c.value(e)), e.source].some((v) => v.toLocaleLowerCase("da").includes(this.text))),
     );
     const collator = new Intl.Collator("da", { numeric: true });
     const keyed = rows.map((e) => ({ e, k: column.value(e) }));
@@ -165,6 +180,7 @@ export class EventsTable {
           "tr",
           {
             tabindex: 0,
+            role: "row",
             class: `type-${e.type}`,
             title: "Klik for at se reglen i editoren",
             onclick: () => this.onSelect(e),
@@ -172,7 +188,7 @@ export class EventsTable {
               if ((ev as KeyboardEvent).key === "Enter") this.onSelect(e);
             },
           },
-          this.columns.map((c) => h("td", { class: c.className }, c.value(e))),
+          this.columns.map((c) => h("td", { role: "cell", class: c.className }, ...(c.cell ? c.cell(e) : [c.value(e)]))),
         ),
       ),
     );

@@ -112,6 +112,40 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.close();
   }, 60_000);
 
+  const WIDTHS = [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ] as const;
+
+  /** The first event's explanation cell, the box of the pane it is shown in, and whether the table scrolls sideways. */
+  const firstExplanation = (page: Page) =>
+    page.evaluate(() => {
+      const cell = document.querySelector<HTMLElement>("#events-table tbody tr td.wide")!;
+      const wrap = document.querySelector<HTMLElement>("#events-table")!.parentElement!;
+      const box = (e: Element) => e.getBoundingClientRect();
+      return { cell: box(cell).toJSON(), wrap: box(wrap).toJSON(), sideways: wrap.scrollWidth > wrap.clientWidth, text: cell.textContent ?? "" };
+    });
+
+  for (const viewport of WIDTHS) {
+    it(`shows each event's whole explanation and its source without scrolling sideways (${viewport.width} px)`, async () => {
+      const { page } = await open("", viewport);
+      const events = await page.evaluate(() => window.tilsyn.events());
+      const first = await firstExplanation(page);
+      expect(first.sideways).toBe(false);
+      expect(first.cell.x).toBeGreaterThanOrEqual(first.wrap.x);
+      expect(first.cell.x + first.cell.width).toBeLessThanOrEqual(first.wrap.x + first.wrap.width + 0.5);
+      // The explanation and, under it, the rule's legal source (no column of its own).
+      expect(first.text).toContain("fordi");
+      expect(first.text).toMatch(/Kilde: .+/);
+      expect(await page.locator("#events-table thead th").allTextContents()).not.toContain("Kilde");
+      // The filter still finds events by their source's text.
+      const source = (events as { source?: string }[]).find((e) => e.source)!.source!;
+      await page.fill("#view-events input[type=search]", source.slice(0, 20));
+      await expect.poll(() => page.locator("#events-summary").textContent()).toMatch(/^Viser 1–/);
+      await page.close();
+    }, 60_000);
+  }
+
   it("marks a misspelled field on the right line while typing (the latency is measured by npm run bench:playground)", async () => {
     const { page } = await open();
     const line = await select(page, "uden_samtaler)", "mål andel_uden_samtaler");
@@ -396,11 +430,6 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.screenshot({ path: "test-results/playground-hvorfor.png" });
     await page.close();
   }, 60_000);
-
-  const WIDTHS = [
-    { width: 1440, height: 900 },
-    { width: 390, height: 844 },
-  ] as const;
 
   for (const viewport of WIDTHS) {
     it(`keeps edits across a reload and a switch of policy, until «Gendan» (${viewport.width} px)`, async () => {
