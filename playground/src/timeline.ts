@@ -8,7 +8,8 @@ import type { KommuneInfo, PolicyInfo } from "./protocol.js";
 import { renderStates } from "./states.js";
 import { periodsOf, whySection, type WhyAnswer } from "./why.js";
 
-const W = 720;
+/** The charts' width when the pane's is not known (a view not shown); otherwise they are drawn at the pane's width, so their text keeps its size on a phone. */
+const DEFAULT_WIDTH = 720;
 const H = 190;
 const M = { left: 46, right: 12, top: 14, bottom: 26 };
 
@@ -50,7 +51,7 @@ function axisYears(first: number, last: number, x: (m: number) => number): SVGEl
   return out;
 }
 
-export function lineChart(line: Line, events: PolicyEvent[], range: { first: number; last: number }): SVGElement {
+export function lineChart(line: Line, events: PolicyEvent[], range: { first: number; last: number }, W = DEFAULT_WIDTH): SVGElement {
   const { first, last } = range;
   const span = Math.max(1, last - first);
   const x = (m: number): number => M.left + ((m - first) / span) * (W - M.left - M.right);
@@ -112,7 +113,7 @@ export function lineChart(line: Line, events: PolicyEvent[], range: { first: num
 }
 
 /** Events without a measured series (state changes, deadlines): dots on a time strip. */
-function eventStrip(events: PolicyEvent[], range: { first: number; last: number }): SVGElement {
+function eventStrip(events: PolicyEvent[], range: { first: number; last: number }, W = DEFAULT_WIDTH): SVGElement {
   const height = 54;
   const span = Math.max(1, range.last - range.first);
   const x = (m: number): number => M.left + ((m - range.first) / span) * (W - M.left - M.right);
@@ -193,6 +194,8 @@ export function renderTimeline(
     h("span", { class: "key holds" }, "Kriteriet opfyldt"),
     h("span", { class: "key event" }, "Hændelse"),
   );
+  // Drawn at about the width they are shown at (a chart box's border and padding less).
+  const width = container.clientWidth > 0 ? Math.max(280, container.clientWidth - 24) : DEFAULT_WIDTH;
   const body: Node[] = [];
   const machine = input.policy?.machine;
   if (!input.blocked && machine && input.policy) {
@@ -216,12 +219,12 @@ export function renderTimeline(
             line.group ? ` · ${line.group}` : "",
             h("span", { class: "muted" }, ` · ${line.rule} · ${line.points.some((p) => p.unit === "%") ? "andel i procent" : "antal"} (${monthValue(range.first)} – ${monthValue(range.last)})`),
           ),
-          lineChart(line, kommuneEvents, range),
+          lineChart(line, kommuneEvents, range, width),
         ),
       );
     }
     if (stripEvents.length > 0) {
-      body.push(h("figure", { class: "chart-box" }, h("figcaption", {}, h("strong", {}, "Alle hændelser"), ` · ${stripEvents.length}`), eventStrip(stripEvents, range)));
+      body.push(h("figure", { class: "chart-box" }, h("figcaption", {}, h("strong", {}, "Alle hændelser"), ` · ${stripEvents.length}`), eventStrip(stripEvents, range, width)));
     }
   }
   if (!input.blocked && input.selected) {

@@ -117,6 +117,20 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     { width: 390, height: 844 },
   ] as const;
 
+  for (const viewport of WIDTHS) {
+    it(`draws the timeline's charts at the pane's width, so their axis text stays readable (${viewport.width} px)`, async () => {
+      const { page } = await open("", viewport);
+      await page.click(".view-tab[data-view=timeline]");
+      await page.locator("#view-timeline svg.chart text.tick").first().waitFor();
+      const ticks = await page.locator("#view-timeline svg.chart text.tick").evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().height));
+      const charts = await page.locator("#view-timeline svg.chart").evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().right));
+      // 11 px text in the style sheet: drawn at a fixed 720 units and scaled to a phone, it was 5 px high.
+      expect(Math.min(...ticks)).toBeGreaterThanOrEqual(10);
+      expect(Math.max(...charts)).toBeLessThanOrEqual(viewport.width);
+      await page.close();
+    }, 60_000);
+  }
+
   /** The first event's explanation cell, the box of the pane it is shown in, and whether the table scrolls sideways. */
   const firstExplanation = (page: Page) =>
     page.evaluate(() => {
