@@ -113,18 +113,23 @@ export function renderComparison(container: HTMLElement, a: Side, b: Side | unde
       h("div", { class: "card" }, h("div", { class: "card-title" }, "Forskel"), h("div", { class: "card-number" }, diff(a.events.length, b.events.length)), h("div", { class: "muted" }, `${diff(countA.size, countB.size)} ${Math.abs(countB.size - countA.size) === 1 ? "kommune" : "kommuner"}`)),
     ),
     h("h3", {}, "Hændelser pr. år"),
+    // In a scrolling box: at phone width the kommune columns are wider than the screen.
     h(
-      "table",
-      { class: "totals", id: "compare-years" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "År"), h("th", { scope: "col", class: "num" }, a.label), h("th", { scope: "col", class: "num" }, b.label), h("th", { scope: "col", class: "num" }, "Forskel"), h("th", { scope: "col", class: "num" }, `Kommuner (${a.label})`), h("th", { scope: "col", class: "num" }, `Kommuner (${b.label})`))),
+      "div",
+      { class: "table-wrap" },
       h(
-        "tbody",
-        {},
-        years.map((y) => {
-          const x = totalsA.get(y)?.total ?? 0;
-          const z = totalsB.get(y)?.total ?? 0;
-          return h("tr", {}, h("th", { scope: "row" }, y), h("td", { class: "num" }, formatNumber(x)), h("td", { class: "num" }, formatNumber(z)), h("td", { class: `num ${z > x ? "up" : z < x ? "down" : ""}` }, diff(x, z)), h("td", { class: "num" }, formatNumber(totalsA.get(y)?.kommuner.size ?? 0)), h("td", { class: "num" }, formatNumber(totalsB.get(y)?.kommuner.size ?? 0)));
-        }),
+        "table",
+        { class: "totals", id: "compare-years" },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "År"), h("th", { scope: "col", class: "num" }, a.label), h("th", { scope: "col", class: "num" }, b.label), h("th", { scope: "col", class: "num" }, "Forskel"), h("th", { scope: "col", class: "num" }, `Kommuner (${a.label})`), h("th", { scope: "col", class: "num" }, `Kommuner (${b.label})`))),
+        h(
+          "tbody",
+          {},
+          years.map((y) => {
+            const x = totalsA.get(y)?.total ?? 0;
+            const z = totalsB.get(y)?.total ?? 0;
+            return h("tr", {}, h("th", { scope: "row" }, y), h("td", { class: "num" }, formatNumber(x)), h("td", { class: "num" }, formatNumber(z)), h("td", { class: `num ${z > x ? "up" : z < x ? "down" : ""}` }, diff(x, z)), h("td", { class: "num" }, formatNumber(totalsA.get(y)?.kommuner.size ?? 0)), h("td", { class: "num" }, formatNumber(totalsB.get(y)?.kommuner.size ?? 0)));
+          }),
+        ),
       ),
     ),
     h(

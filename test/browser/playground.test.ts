@@ -332,16 +332,37 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await page.close();
   }, 60_000);
 
-  it("compares the early-effort rules of 2020 and 2024 in one click", async () => {
-    const { page } = await open();
-    await page.click("#preset-compare");
-    await page.waitForFunction(() => /Regler fra 2024/.test(document.getElementById("compare-summary")?.textContent ?? "") && window.tilsyn.events().length > 0, null, { timeout: 30_000 });
-    await page.waitForTimeout(1500);
-    const summary = (await page.locator("#compare-summary").textContent()) ?? "";
-    expect(summary).toMatch(/Regler fra 2020/);
-    expect(await page.locator("#compare-years tbody tr").count()).toBeGreaterThan(3);
-    await page.close();
-  }, 60_000);
+  for (const viewport of WIDTHS) {
+    it(`compares the early-effort rules of 2020 and 2024 in one click, laid out to fit (${viewport.width} px)`, async () => {
+      const { page } = await open("", viewport);
+      await page.click("#preset-compare");
+      await page.waitForFunction(() => /Regler fra 2024/.test(document.getElementById("compare-summary")?.textContent ?? "") && window.tilsyn.events().length > 0, null, { timeout: 30_000 });
+      await page.waitForTimeout(1500);
+      const summary = (await page.locator("#compare-summary").textContent()) ?? "";
+      expect(summary).toMatch(/Regler fra 2020/);
+      expect(await page.locator("#compare-years tbody tr").count()).toBeGreaterThan(3);
+      const layout = await page.evaluate(() => {
+        const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+        const view = document.getElementById("view-compare")!;
+        return {
+          page: document.documentElement.scrollWidth,
+          years: box(document.getElementById("compare-years")!.parentElement!),
+          sections: [...view.querySelectorAll(".columns > section")].map(box),
+          // A kommune in the lists: its name, code and count on one line (13 px text).
+          items: [...view.querySelectorAll(".kommune-list li")].map((li) => li.getBoundingClientRect().height),
+        };
+      });
+      expect(layout.page).toBeLessThanOrEqual(viewport.width);
+      expect(layout.years.right).toBeLessThanOrEqual(viewport.width);
+      expect(layout.items.length).toBeGreaterThan(0);
+      expect(Math.max(...layout.items)).toBeLessThan(22);
+      // On a phone the two lists stand one under the other; on a desktop side by side.
+      const [first, second] = layout.sections as [DOMRect, DOMRect];
+      if (viewport.width < 640) expect(second.top).toBeGreaterThanOrEqual(first.bottom);
+      else expect(second.top).toBe(first.top);
+      await page.close();
+    }, 60_000);
+  }
 
   it("completes declared names and formats the document", async () => {
     const { page } = await open();
