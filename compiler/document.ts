@@ -20,6 +20,8 @@ import type { CheckedPolicy } from "./index.js";
 import { measurementSections } from "./measure-document.js";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** A policy name in a table, which may break after each `_` (on a phone `fortsat_uden_jobsoegning` would otherwise push the description off screen). */
+const tableName = (s: string): string => esc(s).replaceAll("_", "_<wbr>");
 
 /** `2024-03-01` → `1. marts 2024`. */
 export function danishDate(iso: string): string {
@@ -243,6 +245,7 @@ svg.forloeb text.lille { fill: var(--svag); font-size: 15px; }
 .forventer { margin: .2rem 0 .8rem; padding-left: 1.2rem; }
 .indhold { columns: 2 14rem; font-size: .95rem; }
 footer { margin-top: 3rem; color: var(--svag); font-size: .85rem; }
+@media (max-width: 40rem) { table { font-size: .84rem; } th, td { padding: .25rem .35rem; } td { overflow-wrap: anywhere; hyphens: auto; } td code { overflow-wrap: normal; } }
 @media print { main { max-width: none; padding: 0; } h2 { break-after: avoid; } section.regel, table, svg { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
 `;
 
@@ -288,7 +291,7 @@ export function policyDocument(checked: CheckedPolicy): string {
       const keys = ["kommune", p.grain, ...(p.group ? [p.group] : [])].join(", ");
       const pub = publicationText(p);
       const rows = d.fields
-        .map((f) => `<tr><td><code>${esc(f.name.text)}</code></td><td>${FIELD_TYPE[f.type.value]}${f.subsetOf ? ` af <code>${esc(f.subsetOf.text)}</code>` : ""}</td><td>${esc(f.description?.value ?? "")}</td></tr>`)
+        .map((f) => `<tr><td><code>${tableName(f.name.text)}</code></td><td>${FIELD_TYPE[f.type.value]}${f.subsetOf ? ` af <code>${tableName(f.subsetOf.text)}</code>` : ""}</td><td>${esc(f.description?.value ?? "")}</td></tr>`)
         .join("");
       return `<h3>${esc(d.name.text)}</h3><p>Filen <code>${esc(d.name.text)}.csv</code> har én række pr. ${esc(keys)}${pub ? ` og ${esc(pub)}` : ""}.</p><table><thead><tr><th>Felt</th><th>Type</th><th>Beskrivelse</th></tr></thead><tbody>${rows}</tbody></table>`;
     })
@@ -405,7 +408,7 @@ export function policyDocument(checked: CheckedPolicy): string {
         const tables = e.tables
           .map(
             (t) =>
-              `<p>Data <code>${esc(t.data.text)}</code>:</p><table><thead><tr>${t.columns.map((c) => `<th>${esc(c.text)}</th>`).join("")}</tr></thead><tbody>${t.rows
+              `<p>Data <code>${esc(t.data.text)}</code>:</p><table><thead><tr>${t.columns.map((c) => `<th>${tableName(c.text)}</th>`).join("")}</tr></thead><tbody>${t.rows
                 .map((row) => `<tr>${row.cells.map((c) => `<td>${esc(c.value)}</td>`).join("")}</tr>`)
                 .join("")}</tbody></table>`,
           )
@@ -413,7 +416,7 @@ export function policyDocument(checked: CheckedPolicy): string {
         const expected = (e.expectedTables ?? [])
           .map(
             (t) =>
-              `<p>Forventet i <code>${esc(t.data.text)}</code>:</p><table><thead><tr>${t.columns.map((c) => `<th>${esc(c.text)}</th>`).join("")}</tr></thead><tbody>${t.rows
+              `<p>Forventet i <code>${esc(t.data.text)}</code>:</p><table><thead><tr>${t.columns.map((c) => `<th>${tableName(c.text)}</th>`).join("")}</tr></thead><tbody>${t.rows
                 .map((row) => `<tr>${row.cells.map((c) => `<td>${esc(c.value)}</td>`).join("")}</tr>`)
                 .join("")}</tbody></table>`,
           )

@@ -72,6 +72,14 @@ describe.skipIf(!hasChromium())("tilsyn doc in Chromium", () => {
         await page.screenshot({ path: join(shots, `doc-skaerpet-tilsyn-${width}.png`) });
         await page.goto(pathToFileURL(join(out, "skaerpet-tilsyn.html")).href);
         await page.screenshot({ path: join(shots, `doc-skaerpet-tilsyn-top-${width}.png`) });
+        // The data tables fit the page, so every field's description can be read without scrolling
+        // sideways: a long name (`fortsat_uden_jobsoegning`) breaks after its underscores.
+        for (const policy of policies) {
+          await page.goto(pathToFileURL(join(out, `${policy}.html`)).href);
+          const tables = await page.locator("#data table").evaluateAll((ts) => ts.map((t) => ({ scroll: t.scrollWidth, client: t.clientWidth })));
+          expect(tables.length, policy).toBeGreaterThan(0);
+          for (const t of tables) expect(t.scroll, policy).toBeLessThanOrEqual(t.client);
+        }
       } finally {
         await page.close();
       }
