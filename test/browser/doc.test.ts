@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium())("tilsyn doc in Chromium", () => {
     [1440, 900],
     [390, 844],
   ] as const) {
-    it(`the skærpet tilsyn page reads at ${width} px: nothing wider than the screen, the diagram visible`, async () => {
+    it(`the pages read at ${width} px: nothing wider than the screen, the skærpet tilsyn diagram visible, every data table within the page`, async () => {
       const page = await browser.newPage({ viewport: { width, height } });
       try {
         await page.goto(pathToFileURL(join(out, "skaerpet-tilsyn.html")).href);
