@@ -30,6 +30,10 @@ export const HEADERS: Record<string, string> = {
   timer: "person,maaned,timer",
 };
 
+/** The folders personFolder() made, removed after the test file that made them. */
+const folders: string[] = [];
+afterAll(() => folders.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 /**
  * A data folder of person files, one per data of HEADERS (header added; empty when not given),
  * removed after the test file. `reversed` writes each file's rows in reverse order (contracts.md:
@@ -45,8 +49,6 @@ export function personFolder(files: Partial<Record<string, string[]>>, opts: { r
   if (opts.ydelsesgrad) copyFileSync(join(root, "data", "eksempel", "ydelsesgrad.csv"), join(dir, "ydelsesgrad.csv"));
   return dir;
 }
-const folders: string[] = [];
-afterAll(() => folders.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** `months("p1", "101", "2022-01", 12, "kontanthjaelp")`: 12 ydelsesmaaneder rows from 2022-01. */
 export function months(person: string, kommune: string, from: string, count: number, ydelse: string, opts: { fritaget?: number[]; doed?: number[] } = {}): string[] {
