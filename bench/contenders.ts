@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { emitTypeScript } from "../compiler/index.js";
 import { evaluate, type Decision, type EvaluateOptions, type Plan, type PolicyEvent, type Table } from "../runtime/index.js";
 import { DATA_NAME, KOMMUNE_NAMES, loadPlan, POLICIES, root, type PolicyId } from "./data.js";
-import type { HandEvent } from "./handwritten/common.js";
+import type { HandEvent, Texts } from "./handwritten/common.js";
 import { jobsoegning } from "./handwritten/jobsoegning.js";
 import { tidligIndsats2020 } from "./handwritten/tidlig-indsats-2020.js";
 
@@ -26,11 +26,14 @@ export interface Policy {
   /** The runtime's interpreter (runtime evaluate without compiled code). */
   interpreted(table: Table): PolicyEvent[];
   handwritten(table: Table): HandEvent[];
+  /** The hand-written loop also writing each event's values, explanation and source (as the compiled module does). */
+  handwrittenTexts(table: Table): HandEvent[];
 }
 
 export const moduleDir = join(root, ".tmp", "bench-modules");
 
-const HAND: Record<PolicyId, (t: Table) => HandEvent[]> = { "tidlig-indsats-2020": tidligIndsats2020, jobsoegning };
+const HAND: Record<PolicyId, (t: Table, texts?: Texts) => HandEvent[]> = { "tidlig-indsats-2020": tidligIndsats2020, jobsoegning };
+const TEXTS: Texts = { names: KOMMUNE_NAMES };
 
 export async function loadPolicy(id: PolicyId, write = true): Promise<Policy> {
   const plan = loadPlan(id);
@@ -49,7 +52,8 @@ export async function loadPolicy(id: PolicyId, write = true): Promise<Policy> {
     module,
     compiled: (table) => module.evaluateTables({ [dataName]: table }, options),
     interpreted: (table) => evaluate([plan], { [dataName]: table }, options).events,
-    handwritten: HAND[id],
+    handwritten: (table) => HAND[id](table),
+    handwrittenTexts: (table) => HAND[id](table, TEXTS),
   };
 }
 

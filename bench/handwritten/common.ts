@@ -1,5 +1,6 @@
-// What the hand-written implementations share: their event shape (the fields the bench compares;
-// no values or explanations), the event order of the contract, and month/date formatting.
+// What the hand-written implementations share: their event shape (the fields the bench compares,
+// and on request the values and explanations), the event order of the contract, and month/date
+// formatting.
 
 export interface HandEvent {
   type: "henvendelse" | "redegoerelse" | "gennemgang";
@@ -9,7 +10,29 @@ export interface HandEvent {
   date: string;
   rule: string;
   handling?: string;
+  // Written only by the variant with texts (see Texts): what the compiled module's events also carry.
+  rules?: string[];
+  values?: Record<string, number | string | boolean | null>;
+  explanation?: string;
+  source?: string;
 }
+
+/**
+ * Asked of a hand-written implementation, it also writes each event's values, Danish explanation
+ * and source, word for word as the compiled module does, so the two can be timed doing the same
+ * work (the numbers are formatted with the runtime's formatting functions, as a hand-written
+ * pipeline would use a library for Danish decimals).
+ */
+export interface Texts {
+  /** Kommune code → name, as `tilsyn run` gives the compiled module. */
+  names: ReadonlyMap<string, string>;
+}
+
+/** «Hvidovre Kommune (167)», as explanations name a kommune. */
+export const kommuneLabel = (texts: Texts, kommune: string): string => {
+  const name = texts.names.get(kommune);
+  return name ? `${name} Kommune (${kommune})` : `kommune ${kommune}`;
+};
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 

@@ -1,6 +1,6 @@
 // tidlig-indsats-2020 written by hand from domain.md § 1a and policies/tidlig-indsats-2020.tilsyn,
 // the way one would write it for speed: plain loops over the columnar table, integer
-// cross-multiplication for the shares, no rule engine, no explanations.
+// cross-multiplication for the shares, no rule engine; explanations only when asked for (Texts).
 //
 //   - per kommune and benefit group, monthly;
 //   - manglende_samtaler: borgere ≥ 10 and uden_samtaler / borgere > 20 % in each of 3
@@ -15,7 +15,8 @@
 //     criterion is decided false and none holds.
 
 import type { Table } from "../../runtime/index.js";
-import { firstDay, groupRows, monthLabel, monthRange, sortEvents, type HandEvent } from "./common.js";
+import { formatComparedSmall, jsonSmall } from "../../runtime/values.js";
+import { firstDay, groupRows, kommuneLabel, monthLabel, monthRange, sortEvents, type HandEvent, type Texts } from "./common.js";
 
 const OFFERS_FROM = 2022 * 12 + 2; // data month 2022-03
 const IN_FORCE_FROM = 2020 * 12 + 0; // action date 2020-01-01
@@ -32,7 +33,35 @@ function decide(b: number, x: number): number {
   return guard === 2 || cond === 2 ? 2 : 1;
 }
 
-export function tidligIndsats2020(table: Table): HandEvent[] {
+// The texts (policies/tidlig-indsats-2020.tilsyn), for the variant that writes explanations.
+const CONTACT = "AMK retter skriftlig henvendelse til kommunen og tilbyder rådgivning og støtte";
+const ACCOUNT = "Kommunen bedes om en skriftlig redegørelse og en konkret genopretningsplan";
+const ACCOUNT_SOURCE = "STAR: Opfølgning på kommunernes tidlige indsats (manglende genopretning efter seks måneder)";
+const CRITERIA = ["manglende_samtaler", "manglende_tilbud"] as const;
+const TITLE = ["Over 20 pct. uden samtaler i tre sammenhængende måneder", "Over 20 pct. uden tilbud i tre sammenhængende måneder"];
+const SOURCE = ["STAR: Opfølgning på kommunernes tidlige indsats (AMK retter henvendelse)", "STAR: Opfølgning på kommunernes tidlige indsats (opfølgning på tilbud fra juni 2022)"];
+const MEASURE = ["andel_uden_samtaler", "andel_uden_tilbud"];
+const WORDS = ["andel uden lovpligtige samtaler", "andel uden lovpligtigt tilbud"];
+const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+
+type Values = Record<string, number | string | boolean | null>;
+
+/** A share over 20 %, as the explanation shows it («46,9 %», or «20,04 %»). */
+const shareText = (n: number, d: number): string => formatComparedSmall(0, "over", n, d, false, "andel", false, 20, 100, false, "andel", true, 1)!;
+
+/** Why criterion c held on month index i (B: borgere, X: the criterion's numerator): its facts and values. */
+function explainCriterion(c: number, i: number, first: number, B: Float64Array, X: Float64Array): { facts: string; values: Values } {
+  const values: Values = { borgere: B[i]! };
+  let months = "";
+  for (let k = i - 2; k <= i; k++) {
+    const label = monthLabel(first + k);
+    values[`${MEASURE[c]} ${label}`] = jsonSmall(X[k]!, B[k]!, "andel")!;
+    months += `${k > i - 2 ? ", " : ""}${label}: ${shareText(X[k]!, B[k]!)}`;
+  }
+  return { facts: `borgere (${B[i]}) er mindst 10, og ${WORDS[c]} (${shareText(X[i]!, B[i]!)}) er over 20 % i hver af de 3 sammenhængende måneder (${months})`, values };
+}
+
+export function tidligIndsats2020(table: Table, texts?: Texts): HandEvent[] {
   const n = table.length;
   const borgere = table.counts["borgere"]!;
   const samtaler = table.counts["uden_samtaler"]!;
@@ -111,11 +140,38 @@ export function tidligIndsats2020(table: Table): HandEvent[] {
       const g = unitGroup[u]!;
       const p = monthLabel(m);
       const d = firstDay(date);
-      events.push({ type: "henvendelse", kommune: k, group: g, period: p, date: d, rule });
+      const contact: HandEvent = { type: "henvendelse", kommune: k, group: g, period: p, date: d, rule };
       if (episodeStart < 0) episodeStart = date;
-      if (!escalated && date >= episodeStart + ACCOUNT_AFTER) {
+      const writes = !escalated && date >= episodeStart + ACCOUNT_AFTER;
+      let criteriaText = "";
+      if (texts) {
+        // Each criterion that held, in the policy's order; the second's borgere is the first's.
+        const c0 = holdsS === 1 ? 0 : 1;
+        const own0 = explainCriterion(c0, i, first, B, c0 === 0 ? S : T);
+        const values = own0.values;
+        criteriaText = `«${TITLE[c0]}» for ${p}: ${own0.facts}`;
+        contact.rules = [CRITERIA[c0]];
+        if (c0 === 0 && holdsT === 1) {
+          const own = explainCriterion(1, i, first, B, T);
+          for (const key in own.values) if (!(key in values)) values[key] = own.values[key]!;
+          criteriaText += `; og «${TITLE[1]}» for ${p}: ${own.facts}`;
+          contact.rules.push(CRITERIA[1]);
+        }
+        contact.values = values;
+        contact.explanation = `${CONTACT}, fordi ${kommuneLabel(texts, k)}, ydelsesgruppe ${g}, opfylder ${criteriaText}.`;
+        contact.source = SOURCE[c0];
+      }
+      events.push(contact);
+      if (writes) {
         escalated = true;
-        events.push({ type: "redegoerelse", kommune: k, group: g, period: p, date: d, rule });
+        const account: HandEvent = { type: "redegoerelse", kommune: k, group: g, period: p, date: d, rule };
+        if (texts) {
+          account.values = { ...contact.values, foerste_henvendelse: firstDay(episodeStart) };
+          const since = `1. ${MONTH_NAMES[episodeStart % 12]} ${Math.floor(episodeStart / 12)}`;
+          account.explanation = `${ACCOUNT}: ${kommuneLabel(texts, k)}, ydelsesgruppe ${g}, har ikke genoprettet indsatsen ${ACCOUNT_AFTER} måneder efter henvendelsen den ${since}, idet ${criteriaText}.`;
+          account.source = ACCOUNT_SOURCE;
+        }
+        events.push(account);
       }
     }
   }
