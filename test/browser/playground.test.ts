@@ -828,20 +828,27 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await shared.close();
   }, 60_000);
 
-  it("opens a short Danish help panel that links the language reference", async () => {
-    const { page } = await open();
-    await page.click("#help");
-    await page.locator("#help-panel").waitFor({ state: "visible" });
-    expect(await page.locator("#help").getAttribute("aria-expanded")).toBe("true");
-    const href = await page.locator("#help-docs").getAttribute("href");
-    expect(href).toMatch(/sprog.*\.md$/);
-    const response = await page.request.get(new URL(href!, page.url()).toString());
-    expect(response.ok()).toBe(true);
-    expect(await response.text()).toContain("# tilsyn – sprogreference");
-    await page.click("#help-close");
-    expect(await page.locator("#help-panel").isHidden()).toBe(true);
-    await page.close();
-  }, 60_000);
+  for (const viewport of WIDTHS) {
+    it(`opens a short Danish help panel, shown at its height, that links the language reference (${viewport.width} px)`, async () => {
+      const { page } = await open("", viewport);
+      await page.click("#help");
+      await page.locator("#help-panel").waitFor({ state: "visible" });
+      expect(await page.locator("#help").getAttribute("aria-expanded")).toBe("true");
+      // As tall as its text, up to half the screen (it scrolls inside beyond that): on a phone the
+      // page's tall content once squeezed it to its heading.
+      const panel = await page.locator("#help-panel").evaluate((e) => ({ shown: e.clientHeight, text: e.scrollHeight }));
+      expect(panel.shown).toBeGreaterThanOrEqual(Math.min(panel.text, viewport.height / 2) - 2);
+      const href = await page.locator("#help-docs").getAttribute("href");
+      expect(href).toMatch(/sprog.*\.md$/);
+      const response = await page.request.get(new URL(href!, page.url()).toString());
+      expect(response.ok()).toBe(true);
+      expect(await response.text()).toContain("# tilsyn – sprogreference");
+      await page.click("#help-close");
+      expect(await page.locator("#help-panel").isHidden()).toBe(true);
+      await page.close();
+    }, 60_000);
+  }
+
   // The measurement chain as the command line runs it, on the same committed person data:
   // `tilsyn run fokusmaal.tilsyn` (the measured table) and `… skaerpet-tilsyn.tilsyn` (the events).
   const cliCache = new Map<string, { table: { kommune: string; maaned: string; [field: string]: string | number }[]; events: { kommune: string; date: string; type: string; name?: string; from?: string }[] }>();
