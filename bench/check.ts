@@ -1,7 +1,7 @@
 // Before anything is timed: the hand-written implementation must give the compiled module's
 // events, field by field (and its variant with texts also their values and explanations), on the
-// sample data and on seeded random data. The first difference is
-// printed and the bench stops (exit 1): a baseline that disagrees is never timed.
+// sample data and on seeded random data. The first difference is printed and the bench stops
+// (exit 1): a baseline that disagrees is never timed.
 
 import type { PolicyEvent } from "../runtime/index.js";
 import type { HandEvent } from "./handwritten/common.js";
