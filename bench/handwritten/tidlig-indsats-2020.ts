@@ -15,6 +15,7 @@
 //     criterion is decided false and none holds.
 
 import type { Table } from "../../runtime/index.js";
+import { formatDanishDate } from "../../runtime/engine.js";
 import { formatComparedSmall, jsonSmall } from "../../runtime/values.js";
 import { firstDay, groupRows, kommuneLabel, monthLabel, monthRange, sortEvents, type HandEvent, type Texts } from "./common.js";
 
@@ -33,7 +34,8 @@ function decide(b: number, x: number): number {
   return guard === 2 || cond === 2 ? 2 : 1;
 }
 
-// The texts (policies/tidlig-indsats-2020.tilsyn), for the variant that writes explanations.
+// The texts (policies/tidlig-indsats-2020.tilsyn), for the variant that writes explanations;
+// numbers and dates are formatted with the runtime's functions.
 const CONTACT = "AMK retter skriftlig henvendelse til kommunen og tilbyder rådgivning og støtte";
 const ACCOUNT = "Kommunen bedes om en skriftlig redegørelse og en konkret genopretningsplan";
 const ACCOUNT_SOURCE = "STAR: Opfølgning på kommunernes tidlige indsats (manglende genopretning efter seks måneder)";
@@ -42,7 +44,6 @@ const TITLE = ["Over 20 pct. uden samtaler i tre sammenhængende måneder", "Ove
 const SOURCE = ["STAR: Opfølgning på kommunernes tidlige indsats (AMK retter henvendelse)", "STAR: Opfølgning på kommunernes tidlige indsats (opfølgning på tilbud fra juni 2022)"];
 const MEASURE = ["andel_uden_samtaler", "andel_uden_tilbud"];
 const WORDS = ["andel uden lovpligtige samtaler", "andel uden lovpligtigt tilbud"];
-const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
 
 type Values = Record<string, number | string | boolean | null>;
 
@@ -167,7 +168,7 @@ export function tidligIndsats2020(table: Table, texts?: Texts): HandEvent[] {
         const account: HandEvent = { type: "redegoerelse", kommune: k, group: g, period: p, date: d, rule };
         if (texts) {
           account.values = { ...contact.values, foerste_henvendelse: firstDay(episodeStart) };
-          const since = `1. ${MONTH_NAMES[episodeStart % 12]} ${Math.floor(episodeStart / 12)}`;
+          const since = formatDanishDate({ year: Math.floor(episodeStart / 12), month: (episodeStart % 12) + 1, day: 1 });
           account.explanation = `${ACCOUNT}: ${kommuneLabel(texts, k)}, ydelsesgruppe ${g}, har ikke genoprettet indsatsen ${ACCOUNT_AFTER} måneder efter henvendelsen den ${since}, idet ${criteriaText}.`;
           account.source = ACCOUNT_SOURCE;
         }

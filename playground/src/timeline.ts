@@ -195,11 +195,12 @@ export function renderTimeline(
     h("span", { class: "key event" }, "Hændelse"),
   );
   // Drawn at about the width they are shown at (a chart box's border and padding less).
-  const width = container.clientWidth > 0 ? Math.max(280, container.clientWidth - 24) : DEFAULT_WIDTH;
+  const paneWidth = container.clientWidth - 24;
+  const width = paneWidth > 0 ? Math.max(280, paneWidth) : DEFAULT_WIDTH;
   const body: Node[] = [];
   const machine = input.policy?.machine;
   if (!input.blocked && machine && input.policy) {
-    body.push(renderStates({ kommuner: input.kommuner, events: input.events, policy: { ...input.policy, machine }, fromMonth: input.fromMonth, toMonth: input.toMonth, selected: input.selected, width: container.clientWidth - 24 }, onSelect));
+    body.push(renderStates({ kommuner: input.kommuner, events: input.events, policy: { ...input.policy, machine }, fromMonth: input.fromMonth, toMonth: input.toMonth, selected: input.selected, width: paneWidth }, onSelect));
   }
   // State changes and deadlines are drawn in the bands; the strip keeps the other events.
   const stripEvents = machine ? kommuneEvents.filter((e) => e.type !== "tilstand" && e.type !== "frist") : kommuneEvents;
