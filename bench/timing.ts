@@ -106,9 +106,10 @@ async function child(id: PolicyId): Promise<ChildAnswer> {
       : rounds([() => p.handwritten(table), () => p.compiled(fresh(table))], RUNS[factor]!, WARMUP[factor]!);
     first.forEach((ms, i) => samples[i]!.unshift(ms));
     const [handMs, compiledMs] = samples;
-    // The loop with texts in rounds of its own with the compiled module: in the same rounds as the
-    // plain loop, the garbage of its texts was collected during the plain loop's turns.
-    const [textsMs, compiledBesideTexts] = rounds([() => p.handwrittenTexts(table), () => p.compiled(fresh(table))], RUNS[factor]!, Math.min(WARMUP[factor]!, 3));
+    // The loop with texts in rounds of its own with the compiled module whose texts are read (so
+    // written): in the same rounds as the plain loop, the garbage of its texts was collected
+    // during the plain loop's turns.
+    const [textsMs, compiledBesideTexts] = rounds([() => p.handwrittenTexts(table), () => p.compiledTexts(fresh(table))], RUNS[factor]!, Math.min(WARMUP[factor]!, 3));
     // The interpreter (1× only) in rounds of its own with the hand-written loop: its garbage
     // would otherwise be collected during the compiled module's turns.
     const interpreted = factor === 1 ? rounds([() => p.handwritten(table), () => p.interpreted(fresh(table))], RUNS[factor]!, 3) : undefined;

@@ -30,7 +30,7 @@ import {
   type Period,
 } from "./calendar.js";
 import { nameRecord, ownValue, type Table } from "./table.js";
-import { sortEvents, type EvaluationResult, type EventType, type EventValue, type PolicyEvent, type SeriesPoint } from "./events.js";
+import { RunEvent, sortEvents, type EvaluationResult, type EventType, type EventValue, type PendingTexts, type PolicyEvent, type SeriesPoint } from "./events.js";
 import type { CompareOp, PExpr, Plan, PlanCalendar, PlanCriterion, PlanData, PlanMeasure, PlanTransition, PlanWindow, RowExpr, ValueType } from "./plan.js";
 import { windowKind } from "./windows.js";
 import { PUBLICATION_ANCHOR, rowExprText, walkPlan } from "./plan.js";
@@ -599,6 +599,49 @@ function unitIn(index: TableIndex, unit: Unit, key: string): number {
   return index.byKey.get(key) ?? -1;
 }
 
+/** A contact whose texts are written later: the criteria that held (criterion, period index, …) and the reaction's step. */
+interface ContactTexts {
+  contact: RunEvent;
+  /** The written account made with it, if one is. */
+  written: RunEvent | undefined;
+  firing: number[];
+  step: number | undefined;
+  handling: string | undefined;
+  episodeStart: LocalDate;
+}
+
+/** A review's event whose texts are written later: the review and the year's index among the run's years. */
+interface ReviewTexts {
+  event: RunEvent;
+  review: number;
+  year: number;
+}
+
+/** One unit's contacts and reviews: their texts are written together when the first is read. */
+class UnitTexts implements PendingTexts {
+  readonly jobs: (ContactTexts | ReviewTexts)[] = [];
+  private written = false;
+
+  constructor(
+    private readonly run: PolicyRun,
+    readonly unit: Unit,
+  ) {}
+
+  add(job: ContactTexts | ReviewTexts): void {
+    this.jobs.push(job);
+    if ("contact" in job) {
+      job.contact.writeLater(this);
+      job.written?.writeLater(this);
+    } else job.event.writeLater(this);
+  }
+
+  write(): void {
+    if (this.written) return;
+    this.written = true;
+    this.run.writeTexts(this);
+  }
+}
+
 class PolicyRun implements Kernels {
   private readonly measures = new Map<string, PlanMeasure>();
   private readonly tables = new Map<string, Table>();
@@ -610,6 +653,7 @@ class PolicyRun implements Kernels {
   private spanTo = 0;
   /** Per data source, for the unit being evaluated: period → first row (for non-summed fields). */
   private rowByPeriod = new Map<string, Map<number, number>>();
+  private rowByPeriodUnit?: Unit;
   /**
    * Per sum id: its window kernel, built for one unit at a time in buffers every unit reuses
    * (units are evaluated one at a time, so nothing is allocated per unit).
@@ -713,11 +757,12 @@ class PolicyRun implements Kernels {
   run(events: PolicyEvent[], series: SeriesPoint[] | undefined): void {
     if (!Number.isFinite(this.firstMonth) || !this.plan.assessment) return;
     for (const unit of this.units) {
-      if (this.rowByPeriod.size) this.rowByPeriod.clear();
       // A unit none of whose criteria held makes no contact: the reaction is skipped.
       if (this.runCriteria(unit, series)) this.runReaction(unit, events);
       this.runReviews(unit, events, series);
       this.runMachine(unit, events);
+      // Coverage (onCompare) counts the comparisons explanations make as well: written at once.
+      if (this.options.onCompare && this.texts?.unit === unit) this.texts.write();
     }
   }
 
@@ -850,6 +895,10 @@ class PolicyRun implements Kernels {
   private fieldValue(data: string, field: string, c: Ctx): Value {
     const table = this.tables.get(data)!;
     const schema = this.schemas.get(data)!;
+    if (this.rowByPeriodUnit !== c.unit) {
+      this.rowByPeriod.clear();
+      this.rowByPeriodUnit = c.unit;
+    }
     let byPeriod = this.rowByPeriod.get(data);
     if (!byPeriod) {
       byPeriod = new Map();
@@ -1178,8 +1227,7 @@ class PolicyRun implements Kernels {
     const out: InspectedUnit[] = [];
     for (const unit of this.units) {
       if (unit.kommune !== kommune) continue;
-      // Kernels are stamped with the unit they were built for (see kernel()).
-      if (this.rowByPeriod.size) this.rowByPeriod.clear();
+      // Kernels are stamped with the unit they were built for (see kernel()), the field rows too.
       const period = this.periods[index]!;
       const c = this.ctx(unit, period);
       const criteria = this.plan.criteria.map((criterion): InspectedRule => {
@@ -1324,41 +1372,60 @@ class PolicyRun implements Kernels {
       const first = criteria[firingCriterion[0]!]!;
       const firstPeriod = this.periods[firingPeriod[0]!]!;
       const step = reaction.ladder ? Math.min(contacts, reaction.ladder.length) : undefined;
-      // The first criterion's numbers as they are; another criterion's number under the same
-      // name but from another period or with another value is kept beside it, labelled.
-      // (A firing is explained for this one contact only, so its values object is taken as it is.)
-      const own0 = this.explained(unit, firingCriterion[0]!, firingPeriod[0]!);
-      const values = own0.values;
-      let criteriaText = `«${first.title}» for ${firstPeriod.label}: ${own0.facts}`;
-      const rules = [first.name];
-      for (let fi = 1; fi < count; fi++) {
-        const criterion = criteria[firingCriterion[fi]!]!;
-        const period = this.periods[firingPeriod[fi]!]!;
-        const own = this.explained(unit, firingCriterion[fi]!, firingPeriod[fi]!);
-        for (const k in own.values) {
-          const v = own.values[k]!;
-          if (!(k in values)) values[k] = v;
-          else if (values[k] !== v || period.label !== firstPeriod.label) values[`${k} (${criterion.name}, ${period.label})`] = v;
-        }
-        criteriaText += `; og «${criterion.title}» for ${period.label}: ${own.facts}`;
-        rules.push(criterion.name);
-      }
       const handling = step !== undefined ? reaction.ladder![step - 1]! : undefined;
-      if (step !== undefined) values["trin"] = step;
+      const rules = [first.name];
+      const firing = [firingCriterion[0]!, firingPeriod[0]!];
+      for (let fi = 1; fi < count; fi++) {
+        rules.push(criteria[firingCriterion[fi]!]!.name);
+        firing.push(firingCriterion[fi]!, firingPeriod[fi]!);
+      }
       const contact = this.event(unit, firstPeriod.label, slots.text[slot]!, "henvendelse", first.name);
       contact.rules = rules;
       if (handling !== undefined) contact.handling = handling;
-      contact.values = values;
-      contact.explanation = flat(`${reaction.contactText}, fordi ${this.unitLabel(unit)} opfylder ${criteriaText}${handling !== undefined ? `; foreslået handling: ${handling} (trin ${step})` : ""}.`);
       contact.source = first.source;
       events.push(contact);
+      let written: RunEvent | undefined;
       if (writes) {
-        const written = this.event(unit, firstPeriod.label, slots.text[slot]!, "redegoerelse", first.name);
-        written.values = { ...values, foerste_henvendelse: formatDate(episodeStart) };
-        written.explanation = flat(`${account!.text}: ${this.unitLabel(unit)} har ikke genoprettet indsatsen ${account!.months} måneder efter henvendelsen den ${formatDanishDate(episodeStart)}, idet ${criteriaText}.`);
+        written = this.event(unit, firstPeriod.label, slots.text[slot]!, "redegoerelse", first.name);
         written.source = account!.source ?? first.source;
         events.push(written);
       }
+      this.textsOf(unit).add({ contact, written, firing, step, handling, episodeStart });
+    }
+  }
+
+  /** The values and explanation of a contact (and of its written account): why it was made, with the numbers. */
+  private writeContact(unit: Unit, job: ContactTexts): void {
+    const reaction = this.plan.reaction!;
+    const criteria = this.plan.criteria;
+    const { firing, step, handling } = job;
+    const first = criteria[firing[0]!]!;
+    const firstPeriod = this.periods[firing[1]!]!;
+    // The first criterion's numbers as they are; another criterion's number under the same
+    // name but from another period or with another value is kept beside it, labelled.
+    // (A firing is explained for this one contact only, so its values object is taken as it is.)
+    const own0 = this.explained(unit, firing[0]!, firing[1]!);
+    const values = own0.values;
+    let criteriaText = `«${first.title}» for ${firstPeriod.label}: ${own0.facts}`;
+    for (let fi = 2; fi < firing.length; fi += 2) {
+      const criterion = criteria[firing[fi]!]!;
+      const period = this.periods[firing[fi + 1]!]!;
+      const own = this.explained(unit, firing[fi]!, firing[fi + 1]!);
+      for (const k in own.values) {
+        const v = own.values[k]!;
+        if (!(k in values)) values[k] = v;
+        else if (values[k] !== v || period.label !== firstPeriod.label) values[`${k} (${criterion.name}, ${period.label})`] = v;
+      }
+      criteriaText += `; og «${criterion.title}» for ${period.label}: ${own.facts}`;
+    }
+    if (step !== undefined) values["trin"] = step;
+    job.contact.setTexts(values, flat(`${reaction.contactText}, fordi ${this.unitLabel(unit)} opfylder ${criteriaText}${handling !== undefined ? `; foreslået handling: ${handling} (trin ${step})` : ""}.`));
+    if (job.written) {
+      const account = reaction.account!;
+      job.written.setTexts(
+        { ...values, foerste_henvendelse: formatDate(job.episodeStart) },
+        flat(`${account.text}: ${this.unitLabel(unit)} har ikke genoprettet indsatsen ${account.months} måneder efter henvendelsen den ${formatDanishDate(job.episodeStart)}, idet ${criteriaText}.`),
+      );
     }
   }
 
@@ -1398,22 +1465,54 @@ class PolicyRun implements Kernels {
         this.options.onDecision?.({ policy: this.plan.name, kind: "gennemgang", rule: review.name, kommune: unit.kommune, ...(unit.group !== undefined ? { group: unit.group } : {}), period: period.label, value: holds });
         if (series) series.push(this.seriesPoint(review.name, review.when, unit, period, date, holds));
         if (holds !== true || !inForce || !this.inWindow(month)) continue;
-        const compiled = decided && this.unitKernelsFor === unit ? this.code?.explainReview?.(this.unitKernels!, ri, period.first, period.last, explainHelpers) : undefined;
-        let values: Record<string, EventValue>;
-        let facts: string;
-        if (compiled) ({ values, facts } = compiled);
-        else {
-          const c = this.ctx(unit, period);
-          values = nameRecord<EventValue>();
-          this.collectValues(review.when, c, values);
-          facts = this.describe(review.when, c);
-        }
         const e = this.event(unit, period.label, text, "gennemgang", review.name);
-        e.values = values;
-        e.explanation = flat(`${this.unitLabel(unit)} indgår i «${review.title}» for ${period.label}: ${facts}.`);
         e.source = review.source;
         events.push(e);
+        this.textsOf(unit).add({ review: ri, year: i, event: e });
       }
+    }
+  }
+
+  /** The values and explanation of a review's event: the yearly numbers that selected the unit. */
+  private writeReview(unit: Unit, job: ReviewTexts): void {
+    const review = this.plan.reviews[job.review]!;
+    const { period } = this.runCalendar.reviewYears![job.year]!;
+    const compiled = this.unitKernelsFor === unit && this.code?.decideReviews && !this.options.onCompare ? this.code.explainReview?.(this.unitKernels!, job.review, period.first, period.last, explainHelpers) : undefined;
+    let values: Record<string, EventValue>;
+    let facts: string;
+    if (compiled) ({ values, facts } = compiled);
+    else {
+      const c = this.ctx(unit, period);
+      values = nameRecord<EventValue>();
+      this.collectValues(review.when, c, values);
+      facts = this.describe(review.when, c);
+    }
+    job.event.setTexts(values, flat(`${this.unitLabel(unit)} indgår i «${review.title}» for ${period.label}: ${facts}.`));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Texts written when read
+
+  /** The unit whose events' texts are being collected, and they. */
+  private texts?: UnitTexts;
+
+  private textsOf(unit: Unit): UnitTexts {
+    let texts = this.texts;
+    if (texts?.unit !== unit) this.texts = texts = new UnitTexts(this, unit);
+    return texts;
+  }
+
+  /**
+   * Write the values and explanations of one unit's contacts and reviews, from the unit's window
+   * kernels as the run built them (built again when another unit's now fill the buffers).
+   */
+  writeTexts(texts: UnitTexts): void {
+    // With onCompare (coverage) the interpreter explains, as it decided; compiled explainers read
+    // the unit's kernels.
+    if (!this.options.onCompare) this.kernelsOfUnit(texts.unit);
+    for (const job of texts.jobs) {
+      if ("contact" in job) this.writeContact(texts.unit, job);
+      else this.writeReview(texts.unit, job);
     }
   }
 
@@ -1516,8 +1615,8 @@ class PolicyRun implements Kernels {
    * that order (from, to, name, due, rules, handling, values, explanation, source), so the
    * events need no copy to order their keys.
    */
-  private event(unit: Unit, period: string, date: string, type: EventType, rule: string): PolicyEvent {
-    const e = { policy: this.plan.name, kommune: unit.kommune, period, date, type, rule } as PolicyEvent;
+  private event(unit: Unit, period: string, date: string, type: EventType, rule: string): RunEvent {
+    const e = new RunEvent(this.plan.name, unit.kommune, period, date, type, rule);
     if (unit.group !== undefined) e.group = unit.group;
     return e;
   }

@@ -107,6 +107,84 @@ export function sortEvents(events: PolicyEvent[]): PolicyEvent[] {
   return out.sort(compareEvents);
 }
 
+/** What writes the values and explanations of a group of events (see RunEvent). */
+export interface PendingTexts {
+  write(): void;
+}
+
+/**
+ * An event as the evaluator returns it. Its values and explanation are written when one of them
+ * is first read, not while the policy is evaluated: a pipeline that keeps only the decisions does
+ * not pay for the Danish sentences, and `JSON.stringify` (through toJSON) or reading the fields
+ * writes them, with the same words and numbers. The evaluator writes the texts of one unit's
+ * events together, from the tables it was given (which are not to be changed afterwards).
+ *
+ * The two are getters on the class, so a copy by spread (`{ ...e }`) or a structured clone
+ * (postMessage) leaves them out: take `canonicalEvent(e)` (or `e.toJSON()`) for a plain object.
+ */
+export class RunEvent implements PolicyEvent {
+  declare group?: string;
+  declare from?: string;
+  declare to?: string;
+  declare name?: string;
+  declare due?: string;
+  declare rules?: string[];
+  declare handling?: string;
+  declare source: string;
+  #values: Record<string, EventValue> = EMPTY_VALUES;
+  #explanation = "";
+  #pending: PendingTexts | undefined = undefined;
+
+  constructor(
+    public policy: string,
+    public kommune: string,
+    public period: string,
+    public date: string,
+    public type: EventType,
+    public rule: string,
+  ) {}
+
+  get values(): Record<string, EventValue> {
+    this.#pending?.write();
+    return this.#values;
+  }
+
+  /** Set by hand: the evaluator's texts are written first, so the other field keeps its own. */
+  set values(values: Record<string, EventValue>) {
+    this.#pending?.write();
+    this.#values = values;
+  }
+
+  get explanation(): string {
+    this.#pending?.write();
+    return this.#explanation;
+  }
+
+  set explanation(text: string) {
+    this.#pending?.write();
+    this.#explanation = text;
+  }
+
+  /** The values and explanation are written by `pending` when one of them is first read. */
+  writeLater(pending: PendingTexts): void {
+    this.#pending = pending;
+  }
+
+  /** The values and explanation, as `pending` writes them. */
+  setTexts(values: Record<string, EventValue>, explanation: string): void {
+    this.#pending = undefined;
+    this.#values = values;
+    this.#explanation = explanation;
+  }
+
+  /** A plain object with the contract's keys in order: what JSON output and a structured clone carry. */
+  toJSON(): PolicyEvent {
+    return canonicalEvent(this);
+  }
+}
+
+const EMPTY_VALUES: Record<string, EventValue> = Object.freeze({});
+
 const KEY_ORDER: (keyof PolicyEvent)[] = [
   "policy", "kommune", "period", "date", "type", "rule", "group", "from", "to", "name", "due", "rules", "handling", "values", "explanation", "source",
 ];

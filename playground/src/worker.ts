@@ -9,7 +9,7 @@ import type { LoadResult } from "../../load/csv.js";
 import type { Table } from "../../runtime/table.js";
 import type { SeriesPoint } from "../../runtime/events.js";
 import type { Plan } from "../../runtime/plan.js";
-import { checkPolicy, evaluate, EvaluationError, hasErrors, loadTable, parseKommuner, renderDiagnostic } from "./engine.js";
+import { canonicalEvent, checkPolicy, evaluate, EvaluationError, hasErrors, loadTable, parseKommuner, renderDiagnostic } from "./engine.js";
 import type { DataStatus, FromWorker, ResultMessage, RunRequest, Slot, ToWorker } from "./protocol.js";
 import { kommunerText, sampleData } from "./samples-data.js";
 import { explainPeriod, formatExplanation } from "../../compiler/explain.js";
@@ -390,7 +390,8 @@ async function evaluateRequest(request: RunRequest, slot: Slot): Promise<void> {
     limits,
     counted: countedOf(plan).label,
     policy,
-    events: last.events,
+    // Plain objects: a structured clone carries no getters (runtime RunEvent).
+    events: last.events.map(canonicalEvent),
     ...(measured ? { measured } : {}),
     series: request.kommune ? seriesOf(last, request.kommune) : [],
     ms: performance.now() - started,

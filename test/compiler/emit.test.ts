@@ -176,6 +176,9 @@ reaktion
       };
       try {
         const events = mod.evaluateTables(tables, { ignoreInForce: true });
+        // Explanations are written when read (runtime RunEvent), not during the evaluation.
+        expect(compiled, p).toBe(0);
+        for (const e of events) expect(e.explanation.length, p).toBeGreaterThan(0);
         const contacts = events.filter((e) => e.type === "henvendelse").length;
         expect(contacts, p).toBeGreaterThan(0);
         // At least one explanation per contact came from the compiled code (a contact may list several criteria).
@@ -188,7 +191,7 @@ reaktion
 
   it("explain their yearly reviews with their own compiled explanations, the same as the interpreter's", async () => {
     type Explainer = (k: unknown, review: number, pf: number, pl: number, h: unknown) => { facts: string } | undefined;
-    const mod = (await import(join(out, "jobsoegning.ts"))) as { compiled: { explainReview?: Explainer }; evaluateTables: (t: Record<string, Table>, o?: object) => { type: string }[] };
+    const mod = (await import(join(out, "jobsoegning.ts"))) as { compiled: { explainReview?: Explainer }; evaluateTables: (t: Record<string, Table>, o?: object) => { type: string; explanation: string }[] };
     const original = mod.compiled.explainReview!;
     expect(original).toBeTypeOf("function");
     let compiled = 0;
@@ -199,9 +202,11 @@ reaktion
     };
     try {
       const events = mod.evaluateTables(sampleTables(), { ignoreInForce: true });
-      const reviews = events.filter((e) => e.type === "gennemgang").length;
-      expect(reviews).toBeGreaterThan(0);
-      expect(compiled).toBe(reviews);
+      expect(compiled).toBe(0);
+      const reviews = events.filter((e) => e.type === "gennemgang");
+      expect(reviews.length).toBeGreaterThan(0);
+      for (const e of reviews) expect(e.explanation).toContain("indgår i");
+      expect(compiled).toBe(reviews.length);
     } finally {
       mod.compiled.explainReview = original;
     }
