@@ -13,6 +13,13 @@
 // Measures used directly by a condition are computed once per period and shared by every
 // criterion (jobsøgning's minimum population guards three criteria).
 //
+// Beside it, `criteriaHeld` is the same criteria projected onto one question: did the criterion
+// hold (1) or not (0, "not measured" included)? That is all the reaction needs when there is no
+// written account and nothing to report per decision, and each truth value is then a pair of
+// booleans (true, false) in place of a three-way choice, with no guard tables written. It runs
+// only for units whose numbers cannot leave the safe integer range (it returns false, having
+// written nothing, for any other unit, which decideCriteria then decides).
+//
 // The same source is emitted typed into the module `tilsyn compile` writes and untyped for the
 // CLI, the examples and the playground, which run it in-process (see instantiate()).
 
@@ -60,8 +67,10 @@ const addBound = (a: Bound | undefined, b: Bound | undefined): Bound | undefined
 
 interface Bool {
   kind: "bool";
-  /** An expression of 0, 1 or 2. */
+  /** An expression of 0, 1 or 2; in the held kernel (see emitHeld) a boolean: whether it is true. */
   b: string;
+  /** In the held kernel: a boolean, whether it is false (neither, when not measured). */
+  f?: string;
 }
 
 type Val = Num | Bool;
@@ -109,6 +118,7 @@ function attempt(emit: () => string): string | undefined {
 export interface CompiledParts {
   buildKernels?: string;
   decideCriteria?: string;
+  criteriaHeld?: string;
   explainCriterion?: string;
   decideReviews?: string;
   explainReview?: string;
@@ -117,6 +127,7 @@ export interface CompiledParts {
 export function emitCompiledParts(plan: Plan, typed: boolean): CompiledParts {
   const usage: SumUsage = { dense: new Set(), prefix: new Set() };
   const decideCriteria = plan.criteria.length ? attempt(() => new CriteriaEmitter(plan, typed, usage).emit()) : undefined;
+  const criteriaHeld = decideCriteria ? attempt(() => new CriteriaEmitter(plan, typed, usage).emitHeld()) : undefined;
   const explainCriterion = decideCriteria ? attempt(() => new CriteriaEmitter(plan, typed, usage).emitExplainer()) : undefined;
   const decideReviews = plan.reviews.length ? attempt(() => new CriteriaEmitter(plan, typed, usage).emitReviews()) : undefined;
   const explainReview = decideReviews ? attempt(() => new CriteriaEmitter(plan, typed, usage).emitReviewExplainer()) : undefined;
@@ -125,6 +136,7 @@ export function emitCompiledParts(plan: Plan, typed: boolean): CompiledParts {
   return {
     ...(buildKernels ? { buildKernels } : {}),
     ...(decideCriteria ? { decideCriteria } : {}),
+    ...(criteriaHeld ? { criteriaHeld } : {}),
     ...(explainCriterion ? { explainCriterion } : {}),
     ...(decideReviews ? { decideReviews } : {}),
     ...(explainReview ? { explainReview } : {}),
@@ -135,10 +147,10 @@ export function emitCompiledParts(plan: Plan, typed: boolean): CompiledParts {
 export const kernelSupported = (plan: Plan): boolean => emitCompiledParts(plan, true).decideCriteria !== undefined;
 
 /** The kernels and explanations as callable functions, for running a plan in this process. */
-export function instantiate(plan: Plan): Pick<CompiledPolicy, "buildKernels" | "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview"> {
+export function instantiate(plan: Plan): Pick<CompiledPolicy, "buildKernels" | "decideCriteria" | "criteriaHeld" | "explainCriterion" | "decideReviews" | "explainReview"> {
   const present = Object.entries(emitCompiledParts(plan, false));
   if (present.length === 0) return {};
-  return instantiateFunctions<Pick<CompiledPolicy, "buildKernels" | "decideCriteria" | "explainCriterion" | "decideReviews" | "explainReview">>(
+  return instantiateFunctions<Pick<CompiledPolicy, "buildKernels" | "decideCriteria" | "criteriaHeld" | "explainCriterion" | "decideReviews" | "explainReview">>(
     present.map((p) => p[1]).join("\n"),
     present.map((p) => p[0]),
   );
@@ -266,6 +278,8 @@ function emitKernelBuilder(plan: Plan, typed: boolean, usage: SumUsage): string 
 
 
 class CriteriaEmitter {
+  /** Emitting the held kernel: truth values as (true, false) boolean pairs, no range checks. */
+  private held = false;
   private lines: string[] = [];
   private temp = 0;
   /** The assessment period's months as locals: windows are taken relative to it. */
@@ -602,6 +616,63 @@ class CriteriaEmitter {
   }
 
   /**
+   * `criteriaHeld(k, first, last, holds)`: whether each criterion held (1) or not (0) in each
+   * period, for a unit whose numbers cannot leave the safe range (else it returns false at once).
+   * A comparison is true when measured and the cross-multiplication holds, and false when
+   * measured and it does not; og, eller and ikke combine the pairs as Kleene's logic does.
+   */
+  emitHeld(): string {
+    const T = this.typed;
+    this.held = true;
+    const base: Win = this.periodWindow();
+    const direct = new Set<string>();
+    for (const c of this.plan.criteria) {
+      if (c.guard) directMeasures(c.guard, direct);
+      directMeasures(c.when, direct);
+    }
+    this.indent = "    ";
+    for (const m of this.plan.measures) {
+      if (!direct.has(m.name)) continue;
+      this.line(`// mål ${oneLine(m.name)}: ${oneLine(m.label)}`);
+      this.shared.set(m.name, this.settle(this.value(m.expr, base), `m_${this.shared.size}`));
+    }
+    this.plan.criteria.forEach((c, ci) => {
+      this.line(``);
+      this.line(`// kriterie ${oneLine(c.name)} (linje ${c.location.line}): ${oneLine(c.title)}`);
+      if (c.guard) this.line(`// forudsat ${oneLine(describeSource(c.guard))}`);
+      const g = c.guard ? this.truth(this.value(c.guard, base)) : undefined;
+      this.line(`// når ${oneLine(describeSource(c.when))}${c.streak !== undefined ? ` i ${c.streak} sammenhængende måneder` : ""}`);
+      const w = this.truth(this.value(c.when, base));
+      const holds = g ? `${g} && ${w}` : w;
+      if (c.streak !== undefined) {
+        this.line(`run${ci} = ${holds} ? run${ci} + 1 : 0;`);
+        this.line(`H${ci}[i] = run${ci} >= ${c.streak} ? 1 : 0;`);
+      } else this.line(`H${ci}[i] = ${holds} ? 1 : 0;`);
+    });
+    const body = [
+      T
+        ? `function criteriaHeld(k: UnitKernels, first: Int32Array, last: Int32Array, holds: Int8Array[]): boolean {`
+        : `function criteriaHeld(k, first, last, holds) {`,
+      `  if (k.unsafe) return false;`,
+      `  const origin = k.firstMonth;`,
+      `  const end = k.lastMonth;`,
+    ];
+    const range = this.rangeLocals("  ");
+    if (range.length) body.push(...range, `  // A product could leave the safe integer range: decideCriteria decides the unit.`, `  if (!safe) return false;`);
+    body.push(...this.sumLocals());
+    this.plan.criteria.forEach((c, ci) => {
+      body.push(`  const H${ci} = holds[${ci}]${T ? "!" : ""};`);
+      if (c.streak !== undefined) body.push(`  let run${ci} = 0;`);
+    });
+    body.push(`  for (let i = 0; i < first.length; i++) {`);
+    body.push(`    const pf = first[i]${T ? "!" : ""};`);
+    if (this.lines.some((l) => /\bpl\b/.test(l))) body.push(`    const pl = last[i]${T ? "!" : ""};`);
+    body.push(...withoutUnusedFalsity(this.lines));
+    body.push(`  }`, `  return true;`, `}`);
+    return body.join("\n");
+  }
+
+  /**
    * Every review (`årligt når …`) decided for one unit over the years, as the criteria are:
    * `decideReviews(k, first, last, holds, exact)` writes 1, 0 or 2 into holds[review][year].
    */
@@ -634,7 +705,7 @@ class CriteriaEmitter {
 
   /** A value as locals, so it is computed once. */
   private settle(v: Val, name: string): Val {
-    if (v.kind === "bool") return { kind: "bool", b: this.decl(name, v.b) };
+    if (v.kind === "bool") return v.f !== undefined ? { kind: "bool", b: this.decl(name, v.b), f: this.decl(`${name}f`, v.f) } : { kind: "bool", b: this.decl(name, v.b) };
     const n = this.decl(`${name}n`, v.n);
     const d = this.decl(`${name}d`, v.d);
     const u = v.u === "false" ? "false" : this.decl(`${name}u`, v.u);
@@ -644,6 +715,12 @@ class CriteriaEmitter {
   private truth(v: Val): string {
     if (v.kind !== "bool") throw new Unsupported();
     return v.b;
+  }
+
+  /** In the held kernel: whether a truth value is false. */
+  private falsity(v: Val): string {
+    if (v.kind !== "bool" || v.f === undefined) throw new Unsupported();
+    return v.f;
   }
 
   private num(v: Val): Num {
@@ -657,6 +734,12 @@ class CriteriaEmitter {
    * could reach the range (\`safe\`, computed once per unit by rangeLocals()).
    */
   private guardRange(bounds: (Bound | undefined)[], ...names: string[]): void {
+    if (this.held) {
+      // The held kernel runs only when nothing can leave the range, which needs every bound.
+      if (!bounds.every((b) => b !== undefined)) throw new Unsupported();
+      for (const b of bounds as Bound[]) if (b.k > (this.bounds.get(b.p)?.k ?? -1)) this.bounds.set(b.p, b);
+      return;
+    }
     const check = names.map((x) => `${x} > ${MAX} || ${x} < -${MAX}`).join(" || ");
     if (bounds.every((b) => b !== undefined)) {
       // Per power of A only the largest factor matters.
@@ -680,6 +763,15 @@ class CriteriaEmitter {
   private comparison(e: Extract<PExpr, { k: "cmp" }>, w: Win): Val {
     const a = this.num(this.value(e.left, w));
     const b = this.num(this.value(e.right, w));
+    if (this.held) {
+      // An expression, not a local: after a guard's && it is computed only when the guard holds.
+      // A number not measured is NaN here, and every comparison with NaN is false.
+      const x = b.d === "1" ? a.n : `${a.n} * ${b.d}`;
+      const y = a.d === "1" ? b.n : `${b.n} * ${a.d}`;
+      if (x !== a.n || y !== b.n) this.guardRange([mulBound(a.bn, b.bd), mulBound(b.bn, a.bd)]);
+      const op = { over: ">", mindst: ">=", under: "<", højst: "<=", lig: "===" }[e.op];
+      return { kind: "bool", b: `${x} ${op} ${y}`, f: `!(${x} ${op} ${y}) && ${x} === ${x} && ${y} === ${y}` };
+    }
     const t = this.fresh("c");
     // a.n / a.d op b.n / b.d  ⇔  a.n · b.d op b.n · a.d (denominators are positive).
     const x = b.d === "1" ? a.n : `${a.n} * ${b.d}`;
@@ -711,6 +803,13 @@ class CriteriaEmitter {
           this.sumIds.dense.add(e.id);
           this.usage.dense.add(e.id);
           const at = `D${e.id}[${w.one} - origin + 1]${this.bang}`;
+          if (this.held) {
+            // NaN when not measured: it carries through + - * and makes every comparison false.
+            this.line(`const ${t}n = ${w.inData ? at : `${w.one} < origin || ${w.one} > end ? NaN : ${at}`};`);
+            const v: Num = { kind: "num", n: `${t}n`, d: "1", u: "false", bn: { k: 1, p: 1 }, bd: { k: 1, p: 0 } };
+            this.sumsAt.set(key, v);
+            return v;
+          }
           this.line(`const ${t}x = ${w.inData ? at : `${w.one} < origin || ${w.one} > end ? NaN : ${at}`};`);
           this.line(`const ${t}u = ${t}x !== ${t}x;`);
           this.line(`const ${t}n = ${t}u ? 0 : ${t}x;`);
@@ -724,8 +823,8 @@ class CriteriaEmitter {
         this.line(`const ${t}lo = (${w.f} > origin ? ${w.f} : origin) - origin;`);
         this.line(`const ${t}hi = (${w.l} < end ? ${w.l} : end) - origin;`);
         this.line(`const ${t}u = ${t}hi < ${t}lo || M${e.id}[${t}hi + 1]${this.bang} - M${e.id}[${t}lo]${this.bang} === 0;`);
-        this.line(`const ${t}n = ${t}u ? 0 : V${e.id}[${t}hi + 1]${this.bang} - V${e.id}[${t}lo]${this.bang};`);
-        const v: Num = { kind: "num", n: `${t}n`, d: "1", u: `${t}u`, bn: { k: 1, p: 1 }, bd: { k: 1, p: 0 } };
+        this.line(`const ${t}n = ${t}u ? ${this.held ? "NaN" : "0"} : V${e.id}[${t}hi + 1]${this.bang} - V${e.id}[${t}lo]${this.bang};`);
+        const v: Num = { kind: "num", n: `${t}n`, d: "1", u: this.held ? "false" : `${t}u`, bn: { k: 1, p: 1 }, bd: { k: 1, p: 0 } };
         this.sumsAt.set(key, v);
         return v;
       }
@@ -773,6 +872,16 @@ class CriteriaEmitter {
             return { kind: "num", n: `${t}n`, d: `${t}d`, u, bn, bd };
           }
           case "/": {
+            if (this.held) {
+              // A share of an empty population is not measured: NaN. The sign lives in the numerator.
+              this.line(`const ${t}s = ${b.n} < 0 ? -1 : 1;`);
+              this.line(`const ${t}n = ${t}s * ${times(a.n, b.d)};`);
+              this.line(`const ${t}d = ${b.n} === 0 ? NaN : ${t}s * ${times(a.d, b.n)};`);
+              const bn = mulBound(a.bn, b.bd);
+              const bd = mulBound(a.bd, b.bn);
+              this.guardRange([bn, bd]);
+              return { kind: "num", n: `${t}n`, d: `${t}d`, u: "false", bn, bd };
+            }
             // A share of an empty population is not measured. The sign lives in the numerator.
             this.line(`const ${t}u = ${u} || ${b.n} === 0;`);
             this.line(`const ${t}s = ${b.n} < 0 ? -1 : 1;`);
@@ -802,6 +911,13 @@ class CriteriaEmitter {
       }
       case "and":
       case "or": {
+        if (this.held) {
+          const a = this.value(e.left, w);
+          const b = this.value(e.right, w);
+          // Kleene: og is true when both are, false when either is; eller the other way round.
+          const [both, either] = e.k === "and" ? ["&&", "||"] : ["||", "&&"];
+          return { kind: "bool", b: `(${this.truth(a)}) ${both} (${this.truth(b)})`, f: `(${this.falsity(a)}) ${either} (${this.falsity(b)})` };
+        }
         const a = this.truth(this.value(e.left, w));
         const b = this.truth(this.value(e.right, w));
         const t = this.fresh("l");
@@ -811,6 +927,10 @@ class CriteriaEmitter {
         return { kind: "bool", b: t };
       }
       case "not": {
+        if (this.held) {
+          const v = this.value(e.operand, w);
+          return { kind: "bool", b: this.falsity(v), f: this.truth(v) };
+        }
         const a = this.truth(this.value(e.operand, w));
         const t = this.fresh("l");
         this.line(`const ${t} = ${a} === 2 ? 2 : 1 - ${a};`);
@@ -874,6 +994,22 @@ class CriteriaEmitter {
 
   private get bang(): string {
     return this.typed ? "!" : "";
+  }
+}
+
+/**
+ * The held kernel's lines without the "is false" locals nothing reads (only ikke and eller read
+ * them), so the module shows the conditions it decides and nothing more.
+ */
+function withoutUnusedFalsity(lines: string[]): string[] {
+  let kept = lines;
+  for (;;) {
+    const unused = kept.filter((line) => {
+      const name = /^\s*const (\w+f) = /.exec(line)?.[1];
+      return name !== undefined && !kept.some((other) => other !== line && new RegExp(`\\b${name}\\b`).test(other));
+    });
+    if (!unused.length) return kept;
+    kept = kept.filter((line) => !unused.includes(line));
   }
 }
 

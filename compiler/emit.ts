@@ -230,7 +230,7 @@ function emitCompiled(plan: Plan): string[] {
   };
   const fn = (e: PExpr): string => `(k: Kernels, c: EvalContext): Value => ${expr(e)}`;
   const body: string[] = [];
-  const { buildKernels, decideCriteria: kernel, explainCriterion: explainer, decideReviews: reviews, explainReview: reviewExplainer } = emitCompiledParts(plan, true);
+  const { buildKernels, decideCriteria: kernel, criteriaHeld: held, explainCriterion: explainer, decideReviews: reviews, explainReview: reviewExplainer } = emitCompiledParts(plan, true);
   if (buildKernels) {
     body.push(`/** The prefix sums the kernels below read, built for one unit in one pass per data source (see the runtime's KernelBuilder). */`);
     body.push(buildKernels, ``);
@@ -238,6 +238,10 @@ function emitCompiled(plan: Plan): string[] {
   if (kernel) {
     body.push(`/** Every criterion, decided for one unit over all assessment periods (exact; see the runtime's CriteriaKernel). */`);
     body.push(kernel, ``);
+  }
+  if (held) {
+    body.push(`/** Every criterion, held or not, for one unit whose numbers stay in the safe range (see the runtime's HeldKernel). */`);
+    body.push(held, ``);
   }
   if (explainer) {
     body.push(`/** Why a criterion held for a unit and period: the facts and numbers of a contact (see the runtime's CriteriaExplainer). */`);
@@ -264,6 +268,7 @@ function emitCompiled(plan: Plan): string[] {
   body.push(`  },`);
   if (buildKernels) body.push(`  buildKernels,`);
   if (kernel) body.push(`  decideCriteria,`);
+  if (held) body.push(`  criteriaHeld,`);
   if (explainer) body.push(`  explainCriterion,`);
   if (reviews) body.push(`  decideReviews,`);
   if (reviewExplainer) body.push(`  explainReview,`);

@@ -165,6 +165,13 @@ export type CriteriaKernel = (
   exact: (criterion: number, part: 0 | 1, period: number) => number,
 ) => void;
 
+/**
+ * The criteria projected onto "held or not": writes 1 or 0 into holds[criterion][period] and
+ * returns true, or returns false without writing when the unit's numbers could leave the safe
+ * integer range (then decideCriteria decides it).
+ */
+export type HeldKernel = (k: UnitKernels, first: Int32Array, last: Int32Array, holds: Int8Array[]) => boolean;
+
 /** What compiled explanations need from the runtime: the one way values are shown. */
 export interface ExplainHelpers {
   /** formatValue of n/d ("ikke målt" when `u`). */
@@ -256,6 +263,8 @@ export interface CompiledPolicy {
   measures: Record<string, CompiledFn>;
   /** The criteria's kernel; without one the criteria are decided by walking the plan. */
   decideCriteria?: CriteriaKernel;
+  /** The same criteria, held or not: enough for a reaction without a written account when no decision is reported. */
+  criteriaHeld?: HeldKernel;
   /** The prefix sums the kernels read, built per unit by emitted loops (one pass per data source). */
   buildKernels?: KernelBuilder;
   /** The criteria's explanations, compiled beside the kernel. */
@@ -1078,8 +1087,15 @@ class PolicyRun implements Kernels {
     const d = this.decisionsOfRun();
     const criteria = this.plan.criteria;
     const kernel = this.options.onCompare ? undefined : this.code?.decideCriteria;
-    if (kernel) kernel(this.kernelsOfUnit(unit), d.first, d.last, d.guards, d.holds, d.exact);
-    else {
+    if (kernel) {
+      const k = this.kernelsOfUnit(unit);
+      // Whether each criterion held is all the reaction reads without a written account (a
+      // criterion decided false ends an episode); the guards and "not measured" are read only to
+      // report decisions.
+      const held = this.code!.criteriaHeld;
+      const heldOnly = held !== undefined && !this.plan.reaction?.account && !this.options.onDecision && !series;
+      if (!heldOnly || !held(k, d.first, d.last, d.holds)) kernel(k, d.first, d.last, d.guards, d.holds, d.exact);
+    } else {
       for (let ci = 0; ci < criteria.length; ci++) {
         const criterion = criteria[ci]!;
         let run = 0;

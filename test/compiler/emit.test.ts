@@ -57,28 +57,55 @@ describe("generated evaluator modules", () => {
     }
   });
 
-  it("decide their criteria with their own compiled kernel, not the interpreter", async () => {
+  it("decide their criteria with their own compiled kernels, not the interpreter", async () => {
     type Kernel = (k: unknown, first: Int32Array, last: Int32Array, guards: Int8Array[], holds: Int8Array[], exact: unknown) => void;
+    type Held = (k: unknown, first: Int32Array, last: Int32Array, holds: Int8Array[]) => boolean;
     const mod = (await import(join(out, "jobsoegning.ts"))) as {
-      compiled: { decideCriteria?: Kernel };
+      compiled: { decideCriteria?: Kernel; criteriaHeld?: Held };
       evaluate: (rows: object) => { rule: string; date: string }[];
     };
     const rows = { jobsoegning: [{ kommune: "101", maaned: "2021-01", jobparate: 100, groen: 90, lysegroen: 0, roed: 10, fortsat_uden_jobsoegning: 0 }] };
     // 10 % red is far from the 50 % limit: no contact …
     expect(mod.evaluate(rows)).toEqual([]);
-    // … unless the kernel is replaced by one that says `straks` (criterion 0) and its guard hold:
-    // then the module reports a contact, so the kernel is what decides.
-    const original = mod.compiled.decideCriteria!;
-    mod.compiled.decideCriteria = (k, first, last, guards, holds, exact) => {
-      original(k, first, last, guards, holds, exact);
-      guards[0]!.fill(1);
+    // … unless a kernel is replaced by one that says `straks` (criterion 0) holds: then the module
+    // reports a contact, so the kernel is what decides. Jobsøgning has no written account, so the
+    // kernel of "held or not" decides; without it, the three-valued kernel does.
+    const { decideCriteria: original, criteriaHeld: held } = mod.compiled;
+    expect(held).toBeTypeOf("function");
+    mod.compiled.criteriaHeld = (k, first, last, holds) => {
+      const ran = held!(k, first, last, holds);
       holds[0]!.fill(1);
+      return ran;
     };
     try {
       expect(mod.evaluate(rows).map((e) => [e.rule, e.date])).toEqual([["straks", "2021-04-01"]]);
+      delete mod.compiled.criteriaHeld;
+      expect(mod.evaluate(rows)).toEqual([]);
+      mod.compiled.decideCriteria = (k, first, last, guards, holds, exact) => {
+        original!(k, first, last, guards, holds, exact);
+        guards[0]!.fill(1);
+        holds[0]!.fill(1);
+      };
+      expect(mod.evaluate(rows).map((e) => [e.rule, e.date])).toEqual([["straks", "2021-04-01"]]);
     } finally {
       mod.compiled.decideCriteria = original;
+      mod.compiled.criteriaHeld = held;
     }
+  });
+
+  it("write the kernel of «held or not» as the policy's lines: NaN for not measured, the guard before the condition", () => {
+    const code = readFileSync(join(out, "jobsoegning.ts"), "utf8");
+    const start = code.indexOf("function criteriaHeld(");
+    const held = code.slice(start, code.indexOf("\n}\n", start));
+    expect(held).toContain("if (!safe) return false;");
+    expect(held).toContain("const m_2 = (s0n >= 20) && (s1n > 40);");
+    expect(held).toContain("H0[i] = m_2 && m_0n * 100 >= 50 * m_0d ? 1 : 0;");
+    // "3 sammenhængende måneder" as a streak of 3.
+    expect(held).toMatch(/run1 = m_2 && m_0n \* 100 > 40 \* m_0d \? run1 \+ 1 : 0;\n\s+H1\[i\] = run1 >= 3 \? 1 : 0;/);
+    // No guard tables and no exact path: those are decideCriteria's.
+    expect(held).not.toMatch(/guards|exact|big/);
+    // The 2020 rules end an episode when a criterion is decided false: no such kernel is used there, but it is emitted.
+    expect(readFileSync(join(out, "tidlig-indsats-2020.ts"), "utf8")).toContain("function criteriaHeld(");
   });
 
   it("decide a condition that two criteria write alike once per period: the 2020 rules' `borgere mindst 10`", () => {

@@ -497,6 +497,80 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
   }
 }
 
+/** Every criterion, held or not, for one unit whose numbers stay in the safe range (see the runtime's HeldKernel). */
+function criteriaHeld(k: UnitKernels, first: Int32Array, last: Int32Array, holds: Int8Array[]): boolean {
+  if (k.unsafe) return false;
+  const origin = k.firstMonth;
+  const end = k.lastMonth;
+  const A = k.magnitude > 1 ? k.magnitude : 1;
+  const safe = !k.unsafe && 10 <= 4503599627370496 && 100 * A <= 4503599627370496;
+  // A product could leave the safe integer range: decideCriteria decides the unit.
+  if (!safe) return false;
+  const V0 = k.values[0]!;
+  const M0 = k.measured[0]!;
+  const V1 = k.values[1]!;
+  const M1 = k.measured[1]!;
+  const V2 = k.values[2]!;
+  const M2 = k.measured[2]!;
+  const V3 = k.values[3]!;
+  const M3 = k.measured[3]!;
+  const H0 = holds[0]!;
+  const H1 = holds[1]!;
+  for (let i = 0; i < first.length; i++) {
+    const pf = first[i]!;
+    const pl = last[i]!;
+    // mål "borgere_samtaler": "borgere i halvåret, hvor samtalerne er opgjort"
+    const w0f = pf;
+    const w0l = pl;
+    const s1lo = (w0f > origin ? w0f : origin) - origin;
+    const s1hi = (w0l < end ? w0l : end) - origin;
+    const s1u = s1hi < s1lo || M0[s1hi + 1]! - M0[s1lo]! === 0;
+    const s1n = s1u ? NaN : V0[s1hi + 1]! - V0[s1lo]!;
+    const m_0n = s1n;
+    const m_0d = 1;
+    // mål "borgere_tilbud": "borgere i halvåret, hvor tilbuddene er opgjort"
+    const w2f = pf;
+    const w2l = pl;
+    const s3lo = (w2f > origin ? w2f : origin) - origin;
+    const s3hi = (w2l < end ? w2l : end) - origin;
+    const s3u = s3hi < s3lo || M1[s3hi + 1]! - M1[s3lo]! === 0;
+    const s3n = s3u ? NaN : V1[s3hi + 1]! - V1[s3lo]!;
+    const m_1n = s3n;
+    const m_1d = 1;
+    // mål "andel_uden_samtaler": "andel uden lovpligtige samtaler"
+    const s4lo = (pf > origin ? pf : origin) - origin;
+    const s4hi = (pl < end ? pl : end) - origin;
+    const s4u = s4hi < s4lo || M2[s4hi + 1]! - M2[s4lo]! === 0;
+    const s4n = s4u ? NaN : V2[s4hi + 1]! - V2[s4lo]!;
+    const a5s = m_0n < 0 ? -1 : 1;
+    const a5n = a5s * s4n * m_0d;
+    const a5d = m_0n === 0 ? NaN : a5s * m_0n;
+    const m_2n = a5n;
+    const m_2d = a5d;
+    // mål "andel_uden_tilbud": "andel uden lovpligtigt tilbud"
+    const s6lo = (pf > origin ? pf : origin) - origin;
+    const s6hi = (pl < end ? pl : end) - origin;
+    const s6u = s6hi < s6lo || M3[s6hi + 1]! - M3[s6lo]! === 0;
+    const s6n = s6u ? NaN : V3[s6hi + 1]! - V3[s6lo]!;
+    const a7s = m_1n < 0 ? -1 : 1;
+    const a7n = a7s * s6n * m_1d;
+    const a7d = m_1n === 0 ? NaN : a7s * m_1n;
+    const m_3n = a7n;
+    const m_3d = a7d;
+    
+    // kriterie "manglende_samtaler" (linje 23): "Over 20 pct. uden samtaler i halvåret"
+    // forudsat "borgere_samtaler mindst 10"
+    // når "andel_uden_samtaler over 20 %"
+    H0[i] = m_0n >= 10 * m_0d && m_2n * 100 > 20 * m_2d ? 1 : 0;
+    
+    // kriterie "manglende_tilbud" (linje 28): "Over 20 pct. uden tilbud i halvåret"
+    // forudsat "borgere_tilbud mindst 10"
+    // når "andel_uden_tilbud over 20 %"
+    H1[i] = m_1n >= 10 * m_1d && m_3n * 100 > 20 * m_3d ? 1 : 0;
+  }
+  return true;
+}
+
 /** Why a criterion held for a unit and period: the facts and numbers of a contact (see the runtime's CriteriaExplainer). */
 function explainCriterion(k: UnitKernels, criterion: number, pf: number, pl: number, h: ExplainHelpers): { facts: string; values: Record<string, EventValue> } | undefined {
   if (k.unsafe) return undefined;
@@ -627,6 +701,7 @@ export const compiled: CompiledPolicy = {
   },
   buildKernels,
   decideCriteria,
+  criteriaHeld,
   explainCriterion,
   reviews: {
   },
