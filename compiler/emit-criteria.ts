@@ -13,12 +13,13 @@
 // Measures used directly by a condition are computed once per period and shared by every
 // criterion (jobsøgning's minimum population guards three criteria).
 //
-// Beside it, `criteriaHeld` is the same criteria projected onto one question: did the criterion
-// hold (1) or not (0, "not measured" included)? That is all the reaction needs when there is no
-// written account and nothing to report per decision, and each truth value is then a pair of
-// booleans (true, false) in place of a three-way choice, with no guard tables written. It runs
-// only for units whose numbers cannot leave the safe integer range (it returns false, having
-// written nothing, for any other unit, which decideCriteria then decides).
+// Beside it, `criteriaHeld` writes only what the reaction reads: did the criterion hold (1) or
+// not (0, "not measured" included)? With a written account, which ends its episode when a
+// criterion is decided false, "not measured" stays 2. No guard tables are written (they are read
+// only to report decisions), a number not measured is NaN, and each truth value is a pair of
+// booleans (true, false) in place of a three-way choice. It runs only for units whose numbers
+// cannot leave the safe integer range (it returns false, having written nothing, for any other
+// unit, which decideCriteria then decides).
 //
 // The same source is emitted typed into the module `tilsyn compile` writes and untyped for the
 // CLI, the examples and the playground, which run it in-process (see instantiate()).
@@ -617,7 +618,8 @@ class CriteriaEmitter {
 
   /**
    * `criteriaHeld(k, first, last, holds)`: whether each criterion held (1) or not (0) in each
-   * period, for a unit whose numbers cannot leave the safe range (else it returns false at once).
+   * period (with a written account: decided false 0, not measured 2), for a unit whose numbers
+   * cannot leave the safe range (else it returns false at once).
    * A comparison is true when measured and the cross-multiplication holds, and false when
    * measured and it does not; og, eller and ikke combine the pairs as Kleene's logic does.
    */
@@ -636,18 +638,31 @@ class CriteriaEmitter {
       this.line(`// mål ${oneLine(m.name)}: ${oneLine(m.label)}`);
       this.shared.set(m.name, this.settle(this.value(m.expr, base), `m_${this.shared.size}`));
     }
+    // A written account ends its episode when a criterion is decided false, so with one the
+    // kernel tells "decided false" (0) from "not measured" (2).
+    const decided = this.plan.reaction?.account !== undefined;
     this.plan.criteria.forEach((c, ci) => {
       this.line(``);
       this.line(`// kriterie ${oneLine(c.name)} (linje ${c.location.line}): ${oneLine(c.title)}`);
       if (c.guard) this.line(`// forudsat ${oneLine(describeSource(c.guard))}`);
-      const g = c.guard ? this.truth(this.value(c.guard, base)) : undefined;
+      const g = c.guard ? this.value(c.guard, base) : undefined;
       this.line(`// når ${oneLine(describeSource(c.when))}${c.streak !== undefined ? ` i ${c.streak} sammenhængende måneder` : ""}`);
-      const w = this.truth(this.value(c.when, base));
-      const holds = g ? `${g} && ${w}` : w;
+      const w = this.value(c.when, base);
+      const holds = g ? `${this.truth(g)} && ${this.truth(w)}` : this.truth(w);
+      if (!decided) {
+        if (c.streak !== undefined) {
+          this.line(`run${ci} = ${holds} ? run${ci} + 1 : 0;`);
+          this.line(`H${ci}[i] = run${ci} >= ${c.streak} ? 1 : 0;`);
+        } else this.line(`H${ci}[i] = ${holds} ? 1 : 0;`);
+        return;
+      }
+      const fails = g ? `${this.falsity(g)} || ${this.falsity(w)}` : this.falsity(w);
+      this.line(`// 1 held; 0 decided false; 2 not measured (NaN)`);
+      this.line(`const t${ci} = ${holds};`);
       if (c.streak !== undefined) {
-        this.line(`run${ci} = ${holds} ? run${ci} + 1 : 0;`);
-        this.line(`H${ci}[i] = run${ci} >= ${c.streak} ? 1 : 0;`);
-      } else this.line(`H${ci}[i] = ${holds} ? 1 : 0;`);
+        this.line(`run${ci} = t${ci} ? run${ci} + 1 : 0;`);
+        this.line(`H${ci}[i] = run${ci} >= ${c.streak} ? 1 : t${ci} || ${fails} ? 0 : 2;`);
+      } else this.line(`H${ci}[i] = t${ci} ? 1 : ${fails} ? 0 : 2;`);
     });
     const body = [
       T
@@ -770,7 +785,9 @@ class CriteriaEmitter {
       const y = a.d === "1" ? b.n : `${b.n} * ${a.d}`;
       if (x !== a.n || y !== b.n) this.guardRange([mulBound(a.bn, b.bd), mulBound(b.bn, a.bd)]);
       const op = { over: ">", mindst: ">=", under: "<", højst: "<=", lig: "===" }[e.op];
-      return { kind: "bool", b: `${x} ${op} ${y}`, f: `!(${x} ${op} ${y}) && ${x} === ${x} && ${y} === ${y}` };
+      // False when it does not hold and every local it reads is measured (not NaN).
+      const measured = [...new Set(`${x} ${y}`.match(/\b[A-Za-z_]\w*\b/g) ?? [])].map((local) => ` && ${local} === ${local}`).join("");
+      return { kind: "bool", b: `${x} ${op} ${y}`, f: `!(${x} ${op} ${y})${measured}` };
     }
     const t = this.fresh("c");
     // a.n / a.d op b.n / b.d  ⇔  a.n · b.d op b.n · a.d (denominators are positive).

@@ -166,9 +166,10 @@ export type CriteriaKernel = (
 ) => void;
 
 /**
- * The criteria projected onto "held or not": writes 1 or 0 into holds[criterion][period] and
- * returns true, or returns false without writing when the unit's numbers could leave the safe
- * integer range (then decideCriteria decides it).
+ * The criteria as the reaction reads them: writes 1 (held) or 0 into holds[criterion][period]
+ * (with a written account: 0 decided false, 2 not measured) and returns true, or returns false
+ * without writing when the unit's numbers could leave the safe integer range (then
+ * decideCriteria decides it).
  */
 export type HeldKernel = (k: UnitKernels, first: Int32Array, last: Int32Array, holds: Int8Array[]) => boolean;
 
@@ -263,7 +264,7 @@ export interface CompiledPolicy {
   measures: Record<string, CompiledFn>;
   /** The criteria's kernel; without one the criteria are decided by walking the plan. */
   decideCriteria?: CriteriaKernel;
-  /** The same criteria, held or not: enough for a reaction without a written account when no decision is reported. */
+  /** The same criteria as the reaction reads them: used when no decision is reported. */
   criteriaHeld?: HeldKernel;
   /** The prefix sums the kernels read, built per unit by emitted loops (one pass per data source). */
   buildKernels?: KernelBuilder;
@@ -1089,11 +1090,10 @@ class PolicyRun implements Kernels {
     const kernel = this.options.onCompare ? undefined : this.code?.decideCriteria;
     if (kernel) {
       const k = this.kernelsOfUnit(unit);
-      // Whether each criterion held is all the reaction reads without a written account (a
-      // criterion decided false ends an episode); the guards and "not measured" are read only to
-      // report decisions.
+      // The guards are read only to report decisions: without that, the kernel that writes only
+      // what the reaction reads.
       const held = this.code!.criteriaHeld;
-      const heldOnly = held !== undefined && !this.plan.reaction?.account && !this.options.onDecision && !series;
+      const heldOnly = held !== undefined && !this.options.onDecision && !series;
       if (!heldOnly || !held(k, d.first, d.last, d.holds)) kernel(k, d.first, d.last, d.guards, d.holds, d.exact);
     } else {
       for (let ci = 0; ci < criteria.length; ci++) {
