@@ -479,7 +479,8 @@ function ranks(names: string[]): Int32Array {
  * The rows of a table per unit, in linear time: kommune and group are numbered as they first
  * appear (no string built per row, and mostly no map lookup: see the group's guess), the units
  * are put in output order (kommune, then group) by sorting their numbers, and the rows are
- * placed per unit by a stable counting sort, so each unit's rows keep the file's order. Nothing
+ * placed per unit by a stable counting sort, so each unit's rows keep the file's order (a file
+ * that lists each unit's rows together, as one sorted by kommune does, is copied run by run). Nothing
  * needs them in period order: the kernels place each row at its month, exact sums add up a
  * window's rows in any order, and a field's one row per period (fieldValue) is the first in file
  * order either way.
@@ -497,7 +498,11 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
   // Unit number per kommune and group, in order of first appearance of the pair: one small
   // array per kommune, indexed by the group's number (grown as groups appear).
   const unitOfPair: Int32Array[] = [];
-  const unitOf = new Int32Array(n);
+  // Each row's unit, made only when some unit's rows turn out not to lie together (a file sorted
+  // by kommune has each unit's rows as one run from firstRow: they need no number per row).
+  let unitOf: Int32Array | undefined;
+  let firstRow = new Int32Array(64);
+  let previousUnit = -1;
   const unitKommune: number[] = [];
   const unitGroup: number[] = [];
   let counts = new Int32Array(64);
@@ -562,9 +567,18 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
         const more = new Int32Array(counts.length * 2);
         more.set(counts);
         counts = more;
+        const firsts = new Int32Array(firstRow.length * 2);
+        firsts.set(firstRow);
+        firstRow = firsts;
       }
+      firstRow[u] = i;
+    } else if (u !== previousUnit && !unitOf) {
+      // A unit met again after another's rows: number every row so far by its run.
+      unitOf = new Int32Array(n);
+      for (let v = 0; v < unitKommune.length; v++) unitOf.fill(v, firstRow[v]!, firstRow[v]! + counts[v]!);
     }
-    unitOf[i] = u;
+    previousUnit = u;
+    if (unitOf) unitOf[i] = u;
     counts[u]!++;
   }
   // Output order: by the kommune's rank, then the group's, as their names compare.
@@ -586,9 +600,16 @@ function indexTable(table: Table, grouped: boolean): TableIndex {
     units[r] = grouped ? { kommune: k, group: g, key: `${k}\u0000${g}`, n: r } : { kommune: k, key: k, n: r };
     start[r + 1] = start[r]! + counts[u]!;
   }
-  const next = start.slice(0, U);
   const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++) rows[next[place[unitOf[i]!]!]!++] = i;
+  if (unitOf) {
+    const next = start.slice(0, U);
+    for (let i = 0; i < n; i++) rows[next[place[unitOf[i]!]!]!++] = i;
+  } else {
+    for (let u = 0; u < U; u++) {
+      let at = start[place[u]!]!;
+      for (let row = firstRow[u]!, end = row + counts[u]!; row < end; row++) rows[at++] = row;
+    }
+  }
   const yearly = table.schema.grain === "år";
   const index: TableIndex = { units, rows, start, first: n === 0 ? Infinity : yearly ? firstPeriod * 12 : firstPeriod, last: n === 0 ? -Infinity : yearly ? lastPeriod * 12 + 11 : lastPeriod };
   if (grouped) cached.grouped = index;
