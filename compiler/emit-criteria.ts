@@ -281,6 +281,8 @@ function emitKernelBuilder(plan: Plan, typed: boolean, usage: SumUsage): string 
 class CriteriaEmitter {
   /** Emitting the held kernel: truth values as (true, false) boolean pairs, no range checks. */
   private held = false;
+  /** The held kernel's locals by the expression they hold (a share's sign and denominator are often the same). */
+  private readonly sameValue = new Map<string, string>();
   private lines: string[] = [];
   private temp = 0;
   /** The assessment period's months as locals: windows are taken relative to it. */
@@ -547,6 +549,14 @@ class CriteriaEmitter {
   private decl(name: string, value: string): string {
     this.line(`const ${name} = ${value};`);
     return name;
+  }
+
+  /** In the held kernel (one scope per period): a local for `value`, shared with an earlier one that computes the same. */
+  private sharedDecl(name: string, value: string): string {
+    const seen = this.sameValue.get(value);
+    if (seen) return seen;
+    this.sameValue.set(value, name);
+    return this.decl(name, value);
   }
 
   emit(): string {
@@ -891,13 +901,13 @@ class CriteriaEmitter {
           case "/": {
             if (this.held) {
               // A share of an empty population is not measured: NaN. The sign lives in the numerator.
-              this.line(`const ${t}s = ${b.n} < 0 ? -1 : 1;`);
-              this.line(`const ${t}n = ${t}s * ${times(a.n, b.d)};`);
-              this.line(`const ${t}d = ${b.n} === 0 ? NaN : ${t}s * ${times(a.d, b.n)};`);
+              const sign = this.sharedDecl(`${t}s`, `${b.n} < 0 ? -1 : 1`);
+              const n = this.sharedDecl(`${t}n`, `${sign} * ${times(a.n, b.d)}`);
+              const d = this.sharedDecl(`${t}d`, `${b.n} === 0 ? NaN : ${sign} * ${times(a.d, b.n)}`);
               const bn = mulBound(a.bn, b.bd);
               const bd = mulBound(a.bd, b.bn);
               this.guardRange([bn, bd]);
-              return { kind: "num", n: `${t}n`, d: `${t}d`, u: "false", bn, bd };
+              return { kind: "num", n, d, u: "false", bn, bd };
             }
             // A share of an empty population is not measured. The sign lives in the numerator.
             this.line(`const ${t}u = ${u} || ${b.n} === 0;`);
