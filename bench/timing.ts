@@ -16,7 +16,7 @@ import { fresh, loadSample, POLICIES, replicate, type PolicyId } from "./data.js
 
 export const FACTORS = [1, 10, 100] as const;
 /** Timed rounds per data size (after the warm-up rounds): fewer on the big data. */
-export const RUNS: Record<number, number> = { 1: 16, 10: 6, 100: 4 };
+export const RUNS: Record<number, number> = { 1: 24, 10: 8, 100: 6 };
 /** Warm-up runs per contender; at 100× the check is the first round. */
 const WARMUP: Record<number, number> = { 1: 20, 10: 2, 100: 0 };
 
