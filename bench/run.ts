@@ -239,11 +239,11 @@ for (const p of policies) {
       dk(t.hand, 2),
       dk(t.compiled, 1),
       t.interpreted !== undefined ? dk(t.interpreted, 1) : "–",
-      dk(t.compiledRatio, 1),
+      dk(t.compiledRatio, 2),
       meets(t.compiledRatio <= 1.4),
       t.interpretedRatio !== undefined ? dk(t.interpretedRatio, 1) : "–",
       dk(t.handTexts, 2),
-      dk(t.compiledTextsRatio, 1),
+      dk(t.compiledTextsRatio, 2),
     ]);
   }
 }
