@@ -559,11 +559,8 @@ class CriteriaEmitter {
     return this.decl(name, value);
   }
 
-  emit(): string {
-    const T = this.typed;
-    const body: string[] = [];
-    const base: Win = this.periodWindow();
-    // Which measures do the criteria name at the period's own window? Those are shared.
+  /** The measures the criteria name at the period's own window, computed once per period and shared by every criterion. */
+  private sharedMeasures(base: Win): void {
     const direct = new Set<string>();
     for (const c of this.plan.criteria) {
       if (c.guard) directMeasures(c.guard, direct);
@@ -573,9 +570,15 @@ class CriteriaEmitter {
     for (const m of this.plan.measures) {
       if (!direct.has(m.name)) continue;
       this.line(`// mål ${oneLine(m.name)}: ${oneLine(m.label)}`);
-      const v = this.value(m.expr, base);
-      this.shared.set(m.name, this.settle(v, `m_${this.shared.size}`));
+      this.shared.set(m.name, this.settle(this.value(m.expr, base), `m_${this.shared.size}`));
     }
+  }
+
+  emit(): string {
+    const T = this.typed;
+    const body: string[] = [];
+    const base: Win = this.periodWindow();
+    this.sharedMeasures(base);
     this.plan.criteria.forEach((c, ci) => {
       this.line(``);
       this.line(`// kriterie ${oneLine(c.name)} (linje ${c.location.line}): ${oneLine(c.title)}`);
@@ -637,17 +640,7 @@ class CriteriaEmitter {
     const T = this.typed;
     this.held = true;
     const base: Win = this.periodWindow();
-    const direct = new Set<string>();
-    for (const c of this.plan.criteria) {
-      if (c.guard) directMeasures(c.guard, direct);
-      directMeasures(c.when, direct);
-    }
-    this.indent = "    ";
-    for (const m of this.plan.measures) {
-      if (!direct.has(m.name)) continue;
-      this.line(`// mål ${oneLine(m.name)}: ${oneLine(m.label)}`);
-      this.shared.set(m.name, this.settle(this.value(m.expr, base), `m_${this.shared.size}`));
-    }
+    this.sharedMeasures(base);
     // A written account ends its episode when a criterion is decided false, so with one the
     // kernel tells "decided false" (0) from "not measured" (2).
     const decided = this.plan.reaction?.account !== undefined;
