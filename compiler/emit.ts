@@ -240,7 +240,7 @@ function emitCompiled(plan: Plan): string[] {
     body.push(kernel, ``);
   }
   if (held) {
-    body.push(`/** Every criterion, held or not, for one unit whose numbers stay in the safe range (see the runtime's HeldKernel). */`);
+    body.push(`/** Every criterion as the reaction reads it, for one unit whose numbers stay in the safe range (see the runtime's HeldKernel). */`);
     body.push(held, ``);
   }
   if (explainer) {

@@ -296,7 +296,7 @@ export function evaluate(plans: Plan[], tables: Record<string, Table>, options: 
   const events: PolicyEvent[] = [];
   const series: SeriesPoint[] | undefined = options.series ? [] : undefined;
   for (const plan of plans) new PolicyRun(plan, tables, options).run(events, series);
-  // Every event is built with its keys in the contract's order (PolicyRun.event), so it is not copied.
+  // Events are RunEvents: JSON output puts their keys in the contract's order (toJSON).
   const sorted = sortEvents(events);
   return series ? { events: sorted, series } : { events: sorted };
 }
@@ -1648,9 +1648,9 @@ class PolicyRun implements Kernels {
   }
 
   /**
-   * An event's first keys, in the contract's key order (events.ts): the caller adds the rest in
-   * that order (from, to, name, due, rules, handling, values, explanation, source), so the
-   * events need no copy to order their keys.
+   * An event with its first fields: the caller adds the rest (from, to, name, due, rules,
+   * handling, source) and gives it its texts, now or to be written when read (RunEvent, whose
+   * toJSON puts the keys in the contract's order).
    */
   private event(unit: Unit, period: string, date: string, type: EventType, rule: string): RunEvent {
     const e = new RunEvent(this.plan.name, unit.kommune, period, date, type, rule);

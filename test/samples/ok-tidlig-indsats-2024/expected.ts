@@ -497,7 +497,7 @@ function decideCriteria(k: UnitKernels, first: Int32Array, last: Int32Array, gua
   }
 }
 
-/** Every criterion, held or not, for one unit whose numbers stay in the safe range (see the runtime's HeldKernel). */
+/** Every criterion as the reaction reads it, for one unit whose numbers stay in the safe range (see the runtime's HeldKernel). */
 function criteriaHeld(k: UnitKernels, first: Int32Array, last: Int32Array, holds: Int8Array[]): boolean {
   if (k.unsafe) return false;
   const origin = k.firstMonth;
