@@ -1038,7 +1038,15 @@ function setupControls(): void {
       setStatus("Markér linket og kopiér det med Ctrl+C.", true);
     }
   });
-  $("share-close").addEventListener("click", () => ($("share-box").hidden = true));
+  const closeShare = (): void => {
+    $("share-box").hidden = true;
+    $("share").focus();
+  };
+  $("share-close").addEventListener("click", closeShare);
+  // Escape closes the share box and the help panel, as it closes a dialog, and gives the focus back to their button.
+  $("share-box").addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closeShare();
+  });
   $<HTMLAnchorElement>("help-docs").href = sprogUrl;
   const toggleHelp = (open: boolean): void => {
     $("help-panel").hidden = !open;
@@ -1046,6 +1054,11 @@ function setupControls(): void {
   };
   $("help").addEventListener("click", () => toggleHelp($("help-panel").hidden));
   $("help-close").addEventListener("click", () => toggleHelp(false));
+  $("help-panel").addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    toggleHelp(false);
+    $("help").focus();
+  });
 }
 
 async function start(): Promise<void> {

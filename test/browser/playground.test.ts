@@ -305,6 +305,11 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
     await expect.poll(() => page.locator("#share-url").inputValue()).toMatch(/#s=[A-Za-z0-9_-]+$/);
     const url = await page.locator("#share-url").inputValue();
     const text = await page.evaluate(() => window.tilsyn.editor.getValue());
+    // The link is selected in the box; Escape closes it and gives the focus back to «Del».
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("share-url");
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#share-box").isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("share");
     await page.close();
 
     const shared = await browser.newPage();
@@ -845,6 +850,12 @@ describe.skipIf(!available)("legepladsen i Chromium", () => {
       expect(await response.text()).toContain("# tilsyn – sprogreference");
       await page.click("#help-close");
       expect(await page.locator("#help-panel").isHidden()).toBe(true);
+      // Escape from inside the panel closes it too, and the focus goes back to «Hjælp».
+      await page.click("#help");
+      await page.locator("#help-docs").focus();
+      await page.keyboard.press("Escape");
+      expect(await page.locator("#help-panel").isHidden()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("help");
       await page.close();
     }, 60_000);
   }
