@@ -411,6 +411,8 @@ interface RunCalendar {
   /** The periods' first and last months, and per criterion the periods its data count (lo ≤ i < hi). */
   bounds?: { first: Int32Array; last: Int32Array; lo: Int32Array; hi: Int32Array };
   reviewYears?: { period: Period; date: LocalDate; text: string; month: number; inForce: boolean }[];
+  /** The review years' first and last months, as the compiled reviews read them. */
+  reviewBounds?: { first: Int32Array; last: Int32Array };
 }
 
 const calendars = new WeakMap<Plan, Map<string, RunCalendar>>();
@@ -1482,8 +1484,7 @@ class PolicyRun implements Kernels {
     const kernel = this.options.onCompare ? undefined : this.code?.decideReviews;
     if (kernel) {
       this.reviewDecisions ??= {
-        first: Int32Array.from(years, (y) => y.period.first),
-        last: Int32Array.from(years, (y) => y.period.last),
+        ...(this.runCalendar.reviewBounds ??= { first: Int32Array.from(years, (y) => y.period.first), last: Int32Array.from(years, (y) => y.period.last) }),
         holds: this.plan.reviews.map(() => new Int8Array(years.length)),
         // The exact path for one review and year, of the unit being decided (made once per run).
         exact: (ri: number, i: number): number => fromTruth(this.evBool(this.plan.reviews[ri]!.when, this.ctx(this.unitKernelsFor!, years[i]!.period))),
