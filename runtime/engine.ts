@@ -1515,7 +1515,8 @@ class PolicyRun implements Kernels {
   private writeReview(unit: Unit, job: ReviewTexts): void {
     const review = this.plan.reviews[job.review]!;
     const { period } = this.runCalendar.reviewYears![job.year]!;
-    const compiled = this.unitKernelsFor === unit && this.code?.decideReviews && !this.options.onCompare ? this.code.explainReview?.(this.unitKernels!, job.review, period.first, period.last, explainHelpers) : undefined;
+    // As explained(): compiled code reads the unit's kernels, which writeTexts built unless the interpreter decides (onCompare).
+    const compiled = this.unitKernelsFor === unit ? this.code?.explainReview?.(this.unitKernels!, job.review, period.first, period.last, explainHelpers) : undefined;
     let values: Record<string, EventValue>;
     let facts: string;
     if (compiled) ({ values, facts } = compiled);
